@@ -1,0 +1,60 @@
+/**
+ * The driver interface. A protocol is two pure parts and nothing else:
+ *  - a decoder: bytes in, readings and rejected frames out (keeps only an unfinished frame between calls);
+ *  - a conversation: what to send on open, on each decoded message and on each tick (handshakes, keep-alives).
+ * The serial link (open, read, watchdog, reconnect) is in link/ and knows nothing of any protocol.
+ */
+import type { Reading } from '../core/vitals';
+
+export interface LineSettings {
+  baudRate: number;
+  dataBits: 7 | 8;
+  parity: 'none' | 'even' | 'odd';
+  stopBits: 1 | 2;
+  rtscts: boolean;
+}
+
+/** A frame the decoder threw away, with the reason in words (counted and shown in the link status). */
+export interface RejectedFrame {
+  reason: string;
+}
+
+/** Something the device told us that is not a numeric reading (pump drug name, pump alarm, association state). */
+export interface DeviceNotice {
+  code: string;
+  text: string;
+}
+
+export interface DecodeOutput {
+  readings: Reading[];
+  rejected: RejectedFrame[];
+  notices: DeviceNotice[];
+  /** Number of complete, valid frames seen in this chunk (for "frames read" counts). */
+  frames: number;
+  /** Bytes the protocol must send in answer (acknowledgements, association replies). */
+  send: Uint8Array[];
+}
+
+export interface ProtocolSession {
+  /** Bytes to send right after the port opens (requests, association). */
+  start(now: number): Uint8Array[];
+  /** Feed received bytes in any chunking; never throws. */
+  receive(chunk: Uint8Array, now: number): DecodeOutput;
+  /** Called about once a second: keep-alives, re-requests after silence. */
+  tick(now: number): Uint8Array[];
+  /** Short words for the link status ("associated", "waiting for association"). */
+  phase(): string;
+}
+
+export interface ProtocolDefinition {
+  /** Stable id stored in settings, e.g. 'datex-s5'. */
+  id: string;
+  /** Human name, e.g. 'GE/Datex S/5 Computer Interface'. */
+  label: string;
+  lineSettings: LineSettings;
+  createSession(): ProtocolSession;
+}
+
+export function emptyOutput(): DecodeOutput {
+  return { readings: [], rejected: [], notices: [], frames: 0, send: [] };
+}
