@@ -1,0 +1,18 @@
+/** Reads the shared reference captures (../shared/vectors beside the repository), as they are. */
+import { readFileSync } from 'node:fs';
+
+export const VECTORS_DIR = new URL('../../../shared/vectors/', import.meta.url);
+
+export function vectorBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(name, VECTORS_DIR)));
+}
+
+export function vectorText(name: string): string {
+  return readFileSync(new URL(name, VECTORS_DIR), 'utf8');
+}
+
+/** "7e 31 00 …" → bytes */
+export function hexBytes(hex: string): Uint8Array {
+  const clean = hex.replace(/[^0-9a-fA-F]/g, '');
+  return Uint8Array.from(clean.match(/../g) ?? [], (h) => parseInt(h, 16));
+}
