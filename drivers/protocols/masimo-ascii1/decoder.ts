@@ -1,0 +1,54 @@
+/** Masimo ASCII 1 decoder: bytes → lines → readings. Keeps only the unfinished line between calls. */
+import type { MeasurementState } from '../../../core/vitals';
+import { emptyOutput, type DecodeOutput } from '../../protocol';
+import { LineSplitter } from '../shared/lines';
+import { pushReading } from '../shared/readings';
+import { alarmText, EXC_INVALID, EXC_QUESTIONABLE, EXC_SENSOR_OFF, exceptionText, parseMasimoLine } from './parse';
+
+/** A real line is ~130 characters; anything far longer is noise. */
+const MAX_LINE = 512;
+
+export class MasimoDecoder {
+  private lines = new LineSplitter(MAX_LINE);
+  private lastAlarm = 0;
+  private lastException = 0x0800; // "Masimo SET" alone is the normal state: no notice for it
+
+  receive(chunk: Uint8Array): DecodeOutput {
+    const out = emptyOutput();
+    for (const ev of this.lines.push(chunk)) {
+      if (ev.kind === 'overflow') {
+        out.rejected.push({ reason: 'line too long' });
+        continue;
+      }
+      if (ev.text.replace(/[\0\r\s]/g, '') === '') continue; // blank lines between records are normal
+      const res = parseMasimoLine(ev.text);
+      if (!res.ok) {
+        out.rejected.push({ reason: res.reason });
+        continue;
+      }
+      out.frames++;
+      const { record } = res;
+      const exc = record.exception ?? 0;
+      const state: MeasurementState =
+        exc & EXC_SENSOR_OFF ? 'sensorOff' : exc & EXC_INVALID ? 'invalid' : exc & EXC_QUESTIONABLE ? 'questionable' : 'valid';
+      if (record.spo2 !== undefined) {
+        pushReading(out, 'spo2', record.spo2, record.spo2 === null && state === 'valid' ? 'unavailable' : state, record.deviceTime);
+      }
+      if (record.pulseRate !== undefined) {
+        pushReading(out, 'pulseRate', record.pulseRate, record.pulseRate === null && state === 'valid' ? 'unavailable' : state, record.deviceTime);
+      }
+      // Alarms and exceptions as notices on change only: the line repeats them every second.
+      const alarm = record.alarm ?? 0;
+      if (alarm !== this.lastAlarm) {
+        this.lastAlarm = alarm;
+        out.notices.push({ code: 'oximeter.alarm', text: alarm ? alarmText(alarm) || `alarm 0x${alarm.toString(16)}` : 'no alarm' });
+      }
+      if (record.exception !== undefined && exc !== this.lastException) {
+        this.lastException = exc;
+        const text = exceptionText(exc);
+        out.notices.push({ code: 'oximeter.exception', text: text || 'no exception' });
+      }
+    }
+    return out;
+  }
+}
