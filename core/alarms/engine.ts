@@ -1,0 +1,330 @@
+/**
+ * The alarm engine of one chair, IEC 60601-1-8 style. Pure: time comes in as epoch ms with every input, so the
+ * main process drives it with real time and tests with simulated time.
+ *
+ * Every input updates what the engine observed and re-judges all conditions; alarms then follow the conditions:
+ *  - a condition appears → alarm raised (a higher priority breaks through an audio pause started below it);
+ *  - it ends → medium/low alarms clear themselves; unacknowledged high alarms latch until acknowledged;
+ *  - unacknowledged past the escalation time → escalated; acknowledged but persisting → reminder (sounds again).
+ * The bedside monitor stays the primary alarm system: these are secondary alerts.
+ */
+import type { Problem } from '../settings';
+import type { Reading } from '../vitals';
+import {
+  PRIORITY_RANK,
+  higherPriority,
+  isAlarmParameter,
+  isConditionCode,
+  type AlarmParameter,
+  type ConditionCode,
+  type Priority,
+} from './codes';
+import { usableValue, type Condition, type LatestReading, type LinkStatus, type Observed } from './condition';
+import { AUDIO_PAUSE_MAX_MS, type Thresholds } from './defaults';
+import { judgeEquipment } from './equipment';
+import type { AlarmLogEvent, AlarmState, AlarmView } from './output';
+import { judgeVitals } from './vital-limits';
+
+export interface InfusionStatus {
+  running: boolean;
+  documentedRateMlH: number | null;
+}
+
+export interface OverdueObservation {
+  kind: string;
+  overdueMs: number;
+}
+
+interface ActiveAlarm extends AlarmView {
+  key: string;
+  unacknowledgedSince: number;
+}
+
+interface AudioPause {
+  until: number;
+  by: string;
+  /** Highest priority active when the pause started: only a new alarm above it breaks through. */
+  ceiling: Priority | null;
+}
+
+export class AlarmEngine {
+  private now = 0;
+  private sequence = 0;
+  private infusionState: Observed['infusion'] = { running: false, documentedRateMlH: null, startedAt: null };
+  private lastDataAt: number | null = null;
+  private linkState: Observed['link'] = { status: 'receiving', reason: '' };
+  private readonly latest: Partial<Record<AlarmParameter, LatestReading>> = {};
+  private readonly measured = new Set<AlarmParameter>();
+  private overdue = new Map<string, { overdueMs: number; reportedAt: number }>();
+  private readonly metSince = new Map<string, number>();
+  private readonly active = new Map<string, ActiveAlarm>();
+  private readonly switchedOff = new Set<ConditionCode>();
+  private pause: AudioPause | null = null;
+  private log: AlarmLogEvent[] = [];
+
+  constructor(private readonly thresholds: Thresholds) {}
+
+  // ---- inputs ----
+
+  readings(now: number, readings: readonly Reading[]): void {
+    const t = this.clock(now);
+    if (readings.length > 0) this.lastDataAt = t;
+    for (const reading of readings) {
+      if (!isAlarmParameter(reading.parameter)) continue;
+      const latest: LatestReading = { value: reading.value, state: reading.state, at: t };
+      this.latest[reading.parameter] = latest;
+      if (usableValue(latest) !== null) this.measured.add(reading.parameter);
+    }
+    this.evaluate(t);
+  }
+
+  link(now: number, status: LinkStatus, reason = ''): void {
+    const t = this.clock(now);
+    this.linkState = { status, reason };
+    this.evaluate(t);
+  }
+
+  infusion(now: number, status: InfusionStatus): void {
+    const t = this.clock(now);
+    const starting = status.running && !this.infusionState.running;
+    const rate = status.documentedRateMlH;
+    this.infusionState = {
+      running: status.running,
+      documentedRateMlH: rate !== null && Number.isFinite(rate) ? rate : null,
+      startedAt: status.running ? (starting ? t : this.infusionState.startedAt) : null,
+    };
+    if (starting && this.switchedOff.size > 0) {
+      // clinical-requirements §4.3 item 4: no ALARM OFF while an infusion runs.
+      this.log.push({ type: 'switchedOn', at: t, codes: [...this.switchedOff], reason: 'infusionStarted' });
+      this.switchedOff.clear();
+    }
+    this.evaluate(t);
+  }
+
+  /** The full list of overdue observations now; kinds missing from it are no longer overdue. */
+  observationOverdue(now: number, overdue: readonly OverdueObservation[]): void {
+    const t = this.clock(now);
+    this.overdue = new Map(
+      overdue.filter((o) => Number.isFinite(o.overdueMs)).map((o) => [o.kind, { overdueMs: o.overdueMs, reportedAt: t }]),
+    );
+    this.evaluate(t);
+  }
+
+  /** About once a second: alarm delays, no-data timeouts, pause expiry, reminders, escalation. */
+  tick(now: number): void {
+    this.evaluate(this.clock(now));
+  }
+
+  // ---- operator actions ----
+
+  acknowledge(now: number, alarmId: string, user: string): Problem | null {
+    const t = this.clock(now);
+    const missing = operatorMissing(user);
+    if (missing) return missing;
+    const alarm = [...this.active.values()].find((a) => a.id === alarmId);
+    if (!alarm) return { code: 'alarm.notFound', message: 'This alarm is no longer active.', params: { alarmId } };
+    if (alarm.acknowledgedAt === null) {
+      alarm.acknowledgedAt = t;
+      alarm.acknowledgedBy = user;
+      alarm.escalated = false;
+      this.log.push({ ...ref(t, alarm), type: 'acknowledged', user, value: alarm.value });
+    }
+    // A latched alarm ends (or drops to the priority its condition still has) once acknowledged.
+    this.evaluate(t);
+    return null;
+  }
+
+  /** AUDIO PAUSED for the configured time, never longer than 2 min; alarms stay visible. */
+  pauseAudio(now: number, user: string): Problem | null {
+    const t = this.clock(now);
+    const missing = operatorMissing(user);
+    if (missing) return missing;
+    this.evaluate(t);
+    const configured = this.thresholds.technical.audioPauseMs.value;
+    const durationMs = Number.isFinite(configured) ? Math.min(Math.max(configured, 0), AUDIO_PAUSE_MAX_MS) : AUDIO_PAUSE_MAX_MS;
+    const ceiling = [...this.active.values()].reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null);
+    this.pause = { until: t + durationMs, by: user, ceiling };
+    this.log.push({ type: 'audioPaused', at: t, user, until: t + durationMs, durationMs });
+    return null;
+  }
+
+  /** ALARM OFF for one condition, e.g. EtCO₂ when no capnograph is fitted. Refused while an infusion runs. */
+  switchOff(now: number, user: string, code: string): Problem | null {
+    const t = this.clock(now);
+    const missing = operatorMissing(user);
+    if (missing) return missing;
+    if (this.infusionState.running) {
+      const reason = 'Alarms cannot be switched off while an infusion is running.';
+      this.log.push({ type: 'switchOffRefused', at: t, user, code, reason });
+      return { code: 'alarm.switchOffRefused', message: reason, params: { code } };
+    }
+    if (!isConditionCode(code)) return { code: 'alarm.unknownCode', message: `Unknown alarm condition ${code}.`, params: { code } };
+    this.switchedOff.add(code);
+    this.log.push({ type: 'switchedOff', at: t, user, code });
+    this.evaluate(t);
+    return null;
+  }
+
+  // ---- outputs ----
+
+  state(): AlarmState {
+    const alarms = [...this.active.values()]
+      .map(view)
+      .sort((a, b) => PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] || a.raisedAt - b.raisedAt);
+    const sounding = alarms.filter((a) => a.acknowledgedAt === null);
+    return {
+      at: this.now,
+      alarms,
+      highestPriority: alarms.reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null),
+      audio: {
+        tone: this.pause ? null : sounding.reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null),
+        pausedUntil: this.pause?.until ?? null,
+        pauseRemainingMs: this.pause ? this.pause.until - this.now : null,
+        pausedBy: this.pause?.by ?? null,
+      },
+    };
+  }
+
+  /** Log events since the last call, oldest first, for the per-session alarm log. */
+  drainLog(): AlarmLogEvent[] {
+    const events = this.log;
+    this.log = [];
+    return events;
+  }
+
+  // ---- judging ----
+
+  /** Engine time never runs backwards: a PC clock set back must not stretch a pause or a delay. */
+  private clock(now: number): number {
+    if (Number.isFinite(now) && now > this.now) this.now = now;
+    return this.now;
+  }
+
+  private evaluate(now: number): void {
+    if (this.pause && now >= this.pause.until) {
+      this.pause = null;
+      this.log.push({ type: 'audioPauseEnded', at: now, reason: 'expired', alarmId: null });
+    }
+    const observed: Observed = {
+      infusion: this.infusionState,
+      lastDataAt: this.lastDataAt,
+      link: this.linkState,
+      latest: this.latest,
+      measured: this.measured,
+      overdue: this.overdue,
+    };
+    const conditions = [
+      ...judgeVitals(now, observed, this.thresholds, this.metSince),
+      ...judgeEquipment(now, observed, this.thresholds.technical),
+    ].filter((c) => !this.switchedOff.has(c.code));
+    const byKey = new Map(conditions.map((c) => [c.key, c]));
+    for (const alarm of [...this.active.values()]) {
+      const condition = byKey.get(alarm.key);
+      if (condition) this.follow(now, alarm, condition);
+      else this.conditionEnded(now, alarm);
+    }
+    for (const condition of conditions) {
+      if (!this.active.has(condition.key)) this.raise(now, condition);
+    }
+    this.remindAndEscalate(now);
+  }
+
+  private raise(now: number, c: Condition): void {
+    const alarm: ActiveAlarm = {
+      id: `${c.key}#${++this.sequence}`,
+      key: c.key,
+      kind: c.kind,
+      code: c.code,
+      priority: c.priority,
+      value: c.value,
+      threshold: c.threshold,
+      raisedAt: now,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      latched: false,
+      escalated: false,
+      params: c.params,
+      unacknowledgedSince: now,
+    };
+    this.active.set(c.key, alarm);
+    this.log.push({ ...ref(now, alarm), type: 'raised', kind: c.kind, value: c.value, threshold: c.threshold, params: c.params });
+    this.breakThrough(now, alarm);
+  }
+
+  /** The condition still holds, possibly at another priority. */
+  private follow(now: number, alarm: ActiveAlarm, c: Condition): void {
+    const rise = PRIORITY_RANK[c.priority] - PRIORITY_RANK[alarm.priority];
+    if (rise < 0 && latches(alarm)) {
+      // Held at high: keep the values that made it high, as for a condition that ended.
+      alarm.latched = true;
+      return;
+    }
+    alarm.value = c.value;
+    alarm.threshold = c.threshold;
+    alarm.params = c.params;
+    alarm.latched = false;
+    if (rise === 0) return;
+    this.log.push({ ...ref(now, alarm), type: 'priorityChanged', priority: c.priority, from: alarm.priority, value: c.value, threshold: c.threshold });
+    alarm.priority = c.priority;
+    if (rise > 0) {
+      // A more dangerous state needs its own acknowledgement and counts as a new alarm for the pause.
+      alarm.acknowledgedAt = null;
+      alarm.acknowledgedBy = null;
+      alarm.unacknowledgedSince = now;
+      this.breakThrough(now, alarm);
+    }
+  }
+
+  private conditionEnded(now: number, alarm: ActiveAlarm): void {
+    if (latches(alarm)) {
+      alarm.latched = true;
+      return;
+    }
+    this.active.delete(alarm.key);
+    this.log.push({ ...ref(now, alarm), type: 'cleared', value: alarm.value, durationMs: now - alarm.raisedAt, latched: alarm.latched });
+  }
+
+  private breakThrough(now: number, alarm: ActiveAlarm): void {
+    if (!this.pause) return;
+    const ceiling = this.pause.ceiling;
+    if (ceiling !== null && PRIORITY_RANK[alarm.priority] <= PRIORITY_RANK[ceiling]) return;
+    this.pause = null;
+    this.log.push({ type: 'audioPauseEnded', at: now, reason: 'breakThrough', alarmId: alarm.id });
+  }
+
+  private remindAndEscalate(now: number): void {
+    const { reminderMs, escalationMs } = this.thresholds.technical;
+    for (const alarm of this.active.values()) {
+      if (alarm.acknowledgedAt !== null && now - alarm.acknowledgedAt >= reminderMs.value) {
+        alarm.acknowledgedAt = null;
+        alarm.acknowledgedBy = null;
+        alarm.unacknowledgedSince = now;
+        this.log.push({ ...ref(now, alarm), type: 'reminder' });
+      }
+      if (alarm.acknowledgedAt === null && !alarm.escalated && now - alarm.unacknowledgedSince >= escalationMs.value) {
+        alarm.escalated = true;
+        this.log.push({ ...ref(now, alarm), type: 'escalated', unacknowledgedMs: now - alarm.unacknowledgedSince });
+      }
+    }
+  }
+}
+
+/** High-priority alarms latch until acknowledged (Dräger practice, clinical-requirements §4.2, S80). */
+function latches(alarm: ActiveAlarm): boolean {
+  return alarm.priority === 'high' && alarm.acknowledgedAt === null;
+}
+
+function ref(at: number, alarm: ActiveAlarm) {
+  return { at, alarmId: alarm.id, code: alarm.code, priority: alarm.priority };
+}
+
+function view(alarm: ActiveAlarm): AlarmView {
+  const { key: _key, unacknowledgedSince: _since, ...shown } = alarm;
+  return { ...shown, params: { ...shown.params } };
+}
+
+function operatorMissing(user: string): Problem | null {
+  return typeof user === 'string' && user.trim() !== ''
+    ? null
+    : { code: 'operator.missing', message: 'Every alarm action is documented with the operator: sign in first.' };
+}

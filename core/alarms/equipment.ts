@@ -1,0 +1,136 @@
+/**
+ * Technical alarm conditions: missing data, measurement faults, link loss, pump rate against the documented rate,
+ * overdue observations. Missing data is an alarm, never a blank.
+ */
+import { isPlausible } from '../vitals';
+import { ALARM_PARAMETERS, type MeasurementFault, type Priority } from './codes';
+import { usableValue, type Condition, type LatestReading, type Observed } from './condition';
+import type { TechnicalSettings } from './defaults';
+
+export function judgeEquipment(now: number, observed: Observed, settings: TechnicalSettings): Condition[] {
+  return [
+    ...noData(now, observed, settings),
+    ...linkLost(observed),
+    ...measurementFaults(observed),
+    ...pumpMismatch(observed, settings),
+    ...overdueObservations(now, observed, settings),
+  ];
+}
+
+/** Before start the patient may not be connected yet: equipment problems are then only for awareness. */
+function equipmentPriority(observed: Observed): Priority {
+  return observed.infusion.running ? 'medium' : 'low';
+}
+
+function noData(now: number, observed: Observed, settings: TechnicalSettings): Condition[] {
+  const { running, startedAt } = observed.infusion;
+  if (!running || startedAt === null) return [];
+  // Counted from the infusion start when data stopped before it (or never came).
+  const silentMs = now - Math.max(observed.lastDataAt ?? startedAt, startedAt);
+  const priority: Priority | null =
+    silentMs > settings.noDataHighMs.value ? 'high' : silentMs > settings.noDataMediumMs.value ? 'medium' : null;
+  if (priority === null) return [];
+  const seconds = Math.floor(silentMs / 1000);
+  const threshold = (priority === 'high' ? settings.noDataHighMs.value : settings.noDataMediumMs.value) / 1000;
+  return [{ key: 'data.none', code: 'data.none', kind: 'technical', priority, value: seconds, threshold, params: { seconds } }];
+}
+
+function linkLost(observed: Observed): Condition[] {
+  const { status, reason } = observed.link;
+  if (status !== 'lost' && status !== 'error') return [];
+  return [
+    {
+      key: 'link.lost',
+      code: 'link.lost',
+      kind: 'technical',
+      priority: equipmentPriority(observed),
+      value: null,
+      threshold: null,
+      params: { reason: reason || status },
+    },
+  ];
+}
+
+function faultOf(parameter: (typeof ALARM_PARAMETERS)[number], reading: LatestReading, measured: boolean): MeasurementFault | null {
+  switch (reading.state) {
+    case 'sensorOff':
+      return 'sensorOff';
+    case 'demo':
+      return 'demo';
+    case 'invalid':
+      return 'invalid';
+    case 'unavailable':
+      // "Not measured" is only a fault for a parameter that was being measured in this session.
+      return measured ? 'invalid' : null;
+    case 'valid':
+    case 'questionable':
+      return reading.value === null || !isPlausible(parameter, reading.value) ? 'invalid' : null;
+  }
+}
+
+function measurementFaults(observed: Observed): Condition[] {
+  const conditions: Condition[] = [];
+  for (const parameter of ALARM_PARAMETERS) {
+    const reading = observed.latest[parameter];
+    const fault = reading ? faultOf(parameter, reading, observed.measured.has(parameter)) : null;
+    if (fault === null) continue;
+    const code = `${parameter}.${fault}` as const;
+    conditions.push({
+      key: code,
+      code,
+      kind: 'technical',
+      priority: equipmentPriority(observed),
+      value: null,
+      threshold: null,
+      params: { parameter, state: reading?.state ?? 'unavailable' },
+    });
+  }
+  return conditions;
+}
+
+function pumpMismatch(observed: Observed, settings: TechnicalSettings): Condition[] {
+  const pumpRate = usableValue(observed.latest.pumpRate);
+  if (pumpRate === null || !isPlausible('pumpRate', pumpRate)) return [];
+  const { running, documentedRateMlH } = observed.infusion;
+  // A pump delivering while no infusion (or no rate) is documented is a mismatch against 0 ml/h.
+  const documented = running && documentedRateMlH !== null && Number.isFinite(documentedRateMlH) ? documentedRateMlH : 0;
+  const tolerance = Math.max(settings.pumpToleranceMlH.value, (documented * settings.pumpTolerancePercent.value) / 100);
+  if (Math.abs(pumpRate - documented) <= tolerance) return [];
+  return [
+    {
+      key: 'pump.rateMismatch',
+      code: 'pump.rateMismatch',
+      kind: 'technical',
+      priority: 'medium',
+      value: pumpRate,
+      threshold: documented,
+      params: { pumpRate, documentedRate: documented },
+    },
+  ];
+}
+
+function overdueObservations(now: number, observed: Observed, settings: TechnicalSettings): Condition[] {
+  const conditions: Condition[] = [];
+  for (const [kind, { overdueMs, reportedAt }] of observed.overdue) {
+    const lateMs = overdueMs + (now - reportedAt);
+    const priority: Priority | null =
+      lateMs > settings.observationOverdueHighMs.value
+        ? 'high'
+        : lateMs > settings.observationOverdueMediumMs.value
+          ? 'medium'
+          : null;
+    if (priority === null) continue;
+    const minutes = Math.floor(lateMs / 60_000);
+    const limitMs = priority === 'high' ? settings.observationOverdueHighMs.value : settings.observationOverdueMediumMs.value;
+    conditions.push({
+      key: `observation.overdue:${kind}`,
+      code: 'observation.overdue',
+      kind: 'technical',
+      priority,
+      value: minutes,
+      threshold: limitMs / 60_000,
+      params: { kind, minutes },
+    });
+  }
+  return conditions;
+}
