@@ -1,0 +1,160 @@
+/**
+ * Alarm texts, German first (the clinic's language), English second. {name} placeholders are filled from the
+ * alarm's params; numbers are written the local way (38,5 °C in German).
+ */
+import {
+  ALARM_PARAMETERS,
+  MEASUREMENT_FAULTS,
+  type AlarmParameter,
+  type ConditionCode,
+  type MeasurementFault,
+  type PhysiologicalCode,
+  type SystemCode,
+} from './codes';
+import type { AlarmParams } from './condition';
+
+export type Language = 'de' | 'en';
+export type Text = Record<Language, string>;
+
+export const PARAMETER_LABELS: Record<AlarmParameter, Text> = {
+  hr: { de: 'Herzfrequenz (EKG)', en: 'Heart rate (ECG)' },
+  pulseRate: { de: 'Pulsfrequenz (SpO₂)', en: 'Pulse rate (SpO₂)' },
+  spo2: { de: 'SpO₂', en: 'SpO₂' },
+  nibpSys: { de: 'NIBP systolisch', en: 'NIBP systolic' },
+  nibpDia: { de: 'NIBP diastolisch', en: 'NIBP diastolic' },
+  nibpMean: { de: 'NIBP Mitteldruck', en: 'NIBP mean' },
+  rr: { de: 'Atemfrequenz', en: 'Respiratory rate' },
+  etco2: { de: 'etCO₂', en: 'EtCO₂' },
+  temp: { de: 'Temperatur', en: 'Temperature' },
+  pumpRate: { de: 'Pumpenrate', en: 'Pump rate' },
+};
+
+const PHYSIOLOGICAL_TEXTS: Record<PhysiologicalCode, Text> = {
+  'spo2.low': { de: 'SpO₂ niedrig: {value} % (Grenze {threshold} %)', en: 'SpO₂ low: {value} % (limit {threshold} %)' },
+  'spo2.desat': {
+    de: 'SpO₂ kritisch niedrig (Desaturierung): {value} % (Grenze {threshold} %)',
+    en: 'SpO₂ critically low (desaturation): {value} % (limit {threshold} %)',
+  },
+  'hr.high': { de: 'Herzfrequenz hoch: {value}/min (Grenze {threshold}/min)', en: 'Heart rate high: {value}/min (limit {threshold}/min)' },
+  'hr.low': { de: 'Herzfrequenz niedrig: {value}/min (Grenze {threshold}/min)', en: 'Heart rate low: {value}/min (limit {threshold}/min)' },
+  'pulseRate.high': { de: 'Pulsfrequenz hoch: {value}/min (Grenze {threshold}/min)', en: 'Pulse rate high: {value}/min (limit {threshold}/min)' },
+  'pulseRate.low': { de: 'Pulsfrequenz niedrig: {value}/min (Grenze {threshold}/min)', en: 'Pulse rate low: {value}/min (limit {threshold}/min)' },
+  'nibpSys.high': {
+    de: 'Systolischer Blutdruck hoch: {value} mmHg (Grenze {threshold} mmHg)',
+    en: 'Systolic blood pressure high: {value} mmHg (limit {threshold} mmHg)',
+  },
+  'nibpSys.low': {
+    de: 'Systolischer Blutdruck niedrig: {value} mmHg (Grenze {threshold} mmHg)',
+    en: 'Systolic blood pressure low: {value} mmHg (limit {threshold} mmHg)',
+  },
+  'nibpDia.high': {
+    de: 'Diastolischer Blutdruck hoch: {value} mmHg (Grenze {threshold} mmHg)',
+    en: 'Diastolic blood pressure high: {value} mmHg (limit {threshold} mmHg)',
+  },
+  'nibpDia.low': {
+    de: 'Diastolischer Blutdruck niedrig: {value} mmHg (Grenze {threshold} mmHg)',
+    en: 'Diastolic blood pressure low: {value} mmHg (limit {threshold} mmHg)',
+  },
+  'nibpMean.high': {
+    de: 'Mittlerer arterieller Druck hoch: {value} mmHg (Grenze {threshold} mmHg)',
+    en: 'Mean arterial pressure high: {value} mmHg (limit {threshold} mmHg)',
+  },
+  'nibpMean.low': {
+    de: 'Mittlerer arterieller Druck niedrig: {value} mmHg (Grenze {threshold} mmHg)',
+    en: 'Mean arterial pressure low: {value} mmHg (limit {threshold} mmHg)',
+  },
+  'rr.high': { de: 'Atemfrequenz hoch: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate high: {value}/min (limit {threshold}/min)' },
+  'rr.low': { de: 'Atemfrequenz niedrig: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate low: {value}/min (limit {threshold}/min)' },
+  'etco2.high': { de: 'etCO₂ hoch: {value} mmHg (Grenze {threshold} mmHg)', en: 'EtCO₂ high: {value} mmHg (limit {threshold} mmHg)' },
+  'etco2.apnoea': {
+    de: 'Apnoe-Verdacht: etCO₂ {value} mmHg (unter {threshold} mmHg)',
+    en: 'Possible apnoea: EtCO₂ {value} mmHg (below {threshold} mmHg)',
+  },
+  'temp.high': { de: 'Temperatur hoch: {value} °C (Grenze {threshold} °C)', en: 'Temperature high: {value} °C (limit {threshold} °C)' },
+  'temp.low': { de: 'Temperatur niedrig: {value} °C (Grenze {threshold} °C)', en: 'Temperature low: {value} °C (limit {threshold} °C)' },
+};
+
+const SYSTEM_TEXTS: Record<SystemCode, Text> = {
+  'data.none': { de: 'Keine Daten seit {seconds} s', en: 'No data for {seconds} s' },
+  'link.lost': { de: 'Geräteverbindung unterbrochen: {reason}', en: 'Device link lost: {reason}' },
+  'pump.rateMismatch': {
+    de: 'Pumpenrate {pumpRate} ml/h weicht von der dokumentierten Rate {documentedRate} ml/h ab',
+    en: 'Pump rate {pumpRate} ml/h differs from the documented rate {documentedRate} ml/h',
+  },
+  'observation.overdue': { de: 'Beobachtung überfällig: {kind} seit {minutes} min', en: 'Observation overdue: {kind} for {minutes} min' },
+};
+
+const FAULT_TEXTS: Record<MeasurementFault, Text> = {
+  sensorOff: { de: '{label}: Sensor ab', en: '{label}: sensor off' },
+  invalid: { de: '{label}: Messwert ungültig', en: '{label}: invalid measurement' },
+  demo: { de: '{label}: Demo-Modus – keine Patientendaten', en: '{label}: demo mode – not patient data' },
+};
+
+function faultTexts(): Record<string, Text> {
+  const texts: Record<string, Text> = {};
+  for (const parameter of ALARM_PARAMETERS) {
+    for (const fault of MEASUREMENT_FAULTS) {
+      const label = PARAMETER_LABELS[parameter];
+      texts[`${parameter}.${fault}`] = {
+        de: FAULT_TEXTS[fault].de.replace('{label}', label.de),
+        en: FAULT_TEXTS[fault].en.replace('{label}', label.en),
+      };
+    }
+  }
+  return texts;
+}
+
+export const ALARM_MESSAGES = { ...PHYSIOLOGICAL_TEXTS, ...SYSTEM_TEXTS, ...faultTexts() } as Record<ConditionCode, Text>;
+
+/** Texts around the alarms: escalation, audio pause banner, and the Problems the alarm code returns. */
+export const ALARM_NOTICES: Record<string, Text> = {
+  'alarm.escalated': { de: 'Nicht quittiert – Ärztin/Arzt rufen', en: 'Not acknowledged – call the physician' },
+  'audio.paused': { de: 'Audio pausiert – noch {seconds} s', en: 'Audio paused – {seconds} s left' },
+  'alarm.secondary': {
+    de: 'Sekundäre Alarmierung: Der Patientenmonitor bleibt das primäre Alarmsystem.',
+    en: 'Secondary alerts: the patient monitor remains the primary alarm system.',
+  },
+  'alarm.switchOffRefused': {
+    de: 'Alarme können bei laufender Infusion nicht ausgeschaltet werden.',
+    en: 'Alarms cannot be switched off while an infusion is running.',
+  },
+  'alarm.notFound': { de: 'Dieser Alarm ist nicht mehr aktiv.', en: 'This alarm is no longer active.' },
+  'alarm.unknownCode': { de: 'Unbekannte Alarmbedingung {code}.', en: 'Unknown alarm condition {code}.' },
+  'operator.missing': {
+    de: 'Jede Alarmaktion wird mit Bediener dokumentiert: bitte zuerst anmelden.',
+    en: 'Every alarm action is documented with the operator: sign in first.',
+  },
+  'override.reasonMissing': {
+    de: 'Eine patientenbezogene Grenzwertänderung braucht Ärztin/Arzt und Begründung.',
+    en: 'A patient override needs the physician and a reason.',
+  },
+  'override.unknownCode': { de: 'Unbekannte Alarmbedingung {code}.', en: 'Unknown alarm condition {code}.' },
+  'override.unknownPriority': { de: '{code}: Priorität muss „mittel“ oder „hoch“ sein.', en: '{code}: priority must be medium or high.' },
+  'override.notANumber': { de: '{code} ({priority}): Der Grenzwert ist keine Zahl.', en: '{code} ({priority}): the limit is not a number.' },
+  'override.implausible': {
+    de: '{code} ({priority}): Der Grenzwert liegt außerhalb des Messbereichs.',
+    en: '{code} ({priority}): the limit is outside the measurable range.',
+  },
+  'override.inverted': {
+    de: 'Die Grenzwerte widersprechen sich (untere Grenze über oberer oder Priorität vertauscht).',
+    en: 'The limits contradict each other (lower above upper, or priorities swapped).',
+  },
+};
+
+const NUMBER_FORMAT: Record<Language, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: false }),
+};
+
+/** Fills {name} placeholders; an unknown placeholder stays visible rather than silently vanishing. */
+export function formatText(template: string, params: AlarmParams, language: Language): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? NUMBER_FORMAT[language].format(value) : value;
+  });
+}
+
+export function alarmMessage(code: ConditionCode, params: AlarmParams, language: Language = 'de'): string {
+  return formatText(ALARM_MESSAGES[code][language], params, language);
+}
