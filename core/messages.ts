@@ -1,0 +1,254 @@
+/**
+ * Every Problem code of the domain rules with its German (first) and English text.
+ * Placeholders are {param}; German templates may use a German variant of a param (e.g. {itemDe}).
+ * `problem()` only accepts codes from this table, so a code without a text cannot compile.
+ */
+import type { Problem } from './settings';
+
+export type Lang = 'de' | 'en';
+
+export interface MessageText {
+  de: string;
+  en: string;
+}
+
+export const MESSAGES = {
+  // Dose: prescription limits (§2.2, §2.4)
+  'dose.weightImplausible': {
+    de: 'Gewicht {weight} kg ist nicht plausibel (erlaubt {min}–{max} kg)',
+    en: 'Weight {weight} kg is not plausible (allowed {min}–{max} kg)',
+  },
+  'dose.concentrationNotInCatalogue': {
+    de: 'Konzentration {concentration} mg/ml ist nicht im Katalog ({catalogue} mg/ml)',
+    en: 'Concentration {concentration} mg/ml is not in the catalogue ({catalogue} mg/ml)',
+  },
+  'dose.rateNotPositive': {
+    de: 'Dosisrate {rate} mg/kg/h muss größer als 0 sein',
+    en: 'Dose rate {rate} mg/kg/h must be greater than 0',
+  },
+  'dose.rateAboveSoftLimit': {
+    de: 'Dosisrate {rate} mg/kg/h liegt über der Warngrenze von {limit} mg/kg/h: schriftliche ärztliche Begründung erforderlich',
+    en: 'Dose rate {rate} mg/kg/h is above the soft limit of {limit} mg/kg/h: a written physician reason is required',
+  },
+  'dose.rateAboveHardLimit': {
+    de: 'Dosisrate {rate} mg/kg/h liegt über der Höchstgrenze von {limit} mg/kg/h und ist nicht zulässig',
+    en: 'Dose rate {rate} mg/kg/h is above the hard limit of {limit} mg/kg/h and is not allowed',
+  },
+  'dose.bolusNotPositive': {
+    de: 'Bolus {mg} mg muss größer als 0 sein',
+    en: 'Bolus {mg} mg must be greater than 0',
+  },
+  'dose.bolusAboveLimit': {
+    de: 'Bolus {mgPerKg} mg/kg liegt über dem Höchstbolus von {limit} mg/kg',
+    en: 'Bolus {mgPerKg} mg/kg is above the maximum bolus of {limit} mg/kg',
+  },
+  'dose.sessionDoseAboveLimit': {
+    de: 'Gesamtdosis {mgPerKg} mg/kg liegt über der Höchstdosis pro Sitzung von {limit} mg/kg',
+    en: 'Cumulative dose {mgPerKg} mg/kg is above the maximum dose per session of {limit} mg/kg',
+  },
+
+  // Dose: event timeline
+  'dose.timeline.timeInvalid': {
+    de: 'Ereignis Nr. {number} ({kind}) hat keine gültige Uhrzeit',
+    en: 'Event #{number} ({kind}) has no valid time',
+  },
+  'dose.timeline.outOfOrder': {
+    de: 'Ereignis Nr. {number} ({kind}) liegt zeitlich vor dem vorherigen Ereignis',
+    en: 'Event #{number} ({kind}) is dated before the previous event',
+  },
+  'dose.timeline.rateNotPositive': {
+    de: 'Ereignis Nr. {number} ({kind}): Förderrate muss größer als 0 ml/h sein (zum Anhalten „Pause“ verwenden)',
+    en: 'Event #{number} ({kind}): pump rate must be greater than 0 ml/h (use pause to halt the pump)',
+  },
+  'dose.timeline.bolusNotPositive': {
+    de: 'Ereignis Nr. {number} ({kind}): Bolusmenge muss größer als 0 sein',
+    en: 'Event #{number} ({kind}): bolus amount must be greater than 0',
+  },
+  'dose.timeline.eventBeforeStart': {
+    de: 'Ereignis Nr. {number} ({kind}) liegt vor dem Infusionsstart',
+    en: 'Event #{number} ({kind}) comes before the infusion start',
+  },
+  'dose.timeline.startRepeated': {
+    de: 'Ereignis Nr. {number}: Infusion wurde bereits gestartet',
+    en: 'Event #{number}: the infusion was already started',
+  },
+  'dose.timeline.pauseWhileNotRunning': {
+    de: 'Ereignis Nr. {number}: Pause, obwohl die Infusion nicht läuft',
+    en: 'Event #{number}: pause while the infusion is not running',
+  },
+  'dose.timeline.resumeWhileNotPaused': {
+    de: 'Ereignis Nr. {number}: Fortsetzung, obwohl die Infusion nicht pausiert ist',
+    en: 'Event #{number}: resume while the infusion is not paused',
+  },
+  'dose.timeline.eventAfterStop': {
+    de: 'Ereignis Nr. {number} ({kind}) liegt nach dem Infusionsende',
+    en: 'Event #{number} ({kind}) comes after the infusion was stopped',
+  },
+
+  // Session state machine
+  'session.timeInvalid': { de: 'Ereignis hat keine gültige Uhrzeit', en: 'The event has no valid time' },
+  'session.eventBeforePrevious': {
+    de: 'Ereignis liegt zeitlich vor dem zuletzt dokumentierten Ereignis',
+    en: 'The event is dated before the last documented event',
+  },
+  'session.notCheckedIn': { de: 'Patient ist noch nicht eingecheckt', en: 'The patient has not been checked in yet' },
+  'session.alreadyCheckedIn': { de: 'Patient ist bereits eingecheckt', en: 'The patient is already checked in' },
+  'session.checklistNotComplete': {
+    de: 'Checkliste vor Infusionsbeginn ist nicht abgeschlossen',
+    en: 'The pre-infusion checklist is not complete',
+  },
+  'session.checklistAlreadyComplete': {
+    de: 'Checkliste vor Infusionsbeginn ist bereits abgeschlossen',
+    en: 'The pre-infusion checklist is already complete',
+  },
+  'session.checklistNotChecked': {
+    de: 'Checkliste wurde nicht geprüft',
+    en: 'The checklist has not been checked',
+  },
+  'session.checklistIncomplete': {
+    de: 'Checkliste unvollständig: fehlende Punkte siehe unten',
+    en: 'Checklist incomplete: see the missing items below',
+  },
+  'session.infusionNotStarted': { de: 'Infusion wurde noch nicht gestartet', en: 'The infusion has not been started' },
+  'session.infusionAlreadyStarted': { de: 'Infusion wurde bereits gestartet', en: 'The infusion has already been started' },
+  'session.infusionNotPaused': { de: 'Infusion ist nicht pausiert', en: 'The infusion is not paused' },
+  'session.infusionAlreadyPaused': { de: 'Infusion ist bereits pausiert', en: 'The infusion is already paused' },
+  'session.bolusWhilePaused': {
+    de: 'Kein Bolus während der Pause: Infusion zuerst fortsetzen',
+    en: 'No bolus while paused: resume the infusion first',
+  },
+  'session.infusionNotStopped': {
+    de: 'Infusion ist noch nicht beendet: Pumpe zuerst stoppen',
+    en: 'The infusion has not been stopped: stop the pump first',
+  },
+  'session.infusionAlreadyStopped': {
+    de: 'Infusion ist bereits beendet; der Patient ist in der Nachbeobachtung',
+    en: 'The infusion has already been stopped; the patient is under post-infusion observation',
+  },
+  'session.cancelDuringInfusion': {
+    de: 'Abbruch während laufender Infusion nicht möglich: Infusion zuerst stoppen',
+    en: 'Cannot cancel while the infusion is running: stop the infusion first',
+  },
+  'session.cancelAfterInfusion': {
+    de: 'Sitzung mit verabreichter Infusion kann nicht storniert werden: Nachbeobachtung und Entlassung dokumentieren',
+    en: 'A session with an infusion given cannot be cancelled: document observation and discharge',
+  },
+  'session.cancelReasonMissing': { de: 'Grund für die Stornierung fehlt', en: 'The reason for cancelling is missing' },
+  'session.alreadyDischarged': { de: 'Patient ist bereits entlassen', en: 'The patient has already been discharged' },
+  'session.alreadyCancelled': { de: 'Sitzung wurde storniert', en: 'The session was cancelled' },
+  'session.doseBasisMissing': {
+    de: 'Gewicht, Konzentration oder Dosisgrenzen fehlen: Dosis kann nicht geprüft werden',
+    en: 'Weight, concentration or dose limits are missing: the dose cannot be checked',
+  },
+  'session.softLimitReasonRequired': {
+    de: 'Warngrenze überschritten: schriftliche ärztliche Begründung erforderlich',
+    en: 'Soft limit exceeded: a written physician reason is required',
+  },
+  'session.doseRefused': { de: 'Dosis abgelehnt', en: 'Dose refused' },
+  'session.dischargeNotEvaluated': {
+    de: 'Entlassungskriterien wurden nicht geprüft',
+    en: 'The discharge criteria have not been checked',
+  },
+  'session.dischargeNotAllowed': {
+    de: 'Entlassung nicht möglich: fehlende Kriterien siehe unten',
+    en: 'Discharge not possible: see the missing criteria below',
+  },
+
+  // Escort (§1.5, §1.11)
+  'escort.notPlanned': {
+    de: 'Heimweg nicht geplant: Abholperson oder Taxi angeben',
+    en: 'Way home not planned: enter a pickup person or a taxi',
+  },
+  'escort.notConfirmed': { de: 'Abholperson nicht bestätigt', en: 'Pickup not confirmed' },
+  'escort.nameMissing': { de: 'Name der Abholperson fehlt', en: 'Name of the pickup person is missing' },
+  'escort.relationMissing': {
+    de: 'Beziehung der Abholperson zum Patienten fehlt',
+    en: "The pickup person's relation to the patient is missing",
+  },
+  'escort.phoneMissing': { de: 'Telefonnummer der Abholperson fehlt', en: 'Phone number of the pickup person is missing' },
+  'escort.phoneInvalid': {
+    de: 'Telefonnummer „{phone}“ der Abholperson ist ungültig',
+    en: 'Phone number "{phone}" of the pickup person is not valid',
+  },
+  'escort.arrivalTimeMissing': {
+    de: 'Ankunftszeit der Abholperson bzw. des Taxis fehlt',
+    en: 'Time of arrival of the pickup person or taxi is missing',
+  },
+  'escort.taxiCompanyMissing': { de: 'Taxiunternehmen fehlt', en: 'Taxi company is missing' },
+  'escort.taxiBookingReferenceMissing': { de: 'Buchungsnummer des Taxis fehlt', en: 'Taxi booking reference is missing' },
+
+  // Discharge gate (§1.11)
+  'discharge.infusionNotStopped': { de: 'Infusion ist noch nicht beendet', en: 'The infusion has not been stopped' },
+  'discharge.observationTimeNotOver': {
+    de: 'Nachbeobachtungszeit ({observationMin} min) noch nicht abgelaufen: noch {remainingMin} min',
+    en: 'Post-infusion observation time ({observationMin} min) not over: {remainingMin} min remaining',
+  },
+  'discharge.scoreMissing': { de: 'Entlassungsscore fehlt', en: 'The discharge score is missing' },
+  'discharge.scoreIncomplete': { de: '{scaleDe} ist unvollständig', en: '{scale} is incomplete' },
+  'discharge.scoreBeforeInfusionEnd': {
+    de: '{scaleDe} wurde vor Infusionsende erhoben: nach Infusionsende neu erheben',
+    en: '{scale} was taken before the infusion ended: score again after the infusion',
+  },
+  'discharge.scoreBelowThreshold': {
+    de: '{scaleDe}: {total} Punkte, für die Entlassung mindestens {threshold} erforderlich',
+    en: '{scale}: {total} points, at least {threshold} required for discharge',
+  },
+  'discharge.instructionsNotAcknowledged': {
+    de: 'Entlassungshinweise nicht bestätigt (kein Autofahren für {hours} h)',
+    en: 'Discharge instructions not acknowledged (no driving for {hours} h)',
+  },
+  'discharge.highPriorityAlarmUnresolved': {
+    de: '{count} ungelöste(r) Alarm(e) hoher Priorität',
+    en: '{count} unresolved high-priority alarm(s)',
+  },
+  'discharge.physicianReleaseMissing': {
+    de: 'Ärztliche Freigabe zur Entlassung fehlt',
+    en: 'The physician has not released the patient',
+  },
+  'discharge.overridePhysicianMissing': {
+    de: 'Übersteuerung ohne Namen der Ärztin / des Arztes',
+    en: 'Override without the name of the physician',
+  },
+  'discharge.overrideReasonMissing': {
+    de: 'Übersteuerung ohne schriftliche Begründung',
+    en: 'Override without a written reason',
+  },
+  'discharge.overrideWhileInfusionRunning': {
+    de: 'Übersteuerung nicht möglich, solange die Infusion nicht beendet ist',
+    en: 'No override while the infusion has not been stopped',
+  },
+
+  // Discharge scales (§3.5)
+  'scale.itemMissing': { de: 'Kriterium „{itemDe}“ nicht bewertet', en: 'Item "{item}" not scored' },
+  'scale.pointsInvalid': {
+    de: 'Kriterium „{itemDe}“: {points} Punkte sind nicht möglich (0, 1 oder 2)',
+    en: 'Item "{item}": {points} points are not possible (0, 1 or 2)',
+  },
+  'scale.itemUnknown': { de: 'Unbekanntes Kriterium „{item}“', en: 'Unknown item "{item}"' },
+} as const satisfies Record<string, MessageText>;
+
+export type ProblemCode = keyof typeof MESSAGES;
+
+export function problem(code: ProblemCode, params?: Record<string, string | number>): Problem {
+  const message = fill(MESSAGES[code].en, params, 'en');
+  return params === undefined ? { code, message } : { code, message, params };
+}
+
+/** The problem's text in the chosen language; an unknown code falls back to the problem's own English message. */
+export function formatProblem(p: Problem, lang: Lang): string {
+  const text = (MESSAGES as Record<string, MessageText>)[p.code];
+  return text === undefined ? p.message : fill(text[lang], p.params, lang);
+}
+
+const NUMBER_FORMAT: Record<Lang, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 3, useGrouping: false }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3, useGrouping: false }),
+};
+
+function fill(template: string, params: Record<string, string | number> | undefined, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) return placeholder;
+    return typeof value === 'number' ? NUMBER_FORMAT[lang].format(value) : value;
+  });
+}
