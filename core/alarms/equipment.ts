@@ -3,7 +3,7 @@
  * overdue observations. Missing data is an alarm, never a blank.
  */
 import { isPlausible } from '../vitals';
-import { ALARM_PARAMETERS, type MeasurementFault, type Priority } from './codes';
+import { ALARM_PARAMETERS, type AlarmParameter, type MeasurementFault, type Priority } from './codes';
 import { usableValue, type Condition, type LatestReading, type Observed } from './condition';
 import type { TechnicalSettings } from './defaults';
 
@@ -51,7 +51,7 @@ function linkLost(observed: Observed): Condition[] {
   ];
 }
 
-function faultOf(parameter: (typeof ALARM_PARAMETERS)[number], reading: LatestReading, measured: boolean): MeasurementFault | null {
+function faultOf(parameter: AlarmParameter, reading: LatestReading, measured: boolean): MeasurementFault | null {
   switch (reading.state) {
     case 'sensorOff':
       return 'sensorOff';
@@ -95,7 +95,8 @@ function pumpMismatch(observed: Observed, settings: TechnicalSettings): Conditio
   // A pump delivering while no infusion (or no rate) is documented is a mismatch against 0 ml/h.
   const documented = running && documentedRateMlH !== null && Number.isFinite(documentedRateMlH) ? documentedRateMlH : 0;
   const tolerance = Math.max(settings.pumpToleranceMlH.value, (documented * settings.pumpTolerancePercent.value) / 100);
-  if (Math.abs(pumpRate - documented) <= tolerance) return [];
+  // The epsilon keeps decimal rates exact: 1.1 − 1.0 is 0.10000000000000009 in binary floating point.
+  if (Math.abs(pumpRate - documented) - tolerance <= 1e-9) return [];
   return [
     {
       key: 'pump.rateMismatch',
