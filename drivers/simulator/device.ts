@@ -11,6 +11,8 @@ export interface VitalsSnapshot {
   sensorOff: boolean;
   /** Epoch ms of the simulated device clock. */
   time: number;
+  /** When the NIBP cuff last measured (epoch ms); protocols that flag old NIBP values use it. */
+  nibpMeasuredAt?: number;
 }
 
 export interface SimulatedDevice {

@@ -3,7 +3,7 @@
  * physiological record every interval, as the real monitor does.
  */
 import { DatexFramer, encodeFrame } from '../../protocols/datex-s5/framing';
-import { FIELD, GROUP, HEADER_LENGTH, MARKER, PHYSDATA_OFFSET, SUBRECORD_LENGTH } from '../../protocols/datex-s5/layout';
+import { FIELD, GROUP, HEADER_LENGTH, MARKER, NIBP_OLDER_THAN_60S, PHYSDATA_OFFSET, SUBRECORD_LENGTH } from '../../protocols/datex-s5/layout';
 import { MIN_INTERVAL_S, parseDisplayRequest } from '../../protocols/datex-s5/request';
 import type { SimulatedDevice, VitalsSnapshot } from '../device';
 
@@ -35,6 +35,8 @@ export function buildDisplayRecord(snapshot: VitalsSnapshot): Uint8Array {
   group(GROUP.ecg, v.hr !== undefined);
   put(FIELD.hr, v.hr, 1, true);
   group(GROUP.nibp, v.nibpSys !== undefined);
+  const nibpOld = snapshot.nibpMeasuredAt !== undefined && snapshot.time - snapshot.nibpMeasuredAt > 60_000;
+  view.setUint16(phys + FIELD.nibpLabel, nibpOld ? NIBP_OLDER_THAN_60S : 0, true);
   put(FIELD.nibpSys, v.nibpSys, 0.01);
   put(FIELD.nibpDia, v.nibpDia, 0.01);
   put(FIELD.nibpMean, v.nibpMean, 0.01);

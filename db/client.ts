@@ -1,0 +1,61 @@
+/**
+ * The main thread's handle on the database worker: the same calls as DbApi, as promises.
+ * A failed write rejects its promise with the worker's error; callers decide how to alarm.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DbApi, DbMethod } from './api';
+import type { WorkerReply, WorkerStartup } from './worker';
+
+export class DbClient {
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private closed = false;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: WorkerReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) p.resolve(reply.value);
+      else p.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
+    });
+    worker.on('error', (err) => this.failAll(err));
+    worker.on('exit', (code) => {
+      if (!this.closed) this.failAll(new Error(`the database worker stopped (exit code ${code})`));
+    });
+  }
+
+  /** Starts the worker (built file dist/db-worker.mjs) and waits until the database is open and migrated. */
+  static open(workerFile: string | URL, file: string, nativeBinding?: string): Promise<DbClient> {
+    const worker = new Worker(workerFile, { workerData: { file, nativeBinding } });
+    return new Promise((resolve, reject) => {
+      worker.once('message', (msg: WorkerStartup) => {
+        if (msg.ready) resolve(new DbClient(worker));
+        else reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
+      });
+      worker.once('error', reject);
+    });
+  }
+
+  call<M extends DbMethod>(method: M, ...args: Parameters<DbApi[M]>): Promise<ReturnType<DbApi[M]>> {
+    if (this.closed) return Promise.reject(new Error('the database is closed'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, method, args });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const exited = new Promise((r) => this.worker.once('exit', r));
+    this.worker.postMessage('close');
+    await exited;
+  }
+
+  private failAll(err: Error) {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Numbered migrations in order, tracked in PRAGMA user_version, all pending ones in one transaction.
+ * Append only: never edit a migration that has shipped; add the next number (steps of 10).
+ */
+import type Database from 'better-sqlite3';
+import m0010 from './0010-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: Migration[] = [m0010];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export class DatabaseFromNewerAppError extends Error {
+  constructor(found: number) {
+    super(
+      `This database was written by a newer version of the app (schema ${found}, this app knows up to ${LATEST_VERSION}). ` +
+        'It was not opened, so nothing in it was changed. Install the newer app version again.',
+    );
+    this.name = 'DatabaseFromNewerAppError';
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs pending migrations up to `target` (tests pass a target to check one migration at a time). */
+export function migrate(db: Database.Database, target = LATEST_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) throw new DatabaseFromNewerAppError(current);
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+}

@@ -1,0 +1,36 @@
+/**
+ * Opens the clinic database with the settings a clinical record needs: WAL for concurrent reads,
+ * synchronous=FULL so a committed observation survives a power cut, foreign keys on.
+ */
+import Database from 'better-sqlite3';
+import { migrate } from './migrations';
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  /** Path to the Electron-ABI build of better-sqlite3 (release builds); tests and the web host use the Node build. */
+  nativeBinding?: string;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): DB {
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`The database failed its integrity check: ${String(check)}`);
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function closeDatabase(db: DB): void {
+  // SQLite recommends optimize right before closing a long-lived connection.
+  db.pragma('optimize');
+  db.close();
+}

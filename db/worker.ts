@@ -1,0 +1,55 @@
+/**
+ * The database worker thread: the only thread that runs SQL, so a slow query never stalls the UI or the serial
+ * links. One connection, one writer. Messages: {id, method, args} in; {id, ok, value | error} out.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDbApi, type DbApi } from './api';
+import { closeDatabase, openDatabase } from './open';
+
+const SLOW_QUERY_MS = 40;
+
+export interface WorkerRequest {
+  id: number;
+  method: string;
+  args: unknown[];
+}
+export type WorkerReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { name: string; message: string } };
+export type WorkerStartup = { ready: true } | { ready: false; error: { name: string; message: string } };
+
+if (!parentPort) throw new Error('db/worker.ts must run as a worker thread');
+const port = parentPort;
+const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
+
+let api: DbApi;
+let db: ReturnType<typeof openDatabase>;
+try {
+  db = openDatabase(file, { nativeBinding });
+  api = createDbApi(db);
+  port.postMessage({ ready: true } satisfies WorkerStartup);
+} catch (err) {
+  const e = err as Error;
+  port.postMessage({ ready: false, error: { name: e.name, message: e.message } } satisfies WorkerStartup);
+  process.exit(1);
+}
+
+port.on('message', (msg: WorkerRequest | 'close') => {
+  if (msg === 'close') {
+    closeDatabase(db);
+    port.close();
+    return;
+  }
+  const started = performance.now();
+  try {
+    if (!Object.hasOwn(api, msg.method)) throw new Error(`unknown database call ${msg.method}`);
+    const fn = api[msg.method as keyof DbApi] as (...args: unknown[]) => unknown;
+    const value = fn(...msg.args);
+    port.postMessage({ id: msg.id, ok: true, value } satisfies WorkerReply);
+  } catch (err) {
+    const e = err as Error;
+    port.postMessage({ id: msg.id, ok: false, error: { name: e.name, message: e.message } } satisfies WorkerReply);
+  }
+  const ms = performance.now() - started;
+  if (ms > SLOW_QUERY_MS) console.warn(`db: slow call ${msg.method} took ${ms.toFixed(0)} ms`);
+});

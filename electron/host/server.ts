@@ -1,0 +1,122 @@
+/**
+ * The browser host: the same services as the Electron app, behind a WebSocket on 127.0.0.1 only, with a random
+ * per-start token and an origin check, serving the built renderer. For development, tests and CI, where no
+ * Electron binary exists; the packaged Electron app never starts it (it never imports this file).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientMessage, MAX_CLIENT_MESSAGE_BYTES, type HostMessage } from '../../core/api/wire';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import type { Services } from '../services/createServices';
+import { readStatic } from './staticFiles';
+
+export interface HostOptions {
+  services: Services;
+  rendererDir: string;
+  port?: number;
+  /** Fixed token (tests); otherwise 32 random bytes per start. */
+  token?: string;
+}
+
+export interface Host {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  let origin = '';
+  const allowedHosts = new Set<string>();
+
+  const http = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not be served.
+    if (!allowedHosts.has(req.headers.host ?? '') || req.method !== 'GET') {
+      res.writeHead(req.method !== 'GET' ? 405 : 403).end();
+      return;
+    }
+    const file = await readStatic(options.rendererDir, url.pathname);
+    if (!file) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    res.end(file.body);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
+  http.on('upgrade', (req: IncomingMessage, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    };
+    if (url.pathname !== '/api' || !allowedHosts.has(req.headers.host ?? '')) return refuse('404 Not Found');
+    // Browsers always send Origin; only our own page may connect. Non-browser test clients send none.
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse('403 Forbidden');
+    if (!sameToken(url.searchParams.get('token'), token)) return refuse('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
+  });
+
+  let nextClient = 1;
+  function serve(ws: WebSocket): void {
+    const clientId = `web-${nextClient++}`;
+    const send = (msg: HostMessage) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+    };
+    const unsubscribe = options.services.bus.subscribe((event, payload) => send({ type: 'event', event, payload }));
+    ws.on('close', unsubscribe);
+    ws.on('message', async (data, isBinary) => {
+      let parsed: unknown;
+      try {
+        parsed = isBinary ? undefined : JSON.parse(data.toString());
+      } catch {
+        parsed = undefined;
+      }
+      const msg = ClientMessage.safeParse(parsed);
+      if (!msg.success) {
+        send({ type: 'error', message: 'not a call message: expected {"type":"call","id":<int>,"method":<string>,"input":{…}}' });
+        return;
+      }
+      const result = await options.services.dispatch(msg.data.method, msg.data.input, { clientId });
+      send({ type: 'result', id: msg.data.id, result });
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts.add(`127.0.0.1:${port}`);
+  allowedHosts.add(`localhost:${port}`);
+  return {
+    url: `${origin}/?token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Electron entry: a thin shell around the same services the browser host runs. One instance, one window,
+ * hardened; the WebSocket host is never started here.
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServices, type Services } from '../services/createServices';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { denyPermissions, hardenApp } from './security';
+import { createMainWindow } from './window';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  hardenApp();
+  let services: Services | null = null;
+
+  app.on('second-instance', () => {
+    // A second start focuses the running app instead of opening a second database writer.
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    denyPermissions();
+    serveRenderer(join(__dirname, '..', 'renderer'));
+    // Release builds ship the Electron-ABI better-sqlite3 here (see README, "Release build").
+    const electronBinding = join(process.resourcesPath ?? '', 'natives', 'better_sqlite3.node');
+    try {
+      services = await createServices({
+        dataDir: join(app.getPath('userData'), 'data'),
+        dbWorkerFile: join(__dirname, '..', 'db-worker.mjs'),
+        nativeBinding: existsSync(electronBinding) ? electronBinding : undefined,
+        transport: 'electron',
+        version: app.getVersion(),
+      });
+    } catch (err) {
+      dialog.showErrorBox('Infusionsüberwachung', `Die Anwendung konnte nicht starten:\n${(err as Error).message}`);
+      app.exit(1);
+      return;
+    }
+    const win = createMainWindow();
+    registerIpc(services, win);
+  });
+
+  app.on('window-all-closed', async () => {
+    await services?.close();
+    app.quit();
+  });
+}

@@ -1,0 +1,20 @@
+/** Connects the contract to Electron IPC: one handler for all calls, one channel for all events. */
+import { ipcMain, type BrowserWindow } from 'electron';
+import type { Services } from '../services/createServices';
+import { isTrustedSender } from './security';
+
+export function registerIpc(services: Services, win: BrowserWindow): () => void {
+  ipcMain.handle('app:call', async (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'calls are accepted only from the app window' } };
+    }
+    return services.dispatch(method, input, { clientId: `electron-${event.sender.id}` });
+  });
+  const unsubscribe = services.bus.subscribe((event, payload) => {
+    if (!win.isDestroyed()) win.webContents.send('app:event', event, payload);
+  });
+  return () => {
+    ipcMain.removeHandler('app:call');
+    unsubscribe();
+  };
+}

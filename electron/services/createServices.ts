@@ -1,0 +1,84 @@
+/**
+ * Composition root of the main-process services. Plain Node: it never imports electron, so the same services
+ * run inside Electron and behind the WebSocket host.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DbClient } from '../../db/client';
+import { openSerialPort } from '../../drivers/link/port';
+import { findProtocol } from '../../drivers/protocols';
+import type { PatientScenario } from '../../drivers/simulator/patient';
+import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
+import { ChairMonitor } from './chairMonitor';
+import { EventBus } from './eventBus';
+import { createHandlers } from './handlers';
+import { startSimulatedMonitor, type SimulatedMonitor } from './simulation';
+
+export interface ServicesOptions {
+  dataDir: string;
+  /** The built database worker (dist/db-worker.mjs). */
+  dbWorkerFile: string | URL;
+  nativeBinding?: string;
+  transport: 'electron' | 'web-host';
+  version: string;
+  /** 'auto': simulate every chair when no chair has a device configured. */
+  simulate?: 'auto' | 'always' | 'never';
+  /** Scenario per chair id for the simulated patients (tests, demos). */
+  scenarios?: Record<number, PatientScenario>;
+  /** Simulated monitor send interval override (ms). */
+  simulatorIntervalMs?: number;
+}
+
+export interface Services {
+  dispatch: Dispatch;
+  bus: EventBus;
+  monitors: Map<number, ChairMonitor>;
+  simulators: Map<number, SimulatedMonitor>;
+  close(): Promise<void>;
+}
+
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = await DbClient.open(options.dbWorkerFile, join(options.dataDir, 'clinic.sqlite'), options.nativeBinding);
+  const bus = new EventBus();
+  const chairs = await db.call('listChairs');
+  const anyDevice = chairs.some((c) => c.portPath !== null);
+  const simulateAll = options.simulate === 'always' || (options.simulate !== 'never' && !anyDevice);
+  const monitors = new Map<number, ChairMonitor>();
+  const simulators = new Map<number, SimulatedMonitor>();
+  const chairNames = new Map<number, string>();
+
+  for (const chair of chairs) {
+    chairNames.set(chair.id, chair.name);
+    const protocol = findProtocol(chair.protocolId);
+    if (!protocol) throw new Error(`chair ${chair.name}: unknown protocol ${chair.protocolId}`);
+    let path = chair.portPath;
+    let openPort = openSerialPort;
+    let simulated = false;
+    if (simulateAll) {
+      const sim = await startSimulatedMonitor(protocol, { seed: chair.id, ...options.scenarios?.[chair.id] }, options.simulatorIntervalMs);
+      simulators.set(chair.id, sim);
+      path = sim.path;
+      openPort = sim.openPort;
+      simulated = true;
+    }
+    if (path === null) continue; // no device and no simulation: the chair is shown without a link
+    const monitor = new ChairMonitor({ chairId: chair.id, path, protocol, openPort, simulated, db, bus });
+    monitors.set(chair.id, monitor);
+    monitor.start();
+  }
+
+  const startedAt = Date.now();
+  const handlers = createHandlers({ db, monitors, chairNames, transport: options.transport, version: options.version, startedAt });
+  return {
+    dispatch: createDispatcher(handlers),
+    bus,
+    monitors,
+    simulators,
+    async close() {
+      await Promise.all([...monitors.values()].map((m) => m.stop()));
+      await Promise.all([...simulators.values()].map((s) => s.stop()));
+      await db.close();
+    },
+  };
+}

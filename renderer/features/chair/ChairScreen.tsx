@@ -1,0 +1,45 @@
+/** One chair: large live numerics, the trend so far, and an unmistakable banner when the monitor is silent. */
+import { useTranslation } from 'react-i18next';
+import { isStale } from '../../../core/freshness';
+import { LinkBadge } from '../../components/LinkBadge';
+import { Numeric } from '../../components/Numeric';
+import { TrendChart } from '../../components/TrendChart';
+import type { ChairLive } from '../../stores/liveStore';
+
+export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
+  const { t } = useTranslation();
+  const l = chair.latest;
+  const lastData = chair.link.lastDataAt;
+  const silent = chair.link.state !== 'receiving' || lastData === null || isStale('hr', lastData, now);
+  return (
+    <main className="chair" data-testid={`chair-${chair.id}`}>
+      <div className="chair__status">
+        <h2>{chair.name}</h2>
+        <LinkBadge link={chair.link} />
+        {chair.link.simulated && <span className="chip chip--sim">{t('link.simulated')}</span>}
+      </div>
+      {silent && (
+        <div className="banner banner--nodata" role="alert" data-testid="nodata-banner">
+          {lastData === null ? t('vitals.noDataYet') : t('vitals.noDataSince', { seconds: Math.round((now - lastData) / 1000) })}
+        </div>
+      )}
+      <div className="numerics">
+        <Numeric parameter="hr" label={t('params.hr')} readings={[l.hr]} now={now} />
+        <Numeric parameter="spo2" label={t('params.spo2')} readings={[l.spo2]} now={now} />
+        <Numeric
+          parameter="nibpSys"
+          label={t('params.nibp')}
+          readings={[l.nibpSys, l.nibpDia, l.nibpMean]}
+          now={now}
+          format={([s, d, m]) => `${fmt(s)}/${fmt(d)} (${fmt(m)})`}
+        />
+        <Numeric parameter="rr" label={t('params.rr')} readings={[l.rr]} now={now} />
+        <Numeric parameter="etco2" label={t('params.etco2')} readings={[l.etco2]} now={now} />
+        <Numeric parameter="temp" label={t('params.temp')} readings={[l.temp]} now={now} format={([v]) => (v === null || v === undefined ? '–' : v.toFixed(1))} />
+      </div>
+      <TrendChart rows={chair.trend} />
+    </main>
+  );
+}
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(Math.round(v)));

@@ -1,0 +1,50 @@
+import type { Messages } from './index';
+
+export const en: Messages = {
+  app: {
+    title: 'Infusion monitor',
+    intendedUse:
+      'Documentation and secondary alerts only. The bedside patient monitor remains the primary alarm system – keep its alarms on and audible.',
+    simulation: 'SIMULATION – no patient data',
+    connectionLost: 'Connection to the app lost – values are not updating',
+    language: 'Language',
+  },
+  params: {
+    hr: 'HR',
+    pulseRate: 'Pulse',
+    spo2: 'SpO₂',
+    nibp: 'NIBP',
+    nibpSys: 'NIBP sys',
+    nibpDia: 'NIBP dia',
+    nibpMean: 'NIBP MAP',
+    rr: 'RR',
+    etco2: 'EtCO₂',
+    temp: 'Temp',
+    pumpRate: 'Pump',
+    pumpVolume: 'Volume',
+  },
+  vitals: {
+    noData: 'NO DATA',
+    noDataSince: 'No data from the monitor for {{seconds}} s',
+    noDataYet: 'No data from the monitor yet',
+    ageSeconds: '{{count}} s ago',
+    ageMinutes: '{{count}} min ago',
+    invalid: 'invalid',
+    unavailable: 'unavailable',
+    sensorOff: 'sensor off',
+    questionable: 'questionable',
+    demo: 'demo data',
+    trend: 'Trend',
+    trendEmpty: 'No trend yet',
+  },
+  link: {
+    stopped: 'No device',
+    connecting: 'Connecting …',
+    associating: 'Establishing connection',
+    receiving: 'Receiving',
+    silent: 'Silent since {{time}}',
+    error: 'Error: {{reason}}',
+    rejected: '{{count}} frames rejected',
+    simulated: 'Simulated monitor',
+  },
+};
