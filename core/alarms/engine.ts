@@ -119,6 +119,7 @@ export class AlarmEngine {
 
   acknowledge(now: number, alarmId: string, user: string): Problem | null {
     const t = this.clock(now);
+    this.evaluate(t); // time has passed since the last input: pause expiry, delays
     const missing = operatorMissing(user);
     if (missing) return missing;
     const alarm = [...this.active.values()].find((a) => a.id === alarmId);
@@ -137,9 +138,9 @@ export class AlarmEngine {
   /** AUDIO PAUSED for the configured time, never longer than 2 min; alarms stay visible. */
   pauseAudio(now: number, user: string): Problem | null {
     const t = this.clock(now);
+    this.evaluate(t);
     const missing = operatorMissing(user);
     if (missing) return missing;
-    this.evaluate(t);
     const configured = this.thresholds.technical.audioPauseMs.value;
     const durationMs = Number.isFinite(configured) ? Math.min(Math.max(configured, 0), AUDIO_PAUSE_MAX_MS) : AUDIO_PAUSE_MAX_MS;
     const ceiling = [...this.active.values()].reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null);
@@ -151,6 +152,7 @@ export class AlarmEngine {
   /** ALARM OFF for one condition, e.g. EtCO₂ when no capnograph is fitted. Refused while an infusion runs. */
   switchOff(now: number, user: string, code: string): Problem | null {
     const t = this.clock(now);
+    this.evaluate(t);
     const missing = operatorMissing(user);
     if (missing) return missing;
     if (this.infusionState.running) {
