@@ -225,6 +225,125 @@ export const MESSAGES = {
     en: 'Item "{item}": {points} points are not possible (0, 1 or 2)',
   },
   'scale.itemUnknown': { de: 'Unbekanntes Kriterium „{item}“', en: 'Unknown item "{item}"' },
+  // Pre-infusion checklist (§1.5, §1.6, §5.2)
+  'checklist.consentMissing': {
+    de: 'Off-Label-Einwilligung liegt nicht vor',
+    en: 'No off-label consent on file',
+  },
+  'checklist.consentOutdated': {
+    de: 'Einwilligung auf Aufklärungsbogen Version {signed}, aktuell ist Version {current}: erneute Aufklärung erforderlich',
+    en: 'Consent was given on information sheet version {signed}, current is {current}: re-consent required',
+  },
+  'checklist.offLabelClauseMissing': {
+    de: 'Off-Label-Hinweis in der Einwilligung nicht bestätigt',
+    en: 'Off-label clause of the consent not confirmed',
+  },
+  'checklist.safetyBriefingMissing': {
+    de: 'Sicherungsaufklärung (kein Autofahren, Begleitperson) nicht dokumentiert',
+    en: 'Safety instructions (no driving, escort) not documented',
+  },
+  'checklist.contraindicationsNotAsked': {
+    de: 'Kontraindikationen nicht erfragt bzw. nicht ärztlich bestätigt',
+    en: 'Contraindications not asked or not confirmed by a physician',
+  },
+  'checklist.contraindicationPresent': {
+    de: 'Absolute Kontraindikation festgestellt: keine Infusion',
+    en: 'Absolute contraindication found: no infusion',
+  },
+  'checklist.weightMissing': { de: 'Körpergewicht fehlt', en: 'Body weight is missing' },
+  'checklist.weightOutdated': {
+    de: 'Körpergewicht ist {ageDays} Tage alt (höchstens {maxDays} Tage): neu wiegen',
+    en: 'Body weight is {ageDays} days old (at most {maxDays} days): weigh again',
+  },
+  'checklist.baselineVitalsMissing': {
+    de: 'Ausgangs-Vitalwerte fehlen (vom Monitor oder manuell)',
+    en: 'Baseline vital signs missing (from the monitor or typed)',
+  },
+  'checklist.baselineVitalMissing': { de: 'Ausgangswert {vitalDe} fehlt', en: 'Baseline {vital} is missing' },
+  'checklist.baselineBloodPressureTooHigh': {
+    de: 'Ausgangsblutdruck {systolic}/{diastolic} mmHg über {limit} mmHg: Kontraindikation laut Fachinformation',
+    en: 'Baseline blood pressure {systolic}/{diastolic} mmHg above {limit} mmHg: contraindication per the label',
+  },
+  'checklist.baselinePainMissing': { de: 'Schmerz-NRS vor der Infusion fehlt', en: 'Pre-infusion pain NRS is missing' },
+  'checklist.fastingStatusMissing': { de: 'Nüchternstatus nicht dokumentiert', en: 'Fasting status not documented' },
+  'checklist.fastingTooShort': {
+    de: 'Nüchternzeit {hours} h, mindestens {minHours} h erforderlich',
+    en: 'Fasting for {hours} h, at least {minHours} h required',
+  },
+  'checklist.physicianMissing': {
+    de: 'Verantwortliche Ärztin / verantwortlicher Arzt nicht eingetragen',
+    en: 'Responsible physician not recorded',
+  },
+  'checklist.physicianNotOnSite': {
+    de: '{physician} ist nicht vor Ort: Infusion nur mit anwesender Ärztin / anwesendem Arzt',
+    en: '{physician} is not on site: infusion only with a physician present',
+  },
+
+  // Observations (§3)
+  'observation.timeInvalid': { de: 'Beobachtung hat keine gültige Uhrzeit', en: 'The observation has no valid time' },
+  'observation.nrsInvalid': { de: 'Schmerz-NRS {value} ist ungültig (ganze Zahl 0–10)', en: 'Pain NRS {value} is not valid (whole number 0–10)' },
+  'observation.rassInvalid': { de: 'RASS {value} ist ungültig (−5 bis +4)', en: 'RASS {value} is not valid (−5 to +4)' },
+  'observation.moaasInvalid': { de: 'MOAA/S {value} ist ungültig (0–5)', en: 'MOAA/S {value} is not valid (0–5)' },
+  'observation.dissociationInvalid': { de: 'Dissoziation {value} ist ungültig (0–3)', en: 'Dissociation {value} is not valid (0–3)' },
+  'observation.nauseaInvalid': { de: 'Übelkeit {value} ist ungültig (0–3)', en: 'Nausea {value} is not valid (0–3)' },
+  'observation.vomitingInvalid': {
+    de: 'Anzahl Erbrechen {value} ist ungültig',
+    en: 'Number of vomiting episodes {value} is not valid',
+  },
+  'observation.bloodPressureImplausible': {
+    de: 'Blutdruck {systolic}/{diastolic} mmHg ist nicht plausibel',
+    en: 'Blood pressure {systolic}/{diastolic} mmHg is not plausible',
+  },
+  'observation.heartRateImplausible': { de: 'Herzfrequenz {value}/min ist nicht plausibel', en: 'Heart rate {value}/min is not plausible' },
+  'observation.noteEmpty': { de: 'Freitext ist leer', en: 'The note is empty' },
+  'observation.textTooLong': { de: 'Text ist länger als {max} Zeichen', en: 'The text is longer than {max} characters' },
+  'observation.adverseEventDescriptionMissing': {
+    de: 'Beschreibung des unerwünschten Ereignisses fehlt',
+    en: 'Description of the adverse event is missing',
+  },
+  'observation.adverseEventSeverityInvalid': {
+    de: 'Schweregrad des unerwünschten Ereignisses fehlt (leicht, mittel, schwer)',
+    en: 'Severity of the adverse event is missing (mild, moderate, severe)',
+  },
+  'observation.rescueDrugMissing': { de: 'Name des Notfallmedikaments fehlt', en: 'Name of the rescue drug is missing' },
+  'observation.rescueDoseMissing': {
+    de: 'Dosis und Einheit des Notfallmedikaments fehlen',
+    en: 'Dose and unit of the rescue drug are missing',
+  },
+  'observation.rescueRouteMissing': {
+    de: 'Applikationsweg des Notfallmedikaments fehlt',
+    en: 'Route of the rescue drug is missing',
+  },
+  'observation.rescueTimeInvalid': {
+    de: 'Gabe des Notfallmedikaments liegt vor dem Ereignis',
+    en: 'The rescue drug is dated before the adverse event',
+  },
+
+  // Course (§1.1, §1.8)
+  'course.weeklyLengthOutOfRange': {
+    de: 'Wöchentlicher Zyklus mit {count} Infusionen: erlaubt sind {min}–{max}',
+    en: 'Weekly course with {count} infusions: {min}–{max} allowed',
+  },
+  'course.dailyLengthOutOfRange': {
+    de: 'Täglicher Zyklus mit {count} Tagen: erlaubt sind {min}–{max}',
+    en: 'Daily course with {count} days: {min}–{max} allowed',
+  },
+  'course.psychiatricIndicationWithoutAttestation': {
+    de: 'Psychiatrische Indikation nur mit dokumentierter fachpsychiatrischer Stellungnahme',
+    en: "Psychiatric indication only with a psychiatrist's attestation on record",
+  },
+  'course.priorTherapyNameMissing': {
+    de: 'Vorbehandlung ohne Bezeichnung',
+    en: 'Prior therapy without a name',
+  },
+  'course.sessionNumberInvalid': {
+    de: 'Sitzungsnummer {session} ist ungültig oder doppelt',
+    en: 'Session number {session} is not valid or repeated',
+  },
+  'course.nrsOutOfRange': {
+    de: 'Sitzung {session}: NRS {value} liegt außerhalb von 0–10',
+    en: 'Session {session}: NRS {value} is outside 0–10',
+  },
 } as const satisfies Record<string, MessageText>;
 
 export type ProblemCode = keyof typeof MESSAGES;

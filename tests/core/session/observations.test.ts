@@ -1,0 +1,66 @@
+import { describe, it, expect } from 'vitest';
+import { validateObservation, type Observation } from '../../../core/session/observations';
+
+const AT = Date.UTC(2025, 2, 3, 9, 0, 0);
+const codes = (o: Observation): string[] => validateObservation(o).map((p) => p.code);
+
+describe('validateObservation', () => {
+  const valid: Observation[] = [
+    { kind: 'pain', at: AT, nrs: 0 },
+    { kind: 'pain', at: AT, nrs: 10 },
+    { kind: 'sedation', at: AT, scale: 'rass', score: -5 },
+    { kind: 'sedation', at: AT, scale: 'rass', score: 4 },
+    { kind: 'sedation', at: AT, scale: 'moaas', score: 0 },
+    { kind: 'sedation', at: AT, scale: 'moaas', score: 5 },
+    { kind: 'dissociation', at: AT, score: 3 },
+    { kind: 'nausea', at: AT, score: 2, vomitingEpisodes: 1 },
+    { kind: 'bloodPressure', at: AT, systolicMmHg: 145, diastolicMmHg: 90, heartRate: 88 },
+    { kind: 'note', at: AT, text: 'Patient schläft' },
+    {
+      kind: 'adverseEvent',
+      at: AT,
+      description: 'Angst, Derealisation',
+      severity: 'moderate',
+      rescueMedication: { drug: 'Midazolam', dose: 1, unit: 'mg', route: 'i.v.', at: AT + 60_000 },
+    },
+  ];
+  it.each(valid.map((o) => [o.kind, o] as const))('accepts a valid %s observation', (_kind, o) => {
+    expect(codes(o)).toEqual([]);
+  });
+
+  const invalid: Array<[Observation, string[]]> = [
+    [{ kind: 'pain', at: AT, nrs: 11 }, ['observation.nrsInvalid']],
+    [{ kind: 'pain', at: AT, nrs: 2.5 }, ['observation.nrsInvalid']],
+    [{ kind: 'sedation', at: AT, scale: 'rass', score: 5 }, ['observation.rassInvalid']],
+    [{ kind: 'sedation', at: AT, scale: 'rass', score: -6 }, ['observation.rassInvalid']],
+    [{ kind: 'sedation', at: AT, scale: 'moaas', score: -1 }, ['observation.moaasInvalid']],
+    [{ kind: 'sedation', at: AT, scale: 'moaas', score: 6 }, ['observation.moaasInvalid']],
+    [{ kind: 'dissociation', at: AT, score: 4 }, ['observation.dissociationInvalid']],
+    [{ kind: 'nausea', at: AT, score: 4, vomitingEpisodes: -1 }, ['observation.nauseaInvalid', 'observation.vomitingInvalid']],
+    [{ kind: 'bloodPressure', at: AT, systolicMmHg: 80, diastolicMmHg: 90 }, ['observation.bloodPressureImplausible']],
+    [{ kind: 'bloodPressure', at: AT, systolicMmHg: 1200, diastolicMmHg: 80, heartRate: 400 }, ['observation.bloodPressureImplausible', 'observation.heartRateImplausible']],
+    [{ kind: 'note', at: AT, text: '   ' }, ['observation.noteEmpty']],
+    [{ kind: 'note', at: AT, text: 'x'.repeat(4001) }, ['observation.textTooLong']],
+    [{ kind: 'pain', at: Number.NaN, nrs: 3 }, ['observation.timeInvalid']],
+    [
+      {
+        kind: 'adverseEvent',
+        at: AT,
+        description: '',
+        severity: 'fatal' as 'severe',
+        rescueMedication: { drug: '', dose: 0, unit: 'mg', route: '', at: AT - 1 },
+      },
+      [
+        'observation.adverseEventDescriptionMissing',
+        'observation.adverseEventSeverityInvalid',
+        'observation.rescueDrugMissing',
+        'observation.rescueDoseMissing',
+        'observation.rescueRouteMissing',
+        'observation.rescueTimeInvalid',
+      ],
+    ],
+  ];
+  it.each(invalid)('refuses %o', (o, expected) => {
+    expect(codes(o)).toEqual(expected);
+  });
+});
