@@ -303,7 +303,9 @@ export class AlarmEngine {
         alarm.unacknowledgedSince = now;
         this.log.push({ ...ref(now, alarm), type: 'reminder' });
       }
-      if (alarm.acknowledgedAt === null && !alarm.escalated && now - alarm.unacknowledgedSince >= escalationMs.value) {
+      // Low priority asks for awareness only: calling the physician for it would teach staff to ignore escalations.
+      const escalates = alarm.priority !== 'low' && alarm.acknowledgedAt === null && !alarm.escalated;
+      if (escalates && now - alarm.unacknowledgedSince >= escalationMs.value) {
         alarm.escalated = true;
         this.log.push({ ...ref(now, alarm), type: 'escalated', unacknowledgedMs: now - alarm.unacknowledgedSince });
       }

@@ -18,7 +18,7 @@ export interface AlarmView {
   acknowledgedBy: string | null;
   /** The condition has ended but the alarm is held until acknowledged. */
   latched: boolean;
-  /** Unacknowledged for longer than the escalation time: call the physician. Reset by acknowledgement. */
+  /** Medium/high unacknowledged for longer than the escalation time: call the physician. Reset by acknowledgement. */
   escalated: boolean;
   /** Placeholders for the message texts (messages.ts). */
   params: AlarmParams;

@@ -65,6 +65,13 @@ describe('escalation and reminder', () => {
     ]);
   });
 
+  it('does not escalate low-priority awareness alarms', () => {
+    const engine = new AlarmEngine(CLINIC_THRESHOLDS);
+    engine.link(T0, 'lost', 'cable');
+    engine.tick(T0 + 10 * MIN);
+    expect(alarm(engine, 'link.lost')).toMatchObject({ priority: 'low', escalated: false });
+  });
+
   it('escalates even while the audio is paused: a pause is not a response', () => {
     const engine = runningEngine();
     engine.readings(T0 + SEC, [reading('nibpSys', 165)]);
