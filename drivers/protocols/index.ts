@@ -3,8 +3,9 @@ import type { ProtocolDefinition } from '../protocol';
 import { datexS5 } from './datex-s5';
 import { masimoAscii1 } from './masimo-ascii1';
 import { nonin2, nonin8 } from './nonin';
+import { philipsMib } from './philips-mib';
 
-export const PROTOCOLS: ProtocolDefinition[] = [datexS5, masimoAscii1, nonin2, nonin8];
+export const PROTOCOLS: ProtocolDefinition[] = [datexS5, philipsMib, masimoAscii1, nonin2, nonin8];
 
 export function findProtocol(id: string): ProtocolDefinition | undefined {
   return PROTOCOLS.find((p) => p.id === id);
