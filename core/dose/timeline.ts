@@ -136,6 +136,18 @@ export function pumpStateAt(events: readonly DoseEvent[], at: number): PumpState
   return state;
 }
 
+/** Times the programmed rate went up (a resume is not an increase): each restarts close blood-pressure checks (§1.6). */
+export function rateIncreaseTimes(events: readonly DoseEvent[]): number[] {
+  assertValid(events);
+  let rate = 0;
+  const times: number[] = [];
+  for (const event of events) {
+    if (event.kind === 'rateChange' && event.rateMlPerH > rate) times.push(event.at);
+    if (event.kind === 'start' || event.kind === 'rateChange') rate = event.rateMlPerH;
+  }
+  return times;
+}
+
 function nextPumpState(state: PumpState, event: DoseEvent): PumpState {
   switch (event.kind) {
     case 'start':

@@ -1,6 +1,6 @@
 /**
  * When the next observation is due (§1.6 [E], §4.3 item 3): blood pressure every 5 min for the first 30 min of
- * the infusion, then every 15 min; pain, sedation, dissociation and nausea every 15 min; every 15 min during
+ * the infusion and again for 30 min after each rate increase, otherwise every 15 min; pain, sedation, dissociation and nausea every 15 min; every 15 min during
  * recovery until the post-infusion observation time is over. Each kind runs from its last recording,
  * as the MFA works: a late observation moves the next one back, it does not create a backlog.
  */
@@ -33,6 +33,8 @@ export interface ScheduleInput {
   infusionStartedAt: number;
   infusionStoppedAt?: number;
   now: number;
+  /** Times the rate was raised (from `rateIncreaseTimes`): each restarts the 5-min blood-pressure phase. */
+  rateIncreasedAt?: readonly number[];
   /** Observations recorded so far; a blood pressure from the monitor's NIBP counts like a manual one. */
   done: readonly { kind: ScheduledObservationKind; at: number }[];
 }
@@ -73,13 +75,15 @@ function nextDueAt(kind: ScheduledObservationKind, input: ScheduleInput, rules: 
   const last = input.done
     .filter((o) => o.kind === kind && o.at >= input.infusionStartedAt && o.at <= input.now)
     .reduce((latest, o) => Math.max(latest, o.at), input.infusionStartedAt);
-  return last + intervalMin(kind, last, input, rules) * MS_PER_MIN;
-}
+  if (input.infusionStoppedAt !== undefined && last >= input.infusionStoppedAt) return last + rules.recoveryIntervalMin * MS_PER_MIN;
+  if (kind !== 'bloodPressure') return last + rules.scaleIntervalMin * MS_PER_MIN;
 
-function intervalMin(kind: ScheduledObservationKind, from: number, input: ScheduleInput, rules: ScheduleRules): number {
-  if (input.infusionStoppedAt !== undefined && from >= input.infusionStoppedAt) return rules.recoveryIntervalMin;
-  if (kind !== 'bloodPressure') return rules.scaleIntervalMin;
-  return from - input.infusionStartedAt < rules.bloodPressureEarlyPhaseMin * MS_PER_MIN
-    ? rules.bloodPressureEarlyIntervalMin
-    : rules.bloodPressureIntervalMin;
+  // The 5-min phase runs from the start or from the latest rate increase, whichever is later.
+  const phaseStart = (input.rateIncreasedAt ?? [])
+    .filter((at) => at <= input.now && (input.infusionStoppedAt === undefined || at < input.infusionStoppedAt))
+    .reduce((latest, at) => Math.max(latest, at), input.infusionStartedAt);
+  const early = rules.bloodPressureEarlyIntervalMin * MS_PER_MIN;
+  if (last < phaseStart) return Math.min(last + rules.bloodPressureIntervalMin * MS_PER_MIN, phaseStart + early);
+  const inEarlyPhase = last - phaseStart < rules.bloodPressureEarlyPhaseMin * MS_PER_MIN;
+  return last + (inEarlyPhase ? early : rules.bloodPressureIntervalMin * MS_PER_MIN);
 }

@@ -4,6 +4,7 @@ import {
   cumulativeDose,
   InvalidDoseTimelineError,
   pumpStateAt,
+  rateIncreaseTimes,
   validateDoseTimeline,
   type DoseEvent,
 } from '../../../core/dose/timeline';
@@ -64,6 +65,20 @@ describe('pumpStateAt', () => {
     expect(pumpStateAt(events, T0 + 1.5 * H)).toEqual({ phase: 'paused', rateMlPerH: 10 });
     expect(pumpStateAt(events, T0 + 2.5 * H)).toEqual({ phase: 'running', rateMlPerH: 10 });
     expect(pumpStateAt(events, T0 + 3 * H)).toEqual({ phase: 'stopped', rateMlPerH: 0 });
+  });
+});
+
+describe('rateIncreaseTimes', () => {
+  it('lists rate changes that raise the rate, also while paused; a resume is not an increase', () => {
+    const events: DoseEvent[] = [
+      { kind: 'start', at: T0, rateMlPerH: 10 },
+      { kind: 'rateChange', at: T0 + H, rateMlPerH: 15 },
+      { kind: 'rateChange', at: T0 + 2 * H, rateMlPerH: 12 },
+      { kind: 'pause', at: T0 + 3 * H },
+      { kind: 'rateChange', at: T0 + 3.1 * H, rateMlPerH: 14 },
+      { kind: 'resume', at: T0 + 3.2 * H },
+    ];
+    expect(rateIncreaseTimes(events)).toEqual([T0 + H, T0 + 3.1 * H]);
   });
 });
 

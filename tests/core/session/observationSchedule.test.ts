@@ -66,4 +66,20 @@ describe('observationSchedule', () => {
     const ending = observationSchedule({ infusionStartedAt: START, infusionStoppedAt: stop, now: stop + 55 * MIN, done: lastRound }, rules);
     expect(ending).toEqual({ overdue: [], due: [] });
   });
+
+  it('a rate increase restarts 5-min blood pressure checks for 30 min', () => {
+    const done = [{ kind: 'bloodPressure' as const, at: at(55) }];
+    const input = { infusionStartedAt: START, now: at(61), done, rateIncreasedAt: [at(60)] };
+    expect(observationSchedule(input, rules).due.find((d) => d.kind === 'bloodPressure')?.dueAt).toBe(at(65));
+    const afterOne = { ...input, now: at(66), done: [...done, { kind: 'bloodPressure' as const, at: at(65) }] };
+    expect(observationSchedule(afterOne, rules).due.find((d) => d.kind === 'bloodPressure')?.dueAt).toBe(at(70));
+    const later = { ...input, now: at(91), done: [...done, { kind: 'bloodPressure' as const, at: at(90) }] };
+    expect(observationSchedule(later, rules).due.find((d) => d.kind === 'bloodPressure')?.dueAt).toBe(at(105));
+  });
+
+  it('a rate increase right after a blood pressure never delays the regular check', () => {
+    const input = { infusionStartedAt: START, now: at(60), done: [{ kind: 'bloodPressure' as const, at: at(59) }], rateIncreasedAt: [at(60)] };
+    expect(observationSchedule(input, rules).due.find((d) => d.kind === 'bloodPressure')?.dueAt).toBe(at(65));
+  });
 });
+

@@ -50,15 +50,27 @@ const EXPECTED_STATUS: Partial<Record<SessionStatus, Partial<Record<SessionEvent
 };
 
 /** The reason given for every illegal (status, event) pair. */
-const ILLEGAL_REASON: Record<SessionStatus, (kind: SessionEventKind) => string> = {
+const INFUSING_REASONS: Partial<Record<SessionEventKind, string>> = {
+  checkIn: 'session.infusionAlreadyStarted',
+  completeChecklist: 'session.infusionAlreadyStarted',
+  start: 'session.infusionAlreadyStarted',
+  resume: 'session.infusionNotPaused',
+  pause: 'session.infusionAlreadyPaused',
+  bolus: 'session.bolusWhilePaused',
+  discharge: 'session.infusionNotStopped',
+  cancel: 'session.cancelDuringInfusion',
+};
+const ILLEGAL_REASON: Record<SessionStatus, (kind: SessionEventKind) => string | undefined> = {
   planned: () => 'session.notCheckedIn',
   checkedIn: (k) => (k === 'checkIn' ? 'session.alreadyCheckedIn' : 'session.checklistNotComplete'),
   checklistComplete: (k) =>
-    k === 'checkIn' ? 'session.alreadyCheckedIn' : k === 'completeChecklist' ? 'session.checklistAlreadyComplete' : 'session.infusionNotStarted',
-  running: (k) =>
-    ({ checkIn: 'session.infusionAlreadyStarted', completeChecklist: 'session.infusionAlreadyStarted', start: 'session.infusionAlreadyStarted', resume: 'session.infusionNotPaused', discharge: 'session.infusionNotStopped', cancel: 'session.cancelDuringInfusion' })[k as string] ?? 'unexpected',
-  paused: (k) =>
-    ({ checkIn: 'session.infusionAlreadyStarted', completeChecklist: 'session.infusionAlreadyStarted', start: 'session.infusionAlreadyStarted', pause: 'session.infusionAlreadyPaused', bolus: 'session.bolusWhilePaused', discharge: 'session.infusionNotStopped', cancel: 'session.cancelDuringInfusion' })[k as string] ?? 'unexpected',
+    k === 'checkIn'
+      ? 'session.alreadyCheckedIn'
+      : k === 'completeChecklist'
+        ? 'session.checklistAlreadyComplete'
+        : 'session.infusionNotStarted',
+  running: (k) => INFUSING_REASONS[k],
+  paused: (k) => INFUSING_REASONS[k],
   postObservation: (k) => (k === 'cancel' ? 'session.cancelAfterInfusion' : 'session.infusionAlreadyStopped'),
   discharged: () => 'session.alreadyDischarged',
   cancelled: () => 'session.alreadyCancelled',
@@ -91,6 +103,7 @@ describe('session state machine: every illegal transition is refused with a reas
     if (!result.ok) {
       const [reason] = result.problems;
       expect(reason?.code).toBe(ILLEGAL_REASON[status](kind));
+      expect(reason?.code).toBeDefined();
       expect(reason?.message.length).toBeGreaterThan(10);
       expect(MESSAGES).toHaveProperty([reason!.code]);
     }
