@@ -1,0 +1,101 @@
+/** Pump data (quadruples) → readings and notices. Keeps per-pump state so drug/alarm/bolus notices fire on change. */
+import type { VitalParameter } from '../../../core/vitals';
+import type { DecodeOutput } from '../../protocol';
+import { pushReading } from '../shared/readings';
+import { pumpLabel, type Quad } from './quads';
+
+const READING_PARAMS: Record<string, VitalParameter> = { INRT: 'pumpRate', INVI: 'pumpVolume' };
+
+/** Alarm texts known from the spec summary (monitor-protocols §2g); the rest are named by number. */
+const ALARM_TEXT: Record<string, string> = {
+  INA2: 'syringe empty',
+  INA3: 'pressure / occlusion',
+  INA7: 'end of volume (VTBI reached)',
+  INA12: 'syringe nearly empty (pre-alarm)',
+};
+
+const NUMBER = /^-?\d{1,7}(\.\d{1,4})?$/;
+/** `_NV` no value, `_NA` not available (BCC 3.36+). */
+const NO_VALUE = new Set(['_NV', '_NA']);
+
+interface PumpState {
+  drug?: string;
+  alarms: Set<string>;
+  bolusActive: boolean;
+}
+
+export class PumpTracker {
+  private pumps = new Map<string, PumpState>();
+
+  /** All quads of one block (one pump, or the ComDevice). */
+  apply(quads: readonly Quad[], out: DecodeOutput): void {
+    const bolus: { count?: number; volume?: string; rate?: string } = {};
+    for (const q of quads) {
+      if (q.parameter === 'GNERR') {
+        out.notices.push({ code: 'pump.error', text: `${pumpLabel(q.address)}: ComDevice error ${q.value}` });
+        continue;
+      }
+      if (q.address === '50100') continue; // ComDevice's own replies (GNACK, version)
+      const pump = this.pump(q.address);
+      const label = pumpLabel(q.address);
+      const param = READING_PARAMS[q.parameter];
+      if (param) {
+        if (NO_VALUE.has(q.value)) pushReading(out, param, null, 'unavailable');
+        else if (NUMBER.test(q.value)) pushReading(out, param, Number(q.value), 'valid');
+        else out.rejected.push({ reason: `malformed ${q.parameter} value` });
+        continue;
+      }
+      switch (q.parameter) {
+        case 'GNNEW':
+          out.notices.push({ code: 'pump.new', text: `${label}: pump connected` });
+          break;
+        case 'INSOL':
+          if (!NO_VALUE.has(q.value) && q.value !== pump.drug) {
+            pump.drug = q.value;
+            out.notices.push({ code: 'pump.drug', text: `${label}: ${q.value}` });
+          }
+          break;
+        case 'INM2': {
+          const active = q.value === '1';
+          if (active && !pump.bolusActive) out.notices.push({ code: 'pump.bolus', text: `${label}: bolus running` });
+          pump.bolusActive = active;
+          break;
+        }
+        case 'INBOCNT':
+          if (/^\d+$/.test(q.value)) bolus.count = Number(q.value);
+          break;
+        case 'INBOVAL':
+          bolus.volume = q.value;
+          break;
+        case 'INBORT':
+          bolus.rate = q.value;
+          break;
+        default:
+          if (/^INA\d{1,2}$/.test(q.parameter)) this.alarm(pump, label, q.parameter, q.value === '1', out);
+      }
+    }
+    if (bolus.count && bolus.count > 0) {
+      const vol = bolus.volume && NUMBER.test(bolus.volume) ? `, last ${bolus.volume} ml` : '';
+      out.notices.push({ code: 'pump.bolus', text: `${quads[0] ? pumpLabel(quads[0].address) : 'pump'}: ${bolus.count} bolus(es) since last read${vol}` });
+    }
+  }
+
+  private alarm(pump: PumpState, label: string, id: string, active: boolean, out: DecodeOutput): void {
+    const text = `${label}: ${ALARM_TEXT[id] ?? `alarm ${id}`}`;
+    if (active && !pump.alarms.has(id)) {
+      pump.alarms.add(id);
+      out.notices.push({ code: 'pump.alarm', text });
+    } else if (!active && pump.alarms.delete(id)) {
+      out.notices.push({ code: 'pump.alarmCleared', text });
+    }
+  }
+
+  private pump(address: string): PumpState {
+    let p = this.pumps.get(address);
+    if (!p) {
+      p = { alarms: new Set(), bolusActive: false };
+      this.pumps.set(address, p);
+    }
+    return p;
+  }
+}
