@@ -1,7 +1,7 @@
 /** Connects the contract to Electron IPC: one handler for all calls, one channel for all events. */
 import { ipcMain, type BrowserWindow } from 'electron';
 import type { Services } from '../services/createServices';
-import { isTrustedSender } from './security';
+import { isTrustedSender } from './trustedSender';
 
 export function registerIpc(services: Services, win: BrowserWindow): () => void {
   ipcMain.handle('app:call', async (event, method: unknown, input: unknown) => {

@@ -7,8 +7,7 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://ui`;
+import { APP_SCHEME } from './appOrigin';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {

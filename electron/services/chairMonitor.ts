@@ -21,6 +21,8 @@ export interface ChairMonitorOptions {
   db: DbClient;
   bus: EventBus;
   now?: () => number;
+  /** Link silence threshold (tests shorten it). */
+  silenceMs?: number;
 }
 
 export class ChairMonitor {
@@ -40,6 +42,7 @@ export class ChairMonitor {
       openPort: options.openPort,
       simulated: options.simulated,
       now: options.now,
+      silenceMs: options.silenceMs,
     });
     this.link.subscribe({
       readings: (readings, receivedAt) => this.onReadings(readings.map((r) => ({ ...r, receivedAt }))),

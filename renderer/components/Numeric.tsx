@@ -11,19 +11,22 @@ interface Props {
   /** Readings shown together, e.g. NIBP sys/dia (mean); the first one decides age and state. */
   readings: (StoredReading | undefined)[];
   now: number;
+  /** The link is not receiving: a value that is not yet stale (a cuff measurement) is shown dimmed. */
+  linkSilent?: boolean;
   format?: (values: (number | null)[]) => string;
 }
 
 const defaultFormat = (values: (number | null)[]) => values.map((v) => (v === null ? '–' : String(Math.round(v)))).join('/');
 
-export function Numeric({ parameter, label, readings, now, format = defaultFormat }: Props) {
+export function Numeric({ parameter, label, readings, now, linkSilent = false, format = defaultFormat }: Props) {
   const { t } = useTranslation();
   const main = readings[0];
   const unit = main?.unit ?? '';
   const noData = !main || isStale(parameter, main.receivedAt, now);
   const invalid = !noData && main.state !== 'valid';
   return (
-    <section className={`numeric numeric--${parameter}${noData ? ' numeric--nodata' : ''}`} aria-label={label} data-testid={`numeric-${parameter}`}>
+    <section
+      className={`numeric numeric--${parameter}${noData ? ' numeric--nodata' : ''}${linkSilent && !noData ? ' numeric--dimmed' : ''}`} aria-label={label} data-testid={`numeric-${parameter}`}>
       <header className="numeric__label">
         <span>{label}</span>
         <span className="numeric__unit">{unit}</span>

@@ -31,6 +31,7 @@ export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
           label={t('params.nibp')}
           readings={[l.nibpSys, l.nibpDia, l.nibpMean]}
           now={now}
+          linkSilent={silent}
           format={([s, d, m]) => `${fmt(s)}/${fmt(d)} (${fmt(m)})`}
         />
         <Numeric parameter="rr" label={t('params.rr')} readings={[l.rr]} now={now} />

@@ -1,0 +1,76 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseFromNewerAppError, LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../db/migrations';
+import { openDatabase } from '../../db/open';
+import { tempDir } from '../helpers/tempDir';
+
+const dirs: { remove(): void }[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+describe('migrations', () => {
+  it('are numbered in increasing steps of 10', () => {
+    MIGRATIONS.forEach((m, i) => {
+      expect(m.version % 10).toBe(0);
+      if (i > 0) expect(m.version).toBeGreaterThan(MIGRATIONS[i - 1]!.version);
+    });
+  });
+
+  it('migrate an empty database to the latest version and record it in user_version', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    migrate(db); // idempotent
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+  });
+
+  it('0010 creates strict tables, four chairs, and the vitals primary-key seek', () => {
+    const db = new Database(':memory:');
+    migrate(db, 10);
+    expect(schemaVersion(db)).toBe(10);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['chairs', 'chair_events', 'infusion_sessions', 'patients', 'vital_chunks']));
+    expect(db.prepare('SELECT count(*) FROM chairs').pluck().get()).toBe(4);
+    // STRICT: a text in an integer column is refused, not silently stored.
+    expect(() => db.prepare("INSERT INTO chair_events (chair_id, at, kind, detail) VALUES (1, 'soon', 'x', 'y')").run()).toThrow(/cannot store TEXT/);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT data FROM vital_chunks WHERE chair_id = 1 AND parameter = 'hr' AND start_ms BETWEEN 0 AND 10")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH vital_chunks USING PRIMARY KEY \(chair_id=\? AND parameter=\? AND start_ms>\? AND start_ms<\?\)/);
+  });
+
+  it('a failing migration leaves the database as it was', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE chairs (x)'); // collides with 0010
+    expect(() => migrate(db)).toThrow();
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'patients'").pluck().get()).toBe(0);
+  });
+});
+
+describe('openDatabase', () => {
+  it('uses WAL, synchronous=FULL and foreign keys', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = openDatabase(join(dir.path, 'c.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare("INSERT INTO chair_events (chair_id, at, kind, detail) VALUES (99, 0, 'x', 'y')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('refuses a database from a newer app version, with a clear message, and leaves it untouched', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir.path, 'future.sqlite');
+    const future = new Database(file);
+    future.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    future.close();
+    expect(() => openDatabase(file)).toThrow(DatabaseFromNewerAppError);
+    expect(() => openDatabase(file)).toThrow(/newer version of the app/);
+    const again = new Database(file);
+    expect(schemaVersion(again)).toBe(LATEST_VERSION + 10);
+    again.close();
+  });
+});

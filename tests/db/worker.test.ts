@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DbClient } from '../../db/client';
+import { LATEST_VERSION } from '../../db/migrations';
+import { DB_WORKER, tempDir } from '../helpers/tempDir';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+describe('database worker', () => {
+  it('runs the calls in its own thread and returns their results', async () => {
+    const dir = tempDir();
+    cleanup.push(() => dir.remove());
+    const db = await DbClient.open(DB_WORKER, join(dir.path, 'c.sqlite'));
+    cleanup.push(() => db.close());
+    const chairs = await db.call('listChairs');
+    expect(chairs.map((c) => c.name)).toEqual(['Platz 1', 'Platz 2', 'Platz 3', 'Platz 4']);
+    await db.call('appendReadings', 1, [{ parameter: 'hr', value: 71, unit: '/min', state: 'valid', receivedAt: 1000 }]);
+    const [series] = await db.call('vitalTrend', 1, 0, 2000, ['hr'], 100);
+    expect(series).toEqual({ parameter: 'hr', times: [1000], values: [71] });
+  });
+
+  it('rejects a failing call with the database’s message and keeps serving', async () => {
+    const dir = tempDir();
+    cleanup.push(() => dir.remove());
+    const db = await DbClient.open(DB_WORKER, join(dir.path, 'c.sqlite'));
+    cleanup.push(() => db.close());
+    await expect(db.call('recordChairEvent', 999, 0, 'link', '{}')).rejects.toThrow(/FOREIGN KEY/);
+    await expect(db.call('listChairs')).resolves.toHaveLength(4);
+  });
+
+  it('refuses to open a database from a newer app version', async () => {
+    const dir = tempDir();
+    cleanup.push(() => dir.remove());
+    const file = join(dir.path, 'future.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    raw.close();
+    await expect(DbClient.open(DB_WORKER, file)).rejects.toThrow(/newer version of the app/);
+  });
+});
