@@ -100,5 +100,3 @@ export function createBbraunBccDevice(opts: BbraunBccDeviceOptions = {}): Simula
   };
 }
 
-/** Re-export for tests: the single control bytes the host sends. */
-export { ACK, NAK };
