@@ -1,20 +1,32 @@
 /**
  * Everything the rest of the app may ask of the database, in one object. It runs inside the database worker
  * (db/worker.ts); the main thread reaches it through DbClient (db/client.ts) with the same names and types.
+ * Every write that a person causes takes an Actor and appends its audit entry in the same transaction.
  */
+import { createAuditLog } from './audit';
 import type { DB } from './open';
 import { createChairsRepo } from './repos/chairs';
+import { createUsersRepo } from './repos/users';
 import { createVitalsRepo } from './repos/vitals';
 
-export function createDbApi(db: DB) {
+export interface DbApiOptions {
+  auditKey: Buffer;
+  auditAnchorFile?: string;
+}
+
+export function createDbApi(db: DB, options: DbApiOptions) {
+  const audit = createAuditLog(db, options.auditKey, options.auditAnchorFile);
   const chairs = createChairsRepo(db);
   const vitals = createVitalsRepo(db);
+  const users = createUsersRepo(db, audit);
   return {
     listChairs: chairs.list,
     recordChairEvent: chairs.recordEvent,
     chairEvents: chairs.events,
     appendReadings: vitals.appendReadings,
     vitalTrend: vitals.trend,
+    ...users,
+    verifyAudit: () => audit.verify(),
   };
 }
 

@@ -2,8 +2,11 @@
  * The database worker thread: the only thread that runs SQL, so a slow query never stalls the UI or the serial
  * links. One connection, one writer. Messages: {id, method, args} in; {id, ok, value | error} out.
  */
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDbApi, type DbApi } from './api';
+import { loadAuditKey } from './audit';
 import { closeDatabase, openDatabase } from './open';
 
 const SLOW_QUERY_MS = 40;
@@ -26,7 +29,12 @@ let api: DbApi;
 let db: ReturnType<typeof openDatabase>;
 try {
   db = openDatabase(file, { nativeBinding });
-  api = createDbApi(db);
+  // The audit key and anchor live beside the database, outside it (see db/audit.ts).
+  const dir = dirname(file);
+  api = createDbApi(db, {
+    auditKey: loadAuditKey(join(dir, 'audit.key'), () => randomBytes(32)),
+    auditAnchorFile: join(dir, 'audit.anchor'),
+  });
   port.postMessage({ ready: true } satisfies WorkerStartup);
 } catch (err) {
   const e = err as Error;

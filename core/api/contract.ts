@@ -1,35 +1,21 @@
 /**
- * The one contract between main and renderer. Every call and event is declared here once, with its schemas;
- * the Electron bridge and the WebSocket host are two transports of it, and both validate against it.
- * Add a call here, implement it in electron/services, call it from the renderer through the typed client.
+ * The one contract between main and renderer. Every call and event is declared once, with its schemas and who may
+ * make it; the Electron bridge and the WebSocket host are two transports of it, and both validate against it.
+ * To add a call: declare it in core/api/methods/<feature>.ts, list the table here, implement it in
+ * electron/services/<feature>/handlers.ts, and call it from the renderer through the typed client.
  */
 import { z } from 'zod';
-import { AppInfo, Chair, EpochMs, Id, LinkStatus, StoredReading, TrendSeries, VitalParameterSchema } from './schemas';
+import { appMethods } from './methods/app';
+import { vitalsEvents, vitalsMethods } from './methods/vitals';
+import { Id, LinkStatus } from './schemas';
 
 export const methods = {
-  'app.info': {
-    input: z.strictObject({}),
-    output: AppInfo,
-  },
-  'chairs.list': {
-    input: z.strictObject({}),
-    output: z.array(Chair),
-  },
-  'vitals.latest': {
-    input: z.strictObject({ chairId: Id }),
-    output: z.array(StoredReading),
-  },
-  'vitals.trend': {
-    input: z
-      .strictObject({ chairId: Id, from: EpochMs, to: EpochMs, parameters: z.array(VitalParameterSchema).max(16).optional() })
-      .refine((r) => r.to >= r.from, { message: '"to" must not be before "from"' })
-      .refine((r) => r.to - r.from <= 24 * 3600_000, { message: 'a trend covers at most 24 h' }),
-    output: z.array(TrendSeries),
-  },
+  ...appMethods,
+  ...vitalsMethods,
 } as const;
 
 export const events = {
-  'vitals.readings': z.object({ chairId: Id, readings: z.array(StoredReading) }),
+  ...vitalsEvents,
   'link.status': z.object({ chairId: Id, status: LinkStatus }),
 } as const;
 

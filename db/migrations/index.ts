@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import m0010 from './0010-initial';
+import m0020 from './0020-users-audit';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010];
+export const MIGRATIONS: Migration[] = [m0010, m0020];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseFromNewerAppError extends Error {

@@ -94,7 +94,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         send({ type: 'error', message: 'not a call message: expected {"type":"call","id":<int>,"method":<string>,"input":{…}}' });
         return;
       }
-      const result = await options.services.dispatch(msg.data.method, msg.data.input, { clientId });
+      const result = await options.services.dispatch(msg.data.method, msg.data.input, clientId);
       send({ type: 'result', id: msg.data.id, result });
     });
   }

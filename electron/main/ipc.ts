@@ -8,7 +8,7 @@ export function registerIpc(services: Services, win: BrowserWindow): () => void 
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'calls are accepted only from the app window' } };
     }
-    return services.dispatch(method, input, { clientId: `electron-${event.sender.id}` });
+    return services.dispatch(method, input, `electron-${event.sender.id}`);
   });
   const unsubscribe = services.bus.subscribe((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send('app:event', event, payload);

@@ -8,10 +8,11 @@ import { DbClient } from '../../db/client';
 import { openSerialPort } from '../../drivers/link/port';
 import { findProtocol } from '../../drivers/protocols';
 import type { PatientScenario } from '../../drivers/simulator/patient';
-import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
+import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { ChairMonitor } from './chairMonitor';
 import { EventBus } from './eventBus';
-import { createHandlers } from './handlers';
+import { createAppHandlers } from './app/handlers';
+import { createVitalsHandlers } from './vitals/handlers';
 import { startSimulatedMonitor, type SimulatedMonitor } from './simulation';
 
 export interface ServicesOptions {
@@ -69,9 +70,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   }
 
   const startedAt = Date.now();
-  const handlers = createHandlers({ db, monitors, chairNames, transport: options.transport, version: options.version, startedAt });
+  // Each feature contributes its share of the contract's handlers; the type checks that together they cover it.
+  const handlers: Handlers = {
+    ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }),
+    ...createVitalsHandlers({ db, monitors, chairNames, startedAt }),
+  };
   return {
-    dispatch: createDispatcher(handlers),
+    dispatch: createDispatcher(handlers, () => null),
     bus,
     monitors,
     simulators,

@@ -4,8 +4,6 @@ import { initReactI18next } from 'react-i18next';
 import { de } from './de';
 import { en } from './en';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof de>;
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_NAMES, METHOD_NAMES, methods } from '../../core/api/contract';
 import { AppError } from '../../core/api/envelope';
+import type { Access } from '../../core/auth/roles';
 import { createDispatcher, type Handlers } from '../../electron/ipc/dispatcher';
 
 const link = {
@@ -25,7 +26,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ...overrides,
   };
 }
-const ctx = { clientId: 'test' };
+const client = 'test-client';
+const mfa = { id: 1, username: 'mfa', displayName: 'Anna MFA', role: 'mfa' as const };
+const loggedIn = () => mfa;
 
 describe('contract', () => {
   it('declares every method with an input and an output schema, and the events', () => {
@@ -38,7 +41,7 @@ describe('contract', () => {
 });
 
 describe('dispatcher refuses bad calls with BAD_INPUT and a reason', () => {
-  const dispatch = createDispatcher(handlers(), () => {});
+  const dispatch = createDispatcher(handlers(), loggedIn, () => {});
   const bad: [string, unknown, unknown, RegExp][] = [
     ['unknown method', 'vitals.drop', {}, /unknown method/],
     ['method not a string', 42, {}, /unknown method/],
@@ -55,7 +58,7 @@ describe('dispatcher refuses bad calls with BAD_INPUT and a reason', () => {
   ];
   for (const [label, method, input, reason] of bad) {
     it(label, async () => {
-      const result = await dispatch(method, input, ctx);
+      const result = await dispatch(method, input, client);
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('BAD_INPUT');
@@ -66,7 +69,7 @@ describe('dispatcher refuses bad calls with BAD_INPUT and a reason', () => {
 
 describe('dispatcher results', () => {
   it('returns the handler’s value when input and output are valid', async () => {
-    const result = await createDispatcher(handlers())('chairs.list', {}, ctx);
+    const result = await createDispatcher(handlers(), loggedIn)('chairs.list', {}, client);
     expect(result).toEqual({ ok: true, value: [{ id: 1, name: 'Platz 1', link }] });
   });
 
@@ -77,8 +80,9 @@ describe('dispatcher results', () => {
           throw new AppError('NOT_FOUND', 'there is no chair 9', [{ code: 'x', message: 'y' }]);
         },
       }),
+      loggedIn,
     );
-    expect(await dispatch('vitals.latest', { chairId: 9 }, ctx)).toEqual({
+    expect(await dispatch('vitals.latest', { chairId: 9 }, client)).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'there is no chair 9', problems: [{ code: 'x', message: 'y' }] },
     });
@@ -93,12 +97,34 @@ describe('dispatcher results', () => {
         },
         'chairs.list': () => [{ id: 'one' }] as never,
       }),
+      loggedIn,
       (m) => logged.push(m),
     );
-    const crash = await dispatch('vitals.latest', { chairId: 1 }, ctx);
+    const crash = await dispatch('vitals.latest', { chairId: 1 }, client);
     expect(crash).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/boom/) } });
-    const broken = await dispatch('chairs.list', {}, ctx);
+    const broken = await dispatch('chairs.list', {}, client);
     expect(broken).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(logged).toHaveLength(2);
+  });
+});
+
+describe('dispatcher access rules', () => {
+  it('refuses a guarded call without a logged-in user, before looking at the input', async () => {
+    const dispatch = createDispatcher(handlers(), () => null);
+    expect(await dispatch('vitals.latest', { chairId: 'bad' }, client)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch('app.info', {}, client)).toMatchObject({ ok: true });
+  });
+
+  it('names the missing right when the role does not fit', async () => {
+    const { methods } = await import('../../core/api/contract');
+    const guarded = Object.entries(methods).filter(([, spec]) => {
+      const access = spec.access as Access;
+      return typeof access !== 'string' && !access.includes('mfa');
+    });
+    for (const [name] of guarded) {
+      const result = await createDispatcher(handlers(), loggedIn)(name, {}, client);
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      if (!result.ok) expect(result.error.message).toMatch(/needs the right of a .* Anna MFA is logged in as medical assistant/);
+    }
   });
 });

@@ -37,7 +37,7 @@ describe('Datex S/5 framing and requests', () => {
     for (const [title, frame] of specExamples()) {
       expect(new DatexFramer().push(frame).map((r) => r.ok), title).toEqual([true]);
       const broken = frame.slice();
-      broken[10] ^= 0x04;
+      broken[10] = broken[10]! ^ 0x04;
       expect(new DatexFramer().push(broken), title).toEqual([{ ok: false, reason: 'checksum mismatch' }]);
     }
   });

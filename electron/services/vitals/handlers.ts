@@ -1,20 +1,17 @@
-/** The contract's calls, implemented on the running services. Thin: rules live in core/, SQL in db/. */
-import { AppError } from '../../core/api/envelope';
-import { VITAL_PARAMETERS } from '../../core/vitals';
-import type { DbClient } from '../../db/client';
-import type { Handlers } from '../ipc/dispatcher';
-import type { ChairMonitor } from './chairMonitor';
-import { INTENDED_USE } from './intendedUse';
+/** Live and stored vitals of the chairs. Thin: rules live in core/, SQL in db/. */
+import { AppError } from '../../../core/api/envelope';
+import { VITAL_PARAMETERS } from '../../../core/vitals';
+import type { DbClient } from '../../../db/client';
+import type { HandlersFor } from '../../ipc/dispatcher';
+import type { ChairMonitor } from '../chairMonitor';
 
 /** A chart is about 1000 px wide: more points than that only cost time. */
 const TREND_MAX_POINTS = 1200;
 
-export interface HandlerDeps {
+export interface VitalsDeps {
   db: DbClient;
   monitors: Map<number, ChairMonitor>;
   chairNames: Map<number, string>;
-  transport: 'electron' | 'web-host';
-  version: string;
   startedAt: number;
 }
 
@@ -34,14 +31,13 @@ function unconfigured(since: number) {
   };
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createVitalsHandlers(deps: VitalsDeps): HandlersFor<'chairs.list' | 'vitals.latest' | 'vitals.trend'> {
   const monitor = (chairId: number) => {
     const m = deps.monitors.get(chairId);
-    if (!m) throw new AppError('NOT_FOUND', `there is no chair ${chairId}`);
+    if (!m) throw new AppError('NOT_FOUND', `chair ${chairId} has no monitor`);
     return m;
   };
   return {
-    'app.info': () => ({ version: deps.version, transport: deps.transport, intendedUse: INTENDED_USE, startedAt: deps.startedAt }),
     'chairs.list': () =>
       [...deps.chairNames].map(([id, name]) => ({ id, name, link: deps.monitors.get(id)?.link.status() ?? unconfigured(deps.startedAt) })),
     'vitals.latest': ({ chairId }) => monitor(chairId).latest(),

@@ -1,0 +1,16 @@
+/** Maps the current view to its screen. Each feature adds its case here. */
+import { ChairScreen } from './features/chair/ChairScreen';
+import { useLiveStore } from './stores/liveStore';
+import type { View } from './stores/navStore';
+
+export function ViewOutlet({ view }: { view: View | null }) {
+  const chairs = useLiveStore((s) => s.chairs);
+  const now = useLiveStore((s) => s.now);
+  if (!view) return null;
+  switch (view.name) {
+    case 'chair': {
+      const chair = chairs[view.chairId];
+      return chair ? <ChairScreen chair={chair} now={now} /> : null;
+    }
+  }
+}
