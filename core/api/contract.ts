@@ -6,16 +6,19 @@
  */
 import { z } from 'zod';
 import { appMethods } from './methods/app';
+import { sessionEvents, sessionMethods } from './methods/session';
 import { vitalsEvents, vitalsMethods } from './methods/vitals';
 import { Id, LinkStatus } from './schemas';
 
 export const methods = {
   ...appMethods,
   ...vitalsMethods,
+  ...sessionMethods,
 } as const;
 
 export const events = {
   ...vitalsEvents,
+  ...sessionEvents,
   'link.status': z.object({ chairId: Id, status: LinkStatus }),
 } as const;
 

@@ -1,0 +1,381 @@
+/**
+ * Schemas of the infusion session, course and patient calls (issue 5): what the treatment-room screens send and get.
+ * Names follow the clinic's words and core/: course, session, prescription, dose event, checklist, observation,
+ * discharge score, escort, physician release, override, sign-off, amendment.
+ * Value ranges (NRS 0–10, weight, rates …) are checked by the domain rules in core/, which name every problem;
+ * these schemas check shape and type.
+ */
+import { z } from 'zod';
+import { PAIN_INDICATIONS, PSYCHIATRIC_INDICATIONS } from '../../course/indication';
+import { SUBSTANCES } from '../../dose/substance';
+import { ADVERSE_EVENT_SEVERITIES } from '../../session/observations';
+import { SCHEDULED_OBSERVATION_KINDS } from '../../session/observationSchedule';
+import { DISCHARGE_SCALES_LIST } from '../../session/scales';
+import { SESSION_STATUSES } from '../../session/stateMachine';
+import { ProblemSchema } from '../envelope';
+import { EpochMs, Id } from '../schemas';
+
+const Text = (max: number) => z.string().max(max);
+const Finite = z.number().finite();
+
+/** Who did something and when: every write records it. */
+export const Stamp = z.object({ userId: Id, userName: z.string(), at: EpochMs });
+export type Stamp = z.infer<typeof Stamp>;
+
+// ---------------------------------------------------------------- patients
+
+export const PatientInput = z.strictObject({
+  familyName: Text(100),
+  givenName: Text(100),
+  /** YYYY-MM-DD */
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'birth date as YYYY-MM-DD'),
+});
+export const Patient = z.object({
+  id: Id,
+  familyName: z.string(),
+  givenName: z.string(),
+  birthDate: z.string(),
+  created: Stamp.nullable(),
+});
+export type Patient = z.infer<typeof Patient>;
+
+// ---------------------------------------------------------------- courses
+
+export const CourseKind = z.enum(['weekly', 'daily']);
+export const IndicationSchema = z.enum([...PAIN_INDICATIONS, ...PSYCHIATRIC_INDICATIONS]);
+export const PriorTherapy = z.strictObject({ therapy: Text(200), outcome: Text(500).optional() });
+
+export const CourseInput = z.strictObject({
+  patientId: Id,
+  kind: CourseKind,
+  /** Weekly: number of infusions (3–6); daily: number of days (3–7) — clinic settings. */
+  plannedInfusions: z.number().int(),
+  indication: IndicationSchema,
+  icd10: Text(20).optional(),
+  psychiatristAttestation: z.strictObject({ psychiatrist: Text(200), at: EpochMs }).optional(),
+  priorFailedTherapies: z.array(PriorTherapy).max(30),
+});
+
+export const Course = z.object({
+  id: Id,
+  patientId: Id,
+  kind: CourseKind,
+  plannedInfusions: z.number().int(),
+  indication: IndicationSchema,
+  /** Cohen 2018 evidence grade of a pain indication (§1.1); null for a psychiatric one. */
+  evidenceGrade: z.enum(['B', 'C', 'D']).nullable(),
+  icd10: z.string().nullable(),
+  psychiatristAttestation: z.object({ psychiatrist: z.string(), at: EpochMs }).nullable(),
+  priorFailedTherapies: z.array(z.object({ therapy: z.string(), outcome: z.string().optional() })),
+  created: Stamp,
+});
+export type Course = z.infer<typeof Course>;
+
+export const SessionStatusSchema = z.enum(SESSION_STATUSES);
+
+/** One line per session wherever sessions are listed (chair board, course view, day list). */
+export const SessionSummary = z.object({
+  id: Id,
+  courseId: Id,
+  patientId: Id,
+  patientName: z.string(),
+  chairId: Id,
+  chairName: z.string(),
+  /** 1-based number within the course. */
+  sessionNumber: z.number().int().min(1),
+  status: SessionStatusSchema,
+  plannedFor: EpochMs,
+  startedAt: EpochMs.nullable(),
+  stoppedAt: EpochMs.nullable(),
+  dischargedAt: EpochMs.nullable(),
+  signed: Stamp.nullable(),
+  /** NRS before the infusion (checklist) and after it (latest pain observation after the stop). */
+  nrsBefore: z.number().nullable(),
+  nrsAfter: z.number().nullable(),
+  /** Cumulative dose at the stop (or now, while running). */
+  totalMg: z.number().nullable(),
+  mgPerKg: z.number().nullable(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
+
+export const PainChange = z.object({
+  from: z.number(),
+  to: z.number(),
+  dropPoints: z.number(),
+  dropPercent: z.number().optional(),
+  meaningful: z.boolean(),
+});
+
+/** Course view: the plan, its sessions and the pain trend (e.g. 7.5 → 3.4, 4 of 5 sessions meaningful). */
+export const CourseView = z.object({
+  course: Course,
+  patient: Patient,
+  sessions: z.array(SessionSummary),
+  painTrend: z.object({
+    sessions: z.array(z.object({ sessionNumber: z.number().int(), change: PainChange.optional() })),
+    course: PainChange.optional(),
+    assessedSessions: z.number().int(),
+    meaningfulSessions: z.number().int(),
+    meaningfulShare: z.number().optional(),
+  }),
+  /** The rule used, with its source (clinic setting). */
+  meaningfulDrop: z.object({ minPoints: z.number(), minPercent: z.number(), source: z.string() }),
+});
+export type CourseView = z.infer<typeof CourseView>;
+
+// ---------------------------------------------------------------- prescription and dose
+
+export const SubstanceSchema = z.enum(SUBSTANCES);
+
+export const PrescriptionInput = z.strictObject({
+  sessionId: Id,
+  substance: SubstanceSchema,
+  concentrationMgPerMl: Finite,
+  weightKg: Finite,
+  targetMgPerKgPerH: Finite,
+  /** Required above the soft limit. */
+  softLimitReason: Text(1000).optional(),
+});
+
+export const Prescription = z.object({
+  id: Id,
+  substance: SubstanceSchema,
+  concentrationMgPerMl: z.number(),
+  weightKg: z.number(),
+  targetMgPerKgPerH: z.number(),
+  mgPerH: z.number(),
+  /** Exact; and rounded to what the pump can be set to. */
+  rateMlPerH: z.number(),
+  pumpRateMlPerH: z.number(),
+  softLimitReason: z.string().nullable(),
+  /** Limits crossed (a soft limit covered by the reason), for display. */
+  limitProblems: z.array(ProblemSchema),
+  prescribed: Stamp,
+});
+export type Prescription = z.infer<typeof Prescription>;
+
+/** Calculator: give mg/kg/h or ml/h, get both, with the verdict against the clinic's limits. */
+export const DoseCalculationInput = z
+  .strictObject({
+    substance: SubstanceSchema,
+    concentrationMgPerMl: Finite,
+    weightKg: Finite,
+    mgPerKgPerH: Finite.optional(),
+    mlPerH: Finite.optional(),
+  })
+  .refine((r) => (r.mgPerKgPerH === undefined) !== (r.mlPerH === undefined), { message: 'give either mgPerKgPerH or mlPerH' });
+
+export const LimitSetting = z.object({ value: z.number(), unit: z.string(), source: z.string() });
+export const DoseCalculation = z.object({
+  mgPerKgPerH: z.number(),
+  mgPerH: z.number(),
+  mlPerH: z.number(),
+  pumpRateMlPerH: z.number(),
+  /** Racemic-ketamine equivalent for comparison with the literature ranges (§2.4). */
+  racemicEquivalentMgPerKgPerH: z.number(),
+  verdict: z.enum(['ok', 'reasonRequired', 'refused']),
+  problems: z.array(ProblemSchema),
+  limits: z.object({ soft: LimitSetting, hard: LimitSetting, maxBolus: LimitSetting, maxSessionDose: LimitSetting }),
+});
+
+export const DoseEventKind = z.enum(['start', 'rateChange', 'pause', 'resume', 'stop', 'bolus']);
+export const DoseEventRow = z.object({
+  id: Id,
+  kind: DoseEventKind,
+  at: EpochMs,
+  rateMlPerH: z.number().nullable(),
+  /** The rate in mg/kg/h for this patient and syringe (start and rate change). */
+  rateMgPerKgPerH: z.number().nullable(),
+  amount: z.number().nullable(),
+  unit: z.enum(['ml', 'mg']).nullable(),
+  reason: z.string().nullable(),
+  by: Stamp,
+});
+export type DoseEventRow = z.infer<typeof DoseEventRow>;
+
+/** Exact integral of the dose timeline up to `at` (core/dose/timeline.ts), never from samples. */
+export const CumulativeDoseSchema = z.object({
+  at: EpochMs,
+  infusedMl: z.number(),
+  bolusMl: z.number(),
+  totalMl: z.number(),
+  totalMg: z.number(),
+  mgPerKg: z.number(),
+  pumpPhase: z.enum(['notStarted', 'running', 'paused', 'stopped']),
+  rateMlPerH: z.number(),
+  rateMgPerKgPerH: z.number(),
+  /** Above the maximum dose per session. */
+  problems: z.array(ProblemSchema),
+});
+
+// ---------------------------------------------------------------- checklist
+
+export const EscortSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('person'), name: Text(200).optional(), relation: Text(100).optional(), phone: Text(40).optional(), arrivalAt: EpochMs.optional() }),
+  z.strictObject({ kind: z.literal('taxi'), company: Text(200).optional(), bookingReference: Text(100).optional(), arrivalAt: EpochMs.optional() }),
+]);
+
+/** The pre-infusion checklist as in core/session/checklist.ts; every item optional so a half-filled form can be saved. */
+export const ChecklistSchema = z.strictObject({
+  offLabelConsent: z
+    .strictObject({ signedAt: EpochMs, infoSheetVersion: Text(50), offLabelClause: z.boolean(), safetyBriefingGiven: z.boolean() })
+    .optional(),
+  contraindications: z.strictObject({ confirmedBy: Text(200), at: EpochMs, absoluteContraindicationFound: z.boolean() }).optional(),
+  weight: z.strictObject({ kg: Finite, measuredAt: EpochMs }).optional(),
+  baselineVitals: z
+    .strictObject({
+      source: z.enum(['monitor', 'manual']),
+      at: EpochMs,
+      systolicMmHg: Finite.optional(),
+      diastolicMmHg: Finite.optional(),
+      heartRate: Finite.optional(),
+      spo2: Finite.optional(),
+    })
+    .optional(),
+  baselinePainNrs: Finite.optional(),
+  fasting: z.strictObject({ lastMealAt: EpochMs }).optional(),
+  escort: EscortSchema.optional(),
+  responsiblePhysician: z.strictObject({ name: Text(200), onSite: z.boolean() }).optional(),
+});
+
+export const ChecklistState = z.object({
+  items: ChecklistSchema,
+  /** Every missing or failing item; empty = the infusion may start. */
+  problems: z.array(ProblemSchema),
+  saved: Stamp.nullable(),
+});
+
+// ---------------------------------------------------------------- observations
+
+const at = EpochMs.optional();
+export const ObservationInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('pain'), at, nrs: Finite }),
+  z.strictObject({ kind: z.literal('sedation'), at, scale: z.enum(['rass', 'moaas']), score: Finite }),
+  z.strictObject({ kind: z.literal('dissociation'), at, score: Finite }),
+  z.strictObject({ kind: z.literal('nausea'), at, score: Finite, vomitingEpisodes: Finite.optional() }),
+  z.strictObject({ kind: z.literal('bloodPressure'), at, systolicMmHg: Finite, diastolicMmHg: Finite, heartRate: Finite.optional() }),
+  z.strictObject({ kind: z.literal('note'), at, text: Text(4000) }),
+  z.strictObject({
+    kind: z.literal('adverseEvent'),
+    at,
+    description: Text(4000),
+    severity: z.enum(ADVERSE_EVENT_SEVERITIES),
+    rescueMedication: z
+      .strictObject({ drug: Text(200), dose: Finite, unit: Text(20), route: Text(50), at: EpochMs })
+      .optional(),
+  }),
+]);
+/** As recorded: `at` is always set (defaults to the time of recording). */
+export const ObservationRow = z.object({
+  id: Id,
+  observation: z.record(z.string(), z.unknown()).and(z.object({ kind: z.string(), at: EpochMs })),
+  recorded: Stamp,
+});
+
+export const ObservationDue = z.object({
+  kind: z.enum(SCHEDULED_OBSERVATION_KINDS),
+  dueAt: EpochMs,
+  overdueByMs: z.number().min(0),
+});
+export const ObservationScheduleSchema = z.object({
+  next: ObservationDue.optional(),
+  overdue: z.array(ObservationDue),
+  due: z.array(ObservationDue),
+});
+
+// ---------------------------------------------------------------- discharge
+
+export const DischargeScaleSchema = z.enum(DISCHARGE_SCALES_LIST);
+export const DischargeScoreInput = z.strictObject({
+  sessionId: Id,
+  scale: DischargeScaleSchema,
+  /** Points per item id of the scale (core/session/scales.ts). */
+  answers: z.record(z.string().max(50), z.number()),
+});
+export const DischargeScoreRow = z.object({
+  id: Id,
+  scale: DischargeScaleSchema,
+  answers: z.record(z.string(), z.number()),
+  total: z.number(),
+  maxPoints: z.number(),
+  threshold: z.number(),
+  complete: z.boolean(),
+  recorded: Stamp,
+});
+
+export const DischargeState = z.object({
+  /** Stop + post-infusion observation time; the screen counts down to it. null before the stop. */
+  observationEndsAt: EpochMs.nullable(),
+  observationMin: z.number(),
+  escort: z.object({ escort: EscortSchema, confirmed: Stamp }).nullable(),
+  score: DischargeScoreRow.nullable(),
+  instructionsAcknowledged: Stamp.nullable(),
+  physicianRelease: Stamp.nullable(),
+  override: z.object({ reason: z.string(), by: Stamp }).nullable(),
+  /** The gate now: allowed, and every condition still missing, in words. */
+  allowed: z.boolean(),
+  missing: z.array(ProblemSchema),
+  unresolvedHighPriorityAlarms: z.number().int().min(0),
+});
+
+// ---------------------------------------------------------------- sign-off and amendments
+
+export const AmendmentTarget = z.enum(['session', 'prescription', 'doseEvent', 'checklist', 'observation', 'dischargeScore', 'escort', 'discharge']);
+export const AmendmentRow = z.object({
+  id: Id,
+  target: AmendmentTarget,
+  /** The row corrected (null for the session as a whole); the original stays visible. */
+  targetId: Id.nullable(),
+  /** What the physician writes as the correct content. */
+  correction: z.string(),
+  reason: z.string(),
+  signed: Stamp,
+});
+
+// ---------------------------------------------------------------- the whole session
+
+export const SessionDetail = z.object({
+  /** Server time of this answer: timers count from it. */
+  now: EpochMs,
+  session: SessionSummary,
+  patient: Patient,
+  course: Course,
+  prescription: Prescription.nullable(),
+  /** Every prescription, latest last (a change of syringe or weight is a new one). */
+  prescriptions: z.array(Prescription),
+  doseEvents: z.array(DoseEventRow),
+  dose: CumulativeDoseSchema.nullable(),
+  checklist: ChecklistState,
+  observations: z.array(ObservationRow),
+  schedule: ObservationScheduleSchema.nullable(),
+  discharge: DischargeState,
+  cancelReason: z.string().nullable(),
+  amendments: z.array(AmendmentRow),
+  /** The events the session's status allows next (core LEGAL_EVENTS). */
+  allowedEvents: z.array(z.string()),
+});
+export type SessionDetail = z.infer<typeof SessionDetail>;
+
+export const TrendSeriesLike = z.object({ parameter: z.string(), times: z.array(EpochMs), values: z.array(z.number().nullable()) });
+
+/** Review for sign-off: the whole session plus the vitals of its chair over the session's time range. */
+export const SessionReview = z.object({
+  detail: SessionDetail,
+  vitalsFrom: EpochMs,
+  vitalsTo: EpochMs,
+  vitals: z.array(TrendSeriesLike),
+  /** Audit entries of this session, oldest first. */
+  history: z.array(z.object({ at: EpochMs, userName: z.string().nullable(), action: z.string(), detail: z.string() })),
+});
+
+// ---------------------------------------------------------------- clinic settings
+
+export const ClinicSettingRow = z.object({
+  key: z.string(),
+  value: z.unknown(),
+  defaultValue: z.unknown(),
+  unit: z.string().nullable(),
+  /** Where the shipped default comes from, or who changed it and why. */
+  source: z.string(),
+  changed: z.object({ by: Stamp, reason: z.string() }).nullable(),
+});
