@@ -5,6 +5,7 @@
  */
 import { createAuditLog } from './audit';
 import type { DB } from './open';
+import { createChairDevicesRepo } from './repos/chairDevices';
 import { createChairsRepo } from './repos/chairs';
 import { createUsersRepo } from './repos/users';
 import { createVitalsRepo } from './repos/vitals';
@@ -26,6 +27,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     appendReadings: vitals.appendReadings,
     vitalTrend: vitals.trend,
     ...users,
+    ...createChairDevicesRepo(db, audit),
     verifyAudit: () => audit.verify(),
   };
 }

@@ -2,9 +2,13 @@
  * Decode a capture file with one protocol's session:
  *   node --import tsx scripts/decode.ts --protocol <id> <file>
  * Prints one JSON line per reading, then one JSON summary line (frames read, rejected, rejections by reason).
+ * The file is either a capture in the record format of drivers/link/capture.ts (docs/capture-format.md: received
+ * and sent bytes with times; only received bytes are decoded, in the chunks the link read them, at their times)
+ * or plain received bytes. --protocol may be left out for a record-format capture (its header names it).
  * Request/response protocols get the file as received bytes; what the session would send is discarded.
  */
 import { readFileSync } from 'node:fs';
+import { parseCapture } from '../drivers/link/capture';
 import { findProtocol, PROTOCOLS } from '../drivers/protocols';
 
 function usage(msg: string): never {
@@ -14,21 +18,30 @@ function usage(msg: string): never {
 
 const args = process.argv.slice(2);
 const pi = args.indexOf('--protocol');
-const id = pi >= 0 ? args[pi + 1] : undefined;
-const file = args.filter((_, i) => i !== pi && i !== pi + 1)[0];
-if (!id || !file) usage('missing --protocol or file');
+const file = args.filter((_, i) => pi < 0 || (i !== pi && i !== pi + 1))[0];
+if (!file) usage('missing file');
+const capture = parseCapture(new Uint8Array(readFileSync(file)));
+const id = (pi >= 0 ? args[pi + 1] : undefined) ?? capture.header?.protocol;
+if (!id) usage('missing --protocol (the file is not a record-format capture that names it)');
 const protocol = findProtocol(id) ?? usage(`unknown protocol '${id}'`);
 
-const bytes = new Uint8Array(readFileSync(file));
+const startedAt = capture.header?.startedAt ?? 0;
+const rxRecords = capture.records.filter((r) => r.direction === 'rx');
+const bytes = { length: rxRecords.reduce((n, r) => n + r.bytes.length, 0) };
 const session = protocol.createSession();
-session.start(0);
+session.start(startedAt);
 let frames = 0;
 let rejected = 0;
 const reasons: Record<string, number> = {};
+if (capture.truncatedBytes > 0) reasons['truncated last record in the capture file'] = 1;
 // Serial-sized reads, so the file is decoded the way the link would deliver it.
 const CHUNK = 1024;
-for (let p = 0; p < bytes.length; p += CHUNK) {
-  const out = session.receive(bytes.subarray(p, p + CHUNK), 0);
+const reads: { bytes: Uint8Array; at: number }[] = [];
+for (const r of rxRecords) {
+  for (let p = 0; p < r.bytes.length; p += CHUNK) reads.push({ bytes: r.bytes.subarray(p, p + CHUNK), at: startedAt + r.offsetMs });
+}
+for (const read of reads) {
+  const out = session.receive(read.bytes, read.at);
   frames += out.frames;
   for (const r of out.readings) {
     const line: Record<string, unknown> = {};
@@ -42,4 +55,7 @@ for (let p = 0; p < bytes.length; p += CHUNK) {
     reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
   }
 }
-process.stdout.write(`${JSON.stringify({ protocol: protocol.id, bytes: bytes.length, frames, rejected, rejectedByReason: reasons })}\n`);
+if (capture.truncatedBytes > 0) rejected++;
+process.stdout.write(
+  `${JSON.stringify({ protocol: protocol.id, format: capture.header ? 'ismcap1' : 'raw', bytes: bytes.length, frames, rejected, rejectedByReason: reasons })}\n`,
+);

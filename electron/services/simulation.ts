@@ -4,7 +4,7 @@
  */
 import { openSerialPort, type PortOpener } from '../../drivers/link/port';
 import type { ProtocolDefinition } from '../../drivers/protocol';
-import { createDatexS5Device } from '../../drivers/simulator/devices/datex-s5';
+import { createSimulatedDevice } from '../../drivers/simulator/devices';
 import { createMemoryPortPair } from '../../drivers/simulator/memoryPort';
 import { SimulatedPatient, type PatientScenario } from '../../drivers/simulator/patient';
 import { openPtyPair, socatAvailable } from '../../drivers/simulator/ptyPair';
@@ -23,7 +23,7 @@ export async function startSimulatedMonitor(
   intervalMs?: number,
 ): Promise<SimulatedMonitor> {
   const patient = new SimulatedPatient(Date.now(), scenario);
-  const device = createDatexS5Device();
+  const device = createSimulatedDevice(protocol.id); // the chair's protocol, spoken by the matching simulated device
   if (socatAvailable()) {
     const pair = await openPtyPair();
     const devicePort = await openSerialPort(pair.devicePath, protocol.lineSettings);
