@@ -4,6 +4,7 @@
  * Every write that a person causes takes an Actor and appends its audit entry in the same transaction.
  */
 import { createAuditLog } from './audit';
+import { createAlarmsRepo } from './repos/alarms';
 import type { DB } from './open';
 import { createChairDevicesRepo } from './repos/chairDevices';
 import { createChairsRepo } from './repos/chairs';
@@ -28,6 +29,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     vitalTrend: vitals.trend,
     ...users,
     ...createChairDevicesRepo(db, audit),
+    ...createAlarmsRepo(db, audit),
     verifyAudit: () => audit.verify(),
   };
 }

@@ -5,6 +5,7 @@
  * electron/services/<feature>/handlers.ts, and call it from the renderer through the typed client.
  */
 import { z } from 'zod';
+import { alarmsEvents, alarmsMethods } from './methods/alarms';
 import { appMethods } from './methods/app';
 import { sessionEvents, sessionMethods } from './methods/session';
 import { vitalsEvents, vitalsMethods } from './methods/vitals';
@@ -14,11 +15,13 @@ export const methods = {
   ...appMethods,
   ...vitalsMethods,
   ...sessionMethods,
+  ...alarmsMethods,
 } as const;
 
 export const events = {
   ...vitalsEvents,
   ...sessionEvents,
+  ...alarmsEvents,
   'link.status': z.object({ chairId: Id, status: LinkStatus }),
 } as const;
 

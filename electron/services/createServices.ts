@@ -9,6 +9,9 @@ import { openSerialPort } from '../../drivers/link/port';
 import { findProtocol } from '../../drivers/protocols';
 import type { PatientScenario } from '../../drivers/simulator/patient';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
+import type { Thresholds } from '../../core/alarms/defaults';
+import { AlarmService } from './alarms/alarmService';
+import { createAlarmHandlers } from './alarms/handlers';
 import { ChairMonitor } from './chairMonitor';
 import { EventBus } from './eventBus';
 import { createAppHandlers } from './app/handlers';
@@ -28,11 +31,15 @@ export interface ServicesOptions {
   scenarios?: Record<number, PatientScenario>;
   /** Simulated monitor send interval override (ms). */
   simulatorIntervalMs?: number;
+  /** Clinic alarm limits (default CLINIC_THRESHOLDS); tests may shorten delays. */
+  alarmThresholds?: Thresholds;
 }
 
 export interface Services {
   dispatch: Dispatch;
   bus: EventBus;
+  /** Secondary alarms per chair; the session service feeds it with alarms.setInfusion / setObservationsOverdue. */
+  alarms: AlarmService;
   monitors: Map<number, ChairMonitor>;
   simulators: Map<number, SimulatedMonitor>;
   close(): Promise<void>;
@@ -48,6 +55,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const monitors = new Map<number, ChairMonitor>();
   const simulators = new Map<number, SimulatedMonitor>();
   const chairNames = new Map<number, string>();
+  // Alarms watch every chair from its first byte (issue 6): started before the monitors.
+  const alarms = new AlarmService({ db, bus, chairIds: chairs.map((c) => c.id), thresholds: options.alarmThresholds });
+  alarms.start();
 
   for (const chair of chairs) {
     chairNames.set(chair.id, chair.name);
@@ -74,15 +84,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }),
     ...createVitalsHandlers({ db, monitors, chairNames, startedAt }),
+    ...createAlarmHandlers(alarms, db),
   };
   return {
     dispatch: createDispatcher(handlers, () => null),
     bus,
+    alarms,
     monitors,
     simulators,
     async close() {
       await Promise.all([...monitors.values()].map((m) => m.stop()));
       await Promise.all([...simulators.values()].map((s) => s.stop()));
+      await alarms.stop();
       await db.close();
     },
   };

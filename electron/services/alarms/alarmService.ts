@@ -1,0 +1,339 @@
+/**
+ * Runs one AlarmEngine (core/alarms/engine.ts) per chair in the main process and wires it to the live data:
+ * readings and link status from the EventBus, the infusion state and overdue observations from the session
+ * service (setInfusion / setObservationsOverdue), a one-second tick for delays, no-data timeouts, pause expiry and
+ * escalation. Pushes 'alarms.state' whenever what a user sees changes, and stores every engine event in the
+ * append-only alarm log (with the operator for acknowledge / pause / alarm off, audited in the same transaction).
+ * Secondary alerts only: the bedside monitor stays the primary alarm system.
+ */
+import type { AlarmStateDto, ChairAlarmState } from '../../../core/api/methods/alarms';
+import type { LinkStatus as WireLinkStatus, StoredReading } from '../../../core/api/schemas';
+import type { SessionUser } from '../../../core/auth/roles';
+import { AppError } from '../../../core/api/envelope';
+import { CLINIC_THRESHOLDS, type Thresholds } from '../../../core/alarms/defaults';
+import type { LinkStatus as EngineLinkStatus } from '../../../core/alarms/condition';
+import { AlarmEngine, type InfusionStatus, type OverdueObservation } from '../../../core/alarms/engine';
+import type { AlarmLogEvent } from '../../../core/alarms/output';
+import { mergeThresholds, type PatientOverrides } from '../../../core/alarms/overrides';
+import type { Problem } from '../../../core/settings';
+import type { DbClient } from '../../../db/client';
+import type { AlarmLogInput } from '../../../db/repos/alarms';
+import type { EventBus } from '../eventBus';
+
+export interface AlarmServiceOptions {
+  db: DbClient;
+  bus: EventBus;
+  chairIds: readonly number[];
+  /** Clinic limits; tests may shorten delays. Defaults: CLINIC_THRESHOLDS. */
+  thresholds?: Thresholds;
+  now?: () => number;
+  tickMs?: number;
+}
+
+export interface InfusionInput extends InfusionStatus {
+  /** The session the chair's alarm log rows belong to; left out = unchanged, null = no session. */
+  sessionId?: number | null;
+}
+
+interface ChairAlarms {
+  chairId: number;
+  engine: AlarmEngine;
+  thresholds: Thresholds;
+  overriddenBy: string | null;
+  sessionId: number | null;
+  infusion: InfusionStatus;
+  link: EngineLinkStatus;
+  everReceived: boolean;
+  lastReadings: StoredReading[];
+  overdue: OverdueObservation[];
+  signature: string;
+  /** Engine log writes, one after the other so the rows keep their order. */
+  writing: Promise<void>;
+}
+
+export class AlarmService {
+  private readonly chairs = new Map<number, ChairAlarms>();
+  private readonly now: () => number;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** The last write error: a failing alarm log must not pass unnoticed. */
+  saveError: string | null = null;
+
+  constructor(private readonly options: AlarmServiceOptions) {
+    this.now = options.now ?? Date.now;
+    const thresholds = options.thresholds ?? CLINIC_THRESHOLDS;
+    for (const chairId of options.chairIds) {
+      this.chairs.set(chairId, {
+        chairId,
+        engine: new AlarmEngine(thresholds),
+        thresholds,
+        overriddenBy: null,
+        sessionId: null,
+        infusion: { running: false, documentedRateMlH: null },
+        link: 'receiving',
+        everReceived: false,
+        lastReadings: [],
+        overdue: [],
+        signature: '',
+        writing: Promise.resolve(),
+      });
+    }
+  }
+
+  start(): void {
+    this.unsubscribe = this.options.bus.subscribe((event, payload) => {
+      if (event === 'vitals.readings') {
+        const p = payload as { chairId: number; readings: StoredReading[] };
+        this.onReadings(p.chairId, p.readings);
+      } else if (event === 'link.status') {
+        const p = payload as { chairId: number; status: WireLinkStatus };
+        this.onLink(p.chairId, p.status);
+      }
+    });
+    this.timer = setInterval(() => this.tick(), this.options.tickMs ?? 1000);
+    this.timer.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    await this.flush();
+  }
+
+  /** Resolves when every alarm-log row produced so far is written. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.chairs.values()].map((c) => c.writing));
+  }
+
+  // ---- inputs from the session service (issue 5) ----
+
+  /** The infusion on a chair: running and the documented rate. Alarms cannot be switched off while it runs. */
+  setInfusion(chairId: number, input: InfusionInput): void {
+    const c = this.chair(chairId);
+    if (input.sessionId !== undefined) c.sessionId = input.sessionId;
+    c.infusion = { running: input.running, documentedRateMlH: input.documentedRateMlH };
+    c.engine.infusion(this.now(), c.infusion);
+    this.after(c);
+  }
+
+  /** The full list of overdue observations of a chair now (empty when none is overdue). */
+  setObservationsOverdue(chairId: number, overdue: readonly OverdueObservation[]): void {
+    const c = this.chair(chairId);
+    c.overdue = [...overdue];
+    c.engine.observationOverdue(this.now(), overdue);
+    this.after(c);
+  }
+
+  // ---- operator actions ----
+
+  acknowledge(chairId: number, alarmId: string, user: SessionUser): ChairAlarmState {
+    const c = this.chair(chairId);
+    refuseOn(c.engine.acknowledge(this.now(), alarmId, user.displayName));
+    this.after(c, user);
+    return this.stateOf(c);
+  }
+
+  pauseAudio(chairId: number | undefined, user: SessionUser): ChairAlarmState[] {
+    const targets = chairId === undefined ? [...this.chairs.values()] : [this.chair(chairId)];
+    for (const c of targets) {
+      refuseOn(c.engine.pauseAudio(this.now(), user.displayName));
+      this.after(c, user);
+    }
+    return targets.map((c) => this.stateOf(c));
+  }
+
+  switchOff(chairId: number, code: string, user: SessionUser): ChairAlarmState {
+    const c = this.chair(chairId);
+    const problem = c.engine.switchOff(this.now(), user.displayName, code);
+    this.after(c, user); // the refusal is logged too
+    refuseOn(problem);
+    return this.stateOf(c);
+  }
+
+  /** Merges a physician's per-patient limits over the clinic limits; a bad set is refused as a whole. */
+  async setOverrides(chairId: number, reason: string, limits: PatientOverrides['limits'], user: SessionUser): Promise<ChairAlarmState> {
+    const c = this.chair(chairId);
+    const merged = mergeThresholds(this.options.thresholds ?? CLINIC_THRESHOLDS, { by: user.displayName, reason, limits });
+    if (!merged.ok) throw new AppError('BAD_INPUT', merged.problems.map((p) => p.message).join(' '), merged.problems);
+    await this.options.db.call('setAlarmOverrides', { userId: user.id, at: this.now() }, chairId, c.sessionId, reason, limits);
+    this.replaceEngine(c, merged.thresholds);
+    c.overriddenBy = user.displayName;
+    return this.stateOf(c);
+  }
+
+  // ---- outputs ----
+
+  states(): ChairAlarmState[] {
+    return [...this.chairs.values()].map((c) => this.stateOf(c));
+  }
+
+  state(chairId: number): ChairAlarmState {
+    return this.stateOf(this.chair(chairId));
+  }
+
+  thresholds(chairId: number): { thresholds: Thresholds; overriddenBy: string | null } {
+    const c = this.chair(chairId);
+    return { thresholds: c.thresholds, overriddenBy: c.overriddenBy };
+  }
+
+  sessionOf(chairId: number): number | null {
+    return this.chair(chairId).sessionId;
+  }
+
+  // ---- internals ----
+
+  private chair(chairId: number): ChairAlarms {
+    const c = this.chairs.get(chairId);
+    if (!c) throw new AppError('NOT_FOUND', `chair ${chairId} has no alarm engine`);
+    return c;
+  }
+
+  private onReadings(chairId: number, readings: StoredReading[]): void {
+    const c = this.chairs.get(chairId);
+    if (!c || readings.length === 0) return;
+    c.everReceived = true;
+    c.lastReadings = readings;
+    c.engine.readings(this.now(), readings);
+    this.after(c);
+  }
+
+  private onLink(chairId: number, status: WireLinkStatus): void {
+    const c = this.chairs.get(chairId);
+    if (!c) return;
+    if (status.state === 'receiving') c.everReceived = true;
+    const link = engineLink(status.state, c.everReceived);
+    if (link === c.link) return;
+    c.link = link;
+    c.engine.link(this.now(), link, status.detail);
+    this.after(c);
+  }
+
+  private tick(): void {
+    const now = this.now();
+    for (const c of this.chairs.values()) {
+      c.engine.tick(now);
+      this.after(c);
+    }
+  }
+
+  /** After every input: store the engine's new log events and push the state if what is shown changed. */
+  private after(c: ChairAlarms, user?: SessionUser): void {
+    const events = c.engine.drainLog();
+    if (events.length > 0) this.store(c, events, user);
+    const state = this.stateOf(c);
+    const signature = signatureOf(state.state);
+    if (signature === c.signature) return;
+    c.signature = signature;
+    this.options.bus.emit('alarms.state', state);
+  }
+
+  private store(c: ChairAlarms, events: AlarmLogEvent[], user?: SessionUser): void {
+    const rows = events.map(toLogRow);
+    const sessionId = c.sessionId;
+    const actor = user ? { userId: user.id, at: this.now() } : null;
+    c.writing = c.writing.then(async () => {
+      try {
+        await this.options.db.call('appendAlarmEvents', c.chairId, sessionId, rows, actor);
+        this.saveError = null;
+      } catch (err) {
+        this.saveError = (err as Error).message;
+        console.error(`chair ${c.chairId}: alarm log not saved: ${this.saveError}`);
+      }
+    });
+  }
+
+  /** New limits need a new engine: active alarms are logged as ended and re-raised under the new limits. */
+  private replaceEngine(c: ChairAlarms, thresholds: Thresholds): void {
+    const now = this.now();
+    const old = c.engine.state();
+    const ended: AlarmLogEvent[] = old.alarms.map((a) => ({
+      type: 'cleared',
+      at: now,
+      alarmId: a.id,
+      code: a.code,
+      priority: a.priority,
+      value: a.value,
+      durationMs: now - a.raisedAt,
+      latched: a.latched,
+    }));
+    if (ended.length > 0) this.store(c, ended);
+    const engine = new AlarmEngine(thresholds);
+    engine.infusion(now, c.infusion);
+    engine.link(now, c.link);
+    if (c.lastReadings.length > 0) engine.readings(now, c.lastReadings);
+    engine.observationOverdue(now, c.overdue);
+    c.engine = engine;
+    c.thresholds = thresholds;
+    this.after(c);
+  }
+
+  private stateOf(c: ChairAlarms): ChairAlarmState {
+    const s = c.engine.state();
+    const state: AlarmStateDto = { ...s, at: Math.max(0, Math.round(s.at)), infusionRunning: c.infusion.running };
+    return { chairId: c.chairId, state };
+  }
+}
+
+/** The serial link's states as the engine knows them: a link that had data and is now reconnecting is lost. */
+export function engineLink(state: WireLinkStatus['state'], everReceived: boolean): EngineLinkStatus {
+  switch (state) {
+    case 'receiving':
+      return 'receiving';
+    case 'silent':
+      return 'silent';
+    case 'error':
+      return 'error';
+    case 'stopped':
+    case 'connecting':
+    case 'associating':
+      // Before the first data this is start-up, which the no-data alarm covers; afterwards the link was lost.
+      return everReceived ? 'lost' : 'receiving';
+  }
+}
+
+/** What a user sees: the countdown is drawn from pausedUntil, so it does not force a push every second. */
+function signatureOf(s: AlarmStateDto): string {
+  return JSON.stringify([s.alarms, s.highestPriority, s.audio.tone, s.audio.pausedUntil, s.audio.pausedBy, s.infusionRunning]);
+}
+
+function refuseOn(problem: Problem | null): void {
+  if (!problem) return;
+  const code = problem.code === 'alarm.notFound' ? 'NOT_FOUND' : 'REFUSED';
+  throw new AppError(code, problem.message, [problem]);
+}
+
+export function toLogRow(e: AlarmLogEvent): AlarmLogInput {
+  const base = { at: Math.round(e.at), type: e.type };
+  switch (e.type) {
+    case 'raised':
+    case 'priorityChanged':
+    case 'acknowledged':
+    case 'reminder':
+    case 'escalated':
+    case 'cleared': {
+      const { at: _at, type: _type, alarmId, code, priority, ...detail } = e;
+      const userName = e.type === 'acknowledged' ? e.user : null;
+      if ('user' in detail) delete (detail as { user?: string }).user;
+      return { ...base, alarmId, code, priority, userName, detail };
+    }
+    case 'audioPaused': {
+      const { at: _at, type: _type, user, ...detail } = e;
+      return { ...base, alarmId: null, code: null, priority: null, userName: user, detail };
+    }
+    case 'audioPauseEnded': {
+      const { at: _at, type: _type, alarmId, ...detail } = e;
+      return { ...base, alarmId, code: null, priority: null, userName: null, detail };
+    }
+    case 'switchedOff':
+    case 'switchOffRefused': {
+      const { at: _at, type: _type, user, code, ...detail } = e;
+      return { ...base, alarmId: null, code, priority: null, userName: user, detail };
+    }
+    case 'switchedOn': {
+      const { at: _at, type: _type, ...detail } = e;
+      return { ...base, alarmId: null, code: null, priority: null, userName: null, detail };
+    }
+  }
+}

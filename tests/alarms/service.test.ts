@@ -1,0 +1,190 @@
+/**
+ * The alarm service wired into the running app: four simulated Datex monitors on real socat ptys, the real
+ * database worker, logged-in WebSocket clients. Every technical alarm through the pty (monitor silent, garbage
+ * bytes, sensor-off frames, link lost), a threshold crossing within one sample, latching, audio pause and
+ * break-through, refusal of ALARM OFF during an infusion, and the stored alarm log with the operator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChairAlarmState } from '../../core/api/methods/alarms';
+import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { waitFor, type WsTestClient } from '../helpers/wsClient';
+import { datexFrame } from './frames';
+
+const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
+let app: TestApp;
+let mfa: WsTestClient;
+let physician: WsTestClient;
+
+beforeAll(async () => {
+  app = await startTestApp({ simulate: 'always', simulatorIntervalMs: 500, scenarios: { 1: calm, 2: calm, 3: calm, 4: calm } });
+  mfa = await app.login('mfa');
+  physician = await app.login('physician');
+  // Every chair receiving before the tests change anything.
+  await waitFor(() => [1, 2, 3, 4].every((id) => app.services.monitors.get(id)?.link.status().state === 'receiving'), 20_000, 'four links');
+}, 40_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const state = (chairId: number) => app.services.alarms.state(chairId).state;
+const codes = (chairId: number) => state(chairId).alarms.map((a) => a.code);
+const alarm = (chairId: number, code: string | RegExp) =>
+  state(chairId).alarms.find((a) => (typeof code === 'string' ? a.code === code : code.test(a.code)));
+
+async function logOf(chairId: number) {
+  const r = await mfa.call('alarms.log', { chairId, from: 0, to: Date.now() + 1000 });
+  expect(r.ok).toBe(true);
+  return r.value as { type: string; code: string | null; userName: string | null; userId: number | null; detail: Record<string, unknown> }[];
+}
+
+describe('alarm service on live chairs', () => {
+  it('pushes alarms.state for every chair and answers alarms.state', async () => {
+    const r = await mfa.call('alarms.state', {});
+    expect(r.ok).toBe(true);
+    expect((r.value as ChairAlarmState[]).map((s) => s.chairId)).toEqual([1, 2, 3, 4]);
+    const anonymous = await app.anonymous();
+    expect((await anonymous.call('alarms.state', {})).error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('raises a threshold alarm within one sample of the crossing value arriving through the pty', async () => {
+    const order: string[] = [];
+    const off = app.services.bus.subscribe((event, payload) => {
+      const p = payload as { chairId: number };
+      if (p.chairId !== 2) return;
+      if (event === 'vitals.readings') {
+        const spo2 = (payload as { readings: { parameter: string; value: number | null }[] }).readings.find((r) => r.parameter === 'spo2');
+        order.push(spo2 && spo2.value !== null && spo2.value < 85 ? 'desatSample' : 'sample');
+      } else if (event === 'alarms.state' && (payload as ChairAlarmState).state.alarms.some((a) => a.code === 'spo2.desat')) {
+        order.push('alarm');
+      }
+    });
+    app.services.simulators.get(2)!.runner.inject(datexFrame({ spo2: 80 }));
+    await waitFor(() => order.includes('alarm'), 10_000, 'spo2.desat');
+    off();
+    // The alarm came with the crossing sample itself, before any later sample.
+    const first = order.indexOf('desatSample');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(order[first + 1]).toBe('alarm');
+    const a = alarm(2, 'spo2.desat')!;
+    expect(a).toMatchObject({ priority: 'high', kind: 'physiological', value: 80, threshold: 85 });
+  });
+
+  it('latches the high alarm after SpO2 recovers until acknowledged, and logs who acknowledged', async () => {
+    // The simulator's next normal sample ends the condition; the high alarm stays, latched.
+    await waitFor(() => alarm(2, 'spo2.desat')?.latched, 10_000, 'latched');
+    expect(state(2).audio.tone).toBe('high');
+    const id = alarm(2, 'spo2.desat')!.id;
+    const ack = await mfa.call('alarms.acknowledge', { chairId: 2, alarmId: id });
+    expect(ack.ok).toBe(true);
+    expect((ack.value as ChairAlarmState).state.alarms.find((a) => a.code === 'spo2.desat')).toBeUndefined();
+    const log = await logOf(2);
+    const types = log.filter((e) => e.code === 'spo2.desat').map((e) => e.type);
+    expect(types).toEqual(['raised', 'acknowledged', 'cleared']);
+    const acknowledged = log.find((e) => e.type === 'acknowledged')!;
+    expect(acknowledged.userName).toBe('Sabine Schmidt');
+    expect(acknowledged.userId).not.toBeNull();
+    expect(log.find((e) => e.type === 'raised' && e.code === 'spo2.desat')!.detail).toMatchObject({ value: 80, threshold: 85 });
+  });
+
+  it('no data: the monitor stops sending → data.none during an infusion (default > 10 s)', async () => {
+    app.services.alarms.setInfusion(1, { running: true, documentedRateMlH: 10 });
+    app.services.simulators.get(1)!.runner.setSilent(true);
+    await waitFor(() => alarm(1, 'data.none'), 20_000, 'data.none');
+    expect(alarm(1, 'data.none')).toMatchObject({ kind: 'technical', priority: 'medium', threshold: 10 });
+    app.services.simulators.get(1)!.runner.setSilent(false);
+    await waitFor(() => !alarm(1, 'data.none'), 15_000, 'data.none cleared');
+  }, 40_000);
+
+  it('garbage bytes on the line are not data: data.none while only noise arrives', async () => {
+    app.services.alarms.setInfusion(3, { running: true, documentedRateMlH: 10 });
+    const sim = app.services.simulators.get(3)!;
+    sim.runner.setSilent(true);
+    // Random bytes and frames with a broken checksum: both must be rejected, neither may count as data.
+    const broken = datexFrame();
+    broken[40] = broken[40]! ^ 0x55;
+    let n = 0;
+    const noise = setInterval(() => sim.runner.inject(n++ % 2 ? broken : Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + n) & 0xff)), 200);
+    try {
+      await waitFor(() => alarm(3, 'data.none'), 20_000, 'data.none with noise');
+      expect(app.services.monitors.get(3)!.link.status().framesRejected).toBeGreaterThan(0);
+    } finally {
+      clearInterval(noise);
+      sim.runner.setSilent(false);
+    }
+    await waitFor(() => !alarm(3, 'data.none'), 15_000, 'data.none cleared');
+  }, 40_000);
+
+  it('sensor-off frames raise a measurement fault that clears when the probe is back', async () => {
+    const sim = app.services.simulators.get(3)!;
+    sim.runner.setSensorOff(true);
+    await waitFor(() => alarm(3, /^(spo2|hr|pulseRate)\.(sensorOff|invalid)$/), 10_000, 'sensor fault');
+    expect(alarm(3, /^spo2\./)).toMatchObject({ kind: 'technical', priority: 'medium' });
+    sim.runner.setSensorOff(false);
+    await waitFor(() => !alarm(3, /^(spo2|hr|pulseRate)\.(sensorOff|invalid)$/), 10_000, 'sensor fault cleared');
+  });
+
+  it('pump rate differing from the documented rate raises pump.rateMismatch; audio pause; a higher alarm breaks through', async () => {
+    app.services.alarms.setInfusion(4, { running: true, documentedRateMlH: 10 });
+    app.services.bus.emit('vitals.readings', {
+      chairId: 4,
+      readings: [{ parameter: 'pumpRate', value: 14, unit: 'ml/h', state: 'valid', receivedAt: Date.now() }],
+    });
+    expect(alarm(4, 'pump.rateMismatch')).toMatchObject({ priority: 'medium', value: 14, threshold: 10 });
+    expect(state(4).audio.tone).toBe('medium');
+
+    const paused = await mfa.call('alarms.pauseAudio', { chairId: 4 });
+    expect(paused.ok).toBe(true);
+    const s = (paused.value as ChairAlarmState[])[0]!.state;
+    expect(s.audio.tone).toBeNull();
+    expect(s.audio.pausedBy).toBe('Sabine Schmidt');
+    expect(s.audio.pausedUntil! - s.at).toBeLessThanOrEqual(120_000);
+    expect(s.alarms.map((a) => a.code)).toContain('pump.rateMismatch'); // still shown while paused
+
+    app.services.simulators.get(4)!.runner.inject(datexFrame({ spo2: 80 }));
+    await waitFor(() => alarm(4, 'spo2.desat'), 10_000, 'desat on chair 4');
+    expect(state(4).audio).toMatchObject({ tone: 'high', pausedUntil: null });
+    const log = await logOf(4);
+    expect(log.find((e) => e.type === 'audioPauseEnded')!.detail).toMatchObject({ reason: 'breakThrough' });
+    expect(log.find((e) => e.type === 'audioPaused')!.userName).toBe('Sabine Schmidt');
+  });
+
+  it('refuses ALARM OFF while the infusion runs (and logs the refusal); MFA may not switch off at all', async () => {
+    const byMfa = await mfa.call('alarms.switchOff', { chairId: 4, code: 'etco2.apnoea' });
+    expect(byMfa.error.code).toBe('FORBIDDEN');
+    const r = await physician.call('alarms.switchOff', { chairId: 4, code: 'etco2.apnoea' });
+    expect(r.ok).toBe(false);
+    expect(r.error.code).toBe('REFUSED');
+    expect(r.error.problems[0].code).toBe('alarm.switchOffRefused');
+    expect((await logOf(4)).some((e) => e.type === 'switchOffRefused' && e.userName === 'Dr. Meier')).toBe(true);
+  });
+
+  it('observation overdue from the session service: medium after 5 min late', async () => {
+    app.services.alarms.setObservationsOverdue(1, [{ kind: 'bloodPressure', overdueMs: 6 * 60_000 }]);
+    expect(alarm(1, 'observation.overdue')).toMatchObject({ priority: 'medium', params: { kind: 'bloodPressure', minutes: 6 } });
+    app.services.alarms.setObservationsOverdue(1, []);
+    expect(alarm(1, 'observation.overdue')).toBeUndefined();
+  });
+
+  it('per-patient overrides: physicians only, refused when inverted, in force when valid', async () => {
+    expect((await mfa.call('alarms.setOverrides', { chairId: 1, reason: 'COPD', limits: { 'spo2.low': { medium: 90 } } })).error.code).toBe('FORBIDDEN');
+    const bad = await physician.call('alarms.setOverrides', { chairId: 1, reason: 'COPD', limits: { 'spo2.low': { medium: 80, high: 88 } } });
+    expect(bad.error.code).toBe('BAD_INPUT');
+    const ok = await physician.call('alarms.setOverrides', { chairId: 1, reason: 'COPD, baseline SpO2 91 %', limits: { 'spo2.low': { medium: 90, high: 86 } } });
+    expect(ok.ok).toBe(true);
+    const t = await mfa.call('alarms.thresholds', { chairId: 1 });
+    expect(t.value.overriddenBy).toBe('Dr. Meier');
+    expect(t.value.limits.find((l: { code: string; priority: string }) => l.code === 'spo2.low' && l.priority === 'medium').limit).toBe(90);
+    expect((await logOf(1)).some((e) => e.type === 'overridesSet')).toBe(true);
+  });
+
+  it('link lost: the simulator is stopped and its pty closed → link.lost', async () => {
+    await app.services.simulators.get(2)!.stop();
+    app.services.alarms.setInfusion(2, { running: true, documentedRateMlH: 10 });
+    await waitFor(() => alarm(2, 'link.lost'), 25_000, 'link.lost');
+    expect(alarm(2, 'link.lost')).toMatchObject({ kind: 'technical', priority: 'medium' });
+    // and with no data for > 10 s the no-data alarm joins it
+    await waitFor(() => alarm(2, 'data.none'), 20_000, 'data.none on the lost chair');
+    expect(codes(2)).toEqual(expect.arrayContaining(['link.lost', 'data.none']));
+  }, 50_000);
+});
