@@ -344,6 +344,35 @@ export const MESSAGES = {
     de: 'Sitzung {session}: NRS {value} liegt außerhalb von 0–10',
     en: 'Session {session}: NRS {value} is outside 0–10',
   },
+  // Login and rights (core/auth, electron/services/auth)
+  loginFailed: {
+    de: 'Benutzername oder Passwort falsch',
+    en: 'User name or password wrong',
+  },
+  loginLockedOut: {
+    de: 'Zu viele falsche Passwörter: bitte {seconds} s warten',
+    en: 'Too many wrong passwords: please wait {seconds} s',
+  },
+  pinWrong: {
+    de: 'PIN falsch (noch {left} Versuche)',
+    en: 'PIN wrong ({left} attempts left)',
+  },
+  pinLockedOut: {
+    de: 'PIN zu oft falsch: abgemeldet, bitte mit Passwort anmelden',
+    en: 'PIN wrong too often: logged out, please log in with the password',
+  },
+  pinNotSet: {
+    de: 'Für diesen Benutzer ist keine PIN hinterlegt: bitte mit Passwort anmelden',
+    en: 'No PIN set for this user: please log in with the password',
+  },
+  missingRole: {
+    de: 'Dafür ist die Berechtigung {needed} nötig (angemeldet als {role})',
+    en: 'This needs the right of {needed} (logged in as {role})',
+  },
+  invalidField: {
+    de: 'Eingabe ungültig: {field}',
+    en: 'Invalid input: {field}',
+  },
 } as const satisfies Record<string, MessageText>;
 
 export type ProblemCode = keyof typeof MESSAGES;

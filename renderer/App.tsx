@@ -3,16 +3,32 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProvider } from './api/ApiContext';
 import type { Api } from './api/client';
+import { AuditIndicator } from './features/auth/AuditIndicator';
+import { AuthGate } from './features/auth/AuthGate';
+import { UserMenu } from './features/auth/UserMenu';
 import { useLiveData } from './features/live/useLiveData';
 import { LANGUAGES, setLanguage } from './i18n';
+import { useAuth } from './stores/authStore';
 import { useLiveStore } from './stores/liveStore';
 import { useNav } from './stores/navStore';
 import { ViewOutlet } from './views';
 
 export function App({ api }: { api: Api }) {
+  return (
+    <ApiProvider value={api}>
+      <AuthGate>
+        <Shell api={api} />
+      </AuthGate>
+    </ApiProvider>
+  );
+}
+
+/** Rendered only for a logged-in, unlocked user (AuthGate). */
+function Shell({ api }: { api: Api }) {
   const { t, i18n } = useTranslation();
   const chairs = useLiveStore((s) => s.chairs);
   const connected = useLiveStore((s) => s.connected);
+  const user = useAuth((s) => s.status?.user);
   const { view, go } = useNav();
   useLiveData(api, true);
 
@@ -32,8 +48,7 @@ export function App({ api }: { api: Api }) {
 
   const simulated = Object.values(chairs).some((c) => c.link.simulated);
   return (
-    <ApiProvider value={api}>
-      <div className="app">
+    <div className="app">
         <header className="topbar">
           <h1>{t('app.title')}</h1>
           <nav className="chair-tabs" aria-label="chairs">
@@ -47,6 +62,13 @@ export function App({ api }: { api: Api }) {
               </button>
             ))}
           </nav>
+          {user?.role === 'admin' && (
+            <button className={view?.name === 'users' ? 'tab tab--active' : 'tab'} onClick={() => go({ name: 'users' })}>
+              {t('users.title')}
+            </button>
+          )}
+          <AuditIndicator />
+          <UserMenu />
           <div className="lang" role="group" aria-label={t('app.language')}>
             {LANGUAGES.map((lng) => (
               <button key={lng} className={i18n.language === lng ? 'tab tab--active' : 'tab'} onClick={() => setLanguage(lng)}>
@@ -63,7 +85,6 @@ export function App({ api }: { api: Api }) {
         {simulated && <div className="banner banner--sim">{t('app.simulation')}</div>}
         <ViewOutlet view={view} />
         <footer className="intended-use">{t('app.intendedUse')}</footer>
-      </div>
-    </ApiProvider>
+    </div>
   );
 }

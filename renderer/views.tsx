@@ -1,5 +1,6 @@
 /** Maps the current view to its screen. Each feature adds its case here. */
 import { ChairScreen } from './features/chair/ChairScreen';
+import { UsersScreen } from './features/users/UsersScreen';
 import { useLiveStore } from './stores/liveStore';
 import type { View } from './stores/navStore';
 
@@ -12,5 +13,7 @@ export function ViewOutlet({ view }: { view: View | null }) {
       const chair = chairs[view.chairId];
       return chair ? <ChairScreen chair={chair} now={now} /> : null;
     }
+    case 'users':
+      return <UsersScreen />;
   }
 }

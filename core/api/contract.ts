@@ -7,13 +7,17 @@
 import { z } from 'zod';
 import { alarmsEvents, alarmsMethods } from './methods/alarms';
 import { appMethods } from './methods/app';
+import { devicesMethods } from './methods/devices';
+import { authMethods } from './methods/auth';
 import { sessionEvents, sessionMethods } from './methods/session';
 import { vitalsEvents, vitalsMethods } from './methods/vitals';
 import { Id, LinkStatus } from './schemas';
 
 export const methods = {
   ...appMethods,
+  ...authMethods,
   ...vitalsMethods,
+  ...devicesMethods,
   ...sessionMethods,
   ...alarmsMethods,
 } as const;

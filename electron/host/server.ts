@@ -80,8 +80,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const send = (msg: HostMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
     };
-    const unsubscribe = options.services.bus.subscribe((event, payload) => send({ type: 'event', event, payload }));
-    ws.on('close', unsubscribe);
+    // Events carry patient data: only to a tab with a logged-in, unlocked user.
+    const unsubscribe = options.services.bus.subscribe((event, payload) => {
+      if (options.services.auth.canReceiveEvents(clientId)) send({ type: 'event', event, payload });
+    });
+    ws.on('close', () => {
+      unsubscribe();
+      options.services.auth.disconnect(clientId);
+    });
     ws.on('message', async (data, isBinary) => {
       let parsed: unknown;
       try {

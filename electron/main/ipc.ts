@@ -10,8 +10,9 @@ export function registerIpc(services: Services, win: BrowserWindow): () => void 
     }
     return services.dispatch(method, input, `electron-${event.sender.id}`);
   });
+  // Events carry patient data: only while a user is logged in and the station is unlocked.
   const unsubscribe = services.bus.subscribe((event, payload) => {
-    if (!win.isDestroyed()) win.webContents.send('app:event', event, payload);
+    if (!win.isDestroyed() && services.auth.canReceiveEvents(`electron-${win.webContents.id}`)) win.webContents.send('app:event', event, payload);
   });
   return () => {
     ipcMain.removeHandler('app:call');

@@ -5,18 +5,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DbClient } from '../../db/client';
-import { openSerialPort } from '../../drivers/link/port';
-import { findProtocol } from '../../drivers/protocols';
 import type { PatientScenario } from '../../drivers/simulator/patient';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import type { Thresholds } from '../../core/alarms/defaults';
 import { AlarmService } from './alarms/alarmService';
 import { createAlarmHandlers } from './alarms/handlers';
-import { ChairMonitor } from './chairMonitor';
+import type { ChairMonitor } from './chairMonitor';
 import { EventBus } from './eventBus';
 import { createAppHandlers } from './app/handlers';
+import { ChairLinks } from './devices/chairLinks';
+import { createDevicesHandlers } from './devices/handlers';
+import { AuthService } from './auth/authService';
+import { createAuthHandlers } from './auth/handlers';
 import { createVitalsHandlers } from './vitals/handlers';
-import { startSimulatedMonitor, type SimulatedMonitor } from './simulation';
+import type { SimulatedMonitor } from './simulation';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -37,6 +39,7 @@ export interface ServicesOptions {
 
 export interface Services {
   dispatch: Dispatch;
+  auth: AuthService;
   bus: EventBus;
   /** Secondary alarms per chair; the session service feeds it with alarms.setInfusion / setObservationsOverdue. */
   alarms: AlarmService;
@@ -50,8 +53,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const db = await DbClient.open(options.dbWorkerFile, join(options.dataDir, 'clinic.sqlite'), options.nativeBinding);
   const bus = new EventBus();
   const chairs = await db.call('listChairs');
-  const anyDevice = chairs.some((c) => c.portPath !== null);
-  const simulateAll = options.simulate === 'always' || (options.simulate !== 'never' && !anyDevice);
   const monitors = new Map<number, ChairMonitor>();
   const simulators = new Map<number, SimulatedMonitor>();
   const chairNames = new Map<number, string>();
@@ -59,42 +60,39 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const alarms = new AlarmService({ db, bus, chairIds: chairs.map((c) => c.id), thresholds: options.alarmThresholds });
   alarms.start();
 
-  for (const chair of chairs) {
-    chairNames.set(chair.id, chair.name);
-    const protocol = findProtocol(chair.protocolId);
-    if (!protocol) throw new Error(`chair ${chair.name}: unknown protocol ${chair.protocolId}`);
-    let path = chair.portPath;
-    let openPort = openSerialPort;
-    let simulated = false;
-    if (simulateAll) {
-      const sim = await startSimulatedMonitor(protocol, { seed: chair.id, ...options.scenarios?.[chair.id] }, options.simulatorIntervalMs);
-      simulators.set(chair.id, sim);
-      path = sim.path;
-      openPort = sim.openPort;
-      simulated = true;
-    }
-    if (path === null) continue; // no device and no simulation: the chair is shown without a link
-    const monitor = new ChairMonitor({ chairId: chair.id, path, protocol, openPort, simulated, db, bus });
-    monitors.set(chair.id, monitor);
-    monitor.start();
-  }
+  for (const chair of chairs) chairNames.set(chair.id, chair.name);
+  // Each chair's device link from its saved settings (issue 4); restarted when its settings change.
+  const chairLinks = new ChairLinks({
+    db,
+    bus,
+    dataDir: options.dataDir,
+    monitors,
+    simulators,
+    simulate: options.simulate ?? 'auto',
+    scenarios: options.scenarios,
+    simulatorIntervalMs: options.simulatorIntervalMs,
+  });
+  await chairLinks.startAll();
 
   const startedAt = Date.now();
+  const auth = new AuthService(db);
   // Each feature contributes its share of the contract's handlers; the type checks that together they cover it.
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }),
+    ...createAuthHandlers(auth, db),
     ...createVitalsHandlers({ db, monitors, chairNames, startedAt }),
+    ...createDevicesHandlers(chairLinks),
     ...createAlarmHandlers(alarms, db),
   };
   return {
-    dispatch: createDispatcher(handlers, () => null),
+    dispatch: createDispatcher(handlers, (clientId) => auth.userFor(clientId)),
+    auth,
     bus,
     alarms,
     monitors,
     simulators,
     async close() {
-      await Promise.all([...monitors.values()].map((m) => m.stop()));
-      await Promise.all([...simulators.values()].map((s) => s.stop()));
+      await chairLinks.close();
       await alarms.stop();
       await db.close();
     },

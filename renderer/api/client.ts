@@ -17,12 +17,16 @@ export interface Api {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   onConnection(listener: (connected: boolean) => void): () => void;
+  /** Called when a call is refused because nobody is logged in (locked elsewhere, host restarted). */
+  onAuthLost(listener: () => void): () => void;
 }
 
 export function createApi(transport: Transport): Api {
+  const authLost = new Set<() => void>();
   return {
     async call(method, input) {
       const envelope = await transport.invoke(method, input);
+      if (!envelope.ok && envelope.error.code === 'UNAUTHENTICATED') authLost.forEach((l) => l());
       if (!envelope.ok) throw new ApiCallError(envelope.error);
       return envelope.value as never;
     },
@@ -31,6 +35,10 @@ export function createApi(transport: Transport): Api {
     },
     onConnection(listener) {
       return transport.onConnection?.(listener) ?? (() => {});
+    },
+    onAuthLost(listener) {
+      authLost.add(listener);
+      return () => authLost.delete(listener);
     },
   };
 }

@@ -1,4 +1,6 @@
 /** German is the clinic's language and the default. Every key here must exist in en.ts too (a test checks). */
+import { sessionTextsDe } from '../features/session/texts';
+
 export const de = {
   app: {
     title: 'Infusionsüberwachung',
@@ -7,6 +9,43 @@ export const de = {
     simulation: 'SIMULATION – keine Patientendaten',
     connectionLost: 'Verbindung zur Anwendung unterbrochen – Werte werden nicht aktualisiert',
     language: 'Sprache',
+  },
+  auth: {
+    loginTitle: 'Anmelden',
+    username: 'Benutzername',
+    password: 'Passwort',
+    passwordNew: 'Passwort (mindestens 10 Zeichen)',
+    pin: 'PIN',
+    pinOptional: 'PIN zum Entsperren (4–8 Ziffern, optional)',
+    displayName: 'Name',
+    login: 'Anmelden',
+    logout: 'Abmelden',
+    lock: 'Sperren',
+    unlock: 'Entsperren',
+    switchUser: 'Anderer Benutzer',
+    lockedTitle: 'Arbeitsplatz gesperrt',
+    lockedBy: 'Gesperrt für {{name}}. Mit PIN entsperren oder als anderer Benutzer anmelden.',
+    setupTitle: 'Ersteinrichtung: Administrator anlegen',
+    setupHint: 'Noch kein Konto vorhanden. Der Administrator legt danach die Konten für MFA und Ärztinnen/Ärzte an.',
+    createAdmin: 'Administrator anlegen',
+    auditOk: 'Protokoll ✓',
+    auditOkTitle: 'Änderungsprotokoll unverändert ({{count}} Einträge geprüft)',
+    auditBroken: 'Protokoll verletzt: {{problem}}',
+  },
+  roles: {
+    mfa: 'MFA',
+    physician: 'Ärztin/Arzt',
+    admin: 'Administration',
+  },
+  users: {
+    title: 'Benutzer',
+    role: 'Rolle',
+    status: 'Status',
+    active: 'aktiv',
+    inactive: 'deaktiviert',
+    activate: 'Aktivieren',
+    deactivate: 'Deaktivieren',
+    create: 'Benutzer anlegen',
   },
   params: {
     hr: 'HF',
@@ -46,4 +85,6 @@ export const de = {
     rejected: '{{count}} Telegramme verworfen',
     simulated: 'Simulierter Monitor',
   },
+  // Issue 5 screens: patient, course, session, checklist, escort, infusion, obs, discharge, review
+  ...sessionTextsDe,
 } as const;

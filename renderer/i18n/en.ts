@@ -1,3 +1,4 @@
+import { sessionTextsEn } from '../features/session/texts';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -8,6 +9,43 @@ export const en: Messages = {
     simulation: 'SIMULATION – no patient data',
     connectionLost: 'Connection to the app lost – values are not updating',
     language: 'Language',
+  },
+  auth: {
+    loginTitle: 'Log in',
+    username: 'User name',
+    password: 'Password',
+    passwordNew: 'Password (at least 10 characters)',
+    pin: 'PIN',
+    pinOptional: 'PIN to unlock (4–8 digits, optional)',
+    displayName: 'Name',
+    login: 'Log in',
+    logout: 'Log out',
+    lock: 'Lock',
+    unlock: 'Unlock',
+    switchUser: 'Other user',
+    lockedTitle: 'Station locked',
+    lockedBy: 'Locked for {{name}}. Unlock with the PIN or log in as another user.',
+    setupTitle: 'First start: create the administrator',
+    setupHint: 'No account exists yet. The administrator then creates the accounts for medical assistants and physicians.',
+    createAdmin: 'Create administrator',
+    auditOk: 'Audit ✓',
+    auditOkTitle: 'Audit trail intact ({{count}} entries checked)',
+    auditBroken: 'Audit trail broken: {{problem}}',
+  },
+  roles: {
+    mfa: 'Medical assistant',
+    physician: 'Physician',
+    admin: 'Administrator',
+  },
+  users: {
+    title: 'Users',
+    role: 'Role',
+    status: 'Status',
+    active: 'active',
+    inactive: 'deactivated',
+    activate: 'Activate',
+    deactivate: 'Deactivate',
+    create: 'Create user',
   },
   params: {
     hr: 'HR',
@@ -47,4 +85,6 @@ export const en: Messages = {
     rejected: '{{count}} frames rejected',
     simulated: 'Simulated monitor',
   },
+  // Issue 5 screens: patient, course, session, checklist, escort, infusion, obs, discharge, review
+  ...sessionTextsEn,
 };

@@ -4,7 +4,15 @@
  */
 import { create } from 'zustand';
 
-export type View = { name: 'chair'; chairId: number };
+export type View =
+  | { name: 'chair'; chairId: number }
+  | { name: 'users' }
+  // Issue 5: patients, courses, the infusion session and the physician's review.
+  | { name: 'patients' }
+  | { name: 'patient'; patientId: number }
+  | { name: 'course'; courseId: number }
+  | { name: 'session'; sessionId: number }
+  | { name: 'review'; sessionId: number };
 
 interface NavState {
   view: View | null;

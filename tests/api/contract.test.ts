@@ -17,14 +17,22 @@ const link = {
   rejectReasons: {},
 };
 
+/** The calls these tests use; any other call answers "not in this test" (the contract grows, this file need not). */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  const table: Partial<Handlers> = {
     'app.info': () => ({ version: '1', transport: 'web-host', intendedUse: 'x', startedAt: 0 }),
     'chairs.list': () => [{ id: 1, name: 'Platz 1', link }],
     'vitals.latest': () => [],
     'vitals.trend': () => [],
     ...overrides,
   };
+  return new Proxy(table, {
+    get: (t, k: string) =>
+      t[k as keyof Handlers] ??
+      (() => {
+        throw new Error(`${k} is not in this test`);
+      }),
+  }) as Handlers;
 }
 const client = 'test-client';
 const mfa = { id: 1, username: 'mfa', displayName: 'Anna MFA', role: 'mfa' as const };

@@ -5,40 +5,25 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../electron/host/server';
-import { createServices, type Services } from '../../electron/services/createServices';
-import { DB_WORKER, RENDERER_DIR, tempDir } from '../helpers/tempDir';
+import { startTestApp, type TestApp } from '../helpers/appHarness';
 import { launchChromium } from './browser';
 
 const SHOTS = 'test-results';
 const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
-let services: Services;
-let host: Host;
+let app: TestApp;
 let browser: Browser;
 let page: Page;
-const dir = tempDir();
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  services = await createServices({
-    dataDir: dir.path,
-    dbWorkerFile: DB_WORKER,
-    transport: 'web-host',
-    version: 'e2e',
-    simulate: 'always',
-    simulatorIntervalMs: 1000,
-    scenarios: { 1: calm, 2: calm, 3: calm, 4: calm },
-  });
-  host = await startHost({ services, rendererDir: RENDERER_DIR });
+  app = await startTestApp({ simulate: 'always', simulatorIntervalMs: 1000, scenarios: { 1: calm, 2: calm, 3: calm, 4: calm } });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await host?.close();
-  await services?.close();
-  dir.remove();
+  await app?.close();
 });
 
 async function numericsText(): Promise<string> {
@@ -50,7 +35,8 @@ describe('live vitals in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && errors.push(m.text()));
-    await page.goto(host.url);
+    await app.loginPage(page, 'mfa');
+    await page.getByRole('button', { name: 'Platz 1' }).click();
     await expect.poll(() => page.getByTestId('link-status').innerText(), { timeout: 15_000 }).toBe('Empfang');
     await page.getByTestId('value-hr').waitFor({ timeout: 15_000 });
     const seen = new Set<string>();
@@ -69,7 +55,7 @@ describe('live vitals in Chromium', () => {
   });
 
   it('shows an unmistakable "no data" state once the monitor goes silent', async () => {
-    services.simulators.get(1)!.runner.setSilent(true);
+    app.services.simulators.get(1)!.runner.setSilent(true);
     await page.getByTestId('nodata-banner').waitFor({ timeout: 25_000 });
     await expect.poll(() => page.getByTestId('numeric-hr').innerText(), { timeout: 15_000 }).toContain('KEINE DATEN');
     expect(await page.getByTestId('link-status').innerText()).toMatch(/Stumm seit \d\d:\d\d:\d\d/);
@@ -77,9 +63,9 @@ describe('live vitals in Chromium', () => {
   });
 
   it('switches the whole interface to English and back', async () => {
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByTestId('numeric-hr').innerText()).toContain('NO DATA');
-    await page.getByRole('button', { name: 'DE' }).click();
+    await page.getByRole('button', { name: 'DE', exact: true }).click();
     await expect.poll(() => page.getByTestId('numeric-hr').innerText()).toContain('KEINE DATEN');
   });
 });

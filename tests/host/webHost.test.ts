@@ -1,23 +1,17 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../electron/host/server';
-import { createServices, type Services } from '../../electron/services/createServices';
-import { DB_WORKER, RENDERER_DIR, tempDir } from '../helpers/tempDir';
+import type { Host } from '../../electron/host/server';
+import { startTestApp, type TestApp } from '../helpers/appHarness';
 import { WsTestClient } from '../helpers/wsClient';
 
-let services: Services;
+let app: TestApp;
 let host: Host;
-const dir = tempDir();
 
 beforeAll(async () => {
-  services = await createServices({ dataDir: dir.path, dbWorkerFile: DB_WORKER, transport: 'web-host', version: 'test', simulate: 'never' });
-  host = await startHost({ services, rendererDir: RENDERER_DIR });
+  app = await startTestApp({ simulate: 'never' });
+  host = app.host;
 });
-afterAll(async () => {
-  await host.close();
-  await services.close();
-  dir.remove();
-});
+afterAll(() => app.close());
 
 const wsUrl = (token: string) => `ws://127.0.0.1:${host.port}/api?token=${encodeURIComponent(token)}`;
 
@@ -63,7 +57,7 @@ describe('web host security', () => {
 
 describe('web host calls', () => {
   it('answers typed calls and refuses bad input with reasons', async () => {
-    const client = await WsTestClient.connect(wsUrl(host.token));
+    const client = await app.login('mfa');
     const chairs = await client.call('chairs.list', {});
     expect(chairs.ok).toBe(true);
     expect(chairs.value.map((c: { name: string }) => c.name)).toEqual(['Platz 1', 'Platz 2', 'Platz 3', 'Platz 4']);

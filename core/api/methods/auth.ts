@@ -1,0 +1,59 @@
+/** Login, lock and unlock at the station, the first administrator, user management and the audit check. */
+import { z } from 'zod';
+import { ROLES } from '../../auth/roles';
+import { methodTable } from '../methodSpec';
+import { Id } from '../schemas';
+
+export const SessionUserSchema = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+});
+
+const Username = z.string().trim().min(2).max(40).regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash or underscore');
+const DisplayName = z.string().trim().min(1).max(100);
+/** Long rather than complex (NIST SP 800-63B): at least 10 characters. */
+export const Password = z.string().min(10, 'at least 10 characters').max(200);
+export const Pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
+
+export const AuthStatus = z.object({
+  setupNeeded: z.boolean(),
+  user: SessionUserSchema.nullable(),
+  locked: z.boolean(),
+  lockedUser: z.object({ displayName: z.string(), hasPin: z.boolean() }).nullable(),
+});
+
+export const UserSummary = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+  createdAt: z.number().int(),
+});
+
+export const authMethods = methodTable({
+  'auth.status': { access: 'public', input: z.strictObject({}), output: AuthStatus },
+  'auth.setupAdmin': {
+    access: 'public',
+    input: z.strictObject({ username: Username, displayName: DisplayName, password: Password, pin: Pin.optional() }),
+    output: SessionUserSchema,
+  },
+  'auth.login': { access: 'public', input: z.strictObject({ username: z.string().max(40), password: z.string().max(200) }), output: SessionUserSchema },
+  'auth.logout': { access: 'public', input: z.strictObject({}), output: z.null() },
+  'auth.lock': { access: 'anyUser', input: z.strictObject({}), output: z.null() },
+  'auth.unlock': { access: 'public', input: z.strictObject({ pin: z.string().max(8) }), output: SessionUserSchema },
+  'users.list': { access: ['admin'], input: z.strictObject({}), output: z.array(UserSummary) },
+  'users.create': {
+    access: ['admin'],
+    input: z.strictObject({ username: Username, displayName: DisplayName, role: z.enum(ROLES), password: Password, pin: Pin.optional() }),
+    output: UserSummary,
+  },
+  'users.setActive': { access: ['admin'], input: z.strictObject({ userId: Id, active: z.boolean() }), output: z.null() },
+  'audit.verify': {
+    access: 'anyUser',
+    input: z.strictObject({}),
+    output: z.object({ ok: z.boolean(), entries: z.number().int(), problem: z.string().nullable() }),
+  },
+});

@@ -1,0 +1,161 @@
+/**
+ * Who is logged in at which window or tab, locking and unlocking at the station, and the lockout after repeated
+ * wrong passwords or PINs. Every login, failure, lock and unlock is audited.
+ */
+import { AppError } from '../../../core/api/envelope';
+import type { SessionUser } from '../../../core/auth/roles';
+import type { DbClient } from '../../../db/client';
+import type { UserCredentials } from '../../../db/repos/users';
+import { hashSecret, verifySecret } from './passwords';
+
+/** Wrong passwords for one user name before a wait; wrong PINs before the station logs the user out. */
+export const MAX_FAILURES = 5;
+export const LOCKOUT_MS = 60_000;
+
+interface ClientSession {
+  user: SessionUser;
+  locked: boolean;
+  pinFailures: number;
+}
+
+const toSessionUser = (u: UserCredentials): SessionUser => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role });
+
+export class AuthService {
+  private clients = new Map<string, ClientSession>();
+  private failures = new Map<string, { count: number; until: number }>();
+
+  constructor(
+    private readonly db: DbClient,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The user of a client, or null when nobody is logged in or the station is locked. */
+  userFor(clientId: string): SessionUser | null {
+    const s = this.clients.get(clientId);
+    return s && !s.locked ? s.user : null;
+  }
+
+  /** Patient data is pushed only to windows with an unlocked user. */
+  canReceiveEvents(clientId: string): boolean {
+    return this.userFor(clientId) !== null;
+  }
+
+  disconnect(clientId: string): void {
+    this.clients.delete(clientId);
+  }
+
+  async status(clientId: string) {
+    const s = this.clients.get(clientId);
+    let hasPin = false;
+    if (s?.locked) hasPin = (await this.db.call('credentialsById', s.user.id))?.pinHash != null;
+    return {
+      setupNeeded: (await this.db.call('countUsers')) === 0,
+      user: s && !s.locked ? s.user : null,
+      locked: s?.locked ?? false,
+      lockedUser: s?.locked ? { displayName: s.user.displayName, hasPin } : null,
+    };
+  }
+
+  async setupAdmin(clientId: string, input: { username: string; displayName: string; password: string; pin?: string }): Promise<SessionUser> {
+    const passwordHash = await hashSecret(input.password);
+    const pinHash = input.pin ? await hashSecret(input.pin) : null;
+    try {
+      await this.db.call('createFirstAdmin', this.now(), { username: input.username, displayName: input.displayName, passwordHash, pinHash });
+    } catch (err) {
+      throw new AppError('CONFLICT', (err as Error).message);
+    }
+    return this.login(clientId, input.username, input.password);
+  }
+
+  async login(clientId: string, username: string, password: string): Promise<SessionUser> {
+    const key = username.trim().toLowerCase();
+    const now = this.now();
+    const f = this.failures.get(key);
+    if (f && f.until > now) {
+      throw new AppError('REFUSED', `too many wrong passwords: wait ${Math.ceil((f.until - now) / 1000)} s`, [
+        { code: 'loginLockedOut', message: 'too many wrong passwords', params: { seconds: Math.ceil((f.until - now) / 1000) } },
+      ]);
+    }
+    const creds = await this.db.call('findCredentials', username.trim());
+    // Hash even for an unknown name, so the answer time does not reveal which names exist.
+    const ok = creds ? await verifySecret(password, creds.passwordHash) : (await hashSecret(password), false);
+    if (!creds || !ok || !creds.active) {
+      const count = (f && f.until <= now && f.count >= MAX_FAILURES ? 0 : f?.count ?? 0) + 1;
+      this.failures.set(key, { count, until: count >= MAX_FAILURES ? now + LOCKOUT_MS : 0 });
+      await this.db.call('recordAuthEvent', now, creds?.id ?? null, 'login.refused', { username: username.slice(0, 40), reason: creds && !creds.active ? 'inactive' : 'wrong credentials' });
+      throw new AppError('REFUSED', 'user name or password wrong', [{ code: 'loginFailed', message: 'user name or password wrong' }]);
+    }
+    this.failures.delete(key);
+    const user = toSessionUser(creds);
+    this.clients.set(clientId, { user, locked: false, pinFailures: 0 });
+    await this.db.call('recordAuthEvent', now, user.id, 'login', { client: clientId });
+    return user;
+  }
+
+  async logout(clientId: string): Promise<void> {
+    const s = this.clients.get(clientId);
+    this.clients.delete(clientId);
+    if (s) await this.db.call('recordAuthEvent', this.now(), s.user.id, 'logout', { client: clientId });
+  }
+
+  async lock(clientId: string): Promise<void> {
+    const s = this.clients.get(clientId);
+    if (!s || s.locked) return;
+    s.locked = true;
+    s.pinFailures = 0;
+    await this.db.call('recordAuthEvent', this.now(), s.user.id, 'station.locked', { client: clientId });
+  }
+
+  async unlock(clientId: string, pin: string): Promise<SessionUser> {
+    const s = this.clients.get(clientId);
+    if (!s?.locked) throw new AppError('CONFLICT', 'this station is not locked');
+    const creds = await this.db.call('credentialsById', s.user.id);
+    if (!creds?.pinHash || !creds.active) {
+      this.clients.delete(clientId);
+      throw new AppError('REFUSED', 'no PIN set for this user: please log in with the password', [{ code: 'pinNotSet', message: 'no PIN set' }]);
+    }
+    if (!(await verifySecret(pin, creds.pinHash))) {
+      s.pinFailures++;
+      await this.db.call('recordAuthEvent', this.now(), s.user.id, 'unlock.refused', { attempts: s.pinFailures });
+      if (s.pinFailures >= MAX_FAILURES) {
+        this.clients.delete(clientId);
+        throw new AppError('REFUSED', 'PIN wrong too often: logged out, please log in with the password', [{ code: 'pinLockedOut', message: 'logged out' }]);
+      }
+      throw new AppError('REFUSED', 'PIN wrong', [{ code: 'pinWrong', message: 'PIN wrong', params: { left: MAX_FAILURES - s.pinFailures } }]);
+    }
+    s.locked = false;
+    s.pinFailures = 0;
+    await this.db.call('recordAuthEvent', this.now(), s.user.id, 'station.unlocked', { client: clientId });
+    return s.user;
+  }
+
+  /** Signing asks for the password again: used by sign-off and other acts that must be the physician's own. */
+  async verifyPassword(userId: number, password: string): Promise<boolean> {
+    const creds = await this.db.call('credentialsById', userId);
+    const ok = !!creds && creds.active && (await verifySecret(password, creds.passwordHash));
+    if (!ok) await this.db.call('recordAuthEvent', this.now(), userId, 'reauth.refused', {});
+    return ok;
+  }
+
+  async createUser(actor: SessionUser, input: { username: string; displayName: string; role: SessionUser['role']; password: string; pin?: string }) {
+    if (await this.db.call('findCredentials', input.username)) throw new AppError('CONFLICT', `the user name ${input.username} is taken`);
+    const id = await this.db.call(
+      'createUser',
+      { userId: actor.id, at: this.now() },
+      { username: input.username, displayName: input.displayName, role: input.role, passwordHash: await hashSecret(input.password), pinHash: input.pin ? await hashSecret(input.pin) : null },
+    );
+    const created = (await this.db.call('listUsers')).find((u) => u.id === id);
+    if (!created) throw new AppError('INTERNAL', 'the new user was not found after saving');
+    return created;
+  }
+
+  async setActive(actor: SessionUser, userId: number, active: boolean): Promise<void> {
+    if (userId === actor.id && !active) throw new AppError('REFUSED', 'you cannot deactivate yourself');
+    try {
+      await this.db.call('setUserActive', { userId: actor.id, at: this.now() }, userId, active);
+    } catch (err) {
+      throw new AppError('NOT_FOUND', (err as Error).message);
+    }
+    if (!active) for (const [client, s] of this.clients) if (s.user.id === userId) this.clients.delete(client);
+  }
+}
