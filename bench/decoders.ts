@@ -4,6 +4,9 @@
  */
 import type { ProtocolSession } from '../drivers/protocol';
 import { bbraunBcc } from '../drivers/protocols/bbraun-bcc';
+import { datexS5 } from '../drivers/protocols/datex-s5';
+import { displayRequestFrame } from '../drivers/protocols/datex-s5/request';
+import { createDatexS5Device } from '../drivers/simulator/devices/datex-s5';
 import { encodeBccFrame } from '../drivers/protocols/bbraun-bcc/framing';
 import { masimoAscii1 } from '../drivers/protocols/masimo-ascii1';
 import { nonin2, nonin8 } from '../drivers/protocols/nonin';
@@ -117,6 +120,13 @@ function bccCase(): Case {
   };
 }
 
+/** The S/5 sends nothing until it is asked: ask, then record what it sends. */
+function datexCase(): Case {
+  const device = createDatexS5Device();
+  device.receive(displayRequestFrame(5), 0);
+  return simple(datexS5, device);
+}
+
 function simple(def: ProtocolDefinition, device: SimulatedDevice): Case {
   return { def, session: () => def.createSession(), stream: periodic(device) };
 }
@@ -129,6 +139,7 @@ function lineRate(def: ProtocolDefinition): number {
 
 export async function benchDecoders(): Promise<Array<{ name: string; ratio: number; detail: string }>> {
   const cases: Case[] = [
+    datexCase(),
     philipsCase(),
     simple(masimoAscii1, createMasimoAscii1Device()),
     simple(nonin2, createNonin2Device()),
