@@ -30,6 +30,10 @@ const services = await createServices({
   version: process.env.npm_package_version ?? '0.0.0',
   simulate,
   simulatorIntervalMs: values['simulator-interval-ms'] ? Number(values['simulator-interval-ms']) : undefined,
+}).catch((err: Error) => {
+  // E.g. a database from a newer app version: say why in one line, change nothing.
+  console.error(`The app could not start: ${err.message}`);
+  process.exit(1);
 });
 const host = await startHost({ services, rendererDir: `${distDir}renderer`, port: Number(values.port) });
 if (services.simulators.size > 0) console.log(`No monitor configured: ${services.simulators.size} chairs run the built-in simulated monitor.`);

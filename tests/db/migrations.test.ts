@@ -39,6 +39,19 @@ describe('migrations', () => {
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH vital_chunks USING PRIMARY KEY \(chair_id=\? AND parameter=\? AND start_ms>\? AND start_ms<\?\)/);
   });
 
+  it('0020 adds users and the append-only audit log', () => {
+    const db = new Database(':memory:');
+    migrate(db, 20);
+    expect(schemaVersion(db)).toBe(20);
+    db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('anna', 'Anna', 'mfa', 'x', 0)").run();
+    expect(() => db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('ANNA', 'A', 'mfa', 'x', 0)").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('bob', 'B', 'nurse', 'x', 0)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare('DELETE FROM users').run()).toThrow(/deactivated, never deleted/);
+    db.prepare("INSERT INTO audit_log (seq, at, action, entity, detail, prev_hash, hash) VALUES (1, 0, 'a', 'b', '{}', 'p', 'h')").run();
+    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
   it('a failing migration leaves the database as it was', () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE chairs (x)'); // collides with 0010
