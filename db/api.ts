@@ -8,6 +8,10 @@ import { createAlarmsRepo } from './repos/alarms';
 import type { DB } from './open';
 import { createChairDevicesRepo } from './repos/chairDevices';
 import { createChairsRepo } from './repos/chairs';
+import { createClinicSettingsRepo } from './repos/clinicSettings';
+import { createPatientsRepo } from './repos/patients';
+import { createSessionReader } from './repos/sessionRead';
+import { createSessionWriter } from './repos/sessionWrite';
 import { createUsersRepo } from './repos/users';
 import { createVitalsRepo } from './repos/vitals';
 
@@ -30,6 +34,10 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...users,
     ...createChairDevicesRepo(db, audit),
     ...createAlarmsRepo(db, audit),
+    ...createPatientsRepo(db, audit),
+    ...createSessionReader(db),
+    ...createSessionWriter(db, audit),
+    ...createClinicSettingsRepo(db, audit),
     verifyAudit: () => audit.verify(),
   };
 }

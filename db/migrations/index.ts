@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import m0010 from './0010-initial';
 import m0020 from './0020-users-audit';
+import m0030 from './0030-sessions';
 import m0040 from './0040-alarm-log';
 import m0050 from './0050-chair-devices';
 
@@ -14,7 +15,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010, m0020, m0040, m0050];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseFromNewerAppError extends Error {

@@ -17,6 +17,7 @@ import { ChairLinks } from './devices/chairLinks';
 import { createDevicesHandlers } from './devices/handlers';
 import { AuthService } from './auth/authService';
 import { createAuthHandlers } from './auth/handlers';
+import { createSessionHandlers } from './session/handlers';
 import { createVitalsHandlers } from './vitals/handlers';
 import type { SimulatedMonitor } from './simulation';
 
@@ -83,6 +84,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...createVitalsHandlers({ db, monitors, chairNames, startedAt }),
     ...createDevicesHandlers(chairLinks),
     ...createAlarmHandlers(alarms, db),
+    ...createSessionHandlers({
+      db,
+      bus,
+      verifyPassword: (userId, password) => auth.verifyPassword(userId, password),
+      unresolvedHighAlarms: (_sessionId, chairId) => alarms.state(chairId).state.alarms.filter((a) => a.priority === 'high').length,
+      onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
+      flushVitals: async (chairId) => monitors.get(chairId)?.flush(),
+    }),
   };
   return {
     dispatch: createDispatcher(handlers, (clientId) => auth.userFor(clientId)),

@@ -1,0 +1,34 @@
+/** The clinic's approved changes of clinical settings: the newest row per key is in force, older rows are history. */
+import type { AuditLog } from '../audit';
+import type { DB } from '../open';
+import type { StampRow } from './patients';
+import type { Actor } from './users';
+
+export interface ClinicSettingChange {
+  key: string;
+  value: unknown;
+  reason: string;
+  by: StampRow;
+}
+
+export function createClinicSettingsRepo(db: DB, audit: AuditLog) {
+  const current = db.prepare(`SELECT c.key, c.value, c.reason, c.set_at AS at, c.set_by AS userId, u.display_name AS userName
+    FROM clinic_settings c JOIN users u ON u.id = c.set_by
+    WHERE c.id IN (SELECT max(id) FROM clinic_settings GROUP BY key) ORDER BY c.key`);
+  const insert = db.prepare('INSERT INTO clinic_settings (key, value, reason, set_at, set_by) VALUES (?, ?, ?, ?, ?)');
+  return {
+    /** The change in force for each key the clinic changed. */
+    clinicSettingChanges(): ClinicSettingChange[] {
+      return (current.all() as { key: string; value: string; reason: string; at: number; userId: number; userName: string }[]).map((r) => ({
+        key: r.key,
+        value: JSON.parse(r.value),
+        reason: r.reason,
+        by: { userId: r.userId, userName: r.userName, at: r.at },
+      }));
+    },
+    setClinicSetting: db.transaction((actor: Actor, key: string, value: unknown, reason: string) => {
+      const id = Number(insert.run(key, JSON.stringify(value), reason, actor.at, actor.userId).lastInsertRowid);
+      audit.append({ at: actor.at, userId: actor.userId, action: 'clinicSetting.changed', entity: 'clinicSetting', entityId: id, detail: { key, value, reason } });
+    }),
+  };
+}

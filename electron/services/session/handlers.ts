@@ -1,0 +1,508 @@
+/**
+ * The infusion session calls (issue 5). Thin glue: rules from core/ (state machine, limits, checklist, gate),
+ * storage through db/ (one transaction per write with its audit entry; triggers refuse what must never be stored).
+ * Every write returns the whole session and emits 'session.changed'.
+ */
+import { AppError } from '../../../core/api/envelope';
+import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
+import type { SessionUser } from '../../../core/auth/roles';
+import { CLINIC_DEFAULTS, type ClinicSettings } from '../../../core/clinic/defaults';
+import { courseRules, validateCoursePlan, type CoursePlan } from '../../../core/course/coursePlan';
+import { meaningfulDropRule, painTrend } from '../../../core/course/painTrend';
+import { checkPrescription, checkSessionDose, doseLimitsFor } from '../../../core/dose/limits';
+import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH, roundToPumpResolution } from '../../../core/dose/rate';
+import { racemicEquivalent, type Substance } from '../../../core/dose/substance';
+import { cumulativeDose } from '../../../core/dose/timeline';
+import { problem } from '../../../core/messages';
+import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
+import { evaluateDischarge } from '../../../core/session/dischargeGate';
+import { escortConfirmationProblems, type Escort } from '../../../core/session/escort';
+import { validateObservation, type Observation } from '../../../core/session/observations';
+import { scoreDischarge } from '../../../core/session/scales';
+import { applyEvent, type SessionEvent } from '../../../core/session/stateMachine';
+import type { Problem } from '../../../core/settings';
+import { VITAL_PARAMETERS } from '../../../core/vitals';
+import type { DbClient } from '../../../db/client';
+import type { SessionBundle } from '../../../db/repos/sessionRead';
+import type { DoseEventInsert } from '../../../db/repos/sessionWrite';
+import type { Actor } from '../../../db/repos/users';
+import { userOf, type HandlersFor } from '../../ipc/dispatcher';
+import type { EventBus } from '../eventBus';
+import { loadSettings, settingRows, validateSetting } from './clinicSettings';
+import { courseView, detailOf, dischargeInput, dischargeRulesOf, evaluateGate, latestPrescription, sessionState, summaryOf, timelineOf } from './sessionView';
+
+export type SessionMethods =
+  | 'patients.list' | 'patients.create' | 'courses.create' | 'courses.list' | 'courses.view'
+  | 'sessions.plan' | 'sessions.list' | 'sessions.get' | 'sessions.review' | 'sessions.checkIn' | 'sessions.saveChecklist'
+  | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
+  | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
+  | 'observations.record' | 'discharge.recordScore' | 'discharge.confirmEscort' | 'discharge.acknowledgeInstructions'
+  | 'discharge.release' | 'discharge.discharge' | 'discharge.override' | 'sessions.sign' | 'sessions.amend'
+  | 'clinicSettings.list' | 'clinicSettings.set';
+
+export interface SessionDeps {
+  db: DbClient;
+  bus: EventBus;
+  now?: () => number;
+  /** Re-authentication for sign-off and amendments (AuthService.verifyPassword). */
+  verifyPassword: (userId: number, password: string) => Promise<boolean>;
+  /** High-priority alarms of the chair's session not yet resolved (alarm engine); default 0 until wired. */
+  unresolvedHighAlarms?: (sessionId: number, chairId: number) => number;
+  /** Told when an infusion starts, changes rate or stops, so the alarm engine knows (AlarmService.setInfusion). */
+  onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
+  /** Brings the chair's stored vitals up to date before a review reads them. */
+  flushVitals?: (chairId: number) => Promise<void>;
+}
+
+/** Time an observation may be dated ahead of the server clock (clocks of tablets drift a little). */
+const FUTURE_TOLERANCE_MS = 2 * 60_000;
+const TREND_MAX_POINTS = 1200;
+const BASELINE_BEFORE_START_MS = 15 * 60_000;
+const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
+const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
+
+function refused(message: string, problems: Problem[]): AppError {
+  return new AppError('REFUSED', message, problems);
+}
+
+/** Database refusals become envelopes: a stale status is a conflict, a trigger's refusal is a refusal in words. */
+async function guarded<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    const e = err as Error;
+    if (e.name === 'ConflictError') throw new AppError('CONFLICT', e.message);
+    if (e.name === 'SqliteError') throw new AppError('REFUSED', e.message, [{ code: 'database.refused', message: e.message }]);
+    throw err;
+  }
+}
+
+export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMethods> {
+  const { db, bus } = deps;
+  const now = deps.now ?? Date.now;
+  const actorOf = (user: SessionUser, at = now()): Actor => ({ userId: user.id, at });
+  const alarmsOf = (b: SessionBundle) => deps.unresolvedHighAlarms?.(b.session.id, b.session.chairId) ?? 0;
+
+  async function bundleOf(sessionId: number): Promise<SessionBundle> {
+    const b = await db.call('sessionBundle', sessionId);
+    if (!b) throw new AppError('NOT_FOUND', `there is no session ${sessionId}`);
+    return b;
+  }
+
+  async function detail(sessionId: number, at = now()): Promise<SessionDetail> {
+    const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+    const [patient, course] = await Promise.all([db.call('getPatient', b.session.patientId), db.call('getCourse', b.session.courseId)]);
+    if (!patient || !course) throw new AppError('NOT_FOUND', `session ${sessionId} has no patient or course`);
+    return detailOf(b, { settings: s.settings, infoSheetVersion: s.infoSheetVersion, now: at, unresolvedHighPriorityAlarms: alarmsOf(b), patient, course });
+  }
+
+  async function changed(sessionId: number): Promise<SessionDetail> {
+    const d = await detail(sessionId);
+    bus.emit('session.changed', { sessionId, chairId: d.session.chairId, status: d.session.status });
+    return d;
+  }
+
+  function notSigned(b: SessionBundle) {
+    if (b.session.signed) throw refused('the session is signed and locked', [{ code: 'session.signed', message: `signed by ${b.session.signed.userName}: corrections are amendments` }]);
+  }
+
+  function doseContext(b: SessionBundle, settings: ClinicSettings) {
+    const p = latestPrescription(b);
+    return p ? { weightKg: p.weightKg, concentrationMgPerMl: p.concentrationMgPerMl, limits: doseLimitsFor(p.substance, settings) } : undefined;
+  }
+
+  /** Applies a state-machine event with its context, then stores it conditionally on the status it was based on. */
+  async function transition(
+    user: SessionUser,
+    sessionId: number,
+    eventOrMaker: SessionEvent | ((b: SessionBundle, settings: ClinicSettings) => SessionEvent),
+    build: (b: SessionBundle, settings: ClinicSettings, infoSheetVersion: string) => {
+      context?: Parameters<typeof applyEvent>[2];
+      doseEvent?: DoseEventInsert;
+      extra?: { observationEndsAt?: number; dischargedAt?: number; cancelReason?: string; overrideReason?: string };
+      detail?: unknown;
+    } = () => ({}),
+  ): Promise<SessionDetail> {
+    const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+    notSigned(b);
+    const event = typeof eventOrMaker === 'function' ? eventOrMaker(b, s.settings) : eventOrMaker;
+    const plan = build(b, s.settings, s.infoSheetVersion);
+    const result = applyEvent(sessionState(b), event, plan.context ?? {});
+    if (!result.ok) throw refused(result.problems.map((p) => p.message).join('; '), result.problems);
+    await guarded(
+      db.call('transitionSession', actorOf(user, event.at), {
+        sessionId,
+        from: b.session.state,
+        to: result.state.status,
+        at: event.at,
+        ...(result.state.infusionStartedAt !== undefined && event.kind === 'start' ? { startedAt: event.at } : {}),
+        ...(event.kind === 'stop' ? { stoppedAt: event.at } : {}),
+        ...plan.extra,
+        ...(plan.doseEvent ? { doseEvent: plan.doseEvent } : {}),
+        action: `session.${event.kind}`,
+        detail: { event, warnings: result.warnings, ...(plan.detail as object | undefined) },
+      }),
+    );
+    if (plan.doseEvent) {
+      const running = result.state.status === 'running';
+      deps.onInfusion?.(b.session.chairId, {
+        sessionId: result.state.status === 'postObservation' ? null : sessionId,
+        running,
+        documentedRateMlH: running ? (plan.doseEvent.rateMlPerH ?? currentRate(b)) : null,
+      });
+    }
+    return changed(sessionId);
+  }
+
+  function currentRate(b: SessionBundle): number | null {
+    const rated = b.doseEvents.filter((e) => e.rateMlPerH !== null);
+    return rated[rated.length - 1]?.rateMlPerH ?? null;
+  }
+
+  function pumpRate(mgPerKgPerH: number, weightKg: number, concentrationMgPerMl: number, settings: ClinicSettings) {
+    const rate = mgPerKgPerHToMlPerH(mgPerKgPerH, { weightKg, concentrationMgPerMl });
+    return roundToPumpResolution(rate.mlPerH, settings.pumpResolutionMlPerH);
+  }
+
+  const limitSetting = (key: keyof typeof CLINIC_DEFAULTS, settings: ClinicSettings) => {
+    const d = CLINIC_DEFAULTS[key];
+    return { value: settings[key] as number, unit: 'unit' in d ? (d.unit as string) : '', source: d.source };
+  };
+
+  return {
+    // ------------------------------------------------------------ patients and courses
+    'patients.list': ({ search }) => db.call('listPatients', search),
+    'patients.create': async (input, ctx) => {
+      const problems = [
+        ...(input.familyName.trim() ? [] : [{ code: 'patient.familyNameMissing', message: 'family name is missing' }]),
+        ...(input.givenName.trim() ? [] : [{ code: 'patient.givenNameMissing', message: 'given name is missing' }]),
+        ...(Number.isNaN(Date.parse(input.birthDate)) || input.birthDate > new Date(now()).toISOString().slice(0, 10)
+          ? [{ code: 'patient.birthDateInvalid', message: `birth date ${input.birthDate} is not a past date` }]
+          : []),
+      ];
+      if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+      return guarded(db.call('createPatient', actorOf(userOf(ctx)), input));
+    },
+    'courses.create': async (input, ctx) => {
+      const s = await loadSettings(db);
+      if (!(await db.call('getPatient', input.patientId))) throw new AppError('NOT_FOUND', `there is no patient ${input.patientId}`);
+      const plan: CoursePlan = { ...input, priorFailedTherapies: input.priorFailedTherapies };
+      const problems = validateCoursePlan(plan, courseRules(s.settings));
+      if (problems.length > 0) throw refused(problems.map((p) => p.message).join('; '), problems);
+      return courseView(await guarded(db.call('createCourse', actorOf(userOf(ctx)), input)));
+    },
+    'courses.list': async ({ patientId }) => (await db.call('listCourses', patientId)).map(courseView),
+    'courses.view': async ({ courseId }) => {
+      const [course, s] = await Promise.all([db.call('getCourse', courseId), loadSettings(db)]);
+      if (!course) throw new AppError('NOT_FOUND', `there is no course ${courseId}`);
+      const [patient, bundles] = await Promise.all([db.call('getPatient', course.patientId), db.call('sessionSummaries', { courseId })]);
+      const at = now();
+      const sessions = bundles.map((b) => summaryOf(b, s.settings, at));
+      const rule = meaningfulDropRule(s.settings);
+      const trend = painTrend(
+        sessions.map((x) => ({
+          sessionNumber: x.sessionNumber,
+          ...(x.nrsBefore !== null ? { nrsBefore: x.nrsBefore } : {}),
+          ...(x.nrsAfter !== null ? { nrsAfter: x.nrsAfter } : {}),
+        })),
+        rule,
+      );
+      return {
+        course: courseView(course),
+        patient: patient!,
+        sessions,
+        painTrend: trend,
+        meaningfulDrop: {
+          ...rule,
+          source: `${CLINIC_DEFAULTS.meaningfulPainDropPoints.source}; ${CLINIC_DEFAULTS.meaningfulPainDropPercent.source}`,
+        },
+      };
+    },
+
+    // ------------------------------------------------------------ sessions
+    'sessions.plan': async (input, ctx) => {
+      const course = await db.call('getCourse', input.courseId);
+      if (!course) throw new AppError('NOT_FOUND', `there is no course ${input.courseId}`);
+      const existing = await db.call('sessionSummaries', { courseId: input.courseId });
+      const counted = existing.filter((b) => b.session.state !== 'cancelled').length;
+      if (counted >= course.plannedInfusions) {
+        throw refused(`the course has all its ${course.plannedInfusions} planned infusions`, [
+          { code: 'course.full', message: `the course plans ${course.plannedInfusions} infusions and all are planned` },
+        ]);
+      }
+      const chairs = await db.call('listChairs');
+      if (!chairs.some((c) => c.id === input.chairId)) throw new AppError('NOT_FOUND', `there is no chair ${input.chairId}`);
+      const id = await guarded(db.call('planSession', actorOf(userOf(ctx)), input));
+      return changed(id);
+    },
+    'sessions.list': async (input) => {
+      const s = await loadSettings(db);
+      const at = now();
+      const filter =
+        input.from === undefined && input.to === undefined && input.statuses === undefined
+          ? { statuses: ['planned', 'checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] }
+          : {};
+      const bundles = await db.call('sessionSummaries', { ...filter, ...input });
+      return bundles.map((b) => summaryOf(b, s.settings, at));
+    },
+    'sessions.get': ({ sessionId }) => detail(sessionId),
+    'sessions.review': async ({ sessionId }) => {
+      const d = await detail(sessionId);
+      const s = d.session;
+      const from = s.startedAt !== null ? s.startedAt - BASELINE_BEFORE_START_MS : s.plannedFor;
+      const to = Math.max(from, Math.min(s.dischargedAt ?? d.now, from + 24 * 3600_000));
+      await deps.flushVitals?.(s.chairId);
+      const [vitals, history] = await Promise.all([
+        db.call('vitalTrend', s.chairId, from, to, [...VITAL_PARAMETERS], TREND_MAX_POINTS),
+        db.call('sessionHistory', sessionId),
+      ]);
+      return { detail: d, vitalsFrom: from, vitalsTo: to, vitals, history };
+    },
+    'sessions.checkIn': ({ sessionId }, ctx) => transition(userOf(ctx), sessionId, { kind: 'checkIn', at: now() }),
+    'sessions.saveChecklist': async ({ sessionId, checklist }, ctx) => {
+      const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+      notSigned(b);
+      const at = now();
+      const problems = validateChecklist(checklist as PreInfusionChecklist, at, checklistRules(s.settings, s.infoSheetVersion));
+      await guarded(db.call('saveChecklist', actorOf(userOf(ctx), at), sessionId, [...BEFORE_START], checklist, problems));
+      return changed(sessionId);
+    },
+    'sessions.completeChecklist': ({ sessionId }, ctx) =>
+      transition(userOf(ctx), sessionId, { kind: 'completeChecklist', at: now() }, (b, settings, version) => ({
+        context: {
+          checklistMissing: validateChecklist((b.checklist?.items ?? {}) as PreInfusionChecklist, now(), checklistRules(settings, version)),
+        },
+      })),
+    'sessions.cancel': ({ sessionId, reason }, ctx) =>
+      transition(userOf(ctx), sessionId, { kind: 'cancel', at: now(), reason }, () => ({ extra: { cancelReason: reason } })),
+
+    // ------------------------------------------------------------ prescription and dose
+    'dose.calculate': async (input) => {
+      const { settings } = await loadSettings(db);
+      const basis = { weightKg: input.weightKg, concentrationMgPerMl: input.concentrationMgPerMl };
+      const rate = input.mgPerKgPerH !== undefined ? mgPerKgPerHToMlPerH(input.mgPerKgPerH, basis) : mlPerHToMgPerKgPerH(input.mlPerH!, basis);
+      const limits = doseLimitsFor(input.substance, settings);
+      const check = checkPrescription({ kind: 'rate', mgPerKgPerH: rate.mgPerKgPerH, ...basis }, limits);
+      const prefix = input.substance === 'esketamine' ? 'esketamine' : 'racemicKetamine';
+      const finite = (x: number) => (Number.isFinite(x) ? x : 0);
+      return {
+        mgPerKgPerH: finite(rate.mgPerKgPerH),
+        mgPerH: finite(rate.mgPerH),
+        mlPerH: finite(rate.mlPerH),
+        pumpRateMlPerH: finite(roundToPumpResolution(rate.mlPerH, settings.pumpResolutionMlPerH)),
+        racemicEquivalentMgPerKgPerH: finite(racemicEquivalent(input.substance as Substance, rate.mgPerKgPerH)),
+        verdict: check.verdict,
+        problems: check.problems,
+        limits: {
+          soft: limitSetting(`${prefix}SoftLimitMgPerKgPerH`, settings),
+          hard: limitSetting(`${prefix}HardLimitMgPerKgPerH`, settings),
+          maxBolus: limitSetting(`${prefix}MaxBolusMgPerKg`, settings),
+          maxSessionDose: limitSetting(`${prefix}MaxSessionDoseMgPerKg`, settings),
+        },
+      };
+    },
+    'prescriptions.prescribe': async (input, ctx) => {
+      const [b, s] = await Promise.all([bundleOf(input.sessionId), loadSettings(db)]);
+      notSigned(b);
+      const limits = doseLimitsFor(input.substance, s.settings);
+      const reason = input.softLimitReason?.trim() ? input.softLimitReason.trim() : undefined;
+      const check = checkPrescription(
+        { kind: 'rate', mgPerKgPerH: input.targetMgPerKgPerH, weightKg: input.weightKg, concentrationMgPerMl: input.concentrationMgPerMl, ...(reason ? { softLimitReason: reason } : {}) },
+        limits,
+      );
+      if (check.verdict === 'reasonRequired') throw refused('above the soft limit a written reason is required', [problem('session.softLimitReasonRequired'), ...check.problems]);
+      if (check.verdict === 'refused') throw refused(check.problems.map((p) => p.message).join('; '), [problem('session.doseRefused'), ...check.problems]);
+      await guarded(
+        db.call('addPrescription', actorOf(userOf(ctx)), input.sessionId, [...BEFORE_START], {
+          substance: input.substance,
+          concentrationMgPerMl: input.concentrationMgPerMl,
+          weightKg: input.weightKg,
+          targetMgPerKgPerH: input.targetMgPerKgPerH,
+          hardLimitMgPerKgPerH: limits.hardLimitMgPerKgPerH,
+          softLimitReason: reason ?? null,
+          limitProblems: check.problems,
+        }),
+      );
+      return changed(input.sessionId);
+    },
+    'infusion.start': ({ sessionId }, ctx) => {
+      const at = now();
+      // At the prescribed rate, as the pump can be set (rounded to its resolution).
+      const startEvent = (b: SessionBundle, settings: ClinicSettings): SessionEvent => {
+        const p = latestPrescription(b);
+        const rateMlPerH = p ? pumpRate(p.targetMgPerKgPerH, p.weightKg, p.concentrationMgPerMl, settings) : Number.NaN;
+        return { kind: 'start', at, rateMlPerH, ...(p?.softLimitReason ? { softLimitReason: p.softLimitReason } : {}) };
+      };
+      return transition(userOf(ctx), sessionId, startEvent, (b, settings) => {
+        const dose = doseContext(b, settings);
+        const { rateMlPerH } = startEvent(b, settings) as { rateMlPerH: number };
+        return { ...(dose ? { context: { dose } } : {}), doseEvent: { kind: 'start', at, rateMlPerH }, detail: { rateMlPerH } };
+      });
+    },
+    'infusion.changeRate': async (input, ctx) => {
+      const user = userOf(ctx);
+      const [b, s] = await Promise.all([bundleOf(input.sessionId), loadSettings(db)]);
+      notSigned(b);
+      const p = latestPrescription(b);
+      const dose = doseContext(b, s.settings);
+      const rateMlPerH =
+        input.rateMlPerH ?? (p ? pumpRate(input.mgPerKgPerH!, p.weightKg, p.concentrationMgPerMl, s.settings) : Number.NaN);
+      const reason = input.softLimitReason?.trim() ? input.softLimitReason.trim() : undefined;
+      const at = now();
+      const result = applyEvent(sessionState(b), { kind: 'rateChange', at, rateMlPerH, ...(reason ? { softLimitReason: reason } : {}) }, dose ? { dose } : {});
+      if (!result.ok) throw refused(result.problems.map((x) => x.message).join('; '), result.problems);
+      await guarded(
+        db.call('appendDoseEvent', actorOf(user, at), input.sessionId, b.session.state, { kind: 'rateChange', at, rateMlPerH, ...(reason ? { reason } : {}) }, 'session.rateChange', {
+          rateMlPerH,
+          warnings: result.warnings,
+        }),
+      );
+      if (b.session.state === 'running') deps.onInfusion?.(b.session.chairId, { sessionId: input.sessionId, running: true, documentedRateMlH: rateMlPerH });
+      return changed(input.sessionId);
+    },
+    'infusion.bolus': async ({ sessionId, amount, unit }, ctx) => {
+      const user = userOf(ctx);
+      const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+      notSigned(b);
+      const dose = doseContext(b, s.settings);
+      const at = now();
+      const result = applyEvent(sessionState(b), { kind: 'bolus', at, amount, unit }, dose ? { dose } : {});
+      if (!result.ok) throw refused(result.problems.map((x) => x.message).join('; '), result.problems);
+      // The bolus may not take the session over its maximum dose (§2.2).
+      const timeline = timelineOf(b)!;
+      const after = cumulativeDose({ ...timeline, events: [...timeline.events, { kind: 'bolus', at, amount, unit }] }, at);
+      const over = checkSessionDose(after.mgPerKg, dose!.limits);
+      if (over.length > 0) throw refused(over.map((x) => x.message).join('; '), [problem('session.doseRefused'), ...over]);
+      await guarded(db.call('appendDoseEvent', actorOf(user, at), sessionId, b.session.state, { kind: 'bolus', at, amount, unit }, 'session.bolus', { amount, unit }));
+      return changed(sessionId);
+    },
+    'infusion.pause': ({ sessionId, reason }, ctx) => {
+      const at = now();
+      return transition(userOf(ctx), sessionId, { kind: 'pause', at, ...(reason ? { reason } : {}) }, () => ({
+        doseEvent: { kind: 'pause', at, ...(reason ? { reason } : {}) },
+      }));
+    },
+    'infusion.resume': ({ sessionId }, ctx) => {
+      const at = now();
+      return transition(userOf(ctx), sessionId, { kind: 'resume', at }, () => ({ doseEvent: { kind: 'resume', at } }));
+    },
+    'infusion.stop': ({ sessionId, reason }, ctx) => {
+      const at = now();
+      return transition(userOf(ctx), sessionId, { kind: 'stop', at, ...(reason ? { reason } : {}) }, (_b, settings) => ({
+        doseEvent: { kind: 'stop', at, ...(reason ? { reason } : {}) },
+        extra: { observationEndsAt: at + settings.postInfusionObservationMin * 60_000 },
+      }));
+    },
+
+    // ------------------------------------------------------------ observations
+    'observations.record': async ({ sessionId, observation }, ctx) => {
+      const b = await bundleOf(sessionId);
+      notSigned(b);
+      const at = now();
+      const o = { ...observation, at: observation.at ?? at } as Observation;
+      const problems = validateObservation(o);
+      if (o.at > at + FUTURE_TOLERANCE_MS) problems.push(problem('observation.timeInvalid'));
+      if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+      await guarded(db.call('recordObservation', actorOf(userOf(ctx), at), sessionId, [...DURING], o as Observation & Record<string, unknown>));
+      return changed(sessionId);
+    },
+
+    // ------------------------------------------------------------ discharge
+    'discharge.recordScore': async ({ sessionId, scale, answers }, ctx) => {
+      const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+      notSigned(b);
+      const score = scoreDischarge(scale, answers);
+      if (score.problems.some((p) => p.code !== 'scale.itemMissing')) {
+        throw new AppError('BAD_INPUT', score.problems.map((p) => p.message).join('; '), score.problems);
+      }
+      const threshold = scale === 'padss' ? s.settings.padssThreshold : scale === 'modifiedPadss' ? s.settings.modifiedPadssThreshold : s.settings.modifiedAldreteThreshold;
+      await guarded(
+        db.call('recordDischargeScore', actorOf(userOf(ctx)), sessionId, { scale, answers, total: score.total, maxPoints: score.maxPoints, threshold, complete: score.complete }),
+      );
+      return changed(sessionId);
+    },
+    'discharge.confirmEscort': async ({ sessionId, escort }, ctx) => {
+      const b = await bundleOf(sessionId);
+      notSigned(b);
+      const complete = escortConfirmationProblems(escort as Escort).length === 0;
+      await guarded(db.call('confirmEscort', actorOf(userOf(ctx)), sessionId, escort, complete));
+      return changed(sessionId);
+    },
+    'discharge.acknowledgeInstructions': async ({ sessionId }, ctx) => {
+      const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+      notSigned(b);
+      await guarded(db.call('recordDischargeStep', actorOf(userOf(ctx)), sessionId, 'instructionsAcknowledged', { noDrivingHours: s.settings.noDrivingHours }));
+      return changed(sessionId);
+    },
+    'discharge.release': async ({ sessionId }, ctx) => {
+      const b = await bundleOf(sessionId);
+      notSigned(b);
+      await guarded(db.call('recordDischargeStep', actorOf(userOf(ctx)), sessionId, 'physicianRelease', {}));
+      return changed(sessionId);
+    },
+    'discharge.discharge': ({ sessionId }, ctx) => {
+      const at = now();
+      return transition(userOf(ctx), sessionId, { kind: 'discharge', at }, (b, settings) => {
+        const decision = evaluateGate(b, settings, at, alarmsOf(b));
+        return { context: { discharge: decision }, extra: { dischargedAt: at }, detail: { missing: decision.missing } };
+      });
+    },
+    'discharge.override': ({ sessionId, reason }, ctx) => {
+      const user = userOf(ctx);
+      const at = now();
+      return transition(user, sessionId, { kind: 'discharge', at }, (b, settings) => {
+        const decision = evaluateGate(b, settings, at, alarmsOf(b));
+        const overridden = decision.allowed
+          ? decision
+          : evaluateDischarge({ ...dischargeInput(b, at, alarmsOf(b)), override: { physician: user.displayName, reason } }, dischargeRulesOf(b, settings));
+        return {
+          context: { discharge: overridden },
+          extra: { dischargedAt: at, ...(decision.allowed ? {} : { overrideReason: reason.trim() }) },
+          detail: { override: { reason, overridden: decision.missing } },
+        };
+      });
+    },
+
+    // ------------------------------------------------------------ sign-off and amendments
+    'sessions.sign': async ({ sessionId, password }, ctx) => {
+      const user = userOf(ctx);
+      const b = await bundleOf(sessionId);
+      notSigned(b);
+      if (b.session.state !== 'discharged' && b.session.state !== 'cancelled') {
+        throw refused('only a discharged or cancelled session can be signed', [
+          { code: 'session.notFinished', message: `the session is ${b.session.state}: sign it after discharge` },
+        ]);
+      }
+      if (!(await deps.verifyPassword(user.id, password))) {
+        throw refused('the password is not correct', [{ code: 'auth.passwordWrong', message: 'signing needs your password again' }]);
+      }
+      await guarded(db.call('signSession', actorOf(user), sessionId));
+      return changed(sessionId);
+    },
+    'sessions.amend': async ({ sessionId, target, targetId, correction, reason, password }, ctx) => {
+      const user = userOf(ctx);
+      await bundleOf(sessionId);
+      const problems = [
+        ...(correction.trim() ? [] : [{ code: 'amendment.correctionMissing', message: 'the correction is missing' }]),
+        ...(reason.trim() ? [] : [{ code: 'amendment.reasonMissing', message: 'the reason for the correction is missing' }]),
+      ];
+      if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+      if (!(await deps.verifyPassword(user.id, password))) {
+        throw refused('the password is not correct', [{ code: 'auth.passwordWrong', message: 'an amendment needs your password again' }]);
+      }
+      await guarded(db.call('amendSession', actorOf(user), sessionId, { target, targetId: targetId ?? null, correction: correction.trim(), reason: reason.trim() }));
+      return changed(sessionId);
+    },
+
+    // ------------------------------------------------------------ clinic settings
+    'clinicSettings.list': async () => settingRows(await loadSettings(db)),
+    'clinicSettings.set': async ({ key, value, reason }, ctx) => {
+      const s = await loadSettings(db);
+      validateSetting(key, value, s.settings);
+      if (!reason.trim()) throw new AppError('BAD_INPUT', 'a change of a clinic setting needs a reason', [{ code: 'setting.reasonMissing', message: 'reason missing' }]);
+      await guarded(db.call('setClinicSetting', actorOf(userOf(ctx)), key, value, reason.trim()));
+      return settingRows(await loadSettings(db));
+    },
+  } satisfies HandlersFor<SessionMethods> as HandlersFor<SessionMethods>;
+}
+

@@ -1,0 +1,244 @@
+/**
+ * What a screen sees of a session, computed from what is stored with the rules of core/: the cumulative dose from
+ * the dose timeline (exact integral, never from samples), the checklist's missing items, the observation schedule,
+ * and the discharge gate with every missing condition.
+ */
+import type { SessionDetail, SessionSummary } from '../../../core/api/methods/sessionSchemas';
+import { PAIN_EVIDENCE, isPainIndication, type Indication } from '../../../core/course/indication';
+import type { ClinicSettings } from '../../../core/clinic/defaults';
+import { checkSessionDose, doseLimitsFor } from '../../../core/dose/limits';
+import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH, roundToPumpResolution } from '../../../core/dose/rate';
+import { cumulativeDose, pumpStateAt, rateIncreaseTimes, type DoseEvent, type InfusionTimeline } from '../../../core/dose/timeline';
+import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
+import { evaluateDischarge, type DischargeDecision, type DischargeInput, type DischargeRules } from '../../../core/session/dischargeGate';
+import type { Escort } from '../../../core/session/escort';
+import { observationSchedule, scheduleRules, SCHEDULED_OBSERVATION_KINDS, type ScheduledObservationKind } from '../../../core/session/observationSchedule';
+import { LEGAL_EVENTS, type SessionState, type SessionStatus } from '../../../core/session/stateMachine';
+import type { CourseRow, PatientRow } from '../../../db/repos/patients';
+import type { PrescriptionRow, SessionBundle } from '../../../db/repos/sessionRead';
+
+const MS_PER_MIN = 60_000;
+
+export function toDoseEvents(bundle: SessionBundle): DoseEvent[] {
+  return bundle.doseEvents.map((e): DoseEvent => {
+    switch (e.kind) {
+      case 'start':
+      case 'rateChange':
+        return { kind: e.kind, at: e.at, rateMlPerH: e.rateMlPerH ?? 0 };
+      case 'bolus':
+        return { kind: 'bolus', at: e.at, amount: e.amount ?? 0, unit: e.unit ?? 'ml' };
+      default:
+        return { kind: e.kind, at: e.at };
+    }
+  });
+}
+
+export function latestPrescription(bundle: SessionBundle): PrescriptionRow | null {
+  return bundle.prescriptions[bundle.prescriptions.length - 1] ?? null;
+}
+
+export function timelineOf(bundle: SessionBundle): InfusionTimeline | null {
+  const p = latestPrescription(bundle);
+  return p ? { concentrationMgPerMl: p.concentrationMgPerMl, weightKg: p.weightKg, events: toDoseEvents(bundle) } : null;
+}
+
+export function sessionState(bundle: SessionBundle): SessionState {
+  const s = bundle.session;
+  return {
+    status: s.state as SessionStatus,
+    ...(s.lastEventAt !== null ? { lastEventAt: s.lastEventAt } : {}),
+    ...(s.startedAt !== null ? { infusionStartedAt: s.startedAt } : {}),
+    ...(s.stoppedAt !== null ? { infusionStoppedAt: s.stoppedAt } : {}),
+  };
+}
+
+/** The observation time as it was set when the infusion stopped (a later settings change does not move it). */
+export function observationMinOf(bundle: SessionBundle, settings: ClinicSettings): number {
+  const { stoppedAt, observationEndsAt } = bundle.session;
+  return stoppedAt !== null && observationEndsAt !== null ? (observationEndsAt - stoppedAt) / MS_PER_MIN : settings.postInfusionObservationMin;
+}
+
+export function dischargeRulesOf(bundle: SessionBundle, settings: ClinicSettings): DischargeRules {
+  const stored = bundle.score?.threshold;
+  return {
+    postInfusionObservationMin: observationMinOf(bundle, settings),
+    noDrivingHours: settings.noDrivingHours,
+    threshold: (scale) => stored ?? (scale === 'padss' ? settings.padssThreshold : scale === 'modifiedPadss' ? settings.modifiedPadssThreshold : settings.modifiedAldreteThreshold),
+  };
+}
+
+export function dischargeInput(bundle: SessionBundle, now: number, unresolvedHighPriorityAlarms: number): DischargeInput {
+  const s = bundle.session;
+  const release = bundle.steps.find((x) => x.kind === 'physicianRelease');
+  return {
+    now,
+    ...(s.stoppedAt !== null ? { infusionStoppedAt: s.stoppedAt } : {}),
+    ...(bundle.escort ? { escort: bundle.escort.escort as unknown as Escort } : {}),
+    ...(bundle.score
+      ? { dischargeScore: { scale: bundle.score.scale, total: bundle.score.total, complete: bundle.score.complete, at: bundle.score.recorded.at } }
+      : {}),
+    instructionsAcknowledged: bundle.steps.some((x) => x.kind === 'instructionsAcknowledged'),
+    unresolvedHighPriorityAlarms,
+    ...(release ? { physicianRelease: { physician: release.by.userName, at: release.by.at } } : {}),
+  };
+}
+
+export function evaluateGate(bundle: SessionBundle, settings: ClinicSettings, now: number, alarms: number): DischargeDecision {
+  return evaluateDischarge(dischargeInput(bundle, now, alarms), dischargeRulesOf(bundle, settings));
+}
+
+function prescriptionView(p: PrescriptionRow, settings: ClinicSettings) {
+  const basis = { weightKg: p.weightKg, concentrationMgPerMl: p.concentrationMgPerMl };
+  const rate = mgPerKgPerHToMlPerH(p.targetMgPerKgPerH, basis);
+  return {
+    id: p.id,
+    substance: p.substance,
+    concentrationMgPerMl: p.concentrationMgPerMl,
+    weightKg: p.weightKg,
+    targetMgPerKgPerH: p.targetMgPerKgPerH,
+    mgPerH: rate.mgPerH,
+    rateMlPerH: rate.mlPerH,
+    pumpRateMlPerH: roundToPumpResolution(rate.mlPerH, settings.pumpResolutionMlPerH),
+    softLimitReason: p.softLimitReason,
+    limitProblems: p.limitProblems,
+    prescribed: p.prescribed,
+  };
+}
+
+function doseView(bundle: SessionBundle, settings: ClinicSettings, now: number) {
+  const timeline = timelineOf(bundle);
+  const p = latestPrescription(bundle);
+  if (!timeline || !p || timeline.events.length === 0) return null;
+  const at = bundle.session.stoppedAt ?? now;
+  try {
+    const dose = cumulativeDose(timeline, at);
+    const pump = pumpStateAt(timeline.events, at);
+    return {
+      at,
+      ...dose,
+      pumpPhase: pump.phase,
+      rateMlPerH: pump.rateMlPerH,
+      rateMgPerKgPerH: mlPerHToMgPerKgPerH(pump.rateMlPerH, timeline).mgPerKgPerH,
+      problems: checkSessionDose(dose.mgPerKg, doseLimitsFor(p.substance, settings)),
+    };
+  } catch {
+    return null; // a stored timeline that is not valid: shown as events only (cannot happen through the service)
+  }
+}
+
+export function summaryOf(bundle: SessionBundle, settings: ClinicSettings, now: number): SessionSummary {
+  const s = bundle.session;
+  const before = bundle.checklist?.items.baselinePainNrs;
+  const painAfter = bundle.observations.filter((o) => o.kind === 'pain' && s.stoppedAt !== null && o.at >= s.stoppedAt);
+  const after = painAfter[painAfter.length - 1]?.data.nrs;
+  const dose = doseView(bundle, settings, now);
+  return {
+    id: s.id,
+    courseId: s.courseId,
+    patientId: s.patientId,
+    patientName: s.patientName,
+    chairId: s.chairId,
+    chairName: s.chairName,
+    sessionNumber: s.sessionNumber,
+    status: s.state as SessionStatus,
+    plannedFor: s.plannedFor,
+    startedAt: s.startedAt,
+    stoppedAt: s.stoppedAt,
+    dischargedAt: s.dischargedAt,
+    signed: s.signed,
+    nrsBefore: typeof before === 'number' ? before : null,
+    nrsAfter: typeof after === 'number' ? after : null,
+    totalMg: dose?.totalMg ?? null,
+    mgPerKg: dose?.mgPerKg ?? null,
+  };
+}
+
+export function courseView(c: CourseRow) {
+  const indication = c.indication as Indication;
+  return {
+    ...c,
+    indication,
+    evidenceGrade: isPainIndication(indication) ? PAIN_EVIDENCE[indication].grade : null,
+  };
+}
+
+export interface DetailContext {
+  settings: ClinicSettings;
+  infoSheetVersion: string;
+  now: number;
+  unresolvedHighPriorityAlarms: number;
+  patient: PatientRow;
+  course: CourseRow;
+}
+
+export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDetail {
+  const { settings, now } = ctx;
+  const s = bundle.session;
+  const p = latestPrescription(bundle);
+  const items = (bundle.checklist?.items ?? {}) as PreInfusionChecklist;
+  const events = toDoseEvents(bundle);
+  const gate = evaluateGate(bundle, settings, now, ctx.unresolvedHighPriorityAlarms);
+  const override = bundle.steps.find((x) => x.kind === 'override');
+  const release = bundle.steps.find((x) => x.kind === 'physicianRelease');
+  const ack = bundle.steps.find((x) => x.kind === 'instructionsAcknowledged');
+  const live = s.state === 'running' || s.state === 'paused' || s.state === 'postObservation';
+  const observationMin = observationMinOf(bundle, settings);
+  let schedule: SessionDetail['schedule'] = null;
+  if (live && s.startedAt !== null) {
+    try {
+      schedule = observationSchedule(
+        {
+          infusionStartedAt: s.startedAt,
+          ...(s.stoppedAt !== null ? { infusionStoppedAt: s.stoppedAt } : {}),
+          now,
+          rateIncreasedAt: rateIncreaseTimes(events),
+          done: bundle.observations
+            .filter((o) => (SCHEDULED_OBSERVATION_KINDS as readonly string[]).includes(o.kind))
+            .map((o) => ({ kind: o.kind as ScheduledObservationKind, at: o.at })),
+        },
+        { ...scheduleRules(settings), postInfusionObservationMin: observationMin },
+      );
+    } catch {
+      schedule = null;
+    }
+  }
+  const threshold = dischargeRulesOf(bundle, settings).threshold;
+  return {
+    now,
+    session: summaryOf(bundle, settings, now),
+    patient: ctx.patient,
+    course: courseView(ctx.course),
+    prescription: p ? prescriptionView(p, settings) : null,
+    prescriptions: bundle.prescriptions.map((x) => prescriptionView(x, settings)),
+    doseEvents: bundle.doseEvents.map((e) => {
+      const owner = bundle.prescriptions.find((x) => x.id === e.prescriptionId) ?? p;
+      return {
+        ...e,
+        rateMgPerKgPerH: e.rateMlPerH !== null && owner ? mlPerHToMgPerKgPerH(e.rateMlPerH, owner).mgPerKgPerH : null,
+      };
+    }),
+    dose: doseView(bundle, settings, now),
+    checklist: {
+      items: items as SessionDetail['checklist']['items'],
+      problems: validateChecklist(items, now, checklistRules(settings, ctx.infoSheetVersion)),
+      saved: bundle.checklist?.saved ?? null,
+    },
+    observations: bundle.observations.map((o) => ({ id: o.id, observation: { ...o.data, kind: o.kind, at: o.at }, recorded: o.recorded })),
+    schedule,
+    discharge: {
+      observationEndsAt: s.observationEndsAt,
+      observationMin,
+      escort: bundle.escort ? { escort: bundle.escort.escort as SessionDetail['discharge']['escort'] extends infer E ? (E extends { escort: infer X } ? X : never) : never, confirmed: bundle.escort.confirmed } : null,
+      score: bundle.score ? { ...bundle.score, threshold: threshold(bundle.score.scale) } : null,
+      instructionsAcknowledged: ack?.by ?? null,
+      physicianRelease: release?.by ?? null,
+      override: override ? { reason: override.reason ?? '', by: override.by } : null,
+      allowed: s.state === 'postObservation' && gate.allowed,
+      missing: gate.missing,
+      unresolvedHighPriorityAlarms: ctx.unresolvedHighPriorityAlarms,
+    },
+    cancelReason: s.cancelReason,
+    amendments: bundle.amendments.map((a) => ({ ...a, target: a.target as SessionDetail['amendments'][number]['target'] })),
+    allowedEvents: s.signed ? [] : [...LEGAL_EVENTS[s.state as SessionStatus]],
+  };
+}
