@@ -32,18 +32,20 @@ import {
 const BySession = z.strictObject({ sessionId: Id });
 const Reason = z.string().max(2000);
 const PHYSICIAN = ['physician'] as const;
+/** Clinical documentation: MFA and physicians (an administrator manages users, not patients). */
+const CLINICAL = ['mfa', 'physician'] as const;
 
 export const sessionMethods = methodTable({
   // Patients and courses
   'patients.list': { access: 'anyUser', input: z.strictObject({ search: z.string().max(100).optional() }), output: z.array(Patient) },
-  'patients.create': { access: 'anyUser', input: PatientInput, output: Patient },
+  'patients.create': { access: CLINICAL, input: PatientInput, output: Patient },
   'courses.create': { access: PHYSICIAN, input: CourseInput, output: Course },
   'courses.list': { access: 'anyUser', input: z.strictObject({ patientId: Id }), output: z.array(Course) },
   'courses.view': { access: 'anyUser', input: z.strictObject({ courseId: Id }), output: CourseView },
 
   // Sessions
   'sessions.plan': {
-    access: 'anyUser',
+    access: CLINICAL,
     input: z.strictObject({ courseId: Id, chairId: Id, plannedFor: EpochMs }),
     output: SessionDetail,
   },
@@ -60,16 +62,16 @@ export const sessionMethods = methodTable({
   },
   'sessions.get': { access: 'anyUser', input: BySession, output: SessionDetail },
   'sessions.review': { access: 'anyUser', input: BySession, output: SessionReview },
-  'sessions.checkIn': { access: 'anyUser', input: BySession, output: SessionDetail },
-  'sessions.saveChecklist': { access: 'anyUser', input: z.strictObject({ sessionId: Id, checklist: ChecklistSchema }), output: SessionDetail },
-  'sessions.completeChecklist': { access: 'anyUser', input: BySession, output: SessionDetail },
-  'sessions.cancel': { access: 'anyUser', input: z.strictObject({ sessionId: Id, reason: Reason }), output: SessionDetail },
+  'sessions.checkIn': { access: CLINICAL, input: BySession, output: SessionDetail },
+  'sessions.saveChecklist': { access: CLINICAL, input: z.strictObject({ sessionId: Id, checklist: ChecklistSchema }), output: SessionDetail },
+  'sessions.completeChecklist': { access: CLINICAL, input: BySession, output: SessionDetail },
+  'sessions.cancel': { access: CLINICAL, input: z.strictObject({ sessionId: Id, reason: Reason }), output: SessionDetail },
 
   // Prescription and dose
   'dose.calculate': { access: 'anyUser', input: DoseCalculationInput, output: DoseCalculation },
   'prescriptions.prescribe': { access: PHYSICIAN, input: PrescriptionInput, output: SessionDetail },
   /** At the prescribed rate. */
-  'infusion.start': { access: 'anyUser', input: BySession, output: SessionDetail },
+  'infusion.start': { access: CLINICAL, input: BySession, output: SessionDetail },
   'infusion.changeRate': {
     access: PHYSICIAN,
     input: z
@@ -82,20 +84,20 @@ export const sessionMethods = methodTable({
     input: z.strictObject({ sessionId: Id, amount: z.number().finite(), unit: z.enum(['ml', 'mg']) }),
     output: SessionDetail,
   },
-  'infusion.pause': { access: 'anyUser', input: z.strictObject({ sessionId: Id, reason: Reason.optional() }), output: SessionDetail },
-  'infusion.resume': { access: 'anyUser', input: BySession, output: SessionDetail },
-  'infusion.stop': { access: 'anyUser', input: z.strictObject({ sessionId: Id, reason: Reason.optional() }), output: SessionDetail },
+  'infusion.pause': { access: CLINICAL, input: z.strictObject({ sessionId: Id, reason: Reason.optional() }), output: SessionDetail },
+  'infusion.resume': { access: CLINICAL, input: BySession, output: SessionDetail },
+  'infusion.stop': { access: CLINICAL, input: z.strictObject({ sessionId: Id, reason: Reason.optional() }), output: SessionDetail },
 
   // Observations
-  'observations.record': { access: 'anyUser', input: z.strictObject({ sessionId: Id, observation: ObservationInput }), output: SessionDetail },
+  'observations.record': { access: CLINICAL, input: z.strictObject({ sessionId: Id, observation: ObservationInput }), output: SessionDetail },
 
   // After the stop: discharge
-  'discharge.recordScore': { access: 'anyUser', input: DischargeScoreInput, output: SessionDetail },
-  'discharge.confirmEscort': { access: 'anyUser', input: z.strictObject({ sessionId: Id, escort: EscortSchema }), output: SessionDetail },
-  'discharge.acknowledgeInstructions': { access: 'anyUser', input: BySession, output: SessionDetail },
+  'discharge.recordScore': { access: CLINICAL, input: DischargeScoreInput, output: SessionDetail },
+  'discharge.confirmEscort': { access: CLINICAL, input: z.strictObject({ sessionId: Id, escort: EscortSchema }), output: SessionDetail },
+  'discharge.acknowledgeInstructions': { access: CLINICAL, input: BySession, output: SessionDetail },
   'discharge.release': { access: PHYSICIAN, input: BySession, output: SessionDetail },
   /** Refused (REFUSED) with every missing condition as a problem. */
-  'discharge.discharge': { access: 'anyUser', input: BySession, output: SessionDetail },
+  'discharge.discharge': { access: CLINICAL, input: BySession, output: SessionDetail },
   /** Discharges despite missing conditions: physician, written reason, audited with what was overridden. */
   'discharge.override': { access: PHYSICIAN, input: z.strictObject({ sessionId: Id, reason: Reason }), output: SessionDetail },
 
