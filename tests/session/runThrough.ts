@@ -1,0 +1,72 @@
+/** Helpers to take sessions through the WebSocket API as the clinic would: MFA documents, physician prescribes and signs. */
+import { expect } from 'vitest';
+import type { WsTestClient } from '../helpers/wsClient';
+
+export async function ok<T = any>(client: WsTestClient, method: string, input: unknown): Promise<T> {
+  const r = await client.call(method, input);
+  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+export async function refusal(client: WsTestClient, method: string, input: unknown): Promise<{ code: string; message: string; problems?: { code: string; message: string }[] }> {
+  const r = await client.call(method, input);
+  expect(r.ok, `${method} should have been refused`).toBe(false);
+  return r.error;
+}
+
+export function fullChecklist(now: number, painNrs: number) {
+  return {
+    offLabelConsent: { signedAt: now - 86_400_000, infoSheetVersion: '1', offLabelClause: true, safetyBriefingGiven: true },
+    contraindications: { confirmedBy: 'Dr. Meier', at: now, absoluteContraindicationFound: false },
+    weight: { kg: 72, measuredAt: now },
+    baselineVitals: { source: 'manual', at: now, systolicMmHg: 128, diastolicMmHg: 82, heartRate: 72, spo2: 98 },
+    baselinePainNrs: painNrs,
+    fasting: { lastMealAt: now - 4 * 3_600_000 },
+    escort: { kind: 'person', name: 'Maria Huber', phone: '+49 89 1234567' },
+    responsiblePhysician: { name: 'Dr. Meier', onSite: true },
+  };
+}
+
+export interface Staff {
+  mfa: WsTestClient;
+  physician: WsTestClient;
+}
+
+/** One infusion from planning to signature; returns the session id. */
+export async function runSession(staff: Staff, courseId: number, chairId: number, nrsBefore: number, nrsAfter: number): Promise<number> {
+  const { mfa, physician } = staff;
+  const now = Date.now();
+  const planned = await ok(mfa, 'sessions.plan', { courseId, chairId, plannedFor: now });
+  const sessionId: number = planned.session.id;
+  await ok(mfa, 'sessions.checkIn', { sessionId });
+  await ok(mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(now, nrsBefore) });
+  await ok(physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
+  await ok(mfa, 'sessions.completeChecklist', { sessionId });
+  const started = await ok(mfa, 'infusion.start', { sessionId });
+  expect(started.session.status).toBe('running');
+  expect(started.doseEvents[0].rateMlPerH).toBeCloseTo(7.2, 10);
+  await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'bloodPressure', systolicMmHg: 130, diastolicMmHg: 80 } });
+  await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.15 });
+  await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'sedation', scale: 'rass', score: 0 } });
+  await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'dissociation', score: 1 } });
+  await ok(mfa, 'infusion.pause', { sessionId, reason: 'toilet' });
+  await ok(mfa, 'infusion.resume', { sessionId });
+  const stopped = await ok(mfa, 'infusion.stop', { sessionId });
+  expect(stopped.session.status).toBe('postObservation');
+  expect(stopped.dose.totalMg).toBeGreaterThan(0);
+  await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'pain', nrs: nrsAfter } });
+  await ok(mfa, 'discharge.recordScore', {
+    sessionId,
+    scale: 'modifiedPadss',
+    answers: { vitalSigns: 2, ambulation: 2, nauseaVomiting: 2, pain: 2, bleeding: 2 },
+  });
+  await ok(mfa, 'discharge.confirmEscort', {
+    sessionId,
+    escort: { kind: 'person', name: 'Maria Huber', relation: 'daughter', phone: '+49 89 1234567', arrivalAt: Date.now() },
+  });
+  await ok(mfa, 'discharge.acknowledgeInstructions', { sessionId });
+  await ok(physician, 'discharge.release', { sessionId });
+  const discharged = await ok(mfa, 'discharge.discharge', { sessionId });
+  expect(discharged.session.status).toBe('discharged');
+  return sessionId;
+}
