@@ -6,8 +6,10 @@ import type { Api } from './api/client';
 import { AuditIndicator } from './features/auth/AuditIndicator';
 import { AuthGate } from './features/auth/AuthGate';
 import { UserMenu } from './features/auth/UserMenu';
+import { AlarmBar } from './features/alarms/AlarmBar';
+import { useAlarmAudio, useAlarmData } from './features/alarms/useAlarms';
 import { useLiveData } from './features/live/useLiveData';
-import { LANGUAGES, setLanguage } from './i18n';
+import { LanguageSwitch } from './components/LanguageSwitch';
 import { useAuth } from './stores/authStore';
 import { useLiveStore } from './stores/liveStore';
 import { useNav } from './stores/navStore';
@@ -25,12 +27,14 @@ export function App({ api }: { api: Api }) {
 
 /** Rendered only for a logged-in, unlocked user (AuthGate). */
 function Shell({ api }: { api: Api }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const chairs = useLiveStore((s) => s.chairs);
   const connected = useLiveStore((s) => s.connected);
   const user = useAuth((s) => s.status?.user);
   const { view, go } = useNav();
   useLiveData(api, true);
+  useAlarmData(api);
+  useAlarmAudio();
 
   useEffect(() => {
     const off = api.onConnection((c) => useLiveStore.getState().setConnected(c));
@@ -43,7 +47,7 @@ function Shell({ api }: { api: Api }) {
 
   useEffect(() => {
     const first = Object.values(chairs)[0];
-    if (!view && first) go({ name: 'chair', chairId: first.id });
+    if (!view && first) go({ name: 'overview' }); // issue 6: the overview is the start screen
   }, [chairs, view, go]);
 
   const simulated = Object.values(chairs).some((c) => c.link.simulated);
@@ -52,6 +56,9 @@ function Shell({ api }: { api: Api }) {
         <header className="topbar">
           <h1>{t('app.title')}</h1>
           <nav className="chair-tabs" aria-label="chairs">
+            <button className={view?.name === 'overview' ? 'tab tab--active' : 'tab'} data-testid="tab-overview" onClick={() => go({ name: 'overview' })}>
+              {t('overview.tab')}
+            </button>
             {Object.values(chairs).map((c) => (
               <button
                 key={c.id}
@@ -67,15 +74,14 @@ function Shell({ api }: { api: Api }) {
               {t('users.title')}
             </button>
           )}
+          {(user?.role === 'admin' || user?.role === 'physician') && (
+            <button className={view?.name === 'setup' ? 'tab tab--active' : 'tab'} data-testid="tab-setup" onClick={() => go({ name: 'setup' })}>
+              {t('setup.nav')}
+            </button>
+          )}
           <AuditIndicator />
           <UserMenu />
-          <div className="lang" role="group" aria-label={t('app.language')}>
-            {LANGUAGES.map((lng) => (
-              <button key={lng} className={i18n.language === lng ? 'tab tab--active' : 'tab'} onClick={() => setLanguage(lng)}>
-                {lng.toUpperCase()}
-              </button>
-            ))}
-          </div>
+          <LanguageSwitch />
         </header>
         {!connected && (
           <div className="banner banner--lost" role="alert">
@@ -83,6 +89,7 @@ function Shell({ api }: { api: Api }) {
           </div>
         )}
         {simulated && <div className="banner banner--sim">{t('app.simulation')}</div>}
+        <AlarmBar />
         <ViewOutlet view={view} />
         <footer className="intended-use">{t('app.intendedUse')}</footer>
     </div>

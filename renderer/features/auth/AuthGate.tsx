@@ -3,7 +3,9 @@
  * Main enforces the same on every call: this gate is for the people, not the security boundary.
  */
 import { useCallback, useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useAuth } from '../../stores/authStore';
 import { LockScreen } from './LockScreen';
 import { LoginScreen } from './LoginScreen';
@@ -11,6 +13,7 @@ import { SetupAdminScreen } from './SetupAdminScreen';
 import { useIdleLock } from './useIdleLock';
 
 export function AuthGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const api = useApi();
   const { status, set } = useAuth();
   const refresh = useCallback(() => {
@@ -33,8 +36,21 @@ export function AuthGate({ children }: { children: ReactNode }) {
   useIdleLock(!!status?.user, lock);
 
   if (!status) return null;
-  if (status.setupNeeded) return <SetupAdminScreen onDone={refresh} />;
-  if (status.locked && status.lockedUser) return <LockScreen displayName={status.lockedUser.displayName} hasPin={status.lockedUser.hasPin} onDone={refresh} />;
-  if (!status.user) return <LoginScreen onDone={refresh} />;
-  return <>{children}</>;
+  if (status.user) return <>{children}</>;
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>{t('app.title')}</h1>
+        <LanguageSwitch />
+      </header>
+      {status.setupNeeded ? (
+        <SetupAdminScreen onDone={refresh} />
+      ) : status.locked && status.lockedUser ? (
+        <LockScreen displayName={status.lockedUser.displayName} hasPin={status.lockedUser.hasPin} onDone={refresh} />
+      ) : (
+        <LoginScreen onDone={refresh} />
+      )}
+      <footer className="intended-use">{t('app.intendedUse')}</footer>
+    </div>
+  );
 }
