@@ -1,6 +1,7 @@
 /** Maps the current view to its screen. Each feature adds its case here. */
 import { ChairScreen } from './features/chair/ChairScreen';
 import { UsersScreen } from './features/users/UsersScreen';
+import { SetupScreen } from './features/setup/SetupScreen';
 import { useLiveStore } from './stores/liveStore';
 import type { View } from './stores/navStore';
 
@@ -15,5 +16,7 @@ export function ViewOutlet({ view }: { view: View | null }) {
     }
     case 'users':
       return <UsersScreen />;
+    case 'setup':
+      return <SetupScreen chairId={view.chairId} />;
   }
 }

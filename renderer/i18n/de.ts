@@ -1,5 +1,6 @@
 /** German is the clinic's language and the default. Every key here must exist in en.ts too (a test checks). */
 import { sessionTextsDe } from '../features/session/texts';
+import { setupTextsDe } from '../features/setup/texts';
 
 export const de = {
   app: {
@@ -87,4 +88,6 @@ export const de = {
   },
   // Issue 5 screens: patient, course, session, checklist, escort, infusion, obs, discharge, review
   ...sessionTextsDe,
+  // Issue 4: device setup and the pump rate
+  ...setupTextsDe,
 } as const;

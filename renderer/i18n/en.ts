@@ -1,5 +1,6 @@
 import { sessionTextsEn } from '../features/session/texts';
 import type { Messages } from './messages';
+import { setupTextsEn } from '../features/setup/texts';
 
 export const en: Messages = {
   app: {
@@ -87,4 +88,6 @@ export const en: Messages = {
   },
   // Issue 5 screens: patient, course, session, checklist, escort, infusion, obs, discharge, review
   ...sessionTextsEn,
+  // Issue 4: device setup and the pump rate
+  ...setupTextsEn,
 };

@@ -6,6 +6,8 @@ import { create } from 'zustand';
 
 export type View =
   | { name: 'chair'; chairId: number }
+  // Issue 4: device setup per chair (port, protocol, line settings, test, capture).
+  | { name: 'setup'; chairId?: number }
   | { name: 'users' }
   // Issue 5: patients, courses, the infusion session and the physician's review.
   | { name: 'patients' }

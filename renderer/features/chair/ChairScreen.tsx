@@ -5,6 +5,7 @@ import { LinkBadge } from '../../components/LinkBadge';
 import { Numeric } from '../../components/Numeric';
 import { TrendChart } from '../../components/TrendChart';
 import type { ChairLive } from '../../stores/liveStore';
+import { PumpRate } from './PumpRate';
 
 export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
         <Numeric parameter="etco2" label={t('params.etco2')} readings={[l.etco2]} now={now} />
         <Numeric parameter="temp" label={t('params.temp')} readings={[l.temp]} now={now} format={([v]) => (v === null || v === undefined ? '–' : v.toFixed(1))} />
       </div>
+      <PumpRate chairId={chair.id} pump={l.pumpRate} volume={l.pumpVolume} now={now} />
       <TrendChart rows={chair.trend} />
     </main>
   );
