@@ -7,10 +7,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredReading } from '../../../core/api/schemas';
 import { useApi } from '../../api/ApiContext';
-import { currentSessions } from '../overview/useChairSessions';
 import { comparePumpRate, type DocumentedRate } from './pumpRate';
 
 const REFRESH_MS = 10_000;
+/** The session whose rate counts when a chair has several today: the one being infused first. */
+const PREFERENCE = ['running', 'paused', 'postObservation', 'checklistComplete', 'checkedIn', 'planned'];
 
 /** The documented rate of the chair's current session, reloaded on 'session.changed' and every 10 s. */
 export function useDocumentedRate(chairId: number): DocumentedRate {
@@ -20,7 +21,8 @@ export function useDocumentedRate(chairId: number): DocumentedRate {
     let stale = false;
     const load = async () => {
       try {
-        const current = currentSessions(await api.call('sessions.list', { chairId })).get(chairId);
+        const list = (await api.call('sessions.list', { chairId })).filter((x) => x.chairId === chairId && PREFERENCE.includes(x.status));
+        const current = list.sort((a, b) => PREFERENCE.indexOf(a.status) - PREFERENCE.indexOf(b.status) || a.plannedFor - b.plannedFor)[0];
         if (!current) {
           if (!stale) setState({ status: 'none', rateMlPerH: null, running: false });
           return;
