@@ -69,6 +69,13 @@ function Shell({ api }: { api: Api }) {
               </button>
             ))}
           </nav>
+          <button
+            className={['patients', 'patient', 'course', 'session', 'review'].includes(view?.name ?? '') ? 'tab tab--active' : 'tab'}
+            data-testid="tab-patients"
+            onClick={() => go({ name: 'patients' })}
+          >
+            {t('patient.nav')}
+          </button>
           {user?.role === 'admin' && (
             <button className={view?.name === 'users' ? 'tab tab--active' : 'tab'} onClick={() => go({ name: 'users' })}>
               {t('users.title')}

@@ -1,5 +1,6 @@
 /** Maps the current view to its screen. Each feature adds its case here. */
 import { ChairScreen } from './features/chair/ChairScreen';
+import { SessionViews } from './features/session/SessionViews';
 import { UsersScreen } from './features/users/UsersScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { useLiveStore } from './stores/liveStore';
@@ -18,5 +19,11 @@ export function ViewOutlet({ view }: { view: View | null }) {
       return <UsersScreen />;
     case 'setup':
       return <SetupScreen chairId={view.chairId} />;
+    case 'patients':
+    case 'patient':
+    case 'course':
+    case 'session':
+    case 'review':
+      return <SessionViews view={view} />;
   }
 }

@@ -5,6 +5,7 @@ import { LinkBadge } from '../../components/LinkBadge';
 import { Numeric } from '../../components/Numeric';
 import { TrendChart } from '../../components/TrendChart';
 import type { ChairLive } from '../../stores/liveStore';
+import { ChairSessionStrip } from '../session/ChairSessionStrip';
 import { PumpRate } from './PumpRate';
 
 export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
@@ -18,6 +19,7 @@ export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
         <h2>{chair.name}</h2>
         <LinkBadge link={chair.link} />
         {chair.link.simulated && <span className="chip chip--sim">{t('link.simulated')}</span>}
+        <ChairSessionStrip chairId={chair.id} />
       </div>
       {silent && (
         <div className="banner banner--nodata" role="alert" data-testid="nodata-banner">

@@ -1,0 +1,137 @@
+/** A labelled form field with its unit: large, touch-friendly, the label tied to the input for screen readers and tests. */
+import { useId, type ReactNode } from 'react';
+
+interface FieldProps {
+  label: string;
+  unit?: string;
+  hint?: ReactNode;
+  children: (id: string) => ReactNode;
+}
+
+export function Field({ label, unit, hint, children }: FieldProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <div className="field__control">
+        {children(id)}
+        {unit && <span className="field__unit-after">{unit}</span>}
+      </div>
+      {hint && <div className="field__hint">{hint}</div>}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  unit?: string;
+  hint?: ReactNode;
+  type?: 'text' | 'number' | 'tel' | 'password' | 'date' | 'time' | 'datetime-local';
+  required?: boolean;
+  testId?: string;
+  step?: string;
+  inputMode?: 'decimal' | 'numeric' | 'tel' | 'text';
+  autoFocus?: boolean;
+}
+
+export function TextField({ label, value, onChange, unit, hint, type = 'text', required, testId, step, inputMode, autoFocus }: TextFieldProps) {
+  return (
+    <Field label={label} unit={unit} hint={hint}>
+      {(id) => (
+        <input
+          id={id}
+          className="input"
+          type={type}
+          value={value}
+          required={required}
+          step={step}
+          inputMode={inputMode ?? (type === 'number' ? 'decimal' : undefined)}
+          autoFocus={autoFocus}
+          data-testid={testId}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange(value: T): void;
+  testId?: string;
+  hint?: ReactNode;
+}
+
+export function SelectField<T extends string>({ label, value, options, onChange, testId, hint }: SelectFieldProps<T>) {
+  return (
+    <Field label={label} hint={hint}>
+      {(id) => (
+        <select id={id} className="input" value={value} data-testid={testId} onChange={(e) => onChange(e.target.value as T)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function CheckField({ label, checked, onChange, testId }: { label: string; checked: boolean; onChange(v: boolean): void; testId?: string }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} data-testid={testId} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** Choose one of a few scored options with large buttons (scales: RASS, NRS, discharge items). */
+export function ChoiceRow<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: T | undefined;
+  options: readonly { value: T; label: string; title?: string }[];
+  onChange(value: T): void;
+  testId?: string;
+}) {
+  return (
+    <fieldset className="choice" data-testid={testId}>
+      <legend>{label}</legend>
+      <div className="choice__options">
+        {options.map((o) => (
+          <button
+            type="button"
+            key={String(o.value)}
+            className={o.value === value ? 'choice__btn choice__btn--on' : 'choice__btn'}
+            aria-pressed={o.value === value}
+            title={o.title}
+            onClick={() => onChange(o.value)}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Parses a German or English decimal ("0,25" or "0.25"); undefined when empty or not a number. */
+export function parseDecimal(text: string): number | undefined {
+  const t = text.trim().replace(',', '.');
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}

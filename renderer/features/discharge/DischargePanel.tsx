@@ -1,0 +1,125 @@
+/**
+ * After the stop: the observation countdown, escort confirmation, discharge score, instructions, physician release,
+ * and the discharge gate listing every missing condition in words; a physician may override with a written reason.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Escort } from '../../../core/session/escort';
+import type { PreInfusionChecklist } from '../../../core/session/checklist';
+import type { Problem } from '../../../core/settings';
+import { TextField } from '../../components/Field';
+import { ProblemList } from '../../components/ProblemList';
+import { dateTime, hhmm } from '../session/format';
+import type { SessionHandle } from '../session/useSession';
+import { Countdown } from './Countdown';
+import { cleanEscort, EscortFields, escortText } from './EscortFields';
+import { ScoreForm } from './ScoreForm';
+
+export function DischargePanel({ handle, now }: { handle: SessionHandle; now: number }) {
+  const { t } = useTranslation();
+  const detail = handle.detail!;
+  const d = detail.discharge;
+  const id = detail.session.id;
+  const discharged = detail.session.status === 'discharged';
+  const [refusal, setRefusal] = useState<Problem[]>([]);
+  const [overrideReason, setOverrideReason] = useState('');
+  const stamp = (s: { userName: string; at: number }) => t('session.by', { name: s.userName, time: hhmm(s.at) });
+
+  return (
+    <section className="panel discharge" data-testid="discharge">
+      <h3>{t('discharge.title')}</h3>
+      {d.observationEndsAt !== null && !discharged && <Countdown endsAt={d.observationEndsAt} minutes={d.observationMin} now={now} />}
+      {discharged && detail.session.dischargedAt !== null && (
+        <p className="ok-banner" data-testid="discharged">
+          ✓ {t('discharge.dischargedAt', { time: dateTime(detail.session.dischargedAt) })}
+        </p>
+      )}
+      {d.override && <p className="warn-text">{t('discharge.overridden', { by: stamp(d.override.by), reason: d.override.reason })}</p>}
+      {!discharged && (
+        <>
+          <EscortConfirm handle={handle} />
+          <ScoreForm handle={handle} />
+          <div className="subform">
+            <h4>{t('discharge.instructions')}</h4>
+            {d.instructionsAcknowledged ? (
+              <p className="ok-text">✓ {t('discharge.acknowledged', { by: stamp(d.instructionsAcknowledged) })}</p>
+            ) : (
+              <button className="btn" data-testid="ack-instructions" onClick={async () => setRefusal(await handle.run('discharge.acknowledgeInstructions', { sessionId: id }))}>
+                {t('discharge.acknowledge')}
+              </button>
+            )}
+          </div>
+          <div className="subform">
+            {d.physicianRelease ? (
+              <p className="ok-text" data-testid="released">
+                ✓ {t('discharge.released', { by: stamp(d.physicianRelease) })}
+              </p>
+            ) : (
+              <button className="btn" data-testid="physician-release" onClick={async () => setRefusal(await handle.run('discharge.release', { sessionId: id }))}>
+                {t('discharge.release')}
+              </button>
+            )}
+          </div>
+          {d.unresolvedHighPriorityAlarms > 0 && <p className="warn-text">{t('discharge.alarms', { count: d.unresolvedHighPriorityAlarms })}</p>}
+          <div className={d.allowed ? 'gate gate--ok' : 'gate'} data-testid="gate">
+            {d.allowed ? (
+              <p className="ok-text">✓ {t('discharge.gateOk')}</p>
+            ) : (
+              <ProblemList problems={d.missing} title={t('discharge.gateMissing')} tone="info" testId="gate-missing" />
+            )}
+            <button
+              className="btn btn--primary btn--big"
+              data-testid="discharge-button"
+              onClick={async () => setRefusal(await handle.run('discharge.discharge', { sessionId: id }))}
+            >
+              {t('discharge.discharge')}
+            </button>
+          </div>
+          <ProblemList problems={refusal} title={t('discharge.refused')} testId="discharge-refusal" />
+          <form
+            className="subform override"
+            onSubmit={async (e: FormEvent) => {
+              e.preventDefault();
+              setRefusal(await handle.run('discharge.override', { sessionId: id, reason: overrideReason }));
+            }}
+          >
+            <h4>{t('discharge.override')}</h4>
+            <TextField label={t('discharge.overrideReason')} value={overrideReason} onChange={setOverrideReason} testId="override-reason" />
+            <button type="submit" className="btn btn--danger" data-testid="override-do">
+              {t('discharge.overrideDo')}
+            </button>
+          </form>
+        </>
+      )}
+      {discharged && d.escort && <p>{t('escort.confirmed', { text: escortText(d.escort.escort) })}</p>}
+    </section>
+  );
+}
+
+function EscortConfirm({ handle }: { handle: SessionHandle }) {
+  const { t } = useTranslation();
+  const detail = handle.detail!;
+  const confirmed = detail.discharge.escort;
+  const planned = (detail.checklist.items as PreInfusionChecklist).escort;
+  const [escort, setEscort] = useState<Escort>(confirmed?.escort ?? planned ?? { kind: 'person' });
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblems(await handle.run('discharge.confirmEscort', { sessionId: detail.session.id, escort: cleanEscort(escort) }));
+  };
+  return (
+    <form className="subform" onSubmit={submit} data-testid="escort-confirm">
+      <h4>{t('escort.confirm')}</h4>
+      {confirmed && (
+        <p className="ok-text" data-testid="escort-confirmed">
+          ✓ {t('escort.confirmed', { text: escortText(confirmed.escort) })} ({confirmed.confirmed.userName})
+        </p>
+      )}
+      <EscortFields value={escort} onChange={setEscort} withArrival testPrefix="dc-escort" />
+      <ProblemList problems={problems} title={t('session.refused')} testId="escort-refusal" />
+      <button type="submit" className="btn btn--primary" data-testid="escort-save">
+        {t('escort.confirm')}
+      </button>
+    </form>
+  );
+}

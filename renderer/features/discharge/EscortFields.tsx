@@ -1,0 +1,84 @@
+/** Pickup person (name, relation, phone, arrival) or taxi (company, booking reference, arrival). */
+import { useTranslation } from 'react-i18next';
+import type { Escort } from '../../../core/session/escort';
+import { ChoiceRow, TextField } from '../../components/Field';
+import { fromLocalInput, toLocalInput } from '../session/format';
+
+interface Props {
+  value: Escort;
+  onChange(escort: Escort): void;
+  /** Before start the arrival time is not asked yet. */
+  withArrival: boolean;
+  testPrefix: string;
+}
+
+export function EscortFields({ value, onChange, withArrival, testPrefix }: Props) {
+  const { t } = useTranslation();
+  const arrival = withArrival && (
+    <TextField
+      label={t('escort.arrival')}
+      type="datetime-local"
+      value={value.arrivalAt === undefined ? '' : toLocalInput(value.arrivalAt)}
+      onChange={(v) => {
+        const at = fromLocalInput(v);
+        const { arrivalAt: _drop, ...rest } = value;
+        onChange(at === undefined ? rest : { ...rest, arrivalAt: at });
+      }}
+      testId={`${testPrefix}-arrival`}
+    />
+  );
+  return (
+    <div className="escort">
+      <ChoiceRow
+        label={t('escort.kind')}
+        value={value.kind}
+        testId={`${testPrefix}-kind`}
+        options={[
+          { value: 'person', label: t('escort.person') },
+          { value: 'taxi', label: t('escort.taxi') },
+        ]}
+        onChange={(kind) => onChange(kind === 'person' ? { kind: 'person' } : { kind: 'taxi' })}
+      />
+      {value.kind === 'person' ? (
+        <div className="form__grid">
+          <TextField label={t('escort.name')} value={value.name ?? ''} onChange={(name) => onChange({ ...value, name })} testId={`${testPrefix}-name`} />
+          {withArrival && (
+            <TextField
+              label={t('escort.relation')}
+              value={value.relation ?? ''}
+              onChange={(relation) => onChange({ ...value, relation })}
+              testId={`${testPrefix}-relation`}
+            />
+          )}
+          <TextField label={t('escort.phone')} type="tel" value={value.phone ?? ''} onChange={(phone) => onChange({ ...value, phone })} testId={`${testPrefix}-phone`} />
+          {arrival}
+        </div>
+      ) : (
+        <div className="form__grid">
+          <TextField label={t('escort.company')} value={value.company ?? ''} onChange={(company) => onChange({ ...value, company })} testId={`${testPrefix}-company`} />
+          {withArrival && (
+            <TextField
+              label={t('escort.booking')}
+              value={value.bookingReference ?? ''}
+              onChange={(bookingReference) => onChange({ ...value, bookingReference })}
+              testId={`${testPrefix}-booking`}
+            />
+          )}
+          {arrival}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Drops empty strings so the server names a missing field as missing, not as blank. */
+export function cleanEscort(e: Escort): Escort {
+  const entries = Object.entries(e).filter(([, v]) => !(typeof v === 'string' && v.trim() === ''));
+  return Object.fromEntries(entries) as unknown as Escort;
+}
+
+export function escortText(e: Escort): string {
+  return e.kind === 'person'
+    ? [e.name, e.relation, e.phone].filter(Boolean).join(', ')
+    : [e.company, e.bookingReference].filter(Boolean).join(', ');
+}

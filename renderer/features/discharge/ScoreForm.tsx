@@ -1,0 +1,69 @@
+/** The discharge score with the scale's exact items (PADSS, modified PADSS, modified Aldrete). */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DISCHARGE_SCALES, DISCHARGE_SCALES_LIST, type DischargeScale } from '../../../core/session/scales';
+import type { Problem } from '../../../core/settings';
+import { SelectField } from '../../components/Field';
+import { ProblemList, useLang } from '../../components/ProblemList';
+import { LevelPicker } from '../session/LevelPicker';
+import { settingSource, settingValue } from '../session/settingValue';
+import { useClinicSettings } from '../session/useClinicSettings';
+import type { SessionHandle } from '../session/useSession';
+
+export function ScoreForm({ handle }: { handle: SessionHandle }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const rows = useClinicSettings();
+  const detail = handle.detail!;
+  const recorded = detail.discharge.score;
+  const [scale, setScale] = useState<DischargeScale | ''>(recorded?.scale ?? '');
+  const chosen: DischargeScale = scale || settingValue(rows, 'dischargeScale');
+  const [answers, setAnswers] = useState<Record<string, number>>(recorded && recorded.scale === chosen ? recorded.answers : {});
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const def = DISCHARGE_SCALES[chosen];
+  const total = Object.values(answers).reduce((a, b) => a + b, 0);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblems(await handle.run('discharge.recordScore', { sessionId: detail.session.id, scale: chosen, answers }));
+  };
+  return (
+    <form className="subform" onSubmit={submit} data-testid="score-form">
+      <h4>{t('discharge.score')}</h4>
+      <SelectField<DischargeScale>
+        label={t('discharge.scale')}
+        value={chosen}
+        testId="score-scale"
+        hint={settingSource(rows, 'dischargeScale')}
+        options={DISCHARGE_SCALES_LIST.map((s) => ({ value: s, label: DISCHARGE_SCALES[s][lang] }))}
+        onChange={(s) => {
+          setScale(s);
+          setAnswers({});
+        }}
+      />
+      {def.items.map((item) => (
+        <LevelPicker
+          key={item.id}
+          label={item[lang]}
+          levels={item.options}
+          value={answers[item.id]}
+          onChange={(points) => setAnswers({ ...answers, [item.id]: points })}
+          testId={`score-item-${item.id}`}
+        />
+      ))}
+      <p className="score-total" data-testid="score-total">
+        {total} / {def.maxPoints}
+        {recorded && (
+          <span className="muted">
+            {' '}
+            · {t('discharge.scoreTotal', { total: recorded.total, max: recorded.maxPoints, threshold: recorded.threshold })} ({recorded.recorded.userName})
+          </span>
+        )}
+      </p>
+      <ProblemList problems={problems} title={t('session.refused')} testId="score-refusal" />
+      <button type="submit" className="btn btn--primary" data-testid="score-save">
+        {t('discharge.recordScore')}
+      </button>
+    </form>
+  );
+}

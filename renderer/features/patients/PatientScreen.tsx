@@ -1,0 +1,71 @@
+/** One patient: the treatment courses and the form for a new course (weekly or daily). */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Course, Patient } from '../../../core/api/methods/sessionSchemas';
+import type { Problem } from '../../../core/settings';
+import { useApi } from '../../api/ApiContext';
+import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { useNav } from '../../stores/navStore';
+import { NewCourseForm } from '../course/NewCourseForm';
+import { isoDate } from '../session/format';
+
+export function PatientScreen({ patientId }: { patientId: number }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const go = useNav((s) => s.go);
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [courses, setCourses] = useState<Course[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+
+  const load = useCallback(async () => {
+    try {
+      const [all, list] = await Promise.all([api.call('patients.list', {}), api.call('courses.list', { patientId })]);
+      setPatient(all.find((p) => p.id === patientId) ?? null);
+      setCourses(list);
+    } catch (e) {
+      setProblems(problemsOf(e));
+    }
+  }, [api, patientId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <main className="page" data-testid="patient-screen">
+      <div className="page__head">
+        <button className="btn" onClick={() => go({ name: 'patients' })}>
+          ← {t('patient.back')}
+        </button>
+        {patient && (
+          <h2>
+            {patient.familyName}, {patient.givenName} <span className="muted">{t('patient.born', { date: isoDate(patient.birthDate) })}</span>
+          </h2>
+        )}
+      </div>
+      <ProblemList problems={problems} />
+      <div className="page__cols">
+        <section className="panel">
+          <h3>{t('patient.courses')}</h3>
+          {courses.length === 0 ? (
+            <p className="muted">{t('patient.noCourses')}</p>
+          ) : (
+            <ul className="list">
+              {courses.map((c) => (
+                <li key={c.id}>
+                  <button className="list__item" data-testid={`course-${c.id}`} onClick={() => go({ name: 'course', courseId: c.id })}>
+                    <strong>{t(`indication.${c.indication}`)}</strong>
+                    <span className="muted">
+                      {t(c.kind === 'weekly' ? 'course.weeklyShort' : 'course.dailyShort')}, {c.plannedInfusions} ·{' '}
+                      {new Date(c.created.at).toLocaleDateString('de-DE')}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <NewCourseForm patientId={patientId} onCreated={(c) => go({ name: 'course', courseId: c.id })} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,90 @@
+/** The patient list with a search box and the form to register a new patient. */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../../core/api/methods/sessionSchemas';
+import type { Problem } from '../../../core/settings';
+import { useApi } from '../../api/ApiContext';
+import { TextField } from '../../components/Field';
+import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { useNav } from '../../stores/navStore';
+import { isoDate } from '../session/format';
+
+export function PatientsScreen() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const go = useNav((s) => s.go);
+  const [search, setSearch] = useState('');
+  const [patients, setPatients] = useState<Patient[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+
+  const load = useCallback(async () => {
+    try {
+      setPatients(await api.call('patients.list', search.trim() ? { search: search.trim() } : {}));
+      setProblems([]);
+    } catch (e) {
+      setProblems(problemsOf(e));
+    }
+  }, [api, search]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <main className="page" data-testid="patients-screen">
+      <h2>{t('patient.title')}</h2>
+      <div className="page__cols">
+        <section className="panel">
+          <TextField label={t('patient.search')} value={search} onChange={setSearch} testId="patient-search" />
+          <ProblemList problems={problems} />
+          {patients.length === 0 ? (
+            <p className="muted">{t('patient.none')}</p>
+          ) : (
+            <ul className="list">
+              {patients.map((p) => (
+                <li key={p.id}>
+                  <button className="list__item" data-testid={`patient-${p.id}`} onClick={() => go({ name: 'patient', patientId: p.id })}>
+                    <strong>
+                      {p.familyName}, {p.givenName}
+                    </strong>
+                    <span className="muted">{t('patient.born', { date: isoDate(p.birthDate) })}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <NewPatientForm onCreated={(p) => go({ name: 'patient', patientId: p.id })} />
+      </div>
+    </main>
+  );
+}
+
+function NewPatientForm({ onCreated }: { onCreated(p: Patient): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [familyName, setFamily] = useState('');
+  const [givenName, setGiven] = useState('');
+  const [birthDate, setBirth] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      onCreated(await api.call('patients.create', { familyName, givenName, birthDate }));
+    } catch (err) {
+      setProblems(problemsOf(err));
+    }
+  };
+  return (
+    <form className="panel form" onSubmit={submit} data-testid="new-patient">
+      <h3>{t('patient.newTitle')}</h3>
+      <TextField label={t('patient.familyName')} value={familyName} onChange={setFamily} required testId="patient-family" />
+      <TextField label={t('patient.givenName')} value={givenName} onChange={setGiven} required testId="patient-given" />
+      <TextField label={t('patient.birthDate')} type="date" value={birthDate} onChange={setBirth} required testId="patient-birth" />
+      <ProblemList problems={problems} title={t('session.refused')} />
+      <button type="submit" className="btn btn--primary" data-testid="patient-create">
+        {t('patient.create')}
+      </button>
+    </form>
+  );
+}

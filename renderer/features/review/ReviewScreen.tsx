@@ -1,0 +1,168 @@
+/**
+ * The physician's review of a whole session (vitals with the dose timeline, dose record, observations, alarms,
+ * checklist, discharge), signing with the password asked again, and — once signed and locked — amendments that keep
+ * the original visible, each signed.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../core/api/contract';
+import type { Problem } from '../../../core/settings';
+import { useApi } from '../../api/ApiContext';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
+import { mergeSeries } from '../../stores/liveStore';
+import { useNav } from '../../stores/navStore';
+import { escortText } from '../discharge/EscortFields';
+import { DoseEventList } from '../session/DoseEventList';
+import { dateTime, hhmm, isoDate, num } from '../session/format';
+import { ObservationList } from '../session/ObservationList';
+import { SessionChart } from '../session/SessionChart';
+import { StatusBadge } from '../session/StatusBadge';
+import { AlarmLog } from './AlarmLog';
+import { AmendForm, SignForm } from './SignForms';
+
+export type Review = MethodOutput<'sessions.review'>;
+
+export function ReviewScreen({ sessionId }: { sessionId: number }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const lang = useLang();
+  const go = useNav((s) => s.go);
+  const [review, setReview] = useState<Review | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const load = useCallback(async () => {
+    try {
+      setReview(await api.call('sessions.review', { sessionId }));
+    } catch (e) {
+      setProblems(problemsOf(e));
+    }
+  }, [api, sessionId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!review) {
+    return (
+      <main className="page">
+        <p className="muted">{t('review.loading')}</p>
+        <ProblemList problems={problems} />
+      </main>
+    );
+  }
+  const d = review.detail;
+  const s = d.session;
+  const rows = mergeSeries(review.vitals as Parameters<typeof mergeSeries>[0]);
+  const disc = d.discharge;
+  const stamp = (x: { userName: string; at: number }) => t('session.by', { name: x.userName, time: hhmm(x.at) });
+  return (
+    <main className="page review" data-testid="review-screen">
+      <div className="page__head">
+        <button className="btn" onClick={() => go({ name: 'session', sessionId })}>
+          ← {t('session.toSession')}
+        </button>
+        <h2>{t('review.title')}</h2>
+        <StatusBadge status={s.status} />
+      </div>
+      {s.signed && (
+        <p className="ok-banner" data-testid="signed-banner">
+          🔒 {t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at) })}
+        </p>
+      )}
+      <section className="panel">
+        <h3>{t('review.header')}</h3>
+        <p className="lead">
+          {d.patient.familyName}, {d.patient.givenName} ({isoDate(d.patient.birthDate)}) · {t(`indication.${d.course.indication}`)}
+          {d.course.icd10 ? ` (${d.course.icd10})` : ''} · {t('session.title', { number: s.sessionNumber, planned: d.course.plannedInfusions })} ·{' '}
+          {s.chairName}
+        </p>
+        {d.dose && <p className="lead" data-testid="review-total">{t('review.total', { mg: num(d.dose.totalMg, lang, 2), mgPerKg: num(d.dose.mgPerKg, lang, 3) })}</p>}
+      </section>
+      <section className="panel">
+        <SessionChart detail={d} rows={rows} from={review.vitalsFrom} to={review.vitalsTo} height="full" />
+      </section>
+      <div className="page__cols">
+        <section className="panel">
+          <h3>{t('review.prescription')}</h3>
+          <ul>
+            {d.prescriptions.map((p) => (
+              <li key={p.id}>
+                {t('infusion.prescribed', {
+                  mgPerKgPerH: num(p.targetMgPerKgPerH, lang, 4),
+                  mlPerH: num(p.pumpRateMlPerH, lang, 2),
+                  substance: t(`infusion.${p.substance}`),
+                  concentration: num(p.concentrationMgPerMl, lang),
+                  weight: num(p.weightKg, lang, 1),
+                })}{' '}
+                — {stamp(p.prescribed)}
+                {p.softLimitReason && <span className="warn-text"> · {p.softLimitReason}</span>}
+              </li>
+            ))}
+          </ul>
+          <DoseEventList events={d.doseEvents} />
+        </section>
+        <section className="panel">
+          <h3>{t('review.observations')}</h3>
+          <ObservationList observations={d.observations} />
+          <h3>{t('review.alarms')}</h3>
+          <AlarmLog sessionId={sessionId} />
+        </section>
+      </div>
+      <div className="page__cols">
+        <section className="panel">
+          <h3>{t('review.checklist')}</h3>
+          {d.checklist.saved && <p className="muted">{stamp(d.checklist.saved)}</p>}
+          {d.checklist.problems.length === 0 ? <p className="ok-text">✓ {t('checklist.allDone')}</p> : <ProblemList problems={d.checklist.problems} tone="info" />}
+        </section>
+        <section className="panel" data-testid="review-discharge">
+          <h3>{t('review.discharge')}</h3>
+          <ul>
+            {disc.escort && <li>{t('escort.confirmed', { text: escortText(disc.escort.escort) })} — {stamp(disc.escort.confirmed)}</li>}
+            {disc.score && (
+              <li>
+                {t('discharge.score')}: {t('discharge.scoreTotal', { total: disc.score.total, max: disc.score.maxPoints, threshold: disc.score.threshold })} —{' '}
+                {stamp(disc.score.recorded)}
+              </li>
+            )}
+            {disc.instructionsAcknowledged && <li>{t('discharge.acknowledged', { by: stamp(disc.instructionsAcknowledged) })}</li>}
+            {disc.physicianRelease && <li>{t('discharge.released', { by: stamp(disc.physicianRelease) })}</li>}
+            {disc.override && <li className="warn-text">{t('discharge.overridden', { by: stamp(disc.override.by), reason: disc.override.reason })}</li>}
+            {s.dischargedAt !== null && <li>{t('discharge.dischargedAt', { time: dateTime(s.dischargedAt) })}</li>}
+          </ul>
+        </section>
+      </div>
+      <section className="panel" data-testid="amendments">
+        <h3>{t('review.amendments')}</h3>
+        {d.amendments.length === 0 ? (
+          <p className="muted">{t('review.noAmendments')}</p>
+        ) : (
+          <ul>
+            {d.amendments.map((a) => (
+              <li key={a.id} data-testid={`amendment-${a.id}`}>
+                <strong>
+                  {t(`review.amendTarget.${a.target}`)}
+                  {a.targetId !== null ? ` #${a.targetId}` : ''}:
+                </strong>{' '}
+                {a.correction} <span className="muted">({a.reason}; {t('review.signed', { name: a.signed.userName, time: dateTime(a.signed.at) })})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {s.signed ? <AmendForm sessionId={sessionId} onDone={load} /> : <SignForm sessionId={sessionId} onDone={load} />}
+      <details className="panel">
+        <summary>{t('review.history')}</summary>
+        <table className="table table--compact">
+          <tbody>
+            {review.history.map((h, i) => (
+              <tr key={i}>
+                <td className="num">{dateTime(h.at)}</td>
+                <td>{h.userName ?? '–'}</td>
+                <td>{h.action}</td>
+                <td className="muted">{h.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </main>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * The pre-infusion checklist (§1.5): consent, contraindications, weight, baseline vitals (monitor or typed), baseline
+ * pain, fasting, way home, responsible physician. Saving shows what is still open; completing is refused with every
+ * open item in words.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Escort } from '../../../core/session/escort';
+import type { PreInfusionChecklist } from '../../../core/session/checklist';
+import type { Problem } from '../../../core/settings';
+import { CheckField, ChoiceRow, parseDecimal, TextField } from '../../components/Field';
+import { ProblemList } from '../../components/ProblemList';
+import { useLiveStore } from '../../stores/liveStore';
+import { cleanEscort, EscortFields } from '../discharge/EscortFields';
+import { fromLocalInput, toLocalInput } from './format';
+import type { SessionHandle } from './useSession';
+import { useClinicSettings } from './useClinicSettings';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const dayToMs = (ymd: string) => (ymd ? new Date(`${ymd}T12:00`).getTime() : undefined);
+const msToDay = (t: number | undefined) => (t === undefined ? '' : toLocalInput(t).slice(0, 10));
+const str = (n: number | undefined) => (n === undefined ? '' : String(n).replace('.', ','));
+
+export function ChecklistForm({ handle }: { handle: SessionHandle }) {
+  const { t } = useTranslation();
+  const detail = handle.detail!;
+  const items = detail.checklist.items as PreInfusionChecklist;
+  const settings = useClinicSettings();
+  const latest = useLiveStore((s) => s.chairs[detail.session.chairId]?.latest);
+
+  const [consentDay, setConsentDay] = useState(msToDay(items.offLabelConsent?.signedAt) || today());
+  const [version, setVersion] = useState(items.offLabelConsent?.infoSheetVersion ?? '');
+  const [clause, setClause] = useState(items.offLabelConsent?.offLabelClause ?? false);
+  const [briefing, setBriefing] = useState(items.offLabelConsent?.safetyBriefingGiven ?? false);
+  const [ciBy, setCiBy] = useState(items.contraindications?.confirmedBy ?? '');
+  const [ciFound, setCiFound] = useState(items.contraindications?.absoluteContraindicationFound ?? false);
+  const [weight, setWeight] = useState(str(items.weight?.kg));
+  const [weighedDay, setWeighedDay] = useState(msToDay(items.weight?.measuredAt) || today());
+  const [vitalsSource, setVitalsSource] = useState<'monitor' | 'manual'>(items.baselineVitals?.source ?? 'manual');
+  const [sys, setSys] = useState(str(items.baselineVitals?.systolicMmHg));
+  const [dia, setDia] = useState(str(items.baselineVitals?.diastolicMmHg));
+  const [hr, setHr] = useState(str(items.baselineVitals?.heartRate));
+  const [spo2, setSpo2] = useState(str(items.baselineVitals?.spo2));
+  const [pain, setPain] = useState<number | undefined>(items.baselinePainNrs);
+  const [lastMeal, setLastMeal] = useState(items.fasting ? toLocalInput(items.fasting.lastMealAt) : '');
+  const [escort, setEscort] = useState<Escort>(items.escort ?? { kind: 'person' });
+  const [physician, setPhysician] = useState(items.responsiblePhysician?.name ?? '');
+  const [onSite, setOnSite] = useState(items.responsiblePhysician?.onSite ?? false);
+  const [refusal, setRefusal] = useState<Problem[]>([]);
+
+  const currentVersion = settings.infoSheetVersion?.value;
+  useEffect(() => {
+    if (!version && typeof currentVersion === 'string') setVersion(currentVersion);
+  }, [currentVersion, version]);
+
+  const takeFromMonitor = () => {
+    const v = (p: 'nibpSys' | 'nibpDia' | 'hr' | 'spo2') => {
+      const r = latest?.[p];
+      return r && r.state === 'valid' && r.value !== null ? String(Math.round(r.value)) : '';
+    };
+    setSys(v('nibpSys'));
+    setDia(v('nibpDia'));
+    setHr(v('hr'));
+    setSpo2(v('spo2'));
+    setVitalsSource('monitor');
+  };
+  const typed = (set: (s: string) => void) => (s: string) => {
+    set(s);
+    setVitalsSource('manual');
+  };
+
+  const checklist = (): PreInfusionChecklist => {
+    const now = Date.now();
+    const kg = parseDecimal(weight);
+    const vitals = { systolicMmHg: parseDecimal(sys), diastolicMmHg: parseDecimal(dia), heartRate: parseDecimal(hr), spo2: parseDecimal(spo2) };
+    const anyVital = Object.values(vitals).some((v) => v !== undefined);
+    const meal = fromLocalInput(lastMeal);
+    return {
+      offLabelConsent: { signedAt: dayToMs(consentDay) ?? now, infoSheetVersion: version.trim(), offLabelClause: clause, safetyBriefingGiven: briefing },
+      ...(ciBy.trim() ? { contraindications: { confirmedBy: ciBy.trim(), at: now, absoluteContraindicationFound: ciFound } } : {}),
+      ...(kg !== undefined ? { weight: { kg, measuredAt: dayToMs(weighedDay) ?? now } } : {}),
+      ...(anyVital
+        ? { baselineVitals: { source: vitalsSource, at: now, ...Object.fromEntries(Object.entries(vitals).filter(([, v]) => v !== undefined)) } }
+        : {}),
+      ...(pain !== undefined ? { baselinePainNrs: pain } : {}),
+      ...(meal !== undefined ? { fasting: { lastMealAt: meal } } : {}),
+      escort: cleanEscort(escort),
+      ...(physician.trim() ? { responsiblePhysician: { name: physician.trim(), onSite } } : {}),
+    };
+  };
+
+  const save = async () => {
+    const problems = await handle.run('sessions.saveChecklist', { sessionId: detail.session.id, checklist: checklist() });
+    setRefusal(problems);
+    return problems.length === 0;
+  };
+  const complete = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!(await save())) return;
+    setRefusal(await handle.run('sessions.completeChecklist', { sessionId: detail.session.id }));
+  };
+
+  return (
+    <form className="panel form" onSubmit={complete} data-testid="checklist">
+      <h3>{t('checklist.title')}</h3>
+      <fieldset className="group">
+        <legend>{t('checklist.consent')}</legend>
+        <div className="form__grid">
+          <TextField label={t('checklist.consentSignedAt')} type="date" value={consentDay} onChange={setConsentDay} testId="cl-consent-date" />
+          <TextField label={t('checklist.infoSheetVersion')} value={version} onChange={setVersion} testId="cl-consent-version" />
+        </div>
+        <CheckField label={t('checklist.offLabelClause')} checked={clause} onChange={setClause} testId="cl-offlabel" />
+        <CheckField label={t('checklist.safetyBriefing')} checked={briefing} onChange={setBriefing} testId="cl-briefing" />
+      </fieldset>
+      <fieldset className="group">
+        <legend>{t('checklist.contraindications')}</legend>
+        <TextField label={t('checklist.physician')} value={ciBy} onChange={setCiBy} testId="cl-ci-by" />
+        <CheckField label={t('checklist.absoluteContraindication')} checked={ciFound} onChange={setCiFound} testId="cl-ci-found" />
+      </fieldset>
+      <fieldset className="group">
+        <legend>{t('checklist.weight')}</legend>
+        <div className="form__grid">
+          <TextField label={t('checklist.weight')} unit="kg" type="text" inputMode="decimal" value={weight} onChange={setWeight} testId="cl-weight" />
+          <TextField label={t('checklist.weightMeasuredAt')} type="date" value={weighedDay} onChange={setWeighedDay} testId="cl-weight-date" />
+        </div>
+      </fieldset>
+      <fieldset className="group">
+        <legend>
+          {t('checklist.baseline')} · <span className="muted">{t(vitalsSource === 'monitor' ? 'checklist.sourceMonitor' : 'checklist.sourceManual')}</span>
+        </legend>
+        <button type="button" className="btn" onClick={takeFromMonitor} data-testid="cl-from-monitor">
+          {t('checklist.fromMonitor')}
+        </button>
+        <div className="form__grid form__grid--4">
+          <TextField label={t('checklist.systolic')} unit="mmHg" inputMode="numeric" value={sys} onChange={typed(setSys)} testId="cl-sys" />
+          <TextField label={t('checklist.diastolic')} unit="mmHg" inputMode="numeric" value={dia} onChange={typed(setDia)} testId="cl-dia" />
+          <TextField label={t('checklist.heartRate')} unit="/min" inputMode="numeric" value={hr} onChange={typed(setHr)} testId="cl-hr" />
+          <TextField label={t('checklist.spo2')} unit="%" inputMode="numeric" value={spo2} onChange={typed(setSpo2)} testId="cl-spo2" />
+        </div>
+      </fieldset>
+      <ChoiceRow<number>
+        label={t('checklist.baselinePain')}
+        value={pain}
+        testId="cl-pain"
+        options={Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }))}
+        onChange={setPain}
+      />
+      <TextField label={t('checklist.lastMeal')} type="datetime-local" value={lastMeal} onChange={setLastMeal} testId="cl-meal" />
+      <fieldset className="group">
+        <legend>{t('checklist.escortPlan')}</legend>
+        <EscortFields value={escort} onChange={setEscort} withArrival={false} testPrefix="cl-escort" />
+      </fieldset>
+      <fieldset className="group">
+        <legend>{t('checklist.physician')}</legend>
+        <div className="form__grid">
+          <TextField label={t('checklist.physician')} value={physician} onChange={setPhysician} testId="cl-physician" />
+          <CheckField label={t('checklist.onSite')} checked={onSite} onChange={setOnSite} testId="cl-onsite" />
+        </div>
+      </fieldset>
+      {detail.checklist.problems.length > 0 && refusal.length === 0 && (
+        <ProblemList problems={detail.checklist.problems} title={t('checklist.missing')} tone="info" testId="checklist-open" />
+      )}
+      <ProblemList problems={refusal} title={t('session.refused')} testId="checklist-refusal" />
+      <div className="actions">
+        <button type="button" className="btn" onClick={() => void save()} data-testid="cl-save">
+          {t('checklist.save')}
+        </button>
+        <button type="submit" className="btn btn--primary" data-testid="cl-complete">
+          {t('checklist.complete')}
+        </button>
+      </div>
+    </form>
+  );
+}

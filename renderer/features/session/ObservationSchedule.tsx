@@ -1,0 +1,24 @@
+/** Observation-due timers from the clinic's schedule: the next due counting down, overdue ones flagged. */
+import { useTranslation } from 'react-i18next';
+import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
+import { duration } from './format';
+
+export function ObservationSchedule({ detail, now }: { detail: SessionDetail; now: number }) {
+  const { t } = useTranslation();
+  const schedule = detail.schedule;
+  if (!schedule) return null;
+  if (schedule.due.length === 0) return <p className="muted">{t('obs.noneDue')}</p>;
+  return (
+    <ul className="due" data-testid="obs-due">
+      {schedule.due.map((d) => {
+        const late = now - d.dueAt;
+        const kind = t(`obs.kind.${d.kind}`);
+        return (
+          <li key={d.kind} className={late > 0 ? 'due__item due__item--overdue' : 'due__item'} data-testid={`due-${d.kind}`} role={late > 0 ? 'alert' : undefined}>
+            {late > 0 ? t('obs.overdue', { kind, time: duration(late) }) : t('obs.dueIn', { kind, time: duration(-late) })}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

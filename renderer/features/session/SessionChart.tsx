@@ -1,0 +1,91 @@
+/**
+ * Vitals and the dose on one time axis (§5.3 timeline grid): the vitals trend above, the delivered rate in mg/kg/h
+ * as a step line below, both with the same X domain and margins so a rate change lines up with the vitals it caused.
+ */
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
+import type { VitalParameter } from '../../../core/vitals';
+import type { TrendRow } from '../../stores/liveStore';
+import { rateSteps } from './doseTimeline';
+import { hhmm } from './format';
+
+const LINES: { parameter: VitalParameter; color: string }[] = [
+  { parameter: 'hr', color: 'var(--hr)' },
+  { parameter: 'spo2', color: 'var(--spo2)' },
+  { parameter: 'nibpSys', color: 'var(--nibp)' },
+  { parameter: 'nibpDia', color: 'var(--nibp-dim)' },
+  { parameter: 'rr', color: 'var(--rr)' },
+];
+const MARGIN = { top: 8, right: 24, bottom: 4, left: 8 };
+const Y_WIDTH = 56;
+const tooltipStyle = { background: '#111', border: '1px solid #444' };
+
+interface Props {
+  detail: SessionDetail;
+  rows: TrendRow[];
+  from: number;
+  to: number;
+  height?: 'compact' | 'full';
+}
+
+export function SessionChart({ detail, rows, from, to, height = 'compact' }: Props) {
+  const { t } = useTranslation();
+  const data = rows.filter((r) => r.t >= from && r.t <= to);
+  const steps = rateSteps(detail, to);
+  const boluses = detail.doseEvents.filter((e) => e.kind === 'bolus');
+  const maxRate = Math.max(0.2, ...steps.map((s) => s.mgPerKgPerH));
+  const x = { dataKey: 't', type: 'number' as const, scale: 'time' as const, domain: [from, to], tickFormatter: hhmm, stroke: '#aaa', allowDataOverflow: true };
+  return (
+    <div className={`session-chart session-chart--${height}`} data-testid="session-chart">
+      <div className="session-chart__vitals">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={MARGIN} syncId="session" syncMethod="value">
+            <CartesianGrid stroke="#333" strokeDasharray="3 3" />
+            <XAxis {...x} />
+            <YAxis domain={[0, 200]} stroke="#aaa" width={Y_WIDTH} />
+            <Tooltip labelFormatter={(v) => hhmm(Number(v))} contentStyle={tooltipStyle} />
+            <Legend />
+            {LINES.map((l) => (
+              <Line
+                key={l.parameter}
+                dataKey={l.parameter}
+                name={t(`params.${l.parameter}`)}
+                stroke={l.color}
+                dot={false}
+                strokeWidth={2}
+                isAnimationActive={false}
+                connectNulls={l.parameter.startsWith('nibp')}
+              />
+            ))}
+            {detail.session.stoppedAt && <ReferenceLine x={detail.session.stoppedAt} stroke="#fff" strokeDasharray="4 4" />}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="session-chart__dose" data-testid="dose-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={steps} margin={MARGIN} syncId="session" syncMethod="value">
+            <CartesianGrid stroke="#333" strokeDasharray="3 3" />
+            <XAxis {...x} />
+            <YAxis domain={[0, Math.ceil(maxRate * 10) / 10]} stroke="#aaa" width={Y_WIDTH} tickFormatter={(v: number) => String(v).replace('.', ',')} />
+            <Tooltip labelFormatter={(v) => hhmm(Number(v))} contentStyle={tooltipStyle} />
+            <Legend />
+            <Line
+              type="stepAfter"
+              dataKey="mgPerKgPerH"
+              name={t('infusion.rateAxis')}
+              stroke="var(--dose)"
+              strokeWidth={3}
+              dot={false}
+              isAnimationActive={false}
+            />
+            {boluses.map((b) => (
+              <ReferenceLine key={b.id} x={b.at} stroke="var(--dose)" strokeWidth={2} label={{ value: 'B', fill: '#fff', position: 'top' }} />
+            ))}
+            {detail.session.stoppedAt && <ReferenceLine x={detail.session.stoppedAt} stroke="#fff" strokeDasharray="4 4" />}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/** Number, time and duration formats of the session screens: German decimal comma, units always written out. */
+import type { Lang } from '../../../core/messages';
+
+export function num(value: number | null | undefined, lang: Lang, maxDigits = 2, minDigits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    maximumFractionDigits: maxDigits,
+    minimumFractionDigits: minDigits,
+    useGrouping: false,
+  }).format(value);
+}
+
+export function hhmm(t: number): string {
+  return new Date(t).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
+}
+
+export function hhmmss(t: number): string {
+  return new Date(t).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+export function dateTime(t: number): string {
+  return new Date(t).toLocaleString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function isoDate(ymd: string): string {
+  const [y, m, d] = ymd.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** 1:05:09 or 05:09: a countdown or an overdue time, never negative. */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** Value for an <input type="datetime-local"> in local time, and back. */
+export function toLocalInput(t: number): string {
+  const d = new Date(t);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function fromLocalInput(text: string): number | undefined {
+  if (!text) return undefined;
+  const t = new Date(text).getTime();
+  return Number.isFinite(t) ? t : undefined;
+}
