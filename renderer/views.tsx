@@ -1,5 +1,7 @@
 /** Maps the current view to its screen. Each feature adds its case here. */
+import { AlarmLogScreen } from './features/alarms/AlarmLogScreen';
 import { ChairScreen } from './features/chair/ChairScreen';
+import { OverviewScreen } from './features/overview/OverviewScreen';
 import { SessionViews } from './features/session/SessionViews';
 import { UsersScreen } from './features/users/UsersScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
@@ -11,6 +13,10 @@ export function ViewOutlet({ view }: { view: View | null }) {
   const now = useLiveStore((s) => s.now);
   if (!view) return null;
   switch (view.name) {
+    case 'overview':
+      return <OverviewScreen />;
+    case 'alarmLog':
+      return <AlarmLogScreen chairId={view.chairId} />;
     case 'chair': {
       const chair = chairs[view.chairId];
       return chair ? <ChairScreen chair={chair} now={now} /> : null;

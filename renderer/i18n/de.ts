@@ -1,4 +1,5 @@
 /** German is the clinic's language and the default. Every key here must exist in en.ts too (a test checks). */
+import { alarmTextsDe } from '../features/alarms/texts';
 import { sessionTextsDe } from '../features/session/texts';
 import { setupTextsDe } from '../features/setup/texts';
 
@@ -90,4 +91,6 @@ export const de = {
   ...sessionTextsDe,
   // Issue 4: device setup and the pump rate
   ...setupTextsDe,
+  // Issue 6: alarm bar, alarm log, overview
+  ...alarmTextsDe,
 } as const;

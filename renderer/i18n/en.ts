@@ -1,4 +1,5 @@
 import { sessionTextsEn } from '../features/session/texts';
+import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
 import { setupTextsEn } from '../features/setup/texts';
 
@@ -90,4 +91,6 @@ export const en: Messages = {
   ...sessionTextsEn,
   // Issue 4: device setup and the pump rate
   ...setupTextsEn,
+  // Issue 6: alarm bar, alarm log, overview
+  ...alarmTextsEn,
 };

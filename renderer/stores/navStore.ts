@@ -5,6 +5,9 @@
 import { create } from 'zustand';
 
 export type View =
+  // Issue 6: the multi-chair overview (start screen) and a chair's alarm log.
+  | { name: 'overview' }
+  | { name: 'alarmLog'; chairId: number }
   | { name: 'chair'; chairId: number }
   // Issue 4: device setup per chair (port, protocol, line settings, test, capture).
   | { name: 'setup'; chairId?: number }

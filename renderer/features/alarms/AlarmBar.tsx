@@ -1,0 +1,139 @@
+/**
+ * The app-wide alarm bar, on every screen: every active alarm of every chair (most urgent first) with its chair,
+ * message, age and an acknowledge button; AUDIO PAUSED with its countdown; the sound state; and the intended-use
+ * sentence – these are secondary alerts, the bedside monitor stays the primary alarm system.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ALARM_NOTICES, alarmMessage, type Language } from '../../../core/alarms/messages';
+import { VISUAL_SIGNALS } from '../../../core/alarms/tones';
+import type { ConditionCode } from '../../../core/alarms/codes';
+import { useApi } from '../../api/ApiContext';
+import { ApiCallError } from '../../api/client';
+import { useLiveStore } from '../../stores/liveStore';
+import { useNav } from '../../stores/navStore';
+import { allAlarms, useAlarmStore, type ChairAlarm } from './alarmStore';
+
+const MAX_ROWS = 4;
+
+export function lang(language: string): Language {
+  return language.startsWith('en') ? 'en' : 'de';
+}
+
+export function mmss(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function AlarmBar() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const byChair = useAlarmStore((s) => s.byChair);
+  const audioReady = useAlarmStore((s) => s.audioReady);
+  const player = useAlarmStore((s) => s.player);
+  const chairs = useLiveStore((s) => s.chairs);
+  const now = useLiveStore((s) => s.now);
+  const go = useNav((s) => s.go);
+  const view = useNav((s) => s.view);
+  const [error, setError] = useState<string | null>(null);
+  const language = lang(i18n.language);
+  const alarms = allAlarms(byChair);
+  const pausedUntil = Object.values(byChair)
+    .map((s) => s.audio.pausedUntil)
+    .filter((u): u is number => u !== null && u > now)
+    .sort((a, b) => a - b)[0];
+  const top = alarms[0]?.priority ?? null;
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section className={`alarm-bar${top ? ` alarm-bar--${top}` : ' alarm-bar--quiet'}`} data-testid="alarm-bar" aria-label={t('alarms.bar')}>
+      <div className="alarm-bar__list" role="alert" aria-live="assertive">
+        {alarms.length === 0 && <div className="alarm-bar__none">{t('alarms.none')}</div>}
+        {alarms.slice(0, MAX_ROWS).map((a) => (
+          <AlarmRow
+            key={`${a.chairId}:${a.id}`}
+            alarm={a}
+            chairName={chairs[a.chairId]?.name ?? `#${a.chairId}`}
+            now={now}
+            language={language}
+            onOpen={() => go({ name: 'chair', chairId: a.chairId })}
+            onAck={() => run(() => api.call('alarms.acknowledge', { chairId: a.chairId, alarmId: a.id }))}
+          />
+        ))}
+        {alarms.length > MAX_ROWS && (
+          <button className="alarm-bar__more" onClick={() => go({ name: 'overview' })}>
+            {t('alarms.more', { count: alarms.length - MAX_ROWS })}
+          </button>
+        )}
+      </div>
+      <div className="alarm-bar__controls">
+        {pausedUntil !== undefined ? (
+          <span className="alarm-bar__paused" data-testid="audio-paused" role="status">
+            {t('alarms.audioPaused', { time: mmss(pausedUntil - now) })}
+          </span>
+        ) : (
+          <button
+            className="alarm-bar__pause"
+            data-testid="audio-pause"
+            disabled={alarms.length === 0}
+            onClick={() => run(() => api.call('alarms.pauseAudio', {}))}
+          >
+            {t('alarms.pauseAudio')}
+          </button>
+        )}
+        {!audioReady && (
+          <button className="alarm-bar__sound-off" data-testid="audio-enable" onClick={() => void player.start().then((ok) => useAlarmStore.getState().setAudioReady(ok))}>
+            {t('alarms.soundOff')}
+          </button>
+        )}
+        {view?.name === 'chair' && (
+          <button className="alarm-bar__log" data-testid="alarm-log-open" onClick={() => go({ name: 'alarmLog', chairId: view.chairId })}>
+            {t('alarms.logButton')}
+          </button>
+        )}
+        {error && <span className="alarm-bar__error" role="alert">{error}</span>}
+      </div>
+      <p className="alarm-bar__secondary" data-testid="alarm-secondary">
+        {ALARM_NOTICES['alarm.secondary']![language]}
+      </p>
+    </section>
+  );
+}
+
+function AlarmRow(props: { alarm: ChairAlarm; chairName: string; now: number; language: Language; onOpen(): void; onAck(): void }) {
+  const { t } = useTranslation();
+  const { alarm: a, language } = props;
+  const unacknowledged = a.acknowledgedAt === null;
+  const signal = VISUAL_SIGNALS[a.priority];
+  return (
+    <div
+      className={`alarm-row alarm-row--${a.priority}${unacknowledged ? ' alarm-row--unack' : ''}`}
+      data-testid={`alarm-row-${a.chairId}`}
+      data-code={a.code}
+      data-alarm-id={a.id}
+      data-priority={a.priority}
+    >
+      <span className="alarm-row__prefix" aria-hidden>{signal.prefix}</span>
+      <button className="alarm-row__chair" onClick={props.onOpen}>{props.chairName}</button>
+      <span className="alarm-row__text">{alarmMessage(a.code as ConditionCode, a.params, language)}</span>
+      <span className="alarm-row__age">{mmss(props.now - a.raisedAt)}</span>
+      {a.latched && <span className="alarm-row__badge">{t('alarms.latched')}</span>}
+      {a.escalated && <span className="alarm-row__badge alarm-row__badge--escalated">{ALARM_NOTICES['alarm.escalated']![language]}</span>}
+      {unacknowledged ? (
+        <button className="alarm-row__ack" data-testid="alarm-ack" onClick={props.onAck}>
+          {t('alarms.acknowledge')}
+        </button>
+      ) : (
+        <span className="alarm-row__acked">{t('alarms.acknowledgedBy', { name: a.acknowledgedBy ?? '' })}</span>
+      )}
+    </div>
+  );
+}

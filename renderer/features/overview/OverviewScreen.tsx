@@ -1,0 +1,36 @@
+/** The start screen: one tile per chair, so one MFA can watch four infusions from across the room. */
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/ApiContext';
+import { useLiveStore } from '../../stores/liveStore';
+import { useNav } from '../../stores/navStore';
+import { useAlarmStore } from '../alarms/alarmStore';
+import { ChairTile } from './ChairTile';
+import { useChairSessions } from './useChairSessions';
+
+export function OverviewScreen() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const chairs = useLiveStore((s) => s.chairs);
+  const now = useLiveStore((s) => s.now);
+  const alarms = useAlarmStore((s) => s.byChair);
+  const go = useNav((s) => s.go);
+  const sessions = useChairSessions(api);
+  const list = Object.values(chairs);
+  return (
+    <main className="overview" data-testid="overview" aria-label={t('overview.title')}>
+      <div className={`overview__grid overview__grid--${Math.min(list.length, 6)}`}>
+        {list.map((c) => (
+          <ChairTile
+            key={c.id}
+            chair={c}
+            alarms={alarms[c.id]}
+            session={sessions.byChair[c.id]}
+            sessionsAvailable={sessions.available}
+            now={now}
+            onOpen={() => go({ name: 'chair', chairId: c.id })}
+          />
+        ))}
+      </div>
+    </main>
+  );
+}

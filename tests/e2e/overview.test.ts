@@ -1,0 +1,95 @@
+/**
+ * End to end in Debian's Chromium: four simulated chairs on socat ptys behind the browser host, logged in as MFA.
+ * Chair 2's patient desaturates, chair 3's monitor link is lost (simulator stopped, pty closed). The overview is
+ * the start screen; the two chairs stand out; the app-wide alarm bar lists their alarms with the intended-use
+ * sentence; acknowledge, audio pause with countdown, sound-enable on first gesture; the alarm log shows who
+ * acknowledged. Screenshots in test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { launchChromium } from './browser';
+
+const SHOTS = 'test-results';
+const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startTestApp({
+    simulate: 'always',
+    simulatorIntervalMs: 1000,
+    // Chair 2: SpO2 already down at about 85 % (the scenario's one-minute fall lies in the past).
+    scenarios: { 1: calm, 2: { ...calm, desaturateAfterMs: -60_000 }, 3: calm, 4: calm },
+  });
+  // Until the session service feeds it: all four infusions running at their documented rate.
+  for (const id of [1, 2, 3, 4]) app.services.alarms.setInfusion(id, { running: true, documentedRateMlH: 12 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && errors.push(m.text()));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('multi-chair overview with alarms in Chromium', () => {
+  it('starts on the overview with four tiles and the secondary-alarm sentence; sound waits for a gesture', async () => {
+    await app.loginPage(page, 'mfa');
+    await page.getByTestId('overview').waitFor({ timeout: 15_000 });
+    for (const id of [1, 2, 3, 4]) await page.getByTestId(`tile-${id}`).waitFor();
+    await expect.poll(() => page.getByTestId('tile-1').getByTestId('tile-hr').innerText(), { timeout: 15_000 }).toMatch(/\d/);
+    expect(await page.getByTestId('alarm-secondary').innerText()).toContain('Patientenmonitor bleibt das primäre Alarmsystem');
+    expect(await page.getByTestId('audio-enable').innerText()).toBe('Ton aus – klicken zum Aktivieren');
+  });
+
+  it('chair 2 desaturates and chair 3 loses its link: both tiles stand out and the alarm bar lists them', async () => {
+    await app.services.simulators.get(3)!.stop();
+    // SpO2 ≤ 90 % for 30 s (clinic default) → high priority.
+    await expect.poll(() => page.getByTestId('tile-2').getAttribute('data-priority'), { timeout: 45_000 }).toBe('high');
+    await expect.poll(() => page.getByTestId('tile-3').getAttribute('data-priority'), { timeout: 25_000 }).not.toBe('none');
+    expect(await page.getByTestId('tile-3').getByTestId('tile-alarm').getAttribute('data-code')).toMatch(/^(link\.lost|data\.none)$/);
+    expect(await page.getByTestId('tile-2').getByTestId('tile-alarm').innerText()).toMatch(/SpO₂/);
+    expect(await page.getByTestId('tile-1').getAttribute('data-priority')).toBe('none');
+    expect(await page.getByTestId('tile-4').getAttribute('data-priority')).toBe('none');
+    const rows = page.getByTestId('alarm-bar').locator('.alarm-row');
+    expect(await rows.first().getAttribute('data-priority')).toBe('high');
+    expect(await page.getByTestId('alarm-row-2').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('alarm-row-3').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/e2e-overview-alarms.png` });
+  }, 90_000);
+
+  it('enables sound on the first click, pauses audio with a countdown', async () => {
+    await page.getByTestId('audio-enable').click();
+    await expect.poll(() => page.getByTestId('audio-enable').count(), { timeout: 5000 }).toBe(0);
+    await page.getByTestId('audio-pause').click();
+    await expect.poll(() => page.getByTestId('audio-paused').innerText(), { timeout: 5000 }).toMatch(/^TON PAUSIERT – noch [12]:\d\d$/);
+    const paused = app.services.alarms.states().filter((s) => s.state.audio.pausedUntil !== null);
+    expect(paused.length).toBe(4);
+    await page.screenshot({ path: `${SHOTS}/e2e-overview-audio-paused.png` });
+  });
+
+  it('acknowledges chair 2 from the alarm bar; the alarm stays visible on the chair screen; the log names the MFA', async () => {
+    const row = page.getByTestId('alarm-row-2').first();
+    await row.getByTestId('alarm-ack').click();
+    await expect.poll(() => page.getByTestId('alarm-row-2').first().innerText(), { timeout: 5000 }).toContain('quittiert: Sabine Schmidt');
+    await page.getByTestId('tile-3').click();
+    await page.getByTestId('chair-3').waitFor();
+    expect(await page.getByTestId('alarm-row-3').count()).toBeGreaterThan(0); // the bar is on every screen
+    await page.getByTestId('tab-overview').click();
+    await page.getByTestId('tile-2').click();
+    await page.getByTestId('alarm-log-open').click();
+    await page.getByTestId('alarm-log').waitFor({ timeout: 10_000 });
+    const log = await page.getByTestId('alarm-log').innerText();
+    expect(log).toContain('ausgelöst');
+    expect(log).toMatch(/quittiert\s+.*Sabine Schmidt|Sabine Schmidt/);
+    await page.screenshot({ path: `${SHOTS}/e2e-overview-alarm-log.png` });
+    expect(errors).toEqual([]);
+  });
+});
