@@ -3,7 +3,7 @@
  * (restarts the chair's link), "Verbindung testen" with what was decoded, and the live link status in words.
  * Every user sees it; only physicians and administrators can change it (main checks that too).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import type { ChairDevice, ConnectionTestResult, LineOverrides } from '../../../core/api/methods/devices';
@@ -74,10 +74,14 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
     void loadPorts();
   }, [api, loadPorts]);
 
+  // Answers for a chair no longer selected are dropped (a quick click on another chair must not bring back old values).
+  const current = useRef(selected);
+  current.current = selected;
   const loadDevice = useCallback(async () => {
     if (selected === undefined) return;
     try {
       const [d, p] = await Promise.all([api.call('devices.get', { chairId: selected }), api.call('devices.ports', {})]);
+      if (current.current !== selected) return;
       setDevice(d);
       setPorts(p);
       setDraft(draftOf(d, p));
@@ -102,7 +106,7 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
 
   const protocol = useMemo(() => protocols.find((p) => p.id === draft?.protocolId), [protocols, draft?.protocolId]);
 
-  if (selected === undefined || !draft) {
+  if (selected === undefined || !draft || device?.chairId !== selected) {
     return (
       <main className="page setup">
         <h2>{t('setup.title')}</h2>
@@ -167,7 +171,7 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
   const link = live?.link;
 
   return (
-    <main className="page setup" data-testid="setup-screen">
+    <main className="page setup" data-testid="setup-screen" data-chair={selected}>
       <h2>{t('setup.title')}</h2>
       <nav className="setup__chairs" aria-label={t('setup.title')}>
         {chairList.map((c) => (
@@ -395,7 +399,7 @@ function TestResult({ result }: { result: ConnectionTestResult }) {
               <tr key={r.parameter}>
                 <td>{t(`params.${r.parameter}`)}</td>
                 <td>
-                  {r.value ?? '–'} {r.unit}
+                  {r.value === null ? '–' : Math.round(r.value * 10) / 10} {r.unit}
                 </td>
                 <td>{r.state === 'valid' ? '✓' : t(`vitals.${r.state}`)}</td>
                 <td>{r.count}</td>
