@@ -47,7 +47,7 @@ describe('device setup in Chromium', () => {
     expect(await result.locator('tbody tr').count()).toBeGreaterThan(3);
     expect(await page.getByTestId('setup-protocol').inputValue()).toBe('philips-mib'); // the choice stays for Save
     await page.setViewportSize({ width: 1600, height: 1300 }); // the whole form and the result in one picture
-    await page.getByTestId('setup-screen').evaluate((e) => (e as HTMLElement).scrollTo(0, 0));
+    await page.getByTestId('setup-screen').evaluate((e) => (e as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/e2e-setup-test.png` });
     await page.setViewportSize({ width: 1600, height: 1100 });
   }, 40_000);
