@@ -144,5 +144,13 @@ describe('devices API', () => {
     // capture was switched on with the settings: a file is being written
     expect((await admin.call('devices.get', { chairId: 4 })).value.currentCapture.active).toBe(true);
     expect(readdirSync(join(app.dataDir, 'captures')).some((f) => f.startsWith('chair-4-masimo-ascii1-'))).toBe(true);
+
+    // Testing the port the chair itself uses: its link is paused for the test and runs again after.
+    const before = app.services.monitors.get(4)!;
+    const test = await admin.call('devices.test', { chairId: 4, protocolId: 'masimo-ascii1', portPath: pair.appPath, durationMs: 1500 });
+    expect(test.value).toMatchObject({ ok: true, simulated: false });
+    const after = app.services.monitors.get(4)!;
+    expect(after).not.toBe(before);
+    await waitFor(async () => after.link.status().state === 'receiving', 10_000, 'chair 4 receiving again after the test');
   }, 30_000);
 });

@@ -186,6 +186,7 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
         {link ? <LinkBadge link={link} /> : <span>{t('setup.noLink')}</span>}
         {link && (
           <span className="setup__counters" data-testid="setup-counters">
+            {link.detail && (link.state === 'associating' || link.state === 'receiving' || link.state === 'silent') && <>{link.detail} · </>}
             {t('setup.framesRead')}: {link.framesRead} · {t('setup.framesRejected')}: {link.framesRejected}
             {link.lastDataAt !== null && <> · {t('setup.lastData', { time: clock(link.lastDataAt) })}</>}
             {link.simulated && <> · {t('setup.simulated')}</>}
