@@ -1,7 +1,7 @@
 /** The Web Audio player's schedule, as data: IEC 60601-1-8-style bursts per priority, repeated, seamless across windows. */
 import { describe, expect, it } from 'vitest';
 import { TONE_PATTERNS } from '../../core/alarms/tones';
-import { roomTone } from '../../renderer/features/alarms/alarmStore';
+import { roomTone } from '../../renderer/features/alarms/alarmSelectors';
 import { toneSchedule } from '../../renderer/features/alarms/toneSchedule';
 import type { AlarmStateDto } from '../../core/api/methods/alarms';
 

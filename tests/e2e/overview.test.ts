@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { fullChecklist, ok } from '../session/runThrough';
 import { launchChromium } from './browser';
 
 const SHOTS = 'test-results';
@@ -17,6 +18,7 @@ let app: TestApp;
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
+const sessionIds: number[] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -26,13 +28,35 @@ beforeAll(async () => {
     // Chair 2: SpO2 already down at about 85 % (the scenario's one-minute fall lies in the past).
     scenarios: { 1: calm, 2: { ...calm, desaturateAfterMs: -60_000 }, 3: calm, 4: calm },
   });
-  // Until the session service feeds it: all four infusions running at their documented rate.
-  for (const id of [1, 2, 3, 4]) app.services.alarms.setInfusion(id, { running: true, documentedRateMlH: 12 });
+  // A patient, course and running infusion on every chair, documented through the API as the clinic would;
+  // the session service tells the alarm engine that the infusions run (alarms.setInfusion).
+  const mfa = await app.login('mfa');
+  const physician = await app.login('physician');
+  const patients = [
+    ['Huber', 'Anna', '1968-05-02'],
+    ['Kovalenko', 'Oleh', '1985-11-20'],
+    ['Berg', 'Lena', '1990-01-01'],
+    ['Yılmaz', 'Emre', '1957-08-14'],
+  ] as const;
+  for (const [i, [familyName, givenName, birthDate]] of patients.entries()) {
+    const chairId = i + 1;
+    const patient = await ok(mfa, 'patients.create', { familyName, givenName, birthDate });
+    const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [{ therapy: 'pregabalin' }] });
+    const now = Date.now();
+    const { session } = await ok(mfa, 'sessions.plan', { courseId: course.id, chairId, plannedFor: now });
+    await ok(mfa, 'sessions.checkIn', { sessionId: session.id });
+    await ok(mfa, 'sessions.saveChecklist', { sessionId: session.id, checklist: fullChecklist(now, 6) });
+    await ok(physician, 'prescriptions.prescribe', { sessionId: session.id, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 + i * 0.05 });
+    await ok(mfa, 'sessions.completeChecklist', { sessionId: session.id });
+    await ok(mfa, 'infusion.start', { sessionId: session.id });
+    sessionIds.push(session.id);
+  }
+  for (const id of [1, 2, 3, 4]) expect(app.services.alarms.state(id).state.infusionRunning).toBe(true);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && errors.push(m.text()));
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -45,6 +69,10 @@ describe('multi-chair overview with alarms in Chromium', () => {
     await page.getByTestId('overview').waitFor({ timeout: 15_000 });
     for (const id of [1, 2, 3, 4]) await page.getByTestId(`tile-${id}`).waitFor();
     await expect.poll(() => page.getByTestId('tile-1').getByTestId('tile-hr').innerText(), { timeout: 15_000 }).toMatch(/\d/);
+    // Session data on the tiles: patient initials and age, rate in ml/h and mg/kg/h, cumulative dose.
+    await expect.poll(() => page.getByTestId('tile-1').getByTestId('tile-patient').innerText(), { timeout: 15_000 }).toMatch(/^AH, \d+ J\.$/);
+    expect(await page.getByTestId('tile-2').getByTestId('tile-rate').innerText()).toMatch(/ml\/h · 0,15 mg\/kg\/h/);
+    expect(await page.getByTestId('tile-2').getByTestId('tile-rate').innerText()).toMatch(/Dosis [\d,]+ mg/);
     expect(await page.getByTestId('alarm-secondary').innerText()).toContain('Patientenmonitor bleibt das primäre Alarmsystem');
     expect(await page.getByTestId('audio-enable').innerText()).toBe('Ton aus – klicken zum Aktivieren');
   });
@@ -90,6 +118,26 @@ describe('multi-chair overview with alarms in Chromium', () => {
     expect(log).toContain('ausgelöst');
     expect(log).toMatch(/quittiert\s+.*Sabine Schmidt|Sabine Schmidt/);
     await page.screenshot({ path: `${SHOTS}/e2e-overview-alarm-log.png` });
+    // The same log belongs to chair 2's session record.
+    const bySession = await (await app.login('mfa')).call('alarms.log', { sessionId: sessionIds[1] });
+    expect(bySession.value.some((e: { type: string; userName: string | null }) => e.type === 'acknowledged' && e.userName === 'Sabine Schmidt')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the other kinds too: sensor off on chair 1, pump rate against the documented rate on chair 4', async () => {
+    await page.getByTestId('tab-overview').click();
+    app.services.simulators.get(1)!.runner.setSensorOff(true);
+    const documented = app.services.alarms.state(4).state.infusionRunning;
+    expect(documented).toBe(true);
+    app.services.bus.emit('vitals.readings', {
+      chairId: 4,
+      readings: [{ parameter: 'pumpRate', value: 30, unit: 'ml/h', state: 'valid', receivedAt: Date.now() }],
+    });
+    await expect.poll(() => page.getByTestId('tile-1').getByTestId('tile-alarm').getAttribute('data-code'), { timeout: 15_000 }).toMatch(/^(spo2|hr|pulseRate)\.(sensorOff|invalid)$/);
+    await expect.poll(() => page.getByTestId('tile-4').getByTestId('tile-alarm').getAttribute('data-code'), { timeout: 5000 }).toBe('pump.rateMismatch');
+    expect(await page.getByTestId('tile-4').getByTestId('tile-alarm').innerText()).toMatch(/30/);
+    await page.screenshot({ path: `${SHOTS}/e2e-overview-all-kinds.png` });
+    app.services.simulators.get(1)!.runner.setSensorOff(false);
     expect(errors).toEqual([]);
   });
 });

@@ -69,7 +69,7 @@ export function ChairTile({ chair, alarms, session, sessionsAvailable, now, onOp
       </header>
 
       {top ? (
-        <div className={`tile__alarm tile__alarm--${top.priority}`} data-testid="tile-alarm" data-code={top.code}>
+        <div className={`tile__alarm tile__alarm--${top.priority}`} data-testid="tile-alarm" data-code={top.code} data-alarm-id={top.id}>
           {VISUAL_SIGNALS[top.priority].prefix} {alarmMessage(top.code as ConditionCode, top.params, language)}
           {alarms!.alarms.length > 1 ? ` (+${alarms!.alarms.length - 1})` : ''}
         </div>
@@ -122,10 +122,10 @@ function SessionLines({ session, now, language }: { session: SessionDetail; now:
         {running && dose ? (
           <>
             <span>{t('overview.rate', { ml: num(dose.rateMlPerH, 1, language), mgkg: num(dose.rateMgPerKgPerH, 2, language) })}</span>
-            <span>{t('overview.dose', { mg: num(dose.totalMg, 1, language), mgkg: num(dose.mgPerKg, 2, language) })}</span>
+            <span>{t('overview.dose', { mg: num(dose.totalMg, 1, language), mgkg: num(dose.mgPerKg, 3, language) })}</span>
           </>
         ) : dose ? (
-          <span>{t('overview.dose', { mg: num(dose.totalMg, 1, language), mgkg: num(dose.mgPerKg, 2, language) })}</span>
+          <span>{t('overview.dose', { mg: num(dose.totalMg, 1, language), mgkg: num(dose.mgPerKg, 3, language) })}</span>
         ) : rx ? (
           <span>{t('overview.prescribed', { ml: num(rx.pumpRateMlPerH, 1, language), mgkg: num(rx.targetMgPerKgPerH, 2, language) })}</span>
         ) : (
