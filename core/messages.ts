@@ -344,6 +344,40 @@ export const MESSAGES = {
     de: 'Sitzung {session}: NRS {value} liegt außerhalb von 0–10',
     en: 'Session {session}: NRS {value} is outside 0–10',
   },
+  'course.full': {
+    de: 'Der Zyklus sieht {count} Infusionen vor, alle sind schon geplant',
+    en: 'The course plans {count} infusions and all are already planned',
+  },
+
+  // Session records, sign-off and amendments (issue 5)
+  'session.signed': {
+    de: 'Die Sitzung ist von {physician} signiert und gesperrt: Korrekturen nur als Nachtrag',
+    en: 'The session is signed by {physician} and locked: corrections are amendments',
+  },
+  'session.notFinished': {
+    de: 'Die Sitzung ist noch nicht abgeschlossen ({status}): erst nach Entlassung oder Absage signieren',
+    en: 'The session is not finished ({status}): sign it after discharge or cancellation',
+  },
+  'signature.passwordWrong': {
+    de: 'Passwort falsch: zum Signieren bitte das eigene Passwort erneut eingeben',
+    en: 'Password wrong: signing needs your own password again',
+  },
+  'amendment.correctionMissing': { de: 'Der Nachtrag enthält keine Korrektur', en: 'The amendment holds no correction' },
+  'amendment.reasonMissing': { de: 'Begründung des Nachtrags fehlt', en: 'Reason for the amendment is missing' },
+  'patient.familyNameMissing': { de: 'Nachname fehlt', en: 'Family name is missing' },
+  'patient.givenNameMissing': { de: 'Vorname fehlt', en: 'Given name is missing' },
+  'patient.birthDateInvalid': {
+    de: 'Geburtsdatum {birthDate} ist kein vergangenes Datum',
+    en: 'Birth date {birthDate} is not a past date',
+  },
+  'setting.reasonMissing': {
+    de: 'Änderung einer Praxiseinstellung nur mit Begründung',
+    en: 'A change of a clinic setting needs a reason',
+  },
+  'setting.valueInvalid': {
+    de: 'Wert für {key} ungültig: {rule}',
+    en: 'Value for {key} not valid: {rule}',
+  },
   // Login and rights (core/auth, electron/services/auth)
   loginFailed: {
     de: 'Benutzername oder Passwort falsch',

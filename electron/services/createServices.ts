@@ -18,6 +18,7 @@ import { createDevicesHandlers } from './devices/handlers';
 import { AuthService } from './auth/authService';
 import { createAuthHandlers } from './auth/handlers';
 import { createSessionHandlers } from './session/handlers';
+import { ObservationWatch } from './session/observationWatch';
 import { createVitalsHandlers } from './vitals/handlers';
 import type { SimulatedMonitor } from './simulation';
 
@@ -93,6 +94,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
       flushVitals: async (chairId) => monitors.get(chairId)?.flush(),
     }),
   };
+  // Overdue observations and running infusions of the sessions feed the alarm engine (issue 5 → issue 6).
+  const observationWatch = new ObservationWatch({
+    db,
+    bus,
+    chairIds: chairs.map((c) => c.id),
+    onOverdue: (chairId, overdue) => alarms.setObservationsOverdue(chairId, overdue),
+    onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
+    log: (message) => console.error(message),
+  });
+  await observationWatch.start();
   return {
     dispatch: createDispatcher(handlers, (clientId) => auth.userFor(clientId)),
     auth,
@@ -101,6 +112,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     monitors,
     simulators,
     async close() {
+      await observationWatch.stop();
       await chairLinks.close();
       await alarms.stop();
       await db.close();

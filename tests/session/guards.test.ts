@@ -158,7 +158,7 @@ describe('discharge gate, override, sign-off and amendments through the API', ()
     await ok(mfa, 'infusion.stop', { sessionId });
     await ok(physician, 'discharge.override', { sessionId, reason: 'test of sign-off' });
     const wrong = await refusal(physician, 'sessions.sign', { sessionId, password: 'not-the-password' });
-    expect(wrong.problems?.[0]?.code).toBe('auth.passwordWrong');
+    expect(wrong.problems?.[0]?.code).toBe('signature.passwordWrong');
     const signed = await ok(physician, 'sessions.sign', { sessionId, password: TEST_USERS.physician.password });
     expect(signed.session.signed).toMatchObject({ userName: 'Dr. Meier' });
     const late = await refusal(mfa, 'observations.record', { sessionId, observation: { kind: 'note', text: 'late' } });

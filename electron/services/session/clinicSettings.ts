@@ -3,6 +3,7 @@
  * changes a physician approved (stored with who, when and why).
  */
 import { AppError } from '../../../core/api/envelope';
+import { problem } from '../../../core/messages';
 import { CLINIC_DEFAULTS, clinicSettings, type ClinicSettingKey, type ClinicSettings } from '../../../core/clinic/defaults';
 import type { DbClient } from '../../../db/client';
 import type { ClinicSettingChange } from '../../../db/repos/clinicSettings';
@@ -55,27 +56,31 @@ export function settingRows(inForce: SettingsInForce) {
 }
 
 /** A new value must have the default's type; numbers finite and not negative; a soft limit not above its hard limit. */
+function invalid(key: string, rule: string): AppError {
+  return new AppError('BAD_INPUT', `${key}: ${rule}`, [problem('setting.valueInvalid', { key, rule })]);
+}
+
 export function validateSetting(key: string, value: unknown, current: ClinicSettings): void {
   if (key === 'infoSheetVersion') {
-    if (typeof value !== 'string' || value.trim() === '') throw new AppError('BAD_INPUT', 'the information-sheet version is a non-empty text');
+    if (typeof value !== 'string' || value.trim() === '') throw invalid(key, 'a non-empty text');
     return;
   }
-  if (!Object.hasOwn(CLINIC_DEFAULTS, key)) throw new AppError('BAD_INPUT', `there is no clinic setting "${key}"`);
+  if (!Object.hasOwn(CLINIC_DEFAULTS, key)) throw invalid(key, 'there is no such clinic setting');
   const def = CLINIC_DEFAULTS[key as ClinicSettingKey].value as unknown;
   const badNumber = (v: unknown) => typeof v !== 'number' || !Number.isFinite(v) || v < 0;
   if (Array.isArray(def)) {
-    if (!Array.isArray(value) || value.length === 0 || value.some(badNumber)) throw new AppError('BAD_INPUT', `${key} is a list of numbers`);
+    if (!Array.isArray(value) || value.length === 0 || value.some(badNumber)) throw invalid(key, 'a list of numbers ≥ 0');
   } else if (typeof def === 'number' || def === null) {
-    if (!(value === null && key === 'minFastingHours') && badNumber(value)) throw new AppError('BAD_INPUT', `${key} is a number ≥ 0`);
+    if (!(value === null && key === 'minFastingHours') && badNumber(value)) throw invalid(key, 'a number ≥ 0');
   } else if (typeof def === 'string') {
-    if (typeof value !== 'string') throw new AppError('BAD_INPUT', `${key} is a text`);
-    if (key === 'defaultSubstance' && value !== 'esketamine' && value !== 'racemicKetamine') throw new AppError('BAD_INPUT', `unknown substance ${value}`);
-    if (key === 'dischargeScale' && !['padss', 'modifiedPadss', 'modifiedAldrete'].includes(value)) throw new AppError('BAD_INPUT', `unknown discharge scale ${value}`);
+    if (typeof value !== 'string') throw invalid(key, 'a text');
+    if (key === 'defaultSubstance' && value !== 'esketamine' && value !== 'racemicKetamine') throw invalid(key, 'esketamine or racemicKetamine');
+    if (key === 'dischargeScale' && !['padss', 'modifiedPadss', 'modifiedAldrete'].includes(value)) throw invalid(key, 'padss, modifiedPadss or modifiedAldrete');
   }
   const next = { ...current, [key]: value } as ClinicSettings;
   for (const s of ['esketamine', 'racemicKetamine'] as const) {
     if (next[`${s}SoftLimitMgPerKgPerH`] > next[`${s}HardLimitMgPerKgPerH`]) {
-      throw new AppError('BAD_INPUT', `the soft limit of ${s} may not be above its hard limit`);
+      throw invalid(key, `the soft limit of ${s} may not be above its hard limit`);
     }
   }
 }

@@ -103,7 +103,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
   }
 
   function notSigned(b: SessionBundle) {
-    if (b.session.signed) throw refused('the session is signed and locked', [{ code: 'session.signed', message: `signed by ${b.session.signed.userName}: corrections are amendments` }]);
+    if (b.session.signed) throw refused('the session is signed and locked', [problem('session.signed', { physician: b.session.signed.userName })]);
   }
 
   function doseContext(b: SessionBundle, settings: ClinicSettings) {
@@ -174,10 +174,10 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     'patients.list': ({ search }) => db.call('listPatients', search),
     'patients.create': async (input, ctx) => {
       const problems = [
-        ...(input.familyName.trim() ? [] : [{ code: 'patient.familyNameMissing', message: 'family name is missing' }]),
-        ...(input.givenName.trim() ? [] : [{ code: 'patient.givenNameMissing', message: 'given name is missing' }]),
+        ...(input.familyName.trim() ? [] : [problem('patient.familyNameMissing')]),
+        ...(input.givenName.trim() ? [] : [problem('patient.givenNameMissing')]),
         ...(Number.isNaN(Date.parse(input.birthDate)) || input.birthDate > new Date(now()).toISOString().slice(0, 10)
-          ? [{ code: 'patient.birthDateInvalid', message: `birth date ${input.birthDate} is not a past date` }]
+          ? [problem('patient.birthDateInvalid', { birthDate: input.birthDate })]
           : []),
       ];
       if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
@@ -226,9 +226,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const existing = await db.call('sessionSummaries', { courseId: input.courseId });
       const counted = existing.filter((b) => b.session.state !== 'cancelled').length;
       if (counted >= course.plannedInfusions) {
-        throw refused(`the course has all its ${course.plannedInfusions} planned infusions`, [
-          { code: 'course.full', message: `the course plans ${course.plannedInfusions} infusions and all are planned` },
-        ]);
+        throw refused(`the course has all its ${course.plannedInfusions} planned infusions`, [problem('course.full', { count: course.plannedInfusions })]);
       }
       const chairs = await db.call('listChairs');
       if (!chairs.some((c) => c.id === input.chairId)) throw new AppError('NOT_FOUND', `there is no chair ${input.chairId}`);
@@ -469,12 +467,10 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const b = await bundleOf(sessionId);
       notSigned(b);
       if (b.session.state !== 'discharged' && b.session.state !== 'cancelled') {
-        throw refused('only a discharged or cancelled session can be signed', [
-          { code: 'session.notFinished', message: `the session is ${b.session.state}: sign it after discharge` },
-        ]);
+        throw refused('only a discharged or cancelled session can be signed', [problem('session.notFinished', { status: b.session.state })]);
       }
       if (!(await deps.verifyPassword(user.id, password))) {
-        throw refused('the password is not correct', [{ code: 'auth.passwordWrong', message: 'signing needs your password again' }]);
+        throw refused('the password is not correct', [problem('signature.passwordWrong')]);
       }
       await guarded(db.call('signSession', actorOf(user), sessionId));
       return changed(sessionId);
@@ -483,12 +479,12 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const user = userOf(ctx);
       await bundleOf(sessionId);
       const problems = [
-        ...(correction.trim() ? [] : [{ code: 'amendment.correctionMissing', message: 'the correction is missing' }]),
-        ...(reason.trim() ? [] : [{ code: 'amendment.reasonMissing', message: 'the reason for the correction is missing' }]),
+        ...(correction.trim() ? [] : [problem('amendment.correctionMissing')]),
+        ...(reason.trim() ? [] : [problem('amendment.reasonMissing')]),
       ];
       if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
       if (!(await deps.verifyPassword(user.id, password))) {
-        throw refused('the password is not correct', [{ code: 'auth.passwordWrong', message: 'an amendment needs your password again' }]);
+        throw refused('the password is not correct', [problem('signature.passwordWrong')]);
       }
       await guarded(db.call('amendSession', actorOf(user), sessionId, { target, targetId: targetId ?? null, correction: correction.trim(), reason: reason.trim() }));
       return changed(sessionId);
@@ -499,7 +495,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     'clinicSettings.set': async ({ key, value, reason }, ctx) => {
       const s = await loadSettings(db);
       validateSetting(key, value, s.settings);
-      if (!reason.trim()) throw new AppError('BAD_INPUT', 'a change of a clinic setting needs a reason', [{ code: 'setting.reasonMissing', message: 'reason missing' }]);
+      if (!reason.trim()) throw new AppError('BAD_INPUT', 'a change of a clinic setting needs a reason', [problem('setting.reasonMissing')]);
       await guarded(db.call('setClinicSetting', actorOf(userOf(ctx)), key, value, reason.trim()));
       return settingRows(await loadSettings(db));
     },

@@ -12,7 +12,7 @@ import { cumulativeDose, pumpStateAt, rateIncreaseTimes, type DoseEvent, type In
 import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
 import { evaluateDischarge, type DischargeDecision, type DischargeInput, type DischargeRules } from '../../../core/session/dischargeGate';
 import type { Escort } from '../../../core/session/escort';
-import { observationSchedule, scheduleRules, SCHEDULED_OBSERVATION_KINDS, type ScheduledObservationKind } from '../../../core/session/observationSchedule';
+import { observationSchedule, scheduleRules, SCHEDULED_OBSERVATION_KINDS, type ObservationSchedule, type ScheduledObservationKind } from '../../../core/session/observationSchedule';
 import { LEGAL_EVENTS, type SessionState, type SessionStatus } from '../../../core/session/stateMachine';
 import type { CourseRow, PatientRow } from '../../../db/repos/patients';
 import type { PrescriptionRow, SessionBundle } from '../../../db/repos/sessionRead';
@@ -162,6 +162,29 @@ export function courseView(c: CourseRow) {
   };
 }
 
+/** The observation-due timers of a running or recovering session (core schedule), or null when none runs. */
+export function scheduleOf(bundle: SessionBundle, settings: ClinicSettings, now: number): ObservationSchedule | null {
+  const s = bundle.session;
+  const live = s.state === 'running' || s.state === 'paused' || s.state === 'postObservation';
+  if (!live || s.startedAt === null) return null;
+  try {
+    return observationSchedule(
+      {
+        infusionStartedAt: s.startedAt,
+        ...(s.stoppedAt !== null ? { infusionStoppedAt: s.stoppedAt } : {}),
+        now,
+        rateIncreasedAt: rateIncreaseTimes(toDoseEvents(bundle)),
+        done: bundle.observations
+          .filter((o) => (SCHEDULED_OBSERVATION_KINDS as readonly string[]).includes(o.kind))
+          .map((o) => ({ kind: o.kind as ScheduledObservationKind, at: o.at })),
+      },
+      { ...scheduleRules(settings), postInfusionObservationMin: observationMinOf(bundle, settings) },
+    );
+  } catch {
+    return null;
+  }
+}
+
 export interface DetailContext {
   settings: ClinicSettings;
   infoSheetVersion: string;
@@ -176,32 +199,12 @@ export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDeta
   const s = bundle.session;
   const p = latestPrescription(bundle);
   const items = (bundle.checklist?.items ?? {}) as PreInfusionChecklist;
-  const events = toDoseEvents(bundle);
   const gate = evaluateGate(bundle, settings, now, ctx.unresolvedHighPriorityAlarms);
   const override = bundle.steps.find((x) => x.kind === 'override');
   const release = bundle.steps.find((x) => x.kind === 'physicianRelease');
   const ack = bundle.steps.find((x) => x.kind === 'instructionsAcknowledged');
-  const live = s.state === 'running' || s.state === 'paused' || s.state === 'postObservation';
   const observationMin = observationMinOf(bundle, settings);
-  let schedule: SessionDetail['schedule'] = null;
-  if (live && s.startedAt !== null) {
-    try {
-      schedule = observationSchedule(
-        {
-          infusionStartedAt: s.startedAt,
-          ...(s.stoppedAt !== null ? { infusionStoppedAt: s.stoppedAt } : {}),
-          now,
-          rateIncreasedAt: rateIncreaseTimes(events),
-          done: bundle.observations
-            .filter((o) => (SCHEDULED_OBSERVATION_KINDS as readonly string[]).includes(o.kind))
-            .map((o) => ({ kind: o.kind as ScheduledObservationKind, at: o.at })),
-        },
-        { ...scheduleRules(settings), postInfusionObservationMin: observationMin },
-      );
-    } catch {
-      schedule = null;
-    }
-  }
+  const schedule = scheduleOf(bundle, settings, now);
   const threshold = dischargeRulesOf(bundle, settings).threshold;
   return {
     now,

@@ -1,0 +1,81 @@
+/**
+ * Keeps the alarm engine informed about the sessions on the chairs: which observations are overdue now (the clinic's
+ * schedule, core/session/observationSchedule.ts), checked every few seconds and after every session change; and,
+ * once at start, which infusions are running (so a restart of the app does not forget them).
+ */
+import type { DbClient } from '../../../db/client';
+import type { EventBus } from '../eventBus';
+import { loadSettings } from './clinicSettings';
+import { scheduleOf } from './sessionView';
+
+export interface ObservationWatchOptions {
+  db: DbClient;
+  bus: EventBus;
+  chairIds: readonly number[];
+  onOverdue: (chairId: number, overdue: { kind: string; overdueMs: number }[]) => void;
+  onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
+  now?: () => number;
+  intervalMs?: number;
+  log?: (message: string) => void;
+}
+
+const ACTIVE = ['running', 'paused', 'postObservation'];
+
+export class ObservationWatch {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private checking: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: ObservationWatchOptions) {}
+
+  async start(): Promise<void> {
+    await this.restoreInfusions();
+    await this.check();
+    this.timer = setInterval(() => void this.check(), this.options.intervalMs ?? 5_000);
+    this.unsubscribe = this.options.bus.subscribe((event) => {
+      if (event === 'session.changed') void this.check();
+    });
+  }
+
+  stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.unsubscribe?.();
+    return this.checking;
+  }
+
+  /** One check at a time; each reports every chair (an empty list clears what was overdue). */
+  check(): Promise<void> {
+    this.checking = this.checking.then(() => this.checkNow()).catch((err) => this.options.log?.(`observation watch: ${(err as Error).message}`));
+    return this.checking;
+  }
+
+  private async checkNow(): Promise<void> {
+    const { db, chairIds, onOverdue } = this.options;
+    const now = (this.options.now ?? Date.now)();
+    const [{ settings }, active] = await Promise.all([loadSettings(db), db.call('sessionSummaries', { statuses: ACTIVE })]);
+    const overdueByChair = new Map<number, { kind: string; overdueMs: number }[]>(chairIds.map((id) => [id, []]));
+    for (const light of active) {
+      const bundle = await db.call('sessionBundle', light.session.id);
+      const schedule = bundle ? scheduleOf(bundle, settings, now) : null;
+      if (!schedule) continue;
+      const list = overdueByChair.get(light.session.chairId) ?? [];
+      list.push(...schedule.overdue.map((o) => ({ kind: o.kind, overdueMs: o.overdueByMs })));
+      overdueByChair.set(light.session.chairId, list);
+    }
+    for (const [chairId, overdue] of overdueByChair) onOverdue(chairId, overdue);
+  }
+
+  private async restoreInfusions(): Promise<void> {
+    const { db, onInfusion } = this.options;
+    if (!onInfusion) return;
+    for (const light of await db.call('sessionSummaries', { statuses: ['running', 'paused'] })) {
+      const rated = light.doseEvents.filter((e) => e.rateMlPerH !== null);
+      onInfusion(light.session.chairId, {
+        sessionId: light.session.id,
+        running: light.session.state === 'running',
+        documentedRateMlH: light.session.state === 'running' ? (rated[rated.length - 1]?.rateMlPerH ?? null) : null,
+      });
+    }
+  }
+}
