@@ -92,6 +92,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       unresolvedHighAlarms: (_sessionId, chairId) => alarms.state(chairId).state.alarms.filter((a) => a.priority === 'high').length,
       onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
       flushVitals: async (chairId) => monitors.get(chairId)?.flush(),
+      flushAlarms: () => alarms.flush(),
     }),
   };
   // Overdue observations and running infusions of the sessions feed the alarm engine (issue 5 → issue 6).

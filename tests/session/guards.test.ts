@@ -150,6 +150,7 @@ describe('discharge gate, override, sign-off and amendments through the API', ()
     const entry = review.history.find((h: any) => h.action === 'session.discharge');
     expect(JSON.parse(entry.detail).override.overridden.length).toBe(5);
     expect(review.vitalsFrom).toBeLessThan(review.detail.session.startedAt);
+    expect(Array.isArray(review.alarms)).toBe(true);
   });
 
   it('signs only with the password again; a signed session refuses writes and takes signed amendments', async () => {

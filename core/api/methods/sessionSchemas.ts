@@ -13,6 +13,7 @@ import { SCHEDULED_OBSERVATION_KINDS } from '../../session/observationSchedule';
 import { DISCHARGE_SCALES_LIST } from '../../session/scales';
 import { SESSION_STATUSES } from '../../session/stateMachine';
 import { ProblemSchema } from '../envelope';
+import { AlarmLogEntrySchema } from './alarms';
 import { EpochMs, Id } from '../schemas';
 
 const Text = (max: number) => z.string().max(max);
@@ -364,6 +365,8 @@ export const SessionReview = z.object({
   vitalsFrom: EpochMs,
   vitalsTo: EpochMs,
   vitals: z.array(TrendSeriesLike),
+  /** The alarm log of the session's chair over the same time range (baseline, infusion, recovery), oldest first. */
+  alarms: z.array(AlarmLogEntrySchema),
   /** Audit entries of this session, oldest first. */
   history: z.array(z.object({ at: EpochMs, userName: z.string().nullable(), action: z.string(), detail: z.string() })),
 });

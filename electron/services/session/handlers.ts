@@ -50,6 +50,8 @@ export interface SessionDeps {
   unresolvedHighAlarms?: (sessionId: number, chairId: number) => number;
   /** Told when an infusion starts, changes rate or stops, so the alarm engine knows (AlarmService.setInfusion). */
   onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
+  /** Writes the alarm engine's pending log rows before a review reads them (AlarmService.flush). */
+  flushAlarms?: () => Promise<void>;
   /** Brings the chair's stored vitals up to date before a review reads them. */
   flushVitals?: (chairId: number) => Promise<void>;
 }
@@ -144,12 +146,11 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       }),
     );
     if (plan.doseEvent) {
+      // The chair's alarms belong to the session until it ends (recovery included).
       const running = result.state.status === 'running';
-      deps.onInfusion?.(b.session.chairId, {
-        sessionId: result.state.status === 'postObservation' ? null : sessionId,
-        running,
-        documentedRateMlH: running ? (plan.doseEvent.rateMlPerH ?? currentRate(b)) : null,
-      });
+      deps.onInfusion?.(b.session.chairId, { sessionId, running, documentedRateMlH: running ? (plan.doseEvent.rateMlPerH ?? currentRate(b)) : null });
+    } else if (result.state.status === 'discharged' || result.state.status === 'cancelled') {
+      deps.onInfusion?.(b.session.chairId, { sessionId: null, running: false, documentedRateMlH: null });
     }
     return changed(sessionId);
   }
@@ -250,11 +251,13 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const from = s.startedAt !== null ? s.startedAt - BASELINE_BEFORE_START_MS : s.plannedFor;
       const to = Math.max(from, Math.min(s.dischargedAt ?? d.now, from + 24 * 3600_000));
       await deps.flushVitals?.(s.chairId);
-      const [vitals, history] = await Promise.all([
+      await deps.flushAlarms?.();
+      const [vitals, alarms, history] = await Promise.all([
         db.call('vitalTrend', s.chairId, from, to, [...VITAL_PARAMETERS], TREND_MAX_POINTS),
+        db.call('alarmLogOfChair', s.chairId, from, to),
         db.call('sessionHistory', sessionId),
       ]);
-      return { detail: d, vitalsFrom: from, vitalsTo: to, vitals, history };
+      return { detail: d, vitalsFrom: from, vitalsTo: to, vitals, alarms, history };
     },
     'sessions.checkIn': ({ sessionId }, ctx) => transition(userOf(ctx), sessionId, { kind: 'checkIn', at: now() }),
     'sessions.saveChecklist': async ({ sessionId, checklist }, ctx) => {

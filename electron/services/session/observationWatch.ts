@@ -1,7 +1,8 @@
 /**
  * Keeps the alarm engine informed about the sessions on the chairs: which observations are overdue now (the clinic's
  * schedule, core/session/observationSchedule.ts), checked every few seconds and after every session change; and,
- * once at start, which infusions are running (so a restart of the app does not forget them).
+ * once at start, which sessions are on the chairs and whether their infusion runs (so a restart of the app does not
+ * forget them).
  */
 import type { DbClient } from '../../../db/client';
 import type { EventBus } from '../eventBus';
@@ -69,7 +70,7 @@ export class ObservationWatch {
   private async restoreInfusions(): Promise<void> {
     const { db, onInfusion } = this.options;
     if (!onInfusion) return;
-    for (const light of await db.call('sessionSummaries', { statuses: ['running', 'paused'] })) {
+    for (const light of await db.call('sessionSummaries', { statuses: ACTIVE })) {
       const rated = light.doseEvents.filter((e) => e.rateMlPerH !== null);
       onInfusion(light.session.chairId, {
         sessionId: light.session.id,
