@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChairAlarmState } from '../../core/api/methods/alarms';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
 import { waitFor, type WsTestClient } from '../helpers/wsClient';
+import { fullChecklist, ok } from '../session/runThrough';
 import { datexFrame } from './frames';
 
 const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
@@ -176,6 +177,26 @@ describe('alarm service on live chairs', () => {
     expect(t.value.overriddenBy).toBe('Dr. Meier');
     expect(t.value.limits.find((l: { code: string; priority: string }) => l.code === 'spo2.low' && l.priority === 'medium').limit).toBe(90);
     expect((await logOf(1)).some((e) => e.type === 'overridesSet')).toBe(true);
+  });
+
+  it("a new patient's session on the chair drops the previous patient's limits; new limits are stored with the session", async () => {
+    expect((await mfa.call('alarms.thresholds', { chairId: 1 })).value.overriddenBy).toBe('Dr. Meier');
+    const patient = await ok(mfa, 'patients.create', { familyName: 'Huber', givenName: 'Anna', birthDate: '1968-05-02' });
+    const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [{ therapy: 'pregabalin' }] });
+    const now = Date.now();
+    const { session } = await ok(mfa, 'sessions.plan', { courseId: course.id, chairId: 1, plannedFor: now });
+    await ok(mfa, 'sessions.checkIn', { sessionId: session.id });
+    await ok(mfa, 'sessions.saveChecklist', { sessionId: session.id, checklist: fullChecklist(now, 6) });
+    await ok(physician, 'prescriptions.prescribe', { sessionId: session.id, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
+    await ok(mfa, 'sessions.completeChecklist', { sessionId: session.id });
+    await ok(mfa, 'infusion.start', { sessionId: session.id });
+    // The session service told the alarm engine: running at the documented 7.2 ml/h, this session.
+    expect(app.services.alarms.sessionOf(1)).toBe(session.id);
+    expect(app.services.alarms.state(1).state.infusionRunning).toBe(true);
+    expect((await mfa.call('alarms.thresholds', { chairId: 1 })).value.overriddenBy).toBeNull();
+    await ok(physician, 'alarms.setOverrides', { chairId: 1, reason: 'COPD, baseline SpO2 91 %', limits: { 'spo2.low': { medium: 90, high: 86 } } });
+    const log = await ok(mfa, 'alarms.log', { sessionId: session.id });
+    expect(log.map((e: { type: string }) => e.type)).toContain('overridesSet');
   });
 
   it('link lost: the simulator is stopped and its pty closed → link.lost', async () => {

@@ -112,7 +112,10 @@ export class AlarmService {
   /** The infusion on a chair: running and the documented rate. Alarms cannot be switched off while it runs. */
   setInfusion(chairId: number, input: InfusionInput): void {
     const c = this.chair(chairId);
-    if (input.sessionId !== undefined) c.sessionId = input.sessionId;
+    if (input.sessionId !== undefined && input.sessionId !== c.sessionId) {
+      c.sessionId = input.sessionId;
+      this.patientChanged(c);
+    }
     c.infusion = { running: input.running, documentedRateMlH: input.documentedRateMlH };
     c.engine.infusion(this.now(), c.infusion);
     this.after(c);
@@ -242,6 +245,30 @@ export class AlarmService {
         console.error(`chair ${c.chairId}: alarm log not saved: ${this.saveError}`);
       }
     });
+  }
+
+  /** Another session on the chair: the previous patient's limits no longer apply; the new session's stored ones do. */
+  private patientChanged(c: ChairAlarms): void {
+    const clinic = this.options.thresholds ?? CLINIC_THRESHOLDS;
+    if (c.overriddenBy !== null) {
+      this.replaceEngine(c, clinic);
+      c.overriddenBy = null;
+    }
+    const sessionId = c.sessionId;
+    if (sessionId === null) return;
+    this.options.db
+      .call('currentAlarmOverrides', c.chairId, sessionId)
+      .then((row) => {
+        if (!row || c.sessionId !== sessionId) return;
+        const merged = mergeThresholds(clinic, { by: row.userName, reason: row.reason, limits: row.limits as PatientOverrides['limits'] });
+        if (!merged.ok) return;
+        this.replaceEngine(c, merged.thresholds);
+        c.overriddenBy = row.userName;
+      })
+      .catch((err: Error) => {
+        this.saveError = err.message;
+        console.error(`chair ${c.chairId}: patient alarm limits not loaded: ${err.message}`);
+      });
   }
 
   /** New limits need a new engine: active alarms are logged as ended and re-raised under the new limits. */
