@@ -480,7 +480,16 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     },
     'sessions.amend': async ({ sessionId, target, targetId, correction, reason, password }, ctx) => {
       const user = userOf(ctx);
-      await bundleOf(sessionId);
+      const b = await bundleOf(sessionId);
+      const rows: Partial<Record<typeof target, number[]>> = {
+        observation: b.observations.map((o) => o.id),
+        doseEvent: b.doseEvents.map((e) => e.id),
+        prescription: b.prescriptions.map((p) => p.id),
+      };
+      const known = rows[target];
+      if (targetId !== undefined && known !== undefined && !known.includes(targetId)) {
+        throw new AppError('NOT_FOUND', `session ${sessionId} has no ${target} ${targetId}`);
+      }
       const problems = [
         ...(correction.trim() ? [] : [problem('amendment.correctionMissing')]),
         ...(reason.trim() ? [] : [problem('amendment.reasonMissing')]),
