@@ -69,5 +69,5 @@ describe('device setup in Chromium', () => {
     await app.loginPage(mfaPage, 'mfa');
     expect(await mfaPage.getByTestId('tab-setup').count()).toBe(0);
     await mfaPage.close();
-  });
+  }, 40_000);
 });
