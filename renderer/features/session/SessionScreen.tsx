@@ -48,7 +48,12 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
         </div>
         <div className="session__right">
           {status === 'planned' && <CheckInPanel handle={handle} />}
-          {status === 'checkedIn' && <ChecklistForm handle={handle} />}
+          {status === 'checkedIn' && (
+            <>
+              <ChecklistForm handle={handle} />
+              <PrescriptionForm handle={handle} />
+            </>
+          )}
           {status === 'checklistComplete' && (
             <>
               <PrescriptionForm handle={handle} />

@@ -9,12 +9,12 @@ import { SessionChart } from './SessionChart';
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(Math.round(v)));
 const MIN = 60_000;
 
-/** From 5 min before the start (or the last 15 min before it) to now, or to the discharge. */
+/** From 2 min before the start (or the last 10 min before it) to now, or to the discharge; at least 5 min wide. */
 export function sessionWindow(detail: SessionDetail, now: number): { from: number; to: number } {
   const s = detail.session;
   const to = s.dischargedAt ?? now;
-  const from = s.startedAt !== null ? s.startedAt - 5 * MIN : to - 15 * MIN;
-  return { from, to: Math.max(to, from + 10 * MIN) };
+  const from = s.startedAt !== null ? s.startedAt - 2 * MIN : to - 10 * MIN;
+  return { from, to: Math.max(to, from + 5 * MIN) };
 }
 
 export function SessionVitals({ detail, now }: { detail: SessionDetail; now: number }) {

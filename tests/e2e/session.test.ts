@@ -1,0 +1,298 @@
+/**
+ * End to end in Debian's Chromium (issue 5): a whole infusion session from check-in to discharge and the physician's
+ * signature, through the real screens. Two stations: the MFA's and the physician's (two browser contexts, each logged
+ * in through the login screen). A Munich-style weekly course (two earlier sessions documented through the API, the
+ * third one run in the UI) and a Kyiv-style daily course. Screenshots in test-results/session-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/appHarness';
+import type { WsTestClient } from '../helpers/wsClient';
+import { ok, runSession } from '../session/runThrough';
+import { launchChromium } from './browser';
+
+const SHOTS = 'test-results';
+const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
+let app: TestApp;
+let browser: Browser;
+let mfa: Page;
+let doc: Page;
+let staff: { mfa: WsTestClient; physician: WsTestClient };
+const errors: string[] = [];
+
+async function newStation(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/session-${name}.png`, fullPage: true });
+
+/** Patients → the patient → the course → the session with that number. */
+async function openSession(page: Page, patient: RegExp, sessionNumber: number): Promise<void> {
+  await page.getByTestId('tab-patients').click();
+  await page.getByRole('button', { name: patient }).click();
+  await page.getByTestId('patient-screen').getByRole('listitem').first().getByRole('button').click();
+  await page.getByTestId(`open-session-${sessionNumber}`).click();
+  await page.getByTestId('session-screen').waitFor();
+}
+
+/** expect.poll with room for the UI to follow the server (events, 5 s reload). */
+const until = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
+const status = (page: Page) => page.getByTestId('session-screen').getAttribute('data-status');
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startTestApp({ simulate: 'always', simulatorIntervalMs: 1000, scenarios: { 1: calm, 2: calm, 3: calm, 4: calm } });
+  staff = { mfa: await app.login('mfa'), physician: await app.login('physician') };
+  browser = await launchChromium();
+  mfa = await newStation();
+  doc = await newStation();
+  await app.loginPage(mfa, 'mfa');
+  await app.loginPage(doc, 'physician');
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('infusion session in Chromium', () => {
+  it('Munich-style weekly course: patient, course, then sessions 1 and 2 documented (API) show a pain trend', async () => {
+    await mfa.getByTestId('tab-patients').click();
+    await mfa.getByTestId('patient-family').fill('Huber');
+    await mfa.getByTestId('patient-given').fill('Anna');
+    await mfa.getByTestId('patient-birth').fill('1961-04-12');
+    await mfa.getByTestId('patient-create').click();
+    await mfa.getByTestId('patient-screen').waitFor();
+
+    // Only a physician creates a course: the MFA's attempt names the missing right.
+    await mfa.getByTestId('course-create').click();
+    await until(() => mfa.getByTestId('course-problems').innerText()).toMatch(/physician|Ärzt/i);
+
+    await doc.getByTestId('tab-patients').click();
+    await doc.getByRole('button', { name: /Huber, Anna/ }).click();
+    await doc.getByTestId('course-kind').selectOption('weekly');
+    await doc.getByTestId('course-planned').fill('4');
+    await doc.getByTestId('course-indication').selectOption('crps');
+    await doc.getByTestId('course-icd').fill('G90.50');
+    await doc.getByTestId('course-prior').fill('Pregabalin – keine Wirkung\nAmitriptylin – Nebenwirkungen');
+    await shot(doc, '01-new-course');
+    await doc.getByTestId('course-create').click();
+    await doc.getByTestId('course-screen').waitFor();
+
+    // Sessions 1 and 2 of the course were documented earlier (through the API, as in tests/session).
+    const patients = await ok(staff.mfa, 'patients.list', { search: 'Huber' });
+    const courses = await ok(staff.mfa, 'courses.list', { patientId: patients[0].id });
+    await ok(staff.physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'e2e: earlier sessions' });
+    await runSession(staff, courses[0].id, 2, 8, 4);
+    await runSession(staff, courses[0].id, 2, 6, 5);
+    // The session in the UI uses a short observation time so the countdown can run out during the test.
+    await ok(staff.physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 1, reason: 'e2e: one minute' });
+
+    await mfa.getByTestId('tab-patients').click();
+    await mfa.getByRole('button', { name: /Huber, Anna/ }).click();
+    await mfa.getByTestId('patient-screen').getByRole('listitem').first().getByRole('button').click();
+    await until(() => mfa.getByTestId('pain-trend-course').innerText()).toMatch(/8 → 6/);
+    expect(await mfa.getByTestId('pain-trend-share').innerText()).toMatch(/1 von 2 Sitzungen/);
+    await shot(mfa, '02-course-trend');
+  }, 60_000);
+
+  it('session 3: check-in, checklist (refused while incomplete), prescription with soft limit, start, rate change, observations, stop', async () => {
+    await mfa.getByTestId('plan-chair').selectOption('1');
+    await mfa.getByTestId('plan-submit').click();
+    await mfa.getByTestId('session-screen').waitFor();
+    expect(await status(mfa)).toBe('planned');
+    await mfa.getByTestId('checkin-button').click();
+    await until(() => status(mfa)).toBe('checkedIn');
+
+    // Completing an empty checklist is refused with every open item in words.
+    await mfa.getByTestId('cl-complete').click();
+    await mfa.getByTestId('checklist-refusal').waitFor();
+    const refusal = await mfa.getByTestId('checklist-refusal').innerText();
+    expect(refusal).toContain('Checkliste unvollständig');
+    expect(refusal).toContain('Körpergewicht fehlt');
+    expect(refusal).toContain('Schmerz-NRS vor der Infusion fehlt');
+
+    await mfa.getByTestId('cl-offlabel').check();
+    await mfa.getByTestId('cl-briefing').check();
+    await mfa.getByTestId('cl-ci-by').fill('Dr. Meier');
+    await mfa.getByTestId('cl-weight').fill('80');
+    await mfa.getByTestId('cl-from-monitor').click();
+    await mfa.getByTestId('cl-pain').getByRole('button', { name: '7', exact: true }).click();
+    await mfa.getByTestId('cl-meal').fill(localInput(Date.now() - 5 * 3_600_000));
+    await mfa.getByTestId('cl-escort-name').fill('Maria Huber');
+    await mfa.getByTestId('cl-escort-phone').fill('+49 89 1234567');
+    await mfa.getByTestId('cl-physician').fill('Dr. Meier');
+    await mfa.getByTestId('cl-onsite').check();
+    // The simulated monitor may not have measured a cuff pressure yet: type what is missing.
+    for (const [id, value] of [['cl-sys', '128'], ['cl-dia', '82'], ['cl-hr', '72'], ['cl-spo2', '98']] as const) {
+      if ((await mfa.getByTestId(id).inputValue()) === '') await mfa.getByTestId(id).fill(value);
+    }
+    await shot(mfa, '03-checklist');
+    await mfa.getByTestId('cl-complete').click();
+    await until(() => status(mfa)).toBe('checklistComplete');
+
+    // The physician prescribes: 0.6 mg/kg/h is above the soft limit → a written reason is required.
+    await openSession(doc, /Huber, Anna/, 3);
+    await until(() => doc.getByTestId('rx-weight').inputValue()).toBe('80');
+    await doc.getByTestId('rx-mgkgh').fill('0,6');
+    await until(() => doc.getByTestId('rx-mlh').inputValue()).toBe('48');
+    await until(() => doc.getByTestId('rx-verdict').innerText()).toContain('Warngrenze von 0,5 mg/kg/h');
+    expect(await doc.getByTestId('dose-limits').innerText()).toContain('clinical-requirements §2.2');
+    await doc.getByTestId('rx-prescribe').click();
+    await doc.getByTestId('rx-refusal').waitFor();
+    expect(await doc.getByTestId('rx-refusal').innerText()).toContain('schriftliche ärztliche Begründung erforderlich');
+    // Above the hard limit the rate is refused outright.
+    await doc.getByTestId('rx-mgkgh').fill('1,2');
+    await until(() => doc.getByTestId('rx-verdict').innerText()).toContain('Höchstgrenze');
+    await doc.getByTestId('rx-mgkgh').fill('0,6');
+    await doc.getByTestId('rx-reason').fill('Vorsitzungen ohne ausreichende Wirkung bei 0,5 mg/kg/h');
+    await shot(doc, '04-prescription-soft-limit');
+    await doc.getByTestId('rx-prescribe').click();
+    await until(() => doc.getByTestId('rx-summary').innerText()).toContain('0,6 mg/kg/h = 48 ml/h');
+
+    await expect.poll(() => mfa.getByTestId('rx-summary').count(), { timeout: 10_000 }).toBe(1);
+    await mfa.getByTestId('inf-start').click();
+    await until(() => status(mfa)).toBe('running');
+    await until(async () => Number((await mfa.getByTestId('dose-mg').innerText()).replace(',', '.'))).toBeGreaterThan(0);
+
+    // The physician lowers the rate (delegation: rate changes are the physician's).
+    await doc.getByTestId('rc-mgkgh').fill('0,25');
+    await until(() => doc.getByTestId('rc-mlh').inputValue()).toBe('20');
+    await doc.getByTestId('rc-apply').click();
+    await until(() => doc.getByTestId('dose-rate').innerText()).toContain('20 ml/h');
+
+    // The MFA documents observations.
+    await expect.poll(() => mfa.getByTestId('dose-events').innerText(), { timeout: 10_000 }).toContain('Ratenänderung');
+    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Sedierung' }).click();
+    await mfa.getByTestId('obs-levels-sedation').locator('[data-score="0"]').click();
+    await mfa.getByTestId('obs-record').click();
+    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Dissoziation' }).click();
+    await mfa.getByTestId('obs-levels-dissociation').locator('[data-score="1"]').click();
+    await mfa.getByTestId('obs-record').click();
+    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Blutdruck (manuell)' }).click();
+    await mfa.getByTestId('obs-sys').fill('135');
+    await mfa.getByTestId('obs-dia').fill('85');
+    await mfa.getByTestId('obs-record').click();
+    await until(() => mfa.getByTestId('obs-list').innerText()).toContain('135/85 mmHg');
+    expect(await mfa.getByTestId('obs-list').innerText()).toContain('RASS 0 – Wach und ruhig');
+    expect(await mfa.getByTestId('obs-due').innerText()).toMatch(/fällig in/);
+    expect(await mfa.getByTestId('dose-chart').count()).toBe(1);
+    await shot(mfa, '05-running');
+
+    await mfa.getByTestId('inf-stop').click();
+    await until(() => status(mfa)).toBe('postObservation');
+    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Schmerz (NRS)' }).click();
+    await mfa.getByTestId('obs-nrs').getByRole('button', { name: '3', exact: true }).click();
+    await mfa.getByTestId('obs-record').click();
+    await until(() => mfa.getByTestId('obs-list').innerText()).toContain('NRS 3');
+  }, 120_000);
+
+  it('refuses discharge without escort and lists every missing condition in words', async () => {
+    await mfa.getByTestId('countdown-value').waitFor();
+    await mfa.getByTestId('discharge-button').click();
+    await mfa.getByTestId('discharge-refusal').waitFor();
+    const refusal = await mfa.getByTestId('discharge-refusal').innerText();
+    expect(refusal).toContain('Entlassung nicht möglich');
+    expect(refusal).toContain('Abholperson nicht bestätigt');
+    expect(refusal).toContain('Entlassungsscore fehlt');
+    expect(refusal).toContain('Entlassungshinweise nicht bestätigt');
+    expect(refusal).toContain('Ärztliche Freigabe zur Entlassung fehlt');
+    expect(refusal).toMatch(/Nachbeobachtungszeit \(1 min\) noch nicht abgelaufen/);
+    await shot(mfa, '06-discharge-refused');
+    expect(await status(mfa)).toBe('postObservation');
+  }, 30_000);
+
+  it('discharges once escort, score, instructions, physician release and observation time are there', async () => {
+    await mfa.getByTestId('dc-escort-relation').fill('Tochter');
+    await mfa.getByTestId('dc-escort-arrival').fill(localInput(Date.now() + 10 * 60_000));
+    await mfa.getByTestId('escort-save').click();
+    await mfa.getByTestId('escort-confirmed').waitFor();
+    for (const item of ['vitalSigns', 'ambulation', 'nauseaVomiting', 'pain', 'bleeding']) {
+      await mfa.getByTestId(`score-item-${item}`).locator('[data-score="2"]').click();
+    }
+    expect(await mfa.getByTestId('score-total').innerText()).toMatch(/^10 \/ 10/);
+    await mfa.getByTestId('score-save').click();
+    await mfa.getByTestId('ack-instructions').click();
+
+    // The physician releases from their station; the MFA's screen follows.
+    await doc.getByTestId('physician-release').click();
+    await expect.poll(() => mfa.getByTestId('released').count(), { timeout: 10_000 }).toBe(1);
+    await shot(mfa, '07-before-discharge');
+
+    // Only the observation time is left: the gate says so, then clears when the countdown ends.
+    await expect.poll(() => mfa.getByTestId('gate').innerText(), { timeout: 90_000, interval: 2000 }).toContain('Alle Entlassungskriterien erfüllt');
+    await mfa.getByTestId('discharge-button').click();
+    await until(() => status(mfa)).toBe('discharged');
+    await shot(mfa, '08-discharged');
+  }, 150_000);
+
+  it('physician reviews and signs with the password again; the signed session takes only signed amendments', async () => {
+    await doc.getByTestId('session-screen').waitFor();
+    await until(() => status(doc)).toBe('discharged');
+    await doc.getByTestId('to-review').click();
+    await doc.getByTestId('review-screen').waitFor();
+    expect(await doc.getByTestId('review-total').innerText()).toMatch(/Gesamtdosis: [\d,]+ mg = [\d,]+ mg\/kg/);
+    await doc.getByTestId('sign-password').fill('falsches-passwort');
+    await doc.getByTestId('sign-submit').click();
+    await doc.getByTestId('sign-refusal').waitFor();
+    await doc.getByTestId('sign-password').fill('aerztin-passwort-1');
+    await doc.getByTestId('sign-submit').click();
+    await doc.getByTestId('signed-banner').waitFor();
+    await shot(doc, '09-review-signed');
+
+    await doc.getByTestId('amend-correction').fill('Dissoziation war 2 (mäßig), nicht 1');
+    await doc.getByTestId('amend-reason').fill('Nachträgliche Angabe der Patientin');
+    await doc.getByTestId('amend-password').fill('aerztin-passwort-1');
+    await doc.getByTestId('amend-submit').click();
+    await until(() => doc.getByTestId('amendments').innerText()).toContain('Dissoziation war 2');
+    // The original stays visible next to the amendment.
+    expect(await doc.getByTestId('obs-list').first().innerText()).toContain('1 – Leicht');
+    await shot(doc, '10-amendment');
+  }, 60_000);
+
+  it('Kyiv-style daily course: a daily course of 5 days, sessions run through, the course view shows them', async () => {
+    await doc.getByTestId('tab-patients').click();
+    await doc.getByTestId('patient-family').fill('Kovalenko');
+    await doc.getByTestId('patient-given').fill('Oksana');
+    await doc.getByTestId('patient-birth').fill('1975-09-30');
+    await doc.getByTestId('patient-create').click();
+    await doc.getByTestId('course-kind').selectOption('daily');
+    await doc.getByTestId('course-planned').fill('9');
+    await doc.getByTestId('course-indication').selectOption('fibromyalgia');
+    await doc.getByTestId('course-create').click();
+    // 9 days is outside the daily course length: refused in words.
+    await until(() => doc.getByTestId('course-problems').innerText()).toContain('Täglicher Zyklus mit 9 Tagen: erlaubt sind 3–7');
+    // A psychiatric indication without attestation is refused too.
+    await doc.getByTestId('course-planned').fill('5');
+    await doc.getByTestId('course-indication').selectOption('treatmentResistantDepression');
+    await doc.getByTestId('course-create').click();
+    await until(() => doc.getByTestId('course-problems').innerText()).toContain('fachpsychiatrischer Stellungnahme');
+    await doc.getByTestId('course-indication').selectOption('fibromyalgia');
+    await doc.getByTestId('course-create').click();
+    await doc.getByTestId('course-screen').waitFor();
+
+    await ok(staff.physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'e2e: daily course' });
+    const patients = await ok(staff.mfa, 'patients.list', { search: 'Kovalenko' });
+    const [course] = await ok(staff.mfa, 'courses.list', { patientId: patients[0].id });
+    for (const [before, after] of [[8, 5], [7, 4], [6, 3]] as const) await runSession(staff, course.id, 3, before, after);
+    await doc.getByTestId('tab-patients').click();
+    await doc.getByRole('button', { name: /Kovalenko, Oksana/ }).click();
+    await doc.getByTestId('patient-screen').getByRole('listitem').first().getByRole('button').click();
+    await until(() => doc.getByTestId('pain-trend-course').innerText()).toMatch(/8 → 6/);
+    expect(await doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 von 3 Sitzungen/);
+    expect(await doc.getByTestId('course-sessions').innerText()).toContain('Entlassen');
+    await shot(doc, '11-daily-course');
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
+
+function localInput(t: number): string {
+  const d = new Date(t);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
