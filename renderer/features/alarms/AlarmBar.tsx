@@ -14,7 +14,8 @@ import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
 import { allAlarms, useAlarmStore, type ChairAlarm } from './alarmStore';
 
-const MAX_ROWS = 4;
+/** More rows would push the overview's tiles off a 1000-px screen; the rest are one click away. */
+const MAX_ROWS = 3;
 
 export function lang(language: string): Language {
   return language.startsWith('en') ? 'en' : 'de';
@@ -68,13 +69,13 @@ export function AlarmBar() {
             onAck={() => run(() => api.call('alarms.acknowledge', { chairId: a.chairId, alarmId: a.id }))}
           />
         ))}
+      </div>
+      <div className="alarm-bar__controls">
         {alarms.length > MAX_ROWS && (
-          <button className="alarm-bar__more" onClick={() => go({ name: 'overview' })}>
+          <button className="alarm-bar__more" data-testid="alarm-more" onClick={() => go({ name: 'overview' })}>
             {t('alarms.more', { count: alarms.length - MAX_ROWS })}
           </button>
         )}
-      </div>
-      <div className="alarm-bar__controls">
         {pausedUntil !== undefined ? (
           <span className="alarm-bar__paused" data-testid="audio-paused" role="status">
             {t('alarms.audioPaused', { time: mmss(pausedUntil - now) })}
