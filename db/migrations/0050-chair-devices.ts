@@ -1,6 +1,7 @@
 /**
  * Per-chair device settings beyond the protocol and port of `chairs` (which stay where 0010 put them):
- * line-setting overrides (NULL = the protocol's default) and whether the link's raw bytes are captured.
+ * line-setting overrides (NULL = the protocol's default), whether the link's raw bytes are captured, and the port of
+ * the chair's syringe pump (B. Braun BCC through SpaceCom, 9600 8N1; NULL = no pump), which runs beside the monitor.
  * Who changed them and when is in the audit log (action 'chair.deviceChanged').
  */
 import type { Migration } from './index';
@@ -18,6 +19,7 @@ const migration: Migration = {
         stop_bits INTEGER CHECK (stop_bits IS NULL OR stop_bits IN (1, 2)),
         rtscts INTEGER CHECK (rtscts IS NULL OR rtscts IN (0, 1)),
         capture INTEGER NOT NULL DEFAULT 0 CHECK (capture IN (0, 1)),
+        pump_port_path TEXT CHECK (pump_port_path IS NULL OR length(trim(pump_port_path)) > 0),
         updated_at INTEGER NOT NULL,
         updated_by INTEGER REFERENCES users(id)
       ) STRICT;

@@ -23,11 +23,13 @@ export interface ChairDeviceSettings {
   /** null fields: the protocol's default. */
   line: LineOverrides;
   capture: boolean;
+  /** The syringe pump's port (B. Braun BCC), beside the monitor; null: no pump. */
+  pumpPortPath: string | null;
   updatedAt: number;
   updatedBy: number | null;
 }
 
-export type ChairDeviceChange = Pick<ChairDeviceSettings, 'protocolId' | 'portPath' | 'line' | 'capture'>;
+export type ChairDeviceChange = Pick<ChairDeviceSettings, 'protocolId' | 'portPath' | 'line' | 'capture' | 'pumpPortPath'>;
 
 interface Row {
   chairId: number;
@@ -39,6 +41,7 @@ interface Row {
   stopBits: number | null;
   rtscts: number | null;
   capture: number | null;
+  pumpPortPath: string | null;
   updatedAt: number | null;
   updatedBy: number | null;
 }
@@ -46,7 +49,7 @@ interface Row {
 const SELECT = `
   SELECT c.id AS chairId, c.protocol_id AS protocolId, c.port_path AS portPath,
          d.baud_rate AS baudRate, d.data_bits AS dataBits, d.parity, d.stop_bits AS stopBits, d.rtscts,
-         d.capture, d.updated_at AS updatedAt, d.updated_by AS updatedBy
+         d.capture, d.pump_port_path AS pumpPortPath, d.updated_at AS updatedAt, d.updated_by AS updatedBy
   FROM chairs c LEFT JOIN chair_devices d ON d.chair_id = c.id`;
 
 function toSettings(r: Row): ChairDeviceSettings {
@@ -62,6 +65,7 @@ function toSettings(r: Row): ChairDeviceSettings {
       rtscts: r.rtscts === null ? null : r.rtscts === 1,
     },
     capture: r.capture === 1,
+    pumpPortPath: r.pumpPortPath,
     updatedAt: r.updatedAt ?? 0,
     updatedBy: r.updatedBy,
   };
@@ -72,11 +76,11 @@ export function createChairDevicesRepo(db: DB, audit: AuditLog) {
   const one = db.prepare(`${SELECT} WHERE c.id = ?`);
   const updateChair = db.prepare('UPDATE chairs SET protocol_id = ?, port_path = ? WHERE id = ?');
   const upsert = db.prepare(`
-    INSERT INTO chair_devices (chair_id, baud_rate, data_bits, parity, stop_bits, rtscts, capture, updated_at, updated_by)
-    VALUES (@chairId, @baudRate, @dataBits, @parity, @stopBits, @rtscts, @capture, @at, @userId)
+    INSERT INTO chair_devices (chair_id, baud_rate, data_bits, parity, stop_bits, rtscts, capture, pump_port_path, updated_at, updated_by)
+    VALUES (@chairId, @baudRate, @dataBits, @parity, @stopBits, @rtscts, @capture, @pumpPortPath, @at, @userId)
     ON CONFLICT (chair_id) DO UPDATE SET baud_rate = excluded.baud_rate, data_bits = excluded.data_bits,
       parity = excluded.parity, stop_bits = excluded.stop_bits, rtscts = excluded.rtscts, capture = excluded.capture,
-      updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+      pump_port_path = excluded.pump_port_path, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
 
   const get = (chairId: number): ChairDeviceSettings | null => {
     const r = one.get(chairId) as Row | undefined;
@@ -96,11 +100,12 @@ export function createChairDevicesRepo(db: DB, audit: AuditLog) {
       stopBits: l.stopBits,
       rtscts: l.rtscts === null ? null : l.rtscts ? 1 : 0,
       capture: change.capture ? 1 : 0,
+      pumpPortPath: change.pumpPortPath,
       at: actor.at,
       userId: actor.userId,
     });
     const after = get(chairId)!;
-    const strip = ({ protocolId, portPath, line, capture }: ChairDeviceSettings) => ({ protocolId, portPath, line, capture });
+    const strip = ({ protocolId, portPath, line, capture, pumpPortPath }: ChairDeviceSettings) => ({ protocolId, portPath, line, capture, pumpPortPath });
     audit.append({ at: actor.at, userId: actor.userId, action, entity: 'chair', entityId: chairId, detail: { before: strip(before), after: strip(after) } });
     return after;
   };

@@ -21,7 +21,7 @@ describe('chair devices (migration 0050)', () => {
     const { repo } = setUp();
     const all = repo.listChairDevices();
     expect(all).toHaveLength(4);
-    expect(all[0]).toMatchObject({ chairId: 1, protocolId: 'datex-s5', portPath: null, line: NONE, capture: false });
+    expect(all[0]).toMatchObject({ chairId: 1, protocolId: 'datex-s5', portPath: null, line: NONE, capture: false, pumpPortPath: null });
   });
 
   it('saves protocol, port, line overrides and capture with one audit entry holding before and after', () => {
@@ -31,8 +31,9 @@ describe('chair devices (migration 0050)', () => {
       portPath: '/dev/ttyUSB1',
       line: { ...NONE, baudRate: 19200, rtscts: true },
       capture: true,
+      pumpPortPath: '/dev/ttyUSB2',
     });
-    expect(saved).toMatchObject({ chairId: 2, protocolId: 'bbraun-bcc', portPath: '/dev/ttyUSB1', capture: true, updatedAt: 1000, updatedBy: 1 });
+    expect(saved).toMatchObject({ chairId: 2, protocolId: 'bbraun-bcc', portPath: '/dev/ttyUSB1', capture: true, pumpPortPath: '/dev/ttyUSB2', updatedAt: 1000, updatedBy: 1 });
     expect(saved.line).toEqual({ ...NONE, baudRate: 19200, rtscts: true });
     expect(repo.getChairDevice(2)).toEqual(saved);
     const entries = db.prepare("SELECT action, entity, entity_id AS entityId, user_id AS userId, detail FROM audit_log").all() as any[];
@@ -48,9 +49,10 @@ describe('chair devices (migration 0050)', () => {
 
   it('refuses impossible line settings and unknown chairs, and writes nothing then', () => {
     const { repo, db } = setUp();
-    expect(() => repo.setChairDevice({ userId: 1, at: 1 }, 1, { protocolId: 'datex-s5', portPath: '/dev/x', line: { ...NONE, baudRate: 12345 }, capture: false })).toThrow(/CHECK/);
-    expect(() => repo.setChairDevice({ userId: 1, at: 1 }, 99, { protocolId: 'datex-s5', portPath: null, line: NONE, capture: false })).toThrow(/no chair 99/);
-    expect(() => repo.setChairDevice({ userId: 1, at: 1 }, 1, { protocolId: 'datex-s5', portPath: '  ', line: NONE, capture: false })).toThrow(/must not be empty/);
+    expect(() => repo.setChairDevice({ userId: 1, at: 1 }, 1, { protocolId: 'datex-s5', portPath: '/dev/x', line: { ...NONE, baudRate: 12345 }, capture: false, pumpPortPath: null })).toThrow(/CHECK/);
+    expect(() => repo.setChairDevice({ userId: 1, at: 1 }, 99, { protocolId: 'datex-s5', portPath: null, line: NONE, capture: false, pumpPortPath: null })).toThrow(/no chair 99/);
+    expect(() => repo.setChairDevice({ userId: 1, at: 1 }, 1, { protocolId: 'datex-s5', portPath: '  ', line: NONE, capture: false, pumpPortPath: null })).toThrow(/must not be empty/);
+    expect(() => repo.setChairDevice({ userId: 1, at: 1 }, 1, { protocolId: 'datex-s5', portPath: null, line: NONE, capture: false, pumpPortPath: ' ' })).toThrow(/CHECK/);
     expect(repo.getChairDevice(1)!.portPath).toBeNull();
     expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
     expect(() => db.prepare('DELETE FROM chair_devices').run()).toThrow(/never deleted/);

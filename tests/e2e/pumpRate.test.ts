@@ -1,6 +1,6 @@
 /**
- * Pump rate against the documented rate, end to end: a simulated B. Braun pump at 7.2 ml/h on a socat pty as
- * chair 1's device, an infusion documented through the session API at 0.1 mg/kg/h (7.2 ml/h for 72 kg at 1 mg/ml),
+ * Pump rate against the documented rate, end to end: chair 1 with a simulated Datex monitor on one socat pty and a
+ * simulated B. Braun pump at 7.2 ml/h on another (the pump runs beside the monitor), an infusion documented through the session API at 0.1 mg/kg/h (7.2 ml/h for 72 kg at 1 mg/ml),
  * the chair screen in Chromium showing both rates without a warning; after the physician raises the rate the
  * documented rate follows and the warning appears. Screenshot in test-results/.
  */
@@ -24,6 +24,8 @@ let browser: Browser;
 let page: Page;
 let pair: PtyPair;
 let runner: SimulatorRunner;
+let monitorPair: PtyPair;
+let monitorRunner: SimulatorRunner;
 let mfa: WsTestClient;
 let physician: WsTestClient;
 let sessionId: number;
@@ -35,8 +37,13 @@ beforeAll(async () => {
   const port = await openSerialPort(pair.devicePath, findProtocol('bbraun-bcc')!.lineSettings);
   runner = new SimulatorRunner(port, createSimulatedDevice('bbraun-bcc', { pumpRateMlH: 7.2 }), new SimulatedPatient(Date.now(), { seed: 3 }), Date.now, 500);
   runner.start();
+  monitorPair = await openPtyPair();
+  const monitorPort = await openSerialPort(monitorPair.devicePath, findProtocol('datex-s5')!.lineSettings);
+  monitorRunner = new SimulatorRunner(monitorPort, createSimulatedDevice('datex-s5'), new SimulatedPatient(Date.now(), { seed: 4, artefactRate: 0, sensorOffEveryMs: 0 }), Date.now, 1000);
+  monitorRunner.start();
   const admin = await app.login('admin');
-  await ok(admin, 'devices.set', { chairId: 1, protocolId: 'bbraun-bcc', portPath: pair.appPath });
+  const saved = await ok(admin, 'devices.set', { chairId: 1, protocolId: 'datex-s5', portPath: monitorPair.appPath, pumpPortPath: pair.appPath });
+  expect(saved).toMatchObject({ portPath: monitorPair.appPath, pumpPortPath: pair.appPath });
   mfa = await app.login('mfa');
   physician = await app.login('physician');
   const patient = await ok(mfa, 'patients.create', { familyName: 'Huber', givenName: 'Anna', birthDate: '1968-05-02' });
@@ -55,7 +62,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await runner?.stop();
+  await monitorRunner?.stop();
   pair?.stop();
+  monitorPair?.stop();
   await app?.close();
 });
 
@@ -66,11 +75,21 @@ describe('pump rate beside the documented rate', () => {
     await expect.poll(() => page.getByTestId('pump-rate-value').innerText().catch(() => ''), { timeout: 25_000 }).toContain('7,2');
     await expect.poll(() => page.getByTestId('pump-documented-value').innerText().catch(() => ''), { timeout: 15_000 }).toContain('7,2');
     expect(await page.getByTestId('pump-rate-differs').count()).toBe(0);
+    await page.getByTestId('value-hr').waitFor({ timeout: 15_000 }); // the monitor's vitals beside the pump
+    expect(await page.getByTestId('link-status').first().innerText()).toBe('Empfang');
     await page.screenshot({ path: `${SHOTS}/e2e-pump-rate-agrees.png` });
 
     await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.15 }); // 10.8 ml/h documented, pump still 7.2
     await expect.poll(() => page.getByTestId('pump-documented-value').innerText(), { timeout: 15_000 }).toContain('10,8');
     await page.getByTestId('pump-rate-differs').waitFor({ timeout: 5_000 });
     await page.screenshot({ path: `${SHOTS}/e2e-pump-rate-differs.png` });
+
+    // The pump's values are stored with the chair's vitals, and its link status is reported apart from the monitor's.
+    const admin = await app.login('admin');
+    const device = await ok(admin, 'devices.get', { chairId: 1 });
+    expect(device.link).toMatchObject({ protocolId: 'datex-s5', state: 'receiving' });
+    expect(device.pumpLink).toMatchObject({ protocolId: 'bbraun-bcc', state: 'receiving', framesRejected: 0 });
+    const trend = await ok(admin, 'vitals.trend', { chairId: 1, from: Date.now() - 120_000, to: Date.now(), parameters: ['pumpRate', 'hr'] });
+    expect(trend.find((t: any) => t.parameter === 'pumpRate').values).toContain(7.2);
   }, 60_000);
 });

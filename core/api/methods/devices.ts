@@ -65,8 +65,11 @@ export const ChairDevice = z.object({
   /** The settings the link opens the port with (overrides applied to the protocol's defaults). */
   effectiveLine: LineSettingsSchema,
   capture: z.boolean(),
+  /** The syringe pump (B. Braun BCC) beside the monitor; null: none. */
+  pumpPortPath: z.string().nullable(),
   updatedAt: EpochMs,
   link: LinkStatus.nullable(),
+  pumpLink: LinkStatus.nullable(),
   currentCapture: CaptureInfo.nullable(),
 });
 export type ChairDevice = z.infer<typeof ChairDevice>;
@@ -116,7 +119,7 @@ export const devicesMethods = methodTable({
   /** Saves the chair's device and restarts its link with it. */
   'devices.set': {
     access: DEVICE_SETUP,
-    input: DeviceChoice.extend({ chairId: Id, capture: z.boolean().default(false) }),
+    input: DeviceChoice.extend({ chairId: Id, capture: z.boolean().default(false), pumpPortPath: PortPath.nullable().default(null) }),
     output: ChairDevice,
   },
   /**

@@ -24,6 +24,7 @@ import type { PatientScenario } from '../../../drivers/simulator/patient';
 import { ChairMonitor } from '../chairMonitor';
 import type { EventBus } from '../eventBus';
 import { startSimulatedMonitor, type SimulatedMonitor } from '../simulation';
+import { PumpLink } from './pumpLink';
 
 export interface ChairLinksOptions {
   db: DbClient;
@@ -61,6 +62,8 @@ function protocolOrRefuse(id: string): ProtocolDefinition {
 export class ChairLinks {
   private simulateAll = false;
   private captures = new Map<number, { writer: CaptureWriter; off: () => void }>();
+  /** Syringe pumps beside the monitors, by chair. */
+  readonly pumps = new Map<number, PumpLink>();
   /** One change at a time per chair (save, test, capture), in the order asked. */
   private queues = new Map<number, Promise<unknown>>();
   private closed = false;
@@ -79,7 +82,7 @@ export class ChairLinks {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled([...this.queues.values()]);
-    for (const id of [...this.o.monitors.keys(), ...this.o.simulators.keys()]) await this.stopChair(id);
+    for (const id of new Set([...this.o.monitors.keys(), ...this.o.simulators.keys(), ...this.pumps.keys()])) await this.stopChair(id);
   }
 
   /** Settings and live state of one chair, as the setup screen shows them. */
@@ -147,7 +150,9 @@ export class ChairLinks {
     return this.exclusive(chairId, async () => {
       const settings = await this.o.db.call('getChairDevice', chairId);
       if (!settings) throw new AppError('NOT_FOUND', `there is no chair ${chairId}`);
-      const holders = [...this.o.monitors.entries()].filter(([, m]) => choice.portPath !== null && m.link.status().portPath === choice.portPath).map(([id]) => id);
+      const holders = [...this.o.monitors.entries(), ...this.pumps.entries()]
+        .filter(([, m]) => choice.portPath !== null && m.link.status().portPath === choice.portPath)
+        .map(([id]) => id);
       for (const id of holders) await this.stopChair(id);
       let sim: SimulatedMonitor | null = null;
       try {
@@ -172,7 +177,7 @@ export class ChairLinks {
   }
 
   private decideSimulation(all: ChairDeviceSettings[]): boolean {
-    return this.o.simulate === 'always' || (this.o.simulate === 'auto' && !all.some((s) => s.portPath !== null));
+    return this.o.simulate === 'always' || (this.o.simulate === 'auto' && !all.some((s) => s.portPath !== null || s.pumpPortPath !== null));
   }
 
   private toDevice(s: ChairDeviceSettings): ChairDevice {
@@ -184,8 +189,10 @@ export class ChairLinks {
       line: s.line,
       effectiveLine: protocol ? effectiveLine(protocol, s.line) : { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false },
       capture: s.capture,
+      pumpPortPath: s.pumpPortPath,
       updatedAt: s.updatedAt,
       link: this.o.monitors.get(s.chairId)?.link.status() ?? null,
+      pumpLink: this.pumps.get(s.chairId)?.link.status() ?? null,
       currentCapture: this.captureInfo(s.chairId),
     };
   }
@@ -208,6 +215,11 @@ export class ChairLinks {
       openPort = sim.openPort;
       simulated = true;
     }
+    if (s.pumpPortPath !== null) {
+      const pump = new PumpLink(s.chairId, s.pumpPortPath, this.o.openPort ?? openSerialPort, this.o.db, this.o.bus);
+      this.pumps.set(s.chairId, pump);
+      pump.start();
+    }
     if (path === null) return; // no device and no simulation: the chair is shown without a link
     const monitor = new ChairMonitor({ chairId: s.chairId, path, protocol, openPort, simulated, db: this.o.db, bus: this.o.bus, silenceMs: this.o.silenceMs });
     this.o.monitors.set(s.chairId, monitor);
@@ -217,6 +229,9 @@ export class ChairLinks {
 
   private async stopChair(chairId: number): Promise<void> {
     this.closeCapture(chairId);
+    const pump = this.pumps.get(chairId);
+    this.pumps.delete(chairId);
+    await pump?.stop();
     const monitor = this.o.monitors.get(chairId);
     this.o.monitors.delete(chairId);
     await monitor?.stop();

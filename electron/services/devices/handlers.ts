@@ -28,7 +28,8 @@ export function createDevicesHandlers(links: ChairLinks): HandlersFor<DevicesMet
     },
     'devices.list': () => links.describeAll(),
     'devices.get': ({ chairId }) => links.describe(chairId),
-    'devices.set': ({ chairId, protocolId, portPath, line, capture }, ctx) => links.apply(actorOf(ctx), chairId, { protocolId, portPath, line, capture }),
+    'devices.set': ({ chairId, protocolId, portPath, line, capture, pumpPortPath }, ctx) =>
+      links.apply(actorOf(ctx), chairId, { protocolId, portPath, line, capture, pumpPortPath }),
     'devices.test': ({ chairId, protocolId, portPath, line, durationMs }) => links.test(chairId, { protocolId, portPath, line }, durationMs),
     'devices.captureStart': ({ chairId }, ctx) => links.captureStart(actorOf(ctx), chairId),
     'devices.captureStop': ({ chairId }, ctx) => links.captureStop(actorOf(ctx), chairId),

@@ -21,6 +21,7 @@ type Ports = MethodOutput<'devices.ports'>;
 
 const SIMULATOR = '__simulator__';
 const TYPED = '__typed__';
+const NONE = '__none__';
 const TEST_MS = 5000;
 
 interface Draft {
@@ -30,6 +31,9 @@ interface Draft {
   typedPath: string;
   line: LineOverrides;
   capture: boolean;
+  /** The syringe pump's port: NONE, TYPED or a listed path. */
+  pumpChoice: string;
+  pumpTyped: string;
 }
 
 function draftOf(d: ChairDevice, ports: Ports): Draft {
@@ -40,6 +44,8 @@ function draftOf(d: ChairDevice, ports: Ports): Draft {
     typedPath: d.portPath !== null && !listed ? d.portPath : '',
     line: d.line,
     capture: d.capture,
+    pumpChoice: d.pumpPortPath === null ? NONE : ports.some((p) => p.path === d.pumpPortPath) ? d.pumpPortPath : TYPED,
+    pumpTyped: d.pumpPortPath !== null && !ports.some((p) => p.path === d.pumpPortPath) ? d.pumpPortPath : '',
   };
 }
 
@@ -97,12 +103,19 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
     void loadDevice();
   }, [loadDevice]);
 
-  // The capture's size grows while it runs: refresh now and then.
+  // The pump's link status and the capture's size change: refresh now and then (the form's draft is left alone).
   useEffect(() => {
-    if (!device?.currentCapture?.active || selected === undefined) return;
-    const timer = setInterval(() => void api.call('devices.get', { chairId: selected }).then(setDevice).catch(() => {}), 2000);
+    if (selected === undefined) return;
+    const timer = setInterval(
+      () =>
+        void api
+          .call('devices.get', { chairId: selected })
+          .then((d) => current.current === selected && setDevice(d))
+          .catch(() => {}),
+      3000,
+    );
     return () => clearInterval(timer);
-  }, [api, device?.currentCapture?.active, selected]);
+  }, [api, selected]);
 
   const protocol = useMemo(() => protocols.find((p) => p.id === draft?.protocolId), [protocols, draft?.protocolId]);
 
@@ -117,6 +130,7 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
 
   const portPath = draft.portChoice === SIMULATOR ? null : draft.portChoice === TYPED ? draft.typedPath.trim() : draft.portChoice;
   const choice = { protocolId: draft.protocolId, portPath, line: draft.line };
+  const pumpPortPath = draft.pumpChoice === NONE ? null : draft.pumpChoice === TYPED ? draft.pumpTyped.trim() : draft.pumpChoice;
   const setLine = <K extends keyof LineOverrides>(key: K, value: LineOverrides[K]) => setDraft({ ...draft, line: { ...draft.line, [key]: value } });
 
   async function save() {
@@ -125,7 +139,7 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
     setProblems([]);
     setMessage(null);
     try {
-      const d = await api.call('devices.set', { chairId: selected, ...choice, capture: draft.capture });
+      const d = await api.call('devices.set', { chairId: selected, ...choice, capture: draft.capture, pumpPortPath });
       setDevice(d);
       setDraft(draftOf(d, ports));
       setMessage(t('setup.saved', { chair: chairs[selected]?.name ?? String(selected) }));
@@ -312,6 +326,37 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
               </select>
             </label>
           </fieldset>
+
+          <div className="setup__field setup__pump">
+            <label htmlFor="setup-pump">{t('setup.pump')}</label>
+            <select id="setup-pump" className="input" data-testid="setup-pump" value={draft.pumpChoice} onChange={(e) => setDraft({ ...draft, pumpChoice: e.target.value })}>
+              <option value={NONE}>{t('setup.pumpNone')}</option>
+              {ports.map((p) => (
+                <option key={p.path} value={p.path}>
+                  {p.path}
+                  {p.manufacturer ? ` – ${p.manufacturer}` : ''}
+                </option>
+              ))}
+              <option value={TYPED}>{t('setup.portTyped')}</option>
+            </select>
+            {draft.pumpChoice === TYPED && (
+              <input
+                className="input"
+                data-testid="setup-pump-path"
+                aria-label={t('setup.portPath')}
+                value={draft.pumpTyped}
+                placeholder="/dev/ttyUSB1"
+                onChange={(e) => setDraft({ ...draft, pumpTyped: e.target.value })}
+                required
+              />
+            )}
+            <small className="setup__hint">{t('setup.pumpHint')}</small>
+            {device?.pumpLink && (
+              <span className="setup__pump-link" data-testid="setup-pump-link">
+                <LinkBadge link={device.pumpLink} /> {t('setup.framesRead')}: {device.pumpLink.framesRead} · {t('setup.framesRejected')}: {device.pumpLink.framesRejected}
+              </span>
+            )}
+          </div>
 
           <label className="setup__check">
             <input type="checkbox" checked={draft.capture} onChange={(e) => setDraft({ ...draft, capture: e.target.checked })} />

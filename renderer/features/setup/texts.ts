@@ -56,6 +56,9 @@ export const setupTextsDe = {
     captureStopped: 'Gespeichert: {{file}} ({{bytes}} Bytes)',
     captureHint: 'Dateien liegen im Datenordner unter captures/; auswerten mit „npm run decode -- <Datei>“.',
     simulated: 'simuliert',
+    pump: 'Spritzenpumpe (B. Braun BCC über SpaceCom, 9600 Bd 8N1)',
+    pumpNone: 'Keine Pumpe angeschlossen',
+    pumpHint: 'Läuft neben dem Monitor; Förderrate und Volumen erscheinen am Platz neben der dokumentierten Rate.',
   },
   pump: {
     title: 'Spritzenpumpe',
@@ -125,6 +128,9 @@ export const setupTextsEn: Texts = {
     captureStopped: 'Saved: {{file}} ({{bytes}} bytes)',
     captureHint: 'Files are in the data folder under captures/; decode with "npm run decode -- <file>".',
     simulated: 'simulated',
+    pump: 'Syringe pump (B. Braun BCC via SpaceCom, 9600 Bd 8N1)',
+    pumpNone: 'No pump connected',
+    pumpHint: 'Runs beside the monitor; its rate and volume appear at the chair beside the documented rate.',
   },
   pump: {
     title: 'Syringe pump',
