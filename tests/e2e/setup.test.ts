@@ -6,6 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSerialPort } from '../../drivers/link/port';
+import { findProtocol } from '../../drivers/protocols';
+import { createSimulatedDevice } from '../../drivers/simulator/devices';
+import { SimulatedPatient } from '../../drivers/simulator/patient';
+import { openPtyPair } from '../../drivers/simulator/ptyPair';
+import { SimulatorRunner } from '../../drivers/simulator/runner';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
 import { launchChromium } from './browser';
 
@@ -63,6 +69,29 @@ describe('device setup in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/e2e-pump-rate.png` });
     expect(errors).toEqual([]);
   }, 50_000);
+
+  it('tests the pump port typed in beside the monitor', async () => {
+    const pair = await openPtyPair();
+    const port = await openSerialPort(pair.devicePath, findProtocol('bbraun-bcc')!.lineSettings);
+    const runner = new SimulatorRunner(port, createSimulatedDevice('bbraun-bcc', { pumpRateMlH: 4.5 }), new SimulatedPatient(Date.now(), { seed: 2 }), Date.now, 500);
+    runner.start();
+    try {
+      await page.getByTestId('tab-setup').click();
+      await page.getByTestId('setup-chair-3').click();
+      await page.locator('[data-testid="setup-screen"][data-chair="3"]').waitFor();
+      await page.getByTestId('setup-pump').selectOption('__typed__');
+      await page.getByTestId('setup-pump-path').fill(pair.appPath);
+      await page.getByTestId('setup-test-pump').click();
+      const result = page.getByTestId('setup-test-result');
+      await result.waitFor({ timeout: 20_000 });
+      const text = await result.innerText();
+      expect(text, text).toContain('ComDevice answered');
+      expect(text).toContain('4.5 ml/h');
+    } finally {
+      await runner.stop();
+      pair.stop();
+    }
+  }, 40_000);
 
   it('offers no setup tab to an MFA', async () => {
     const mfaPage = await browser.newPage();

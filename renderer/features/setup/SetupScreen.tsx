@@ -23,6 +23,8 @@ const SIMULATOR = '__simulator__';
 const TYPED = '__typed__';
 const NONE = '__none__';
 const TEST_MS = 5000;
+/** The pump is asked for its values 5 s after it answered the first keep-alive. */
+const PUMP_TEST_MS = 8000;
 
 interface Draft {
   protocolId: string;
@@ -150,13 +152,16 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
     }
   }
 
-  async function test() {
+  async function test(pump = false) {
     if (selected === undefined) return;
     setTesting(true);
     setResult(null);
     setProblems([]);
     try {
-      setResult(await api.call('devices.test', { chairId: selected, ...choice, durationMs: TEST_MS }));
+      const input = pump
+        ? { chairId: selected, protocolId: 'bbraun-bcc', portPath: pumpPortPath, line: { baudRate: null, dataBits: null, parity: null, stopBits: null, rtscts: null }, durationMs: PUMP_TEST_MS }
+        : { chairId: selected, ...choice, durationMs: TEST_MS };
+      setResult(await api.call('devices.test', input));
     } catch (e) {
       fail(e);
     } finally {
@@ -351,6 +356,11 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
               />
             )}
             <small className="setup__hint">{t('setup.pumpHint')}</small>
+            {draft.pumpChoice !== NONE && (
+              <button type="button" className="secondary" data-testid="setup-test-pump" onClick={() => void test(true)} disabled={draft.pumpChoice === TYPED && !draft.pumpTyped.trim()}>
+                {testing ? t('setup.testing', { seconds: PUMP_TEST_MS / 1000 }) : t('setup.testPump')}
+              </button>
+            )}
             {device?.pumpLink && (
               <span className="setup__pump-link" data-testid="setup-pump-link">
                 <LinkBadge link={device.pumpLink} /> {t('setup.framesRead')}: {device.pumpLink.framesRead} · {t('setup.framesRejected')}: {device.pumpLink.framesRejected}

@@ -58,6 +58,7 @@ export const setupTextsDe = {
     simulated: 'simuliert',
     pump: 'Spritzenpumpe (B. Braun BCC über SpaceCom, 9600 Bd 8N1)',
     pumpNone: 'Keine Pumpe angeschlossen',
+    testPump: 'Pumpe testen',
     pumpHint: 'Läuft neben dem Monitor; Förderrate und Volumen erscheinen am Platz neben der dokumentierten Rate.',
   },
   pump: {
@@ -130,6 +131,7 @@ export const setupTextsEn: Texts = {
     simulated: 'simulated',
     pump: 'Syringe pump (B. Braun BCC via SpaceCom, 9600 Bd 8N1)',
     pumpNone: 'No pump connected',
+    testPump: 'Test pump',
     pumpHint: 'Runs beside the monitor; its rate and volume appear at the chair beside the documented rate.',
   },
   pump: {
