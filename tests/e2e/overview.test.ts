@@ -138,6 +138,10 @@ describe('multi-chair overview with alarms in Chromium', () => {
     expect(await page.getByTestId('tile-4').getByTestId('tile-alarm').innerText()).toMatch(/30/);
     await page.screenshot({ path: `${SHOTS}/e2e-overview-all-kinds.png` });
     app.services.simulators.get(1)!.runner.setSensorOff(false);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => page.getByTestId('alarm-secondary').innerText()).toBe('Secondary alerts: the patient monitor remains the primary alarm system.');
+    expect(await page.getByTestId('tile-4').getByTestId('tile-alarm').innerText()).toMatch(/Pump/);
+    await page.getByRole('button', { name: 'DE', exact: true }).click();
     expect(errors).toEqual([]);
   });
 });
