@@ -344,6 +344,10 @@ export const MESSAGES = {
     de: 'Sitzung {session}: NRS {value} liegt außerhalb von 0–10',
     en: 'Session {session}: NRS {value} is outside 0–10',
   },
+  'checklist.weightDiffersFromPrescription': {
+    de: 'Gewicht in der Checkliste ({checklistKg} kg) weicht von der Verordnung ({prescribedKg} kg) ab: bitte neu verordnen',
+    en: 'Weight in the checklist ({checklistKg} kg) differs from the prescription ({prescribedKg} kg): please prescribe again',
+  },
   'course.full': {
     de: 'Der Zyklus sieht {count} Infusionen vor, alle sind schon geplant',
     en: 'The course plans {count} infusions and all are already planned',

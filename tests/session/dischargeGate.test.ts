@@ -41,7 +41,7 @@ async function setup() {
   return { h, doc, mfa, clock, infusion };
 }
 
-async function codesOf(p: Promise<unknown>): Promise<string[]> {
+async function codesOf(p: unknown): Promise<string[]> {
   try {
     await p;
   } catch (err) {
@@ -58,7 +58,7 @@ describe('discharge gate in the session service', () => {
     const course = await h['courses.create']({ patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'postherpeticNeuralgia', priorFailedTherapies: [] }, doc);
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 4, plannedFor: T0 }, mfa)).session.id;
     await h['sessions.checkIn']({ sessionId }, mfa);
-    await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 7) as never }, mfa);
+    await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 7, 80) as never }, mfa);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 2, weightKg: 80, targetMgPerKgPerH: 0.125 }, doc);
     await h['sessions.completeChecklist']({ sessionId }, mfa);
     const started = await h['infusion.start']({ sessionId }, mfa);
@@ -105,7 +105,7 @@ describe('discharge gate in the session service', () => {
     const course = await h['courses.create']({ patientId: patient.id, kind: 'daily', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [] }, doc);
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 1, plannedFor: T0 }, mfa)).session.id;
     await h['sessions.checkIn']({ sessionId }, mfa);
-    await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6) as never }, mfa);
+    await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6, 60) as never }, mfa);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 60, targetMgPerKgPerH: 0.5 }, doc);
     await h['sessions.completeChecklist']({ sessionId }, mfa);
     await h['infusion.start']({ sessionId }, mfa);
@@ -114,5 +114,20 @@ describe('discharge gate in the session service', () => {
     expect(await codesOf(h['infusion.bolus']({ sessionId, amount: 10, unit: 'mg' }, doc))).toEqual(['session.doseRefused', 'dose.sessionDoseAboveLimit']);
     const d = await h['sessions.get']({ sessionId }, mfa);
     expect(d.doseEvents.map((e) => e.kind)).toEqual(['start']);
+  });
+});
+
+describe('checklist against the prescription', () => {
+  it('refuses to complete the checklist when the weighed patient differs from the prescription, naming both weights', async () => {
+    const { h, doc, mfa } = await setup();
+    const patient = await h['patients.create']({ familyName: 'Lang', givenName: 'Ida', birthDate: '1966-06-06' }, mfa);
+    const course = await h['courses.create']({ patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [] }, doc);
+    const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 1, plannedFor: T0 }, mfa)).session.id;
+    await h['sessions.checkIn']({ sessionId }, mfa);
+    await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6) as never }, mfa); // 72 kg
+    await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 82, targetMgPerKgPerH: 0.1 }, doc);
+    expect(await codesOf(h['sessions.completeChecklist']({ sessionId }, mfa))).toEqual(['session.checklistIncomplete', 'checklist.weightDiffersFromPrescription']);
+    await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 }, doc);
+    expect((await h['sessions.completeChecklist']({ sessionId }, mfa)).session.status).toBe('checklistComplete');
   });
 });

@@ -14,11 +14,11 @@ export async function refusal(client: WsTestClient, method: string, input: unkno
   return r.error;
 }
 
-export function fullChecklist(now: number, painNrs: number) {
+export function fullChecklist(now: number, painNrs: number, weightKg = 72) {
   return {
     offLabelConsent: { signedAt: now - 86_400_000, infoSheetVersion: '1', offLabelClause: true, safetyBriefingGiven: true },
     contraindications: { confirmedBy: 'Dr. Meier', at: now, absoluteContraindicationFound: false },
-    weight: { kg: 72, measuredAt: now },
+    weight: { kg: weightKg, measuredAt: now },
     baselineVitals: { source: 'manual', at: now, systolicMmHg: 128, diastolicMmHg: 82, heartRate: 72, spo2: 98 },
     baselinePainNrs: painNrs,
     fasting: { lastMealAt: now - 4 * 3_600_000 },

@@ -269,11 +269,16 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       return changed(sessionId);
     },
     'sessions.completeChecklist': ({ sessionId }, ctx) =>
-      transition(userOf(ctx), sessionId, { kind: 'completeChecklist', at: now() }, (b, settings, version) => ({
-        context: {
-          checklistMissing: validateChecklist((b.checklist?.items ?? {}) as PreInfusionChecklist, now(), checklistRules(settings, version)),
-        },
-      })),
+      transition(userOf(ctx), sessionId, { kind: 'completeChecklist', at: now() }, (b, settings, version) => {
+        const items = (b.checklist?.items ?? {}) as PreInfusionChecklist;
+        const p = latestPrescription(b);
+        // The rate is computed on the prescription's weight: it must be the weight just measured.
+        const weightMismatch =
+          p && items.weight && Math.abs(p.weightKg - items.weight.kg) > 0.05
+            ? [problem('checklist.weightDiffersFromPrescription', { checklistKg: items.weight.kg, prescribedKg: p.weightKg })]
+            : [];
+        return { context: { checklistMissing: [...validateChecklist(items, now(), checklistRules(settings, version)), ...weightMismatch] } };
+      }),
     'sessions.cancel': ({ sessionId, reason }, ctx) =>
       transition(userOf(ctx), sessionId, { kind: 'cancel', at: now(), reason }, () => ({ extra: { cancelReason: reason } })),
 
