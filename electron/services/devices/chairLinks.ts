@@ -64,8 +64,11 @@ export class ChairLinks {
   private captures = new Map<number, { writer: CaptureWriter; off: () => void }>();
   /** Syringe pumps beside the monitors, by chair. */
   readonly pumps = new Map<number, PumpLink>();
-  /** One change at a time per chair (save, test, capture), in the order asked. */
-  private queues = new Map<number, Promise<unknown>>();
+  /**
+   * One change at a time (save, test, capture), in the order asked. One queue for all chairs: a save can restart
+   * every chair (simulation rule) and a test can pause another chair's port.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   readonly captureDir: string;
 
@@ -81,7 +84,7 @@ export class ChairLinks {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.allSettled([...this.queues.values()]);
+    await this.queue.catch(() => undefined);
     for (const id of new Set([...this.o.monitors.keys(), ...this.o.simulators.keys(), ...this.pumps.keys()])) await this.stopChair(id);
   }
 
@@ -269,11 +272,10 @@ export class ChairLinks {
     return info && { ...info, active: false };
   }
 
-  private exclusive<T>(chairId: number, fn: () => Promise<T>): Promise<T> {
+  private exclusive<T>(_chairId: number, fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new AppError('CONFLICT', 'the app is shutting down'));
-    const prev = this.queues.get(chairId) ?? Promise.resolve();
-    const next = prev.then(fn, fn);
-    this.queues.set(chairId, next.catch(() => undefined));
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
     return next;
   }
 }
