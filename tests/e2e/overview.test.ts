@@ -144,4 +144,26 @@ describe('multi-chair overview with alarms in Chromium', () => {
     await page.getByRole('button', { name: 'DE', exact: true }).click();
     expect(errors).toEqual([]);
   });
+
+  it("a physician sets a patient limit on the chair's alarm page; an MFA sees the limits without the form", async () => {
+    const doctorPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await app.loginPage(doctorPage, 'physician');
+    await doctorPage.getByTestId('tile-1').click();
+    await doctorPage.getByTestId('alarm-log-open').click();
+    const panel = doctorPage.getByTestId('alarm-limits');
+    await panel.waitFor();
+    await panel.getByLabel('Alarmbedingung').selectOption('spo2.low');
+    await panel.getByLabel('mittel').fill('92');
+    await panel.getByLabel('hoch').fill('88');
+    await panel.getByLabel('Begründung').fill('COPD, Ausgangs-SpO₂ 93 %');
+    await panel.getByRole('button', { name: 'Für diese Patientin/diesen Patienten setzen' }).click();
+    await expect.poll(() => panel.locator('h3').innerText(), { timeout: 5000 }).toContain('patientenbezogen geändert von Dr. Meier');
+    expect(await panel.innerText()).toContain('Patient override by Dr. Meier: COPD');
+    await doctorPage.screenshot({ path: `${SHOTS}/e2e-overview-limits.png` });
+    await doctorPage.close();
+    await page.getByTestId('tile-1').click();
+    await page.getByTestId('alarm-log-open').click();
+    await page.getByTestId('alarm-limits').waitFor();
+    expect(await page.getByTestId('alarm-limits').getByRole('button').count()).toBe(0);
+  });
 });

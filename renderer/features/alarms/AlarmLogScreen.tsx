@@ -1,6 +1,7 @@
-/** The alarm log of one chair since midnight (the session record shows its own session's log with AlarmLog). */
+/** A chair's alarms: the log since midnight and the limits in force (the session record shows its session's log). */
 import { useTranslation } from 'react-i18next';
 import { useLiveStore } from '../../stores/liveStore';
+import { AlarmLimitsPanel } from './AlarmLimitsPanel';
 import { AlarmLog } from './AlarmLog';
 
 export function AlarmLogScreen({ chairId }: { chairId: number }) {
@@ -12,6 +13,7 @@ export function AlarmLogScreen({ chairId }: { chairId: number }) {
     <main className="alarm-log-screen" data-testid="alarm-log-screen">
       <h2>{t('alarms.logTitle', { chair: name })}</h2>
       <AlarmLog query={{ chairId, from: midnight.getTime() }} />
+      <AlarmLimitsPanel chairId={chairId} />
     </main>
   );
 }
