@@ -25,10 +25,15 @@ async function newStation(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && console.log(`[browser] ${m.text()}`));
   return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/session-${name}.png`, fullPage: true });
+/** Screenshot of the station; `top` scrolls that element into view first (the screens scroll inside the app frame). */
+async function shot(page: Page, name: string, top?: string): Promise<void> {
+  if (top) await page.getByTestId(top).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `${SHOTS}/session-${name}.png` });
+}
 
 /** Patients → the patient → the course → the session with that number. */
 async function openSession(page: Page, patient: RegExp, sessionNumber: number): Promise<void> {
@@ -98,7 +103,7 @@ describe('infusion session in Chromium', () => {
     await mfa.getByTestId('patient-screen').getByRole('listitem').first().getByRole('button').click();
     await until(() => mfa.getByTestId('pain-trend-course').innerText()).toMatch(/8 → 6/);
     expect(await mfa.getByTestId('pain-trend-share').innerText()).toMatch(/1 von 2 Sitzungen/);
-    await shot(mfa, '02-course-trend');
+    await shot(mfa, '02-course-trend', 'course-screen');
   }, 60_000);
 
   it('session 3: check-in, checklist (refused while incomplete), prescription with soft limit, start, rate change, observations, stop', async () => {
@@ -182,7 +187,7 @@ describe('infusion session in Chromium', () => {
     expect(await mfa.getByTestId('obs-list').innerText()).toContain('RASS 0 – Wach und ruhig');
     expect(await mfa.getByTestId('obs-due').innerText()).toMatch(/fällig in/);
     expect(await mfa.getByTestId('dose-chart').count()).toBe(1);
-    await shot(mfa, '05-running');
+    await shot(mfa, '05-running', 'session-screen');
 
     await mfa.getByTestId('inf-stop').click();
     await until(() => status(mfa)).toBe('postObservation');
@@ -228,7 +233,7 @@ describe('infusion session in Chromium', () => {
     await expect.poll(() => mfa.getByTestId('gate').innerText(), { timeout: 90_000, interval: 2000 }).toContain('Alle Entlassungskriterien erfüllt');
     await mfa.getByTestId('discharge-button').click();
     await until(() => status(mfa)).toBe('discharged');
-    await shot(mfa, '08-discharged');
+    await shot(mfa, '08-discharged', 'session-screen');
   }, 150_000);
 
   it('physician reviews and signs with the password again; the signed session takes only signed amendments', async () => {
@@ -243,8 +248,11 @@ describe('infusion session in Chromium', () => {
     await doc.getByTestId('sign-password').fill('aerztin-passwort-1');
     await doc.getByTestId('sign-submit').click();
     await doc.getByTestId('signed-banner').waitFor();
-    await shot(doc, '09-review-signed');
+    await shot(doc, '09-review-signed', 'review-screen');
 
+    await doc.getByTestId('amend-target').selectOption('observation');
+    const entry = await doc.getByTestId('amend-target-id').locator('option', { hasText: 'Dissoziation' }).getAttribute('value');
+    await doc.getByTestId('amend-target-id').selectOption(entry!);
     await doc.getByTestId('amend-correction').fill('Dissoziation war 2 (mäßig), nicht 1');
     await doc.getByTestId('amend-reason').fill('Nachträgliche Angabe der Patientin');
     await doc.getByTestId('amend-password').fill('aerztin-passwort-1');
@@ -252,7 +260,7 @@ describe('infusion session in Chromium', () => {
     await until(() => doc.getByTestId('amendments').innerText()).toContain('Dissoziation war 2');
     // The original stays visible next to the amendment.
     expect(await doc.getByTestId('obs-list').first().innerText()).toContain('1 – Leicht');
-    await shot(doc, '10-amendment');
+    await shot(doc, '10-amendment', 'amendments');
   }, 60_000);
 
   it('Kyiv-style daily course: a daily course of 5 days, sessions run through, the course view shows them', async () => {

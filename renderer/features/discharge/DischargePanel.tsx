@@ -11,11 +11,10 @@ import { TextField } from '../../components/Field';
 import { ProblemList } from '../../components/ProblemList';
 import { dateTime, hhmm } from '../session/format';
 import type { SessionHandle } from '../session/useSession';
-import { Countdown } from './Countdown';
 import { cleanEscort, EscortFields, escortText } from './EscortFields';
 import { ScoreForm } from './ScoreForm';
 
-export function DischargePanel({ handle, now }: { handle: SessionHandle; now: number }) {
+export function DischargePanel({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
   const detail = handle.detail!;
   const d = detail.discharge;
@@ -28,7 +27,6 @@ export function DischargePanel({ handle, now }: { handle: SessionHandle; now: nu
   return (
     <section className="panel discharge" data-testid="discharge">
       <h3>{t('discharge.title')}</h3>
-      {d.observationEndsAt !== null && !discharged && <Countdown endsAt={d.observationEndsAt} minutes={d.observationMin} now={now} />}
       {discharged && detail.session.dischargedAt !== null && (
         <p className="ok-banner" data-testid="discharged">
           ✓ {t('discharge.dischargedAt', { time: dateTime(detail.session.dischargedAt) })}

@@ -18,7 +18,7 @@ import { ObservationList } from '../session/ObservationList';
 import { SessionChart } from '../session/SessionChart';
 import { StatusBadge } from '../session/StatusBadge';
 import { AlarmLog } from './AlarmLog';
-import { AmendForm, SignForm } from './SignForms';
+import { AmendForm, entriesOf, SignForm } from './SignForms';
 
 export type Review = MethodOutput<'sessions.review'>;
 
@@ -139,7 +139,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
               <li key={a.id} data-testid={`amendment-${a.id}`}>
                 <strong>
                   {t(`review.amendTarget.${a.target}`)}
-                  {a.targetId !== null ? ` #${a.targetId}` : ''}:
+                  {a.targetId !== null ? ` (${entriesOf(d, a.target, t, lang).find((e) => e.id === a.targetId)?.label ?? `#${a.targetId}`})` : ''}:
                 </strong>{' '}
                 {a.correction} <span className="muted">({a.reason}; {t('review.signed', { name: a.signed.userName, time: dateTime(a.signed.at) })})</span>
               </li>
@@ -147,7 +147,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
           </ul>
         )}
       </section>
-      {s.signed ? <AmendForm sessionId={sessionId} onDone={load} /> : <SignForm sessionId={sessionId} onDone={load} />}
+      {s.signed ? <AmendForm sessionId={sessionId} detail={d} onDone={load} /> : <SignForm sessionId={sessionId} onDone={load} />}
       <details className="panel">
         <summary>{t('review.history')}</summary>
         <table className="table table--compact">

@@ -5,7 +5,11 @@ import { AmendmentTarget } from '../../../core/api/methods/sessionSchemas';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { SelectField, TextField } from '../../components/Field';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
+import type { Lang } from '../../../core/messages';
+import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
+import { hhmm, hhmmss } from '../session/format';
+import { observationText } from '../session/ObservationList';
 
 type Target = (typeof AmendmentTarget.options)[number];
 
@@ -37,8 +41,25 @@ export function SignForm({ sessionId, onDone }: { sessionId: number; onDone(): v
   );
 }
 
-export function AmendForm({ sessionId, onDone }: { sessionId: number; onDone(): void }) {
+/** The rows an amendment can point at, per target, in words (time, kind, value), so nobody types row numbers. */
+export function entriesOf(detail: SessionDetail, target: Target, t: (k: string) => string, lang: Lang): { id: number; label: string }[] {
+  switch (target) {
+    case 'observation':
+      return detail.observations.map((o) => ({ id: o.id, label: `${hhmm(o.observation.at)} ${t(`obs.kind.${o.observation.kind}`)}: ${observationText(o.observation, lang)}` }));
+    case 'doseEvent':
+      return detail.doseEvents.map((e) => ({ id: e.id, label: `${hhmmss(e.at)} ${t(`infusion.event.${e.kind}`)} ${e.rateMlPerH ?? e.amount ?? ''}` }));
+    case 'prescription':
+      return detail.prescriptions.map((p) => ({ id: p.id, label: `${hhmm(p.prescribed.at)} ${p.targetMgPerKgPerH} mg/kg/h` }));
+    case 'dischargeScore':
+      return detail.discharge.score ? [{ id: detail.discharge.score.id, label: `${detail.discharge.score.total}/${detail.discharge.score.maxPoints}` }] : [];
+    default:
+      return [];
+  }
+}
+
+export function AmendForm({ sessionId, detail, onDone }: { sessionId: number; detail: SessionDetail; onDone(): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const [target, setTarget] = useState<Target>('session');
   const [targetId, setTargetId] = useState('');
@@ -46,6 +67,7 @@ export function AmendForm({ sessionId, onDone }: { sessionId: number; onDone(): 
   const [reason, setReason] = useState('');
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
+  const entries = entriesOf(detail, target, t, lang);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -75,10 +97,21 @@ export function AmendForm({ sessionId, onDone }: { sessionId: number; onDone(): 
           label={t('review.target')}
           value={target}
           options={AmendmentTarget.options.map((o) => ({ value: o, label: t(`review.amendTarget.${o}`) }))}
-          onChange={setTarget}
+          onChange={(v) => {
+            setTarget(v);
+            setTargetId('');
+          }}
           testId="amend-target"
         />
-        <TextField label={t('review.targetId')} inputMode="numeric" value={targetId} onChange={setTargetId} testId="amend-target-id" />
+        {entries.length > 0 && (
+          <SelectField
+            label={t('review.targetId')}
+            value={targetId}
+            options={[{ value: '', label: '–' }, ...entries.map((e) => ({ value: String(e.id), label: e.label }))]}
+            onChange={setTargetId}
+            testId="amend-target-id"
+          />
+        )}
       </div>
       <TextField label={t('review.correction')} value={correction} onChange={setCorrection} testId="amend-correction" />
       <TextField label={t('review.amendReason')} value={reason} onChange={setReason} testId="amend-reason" />

@@ -1,13 +1,9 @@
-/**
- * The running infusion: cumulative mg and mg/kg large (integrated from the event timeline, ticking every second),
- * the current rate in ml/h and mg/kg/h, and start, rate change, pause, resume, bolus, stop.
- */
+/** The infusion's controls: the prescription in force, start, rate change, pause, resume, bolus, stop. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../core/settings';
 import { ChoiceRow, parseDecimal, TextField } from '../../components/Field';
 import { ProblemList, useLang } from '../../components/ProblemList';
-import { liveDose } from './doseTimeline';
 import { hhmm, num } from './format';
 import { RateInput, rateOf, type RateEntry } from './RateInput';
 import { settingValue } from './settingValue';
@@ -15,7 +11,7 @@ import { useClinicSettings } from './useClinicSettings';
 import { useDoseCalculation } from './useDoseCalculation';
 import type { SessionHandle } from './useSession';
 
-export function InfusionPanel({ handle, now }: { handle: SessionHandle; now: number }) {
+export function InfusionPanel({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
   const lang = useLang();
   const detail = handle.detail!;
@@ -26,8 +22,6 @@ export function InfusionPanel({ handle, now }: { handle: SessionHandle; now: num
   const id = detail.session.id;
   const act = async (p: Promise<Problem[]>) => setRefusal(await p);
 
-  const dose = status === 'running' || status === 'paused' ? liveDose(detail, now) : detail.dose;
-  const phase = detail.dose?.pumpPhase ?? 'notStarted';
   return (
     <section className="panel infusion" data-testid="infusion">
       {rx && (
@@ -42,34 +36,6 @@ export function InfusionPanel({ handle, now }: { handle: SessionHandle; now: num
           <span className="muted">{t('infusion.prescribedBy', { name: rx.prescribed.userName, time: hhmm(rx.prescribed.at) })}</span>
           {rx.softLimitReason && <span className="warn-text"> · {rx.softLimitReason}</span>}
         </p>
-      )}
-      {dose && (
-        <div className="dose-big" data-testid="dose-big">
-          <div className="dose-big__cell">
-            <span className="dose-big__label">{t('infusion.cumulative')}</span>
-            <span className="dose-big__value" data-testid="dose-mg">
-              {num(dose.totalMg, lang, 2, 2)}
-            </span>
-            <span className="dose-big__unit">mg</span>
-          </div>
-          <div className="dose-big__cell">
-            <span className="dose-big__label">&nbsp;</span>
-            <span className="dose-big__value" data-testid="dose-mgkg">
-              {num(dose.mgPerKg, lang, 3, 3)}
-            </span>
-            <span className="dose-big__unit">mg/kg</span>
-          </div>
-          <div className="dose-big__cell dose-big__cell--rate">
-            <span className="dose-big__label">
-              {t('infusion.currentRate')} · {t(`infusion.phase.${phase}`)}
-            </span>
-            <span className="dose-big__rate" data-testid="dose-rate">
-              {num(detail.dose?.rateMlPerH, lang, 2)} ml/h
-            </span>
-            <span className="dose-big__unit">= {num(detail.dose?.rateMgPerKgPerH, lang, 4)} mg/kg/h</span>
-          </div>
-          <p className="muted">{t('infusion.volume', { ml: num(dose.totalMl, lang, 2) })}</p>
-        </div>
       )}
       {detail.dose && detail.dose.problems.length > 0 && <ProblemList problems={detail.dose.problems} tone="warning" />}
       <div className="actions">

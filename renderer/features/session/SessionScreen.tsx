@@ -9,7 +9,9 @@ import { TextField } from '../../components/Field';
 import { ProblemList } from '../../components/ProblemList';
 import type { Problem } from '../../../core/settings';
 import { useNav } from '../../stores/navStore';
+import { Countdown } from '../discharge/Countdown';
 import { DischargePanel } from '../discharge/DischargePanel';
+import { DoseBig } from './DoseBig';
 import { ChecklistForm } from './ChecklistForm';
 import { DoseEventList } from './DoseEventList';
 import { dateTime, isoDate } from './format';
@@ -43,7 +45,12 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
       <SessionHeader handle={handle} />
       <div className="session__body">
         <div className="session__left">
-          <SessionVitals detail={detail} now={now} />
+          <SessionVitals detail={detail} now={now}>
+            <DoseBig detail={detail} now={now} />
+            {status === 'postObservation' && detail.discharge.observationEndsAt !== null && (
+              <Countdown endsAt={detail.discharge.observationEndsAt} minutes={detail.discharge.observationMin} now={now} />
+            )}
+          </SessionVitals>
           <DoseEventList events={detail.doseEvents} />
         </div>
         <div className="session__right">
@@ -57,10 +64,10 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           {status === 'checklistComplete' && (
             <>
               <PrescriptionForm handle={handle} />
-              <InfusionPanel handle={handle} now={now} />
+              <InfusionPanel handle={handle} />
             </>
           )}
-          {(infusing || after) && detail.doseEvents.length > 0 && <InfusionPanel handle={handle} now={now} />}
+          {(infusing || after) && detail.doseEvents.length > 0 && <InfusionPanel handle={handle} />}
           {(infusing || status === 'postObservation') && (
             <section className="panel" data-testid="observations">
               <h3>{t('obs.title')}</h3>
@@ -69,7 +76,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
               <ObservationList observations={detail.observations} />
             </section>
           )}
-          {after && <DischargePanel handle={handle} now={now} />}
+          {after && <DischargePanel handle={handle} />}
           {status === 'discharged' && <ObservationList observations={detail.observations} />}
         </div>
       </div>

@@ -1,4 +1,5 @@
 /** The chair's live numerics (the same Numeric as the chair screen) and the vitals + dose chart of this session. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
 import { isStale } from '../../../core/freshness';
@@ -17,7 +18,8 @@ export function sessionWindow(detail: SessionDetail, now: number): { from: numbe
   return { from, to: Math.max(to, from + 5 * MIN) };
 }
 
-export function SessionVitals({ detail, now }: { detail: SessionDetail; now: number }) {
+/** Numerics of the chair, then what the caller puts between (dose, countdown), then the vitals + dose chart. */
+export function SessionVitals({ detail, now, children }: { detail: SessionDetail; now: number; children?: ReactNode }) {
   const { t } = useTranslation();
   const chair = useLiveStore((s) => s.chairs[detail.session.chairId]);
   const liveNow = useLiveStore((s) => s.now);
@@ -46,6 +48,7 @@ export function SessionVitals({ detail, now }: { detail: SessionDetail; now: num
         />
         <Numeric parameter="rr" label={t('params.rr')} readings={[l.rr]} now={liveNow} />
       </div>
+      {children}
       <SessionChart detail={detail} rows={chair.trend} from={from} to={to} />
     </section>
   );

@@ -167,6 +167,7 @@ export const sessionTextsDe = {
     cumulative: 'Gesamtdosis',
     cumulativeMg: 'mg',
     cumulativeMgPerKg: 'mg/kg',
+    perKg: 'bezogen auf das Körpergewicht',
     volume: '{{ml}} ml infundiert',
     currentRate: 'Aktuelle Rate',
     phase: {
@@ -469,6 +470,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     cumulative: 'Cumulative dose',
     cumulativeMg: 'mg',
     cumulativeMgPerKg: 'mg/kg',
+    perKg: 'per body weight',
     volume: '{{ml}} ml infused',
     currentRate: 'Current rate',
     phase: {
