@@ -1,25 +1,21 @@
 /**
- * `npm run bench`: every benchmark in one run, each as a ratio or a figure against its target.
+ * `npm run bench`: every benchmark in one run, each as a ratio or a figure beside its target.
  * Timing lives here, never in tests.
  */
+import { benchAlarms } from './alarms';
 import { benchDecoders } from './decoders';
 import { benchHostMemory } from './host';
+import { benchSessions } from './sessions';
 import { benchStorage, type BenchRow } from './storage';
 
-const rows: BenchRow[] = [];
-const print = (r: BenchRow) =>
-  console.log(`${r.name.padEnd(58)} ${r.value.toFixed(r.value >= 100 ? 0 : 2).padStart(10)} ${r.unit.padEnd(4)} ${r.target ? `(target ${r.target})` : ''}${r.detail ? `\n${''.padEnd(60)}${r.detail}` : ''}`);
+function print(r: BenchRow): void {
+  const value = r.value.toFixed(r.value >= 100 ? 0 : 2).padStart(10);
+  console.log(`${r.name.padEnd(62)} ${value} ${r.unit.padEnd(4)} ${r.target ? `(target ${r.target})` : ''}`);
+  if (r.detail) console.log(`${''.padEnd(64)}${r.detail}`);
+}
 
-for (const d of await benchDecoders()) {
-  const row = { name: d.name + ' vs line rate', value: d.ratio, unit: '×', target: '≥ 1000×', detail: d.detail };
-  rows.push(row);
-  print(row);
-}
-for (const r of benchStorage()) {
-  rows.push(r);
-  print(r);
-}
-for (const r of await benchHostMemory()) {
-  rows.push(r);
-  print(r);
-}
+for (const d of await benchDecoders()) print({ name: `${d.name} vs line rate`, value: d.ratio, unit: '×', target: '≥ 1000×', detail: d.detail });
+benchStorage().forEach(print);
+(await benchHostMemory()).forEach(print);
+(await benchSessions()).forEach(print);
+(await benchAlarms()).forEach(print);
