@@ -294,7 +294,12 @@ describe('infusion session in Chromium', () => {
     await until(() => doc.getByTestId('pain-trend-course').innerText()).toMatch(/8 → 6/);
     expect(await doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 von 3 Sitzungen/);
     expect(await doc.getByTestId('course-sessions').innerText()).toContain('Entlassen');
-    await shot(doc, '11-daily-course');
+    await shot(doc, '11-daily-course', 'course-screen');
+    // The same screen in English, and back.
+    await doc.getByRole('button', { name: 'EN', exact: true }).click();
+    await until(() => doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 of 3 sessions with a clinically meaningful pain drop/);
+    await doc.getByRole('button', { name: 'DE', exact: true }).click();
+    await until(() => doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 von 3 Sitzungen/);
     expect(errors).toEqual([]);
   }, 90_000);
 });
