@@ -7,6 +7,7 @@ import { AuditIndicator } from './features/auth/AuditIndicator';
 import { AuthGate } from './features/auth/AuthGate';
 import { UserMenu } from './features/auth/UserMenu';
 import { AlarmBar } from './features/alarms/AlarmBar';
+import { LockedAlarms } from './features/alarms/LockedAlarms';
 import { useAlarmAudio, useAlarmData } from './features/alarms/useAlarms';
 import { useLiveData } from './features/live/useLiveData';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -18,6 +19,8 @@ import { ViewOutlet } from './views';
 export function App({ api }: { api: Api }) {
   return (
     <ApiProvider value={api}>
+      {/* Issue 6: a locked or logged-out station still shows and sounds the alarms (read-only). */}
+      <LockedAlarms />
       <AuthGate>
         <Shell api={api} />
       </AuthGate>

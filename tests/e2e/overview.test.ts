@@ -65,6 +65,11 @@ afterAll(async () => {
 
 describe('multi-chair overview with alarms in Chromium', () => {
   it('starts on the overview with four tiles and the secondary-alarm sentence; sound waits for a gesture', async () => {
+    // Before anyone logs in the alarm bar is already there, silent until the first click or key (autoplay policy).
+    await page.goto(app.host.url);
+    await page.getByTestId('locked-alarms').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('audio-enable').innerText()).toBe('Ton aus – klicken zum Aktivieren');
+    expect(await page.getByTestId('alarm-secondary').innerText()).toContain('Patientenmonitor bleibt das primäre Alarmsystem');
     await app.loginPage(page, 'mfa');
     await page.getByTestId('overview').waitFor({ timeout: 15_000 });
     for (const id of [1, 2, 3, 4]) await page.getByTestId(`tile-${id}`).waitFor();
@@ -74,7 +79,8 @@ describe('multi-chair overview with alarms in Chromium', () => {
     expect(await page.getByTestId('tile-2').getByTestId('tile-rate').innerText()).toMatch(/ml\/h · 0,15 mg\/kg\/h/);
     expect(await page.getByTestId('tile-2').getByTestId('tile-rate').innerText()).toMatch(/Dosis [\d,]+ mg/);
     expect(await page.getByTestId('alarm-secondary').innerText()).toContain('Patientenmonitor bleibt das primäre Alarmsystem');
-    expect(await page.getByTestId('audio-enable').innerText()).toBe('Ton aus – klicken zum Aktivieren');
+    // The clicks of the login were the first gesture: sound is on.
+    await expect.poll(() => page.getByTestId('audio-enable').count(), { timeout: 5000 }).toBe(0);
   });
 
   it('chair 2 desaturates and chair 3 loses its link: both tiles stand out and the alarm bar lists them', async () => {
@@ -93,9 +99,7 @@ describe('multi-chair overview with alarms in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/e2e-overview-alarms.png` });
   }, 90_000);
 
-  it('enables sound on the first click, pauses audio with a countdown', async () => {
-    await page.getByTestId('audio-enable').click();
-    await expect.poll(() => page.getByTestId('audio-enable').count(), { timeout: 5000 }).toBe(0);
+  it('pauses audio with a countdown', async () => {
     await page.getByTestId('audio-pause').click();
     await expect.poll(() => page.getByTestId('audio-paused').innerText(), { timeout: 5000 }).toMatch(/^TON PAUSIERT – noch [12]:\d\d$/);
     const paused = app.services.alarms.states().filter((s) => s.state.audio.pausedUntil !== null);
@@ -143,6 +147,22 @@ describe('multi-chair overview with alarms in Chromium', () => {
     expect(await page.getByTestId('tile-4').getByTestId('tile-alarm').innerText()).toMatch(/Pump/);
     await page.getByRole('button', { name: 'DE', exact: true }).click();
     expect(errors).toEqual([]);
+  });
+
+  it('a locked station still shows the alarms, read-only; unlocking brings back acknowledge', async () => {
+    await page.getByTestId('tab-overview').click();
+    await page.getByTestId('lock').click();
+    await page.getByTestId('unlock-pin').waitFor({ timeout: 10_000 });
+    const locked = page.getByTestId('locked-alarms');
+    await expect.poll(() => locked.getByTestId('alarm-row-2').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    expect(await locked.getByTestId('alarm-ack').count()).toBe(0);
+    expect(await locked.getByTestId('alarm-secondary').innerText()).toContain('primäre Alarmsystem');
+    expect(await page.getByTestId('overview').count()).toBe(0); // no patient data while locked
+    await page.screenshot({ path: `${SHOTS}/e2e-overview-locked.png` });
+    await page.getByTestId('unlock-pin').fill('3333');
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('overview').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('locked-alarms').count()).toBe(0);
   });
 
   it("a physician sets a patient limit on the chair's alarm page; an MFA sees the limits without the form", async () => {

@@ -69,6 +69,12 @@ const LimitsInput = z.record(
 
 export const alarmsMethods = methodTable({
   'alarms.state': { access: 'anyUser', input: z.strictObject({}), output: z.array(ChairAlarmState) },
+  /**
+   * The same alarm states for a locked or logged-out station: an idle lock must not hide an alarm
+   * (IEC 60601-1-8: alarm signals are not silenced by a screen lock). No patient identity is in them:
+   * chair, condition, priority, value, limit. Read-only; acknowledging needs a user.
+   */
+  'alarms.summary': { access: 'public', input: z.strictObject({}), output: z.array(ChairAlarmState) },
   'alarms.acknowledge': {
     access: ['mfa', 'physician'],
     input: z.strictObject({ chairId: Id, alarmId: z.string().min(1).max(200) }),

@@ -7,6 +7,7 @@ import type { AlarmService } from './alarmService';
 
 export type AlarmMethod =
   | 'alarms.state'
+  | 'alarms.summary'
   | 'alarms.acknowledge'
   | 'alarms.pauseAudio'
   | 'alarms.switchOff'
@@ -17,6 +18,7 @@ export type AlarmMethod =
 export function createAlarmHandlers(alarms: AlarmService, db: DbClient): HandlersFor<AlarmMethod> {
   return {
     'alarms.state': () => alarms.states(),
+    'alarms.summary': () => alarms.states(),
     'alarms.acknowledge': ({ chairId, alarmId }, ctx) => alarms.acknowledge(chairId, alarmId, userOf(ctx)),
     'alarms.pauseAudio': ({ chairId }, ctx) => alarms.pauseAudio(chairId, userOf(ctx)),
     'alarms.switchOff': ({ chairId, code }, ctx) => alarms.switchOff(chairId, code, userOf(ctx)),

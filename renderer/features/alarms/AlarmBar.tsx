@@ -13,6 +13,7 @@ import { ApiCallError } from '../../api/client';
 import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
 import { allAlarms, useAlarmStore, type ChairAlarm } from './alarmStore';
+import './alarms.css';
 
 /** More rows would push the overview's tiles off a 1000-px screen; the rest are one click away. */
 const MAX_ROWS = 3;
@@ -26,7 +27,8 @@ export function mmss(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function AlarmBar() {
+/** readOnly: on the lock screen – alarms shown and sounding, but acknowledging and pausing need a user. */
+export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const byChair = useAlarmStore((s) => s.byChair);
@@ -66,21 +68,24 @@ export function AlarmBar() {
             now={now}
             language={language}
             onOpen={() => go({ name: 'chair', chairId: a.chairId })}
-            onAck={() => run(() => api.call('alarms.acknowledge', { chairId: a.chairId, alarmId: a.id }))}
+            onAck={readOnly ? null : () => run(() => api.call('alarms.acknowledge', { chairId: a.chairId, alarmId: a.id }))}
           />
         ))}
       </div>
       <div className="alarm-bar__controls">
-        {alarms.length > MAX_ROWS && (
-          <button className="alarm-bar__more" data-testid="alarm-more" onClick={() => go({ name: 'overview' })}>
-            {t('alarms.more', { count: alarms.length - MAX_ROWS })}
-          </button>
-        )}
+        {alarms.length > MAX_ROWS &&
+          (readOnly ? (
+            <span className="alarm-bar__paused" data-testid="alarm-more">{t('alarms.moreCount', { count: alarms.length - MAX_ROWS })}</span>
+          ) : (
+            <button className="alarm-bar__more" data-testid="alarm-more" onClick={() => go({ name: 'overview' })}>
+              {t('alarms.more', { count: alarms.length - MAX_ROWS })}
+            </button>
+          ))}
         {pausedUntil !== undefined ? (
           <span className="alarm-bar__paused" data-testid="audio-paused" role="status">
             {t('alarms.audioPaused', { time: mmss(pausedUntil - now) })}
           </span>
-        ) : (
+        ) : readOnly ? null : (
           <button
             className="alarm-bar__pause"
             data-testid="audio-pause"
@@ -109,7 +114,7 @@ export function AlarmBar() {
   );
 }
 
-function AlarmRow(props: { alarm: ChairAlarm; chairName: string; now: number; language: Language; onOpen(): void; onAck(): void }) {
+function AlarmRow(props: { alarm: ChairAlarm; chairName: string; now: number; language: Language; onOpen(): void; onAck: (() => void) | null }) {
   const { t } = useTranslation();
   const { alarm: a, language } = props;
   const unacknowledged = a.acknowledgedAt === null;
@@ -128,11 +133,11 @@ function AlarmRow(props: { alarm: ChairAlarm; chairName: string; now: number; la
       <span className="alarm-row__age">{mmss(props.now - a.raisedAt)}</span>
       {a.latched && <span className="alarm-row__badge">{t('alarms.latched')}</span>}
       {a.escalated && <span className="alarm-row__badge alarm-row__badge--escalated">{ALARM_NOTICES['alarm.escalated']![language]}</span>}
-      {unacknowledged ? (
+      {unacknowledged && props.onAck ? (
         <button className="alarm-row__ack" data-testid="alarm-ack" onClick={props.onAck}>
           {t('alarms.acknowledge')}
         </button>
-      ) : (
+      ) : unacknowledged ? null : (
         <span className="alarm-row__acked">{t('alarms.acknowledgedBy', { name: a.acknowledgedBy ?? '' })}</span>
       )}
     </div>
