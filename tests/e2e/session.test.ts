@@ -31,7 +31,13 @@ async function newStation(): Promise<Page> {
 
 /** Screenshot of the station; `top` scrolls that element into view first (the screens scroll inside the app frame). */
 async function shot(page: Page, name: string, top?: string): Promise<void> {
-  if (top) await page.getByTestId(top).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  if (top) {
+    await page.getByTestId(top).first().evaluate((el) => {
+      const scroller = el.closest('.page');
+      if (scroller === el) el.scrollTop = 0;
+      else el.scrollIntoView({ block: 'start' });
+    });
+  }
   await page.screenshot({ path: `${SHOTS}/session-${name}.png` });
 }
 
@@ -188,6 +194,13 @@ describe('infusion session in Chromium', () => {
     expect(await mfa.getByTestId('obs-due').innerText()).toMatch(/fällig in/);
     expect(await mfa.getByTestId('dose-chart').count()).toBe(1);
     await shot(mfa, '05-running', 'session-screen');
+    // The chair screen shows the session on that chair with its dose, one touch from the session screen.
+    await mfa.getByRole('button', { name: 'Platz 1', exact: true }).click();
+    await until(() => mfa.getByTestId('chair-session').innerText()).toContain('Huber, Anna');
+    expect(await mfa.getByTestId('chair-session').innerText()).toMatch(/mg\/kg/);
+    await shot(mfa, '05b-chair-with-session');
+    await mfa.getByTestId('chair-session').click();
+    await mfa.getByTestId('session-screen').waitFor();
 
     await mfa.getByTestId('inf-stop').click();
     await until(() => status(mfa)).toBe('postObservation');

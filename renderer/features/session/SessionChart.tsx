@@ -20,6 +20,16 @@ const LINES: { parameter: VitalParameter; color: string }[] = [
 const MARGIN = { top: 8, right: 24, bottom: 4, left: 8 };
 const Y_WIDTH = 56;
 const tooltipStyle = { background: '#111', border: '1px solid #444' };
+const MIN = 60_000;
+
+/** The same whole-minute ticks for both charts, so their grids line up. */
+function timeTicks(from: number, to: number): number[] {
+  const span = to - from;
+  const step = [1, 2, 5, 10, 15, 30, 60].map((m) => m * MIN).find((s) => span / s <= 8) ?? 120 * MIN;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
 
 interface Props {
   detail: SessionDetail;
@@ -35,7 +45,16 @@ export function SessionChart({ detail, rows, from, to, height = 'compact' }: Pro
   const steps = rateSteps(detail, to);
   const boluses = detail.doseEvents.filter((e) => e.kind === 'bolus');
   const maxRate = Math.max(0.2, ...steps.map((s) => s.mgPerKgPerH));
-  const x = { dataKey: 't', type: 'number' as const, scale: 'time' as const, domain: [from, to], tickFormatter: hhmm, stroke: '#aaa', allowDataOverflow: true };
+  const x = {
+    dataKey: 't',
+    type: 'number' as const,
+    scale: 'time' as const,
+    domain: [from, to],
+    ticks: timeTicks(from, to),
+    tickFormatter: hhmm,
+    stroke: '#aaa',
+    allowDataOverflow: true,
+  };
   return (
     <div className={`session-chart session-chart--${height}`} data-testid="session-chart">
       <div className="session-chart__vitals">
