@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
 import type { WsTestClient } from '../helpers/wsClient';
-import { ok, runSession } from '../session/runThrough';
+import { fullChecklist, ok, runSession } from '../session/runThrough';
 import { launchChromium } from './browser';
 
 const SHOTS = 'test-results';
@@ -308,11 +308,34 @@ describe('infusion session in Chromium', () => {
     expect(await doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 von 3 Sitzungen/);
     expect(await doc.getByTestId('course-sessions').innerText()).toContain('Entlassen');
     await shot(doc, '11-daily-course', 'course-screen');
+
     // The same screen in English, and back.
     await doc.getByRole('button', { name: 'EN', exact: true }).click();
     await until(() => doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 of 3 sessions with a clinically meaningful pain drop/);
     await doc.getByRole('button', { name: 'DE', exact: true }).click();
     await until(() => doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 von 3 Sitzungen/);
+    // Day 4: stopped, nothing else documented; the physician overrides the gate with a written reason.
+    const now = Date.now();
+    const planned = await ok(staff.mfa, 'sessions.plan', { courseId: course.id, chairId: 3, plannedFor: now });
+    const sessionId = planned.session.id;
+    await ok(staff.mfa, 'sessions.checkIn', { sessionId });
+    await ok(staff.mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(now, 6) });
+    await ok(staff.physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
+    await ok(staff.mfa, 'sessions.completeChecklist', { sessionId });
+    await ok(staff.mfa, 'infusion.start', { sessionId });
+    await ok(staff.mfa, 'infusion.stop', { sessionId, reason: 'Patientin möchte abbrechen' });
+    await doc.getByTestId('course-screen').waitFor();
+    await doc.getByTestId('tab-patients').click();
+    await doc.getByRole('button', { name: /Kovalenko, Oksana/ }).click();
+    await doc.getByTestId('patient-screen').getByRole('listitem').first().getByRole('button').click();
+    await doc.getByTestId('open-session-4').click();
+    await until(() => status(doc)).toBe('postObservation');
+    await doc.getByTestId('override-do').click();
+    await doc.getByTestId('discharge-refusal').waitFor();
+    await doc.getByTestId('override-reason').fill('Ehemann holt ab, Taxi-Daten telefonisch bestätigt; Patientin stabil');
+    await doc.getByTestId('override-do').click();
+    await until(() => status(doc)).toBe('discharged');
+    await shot(doc, '12-override', 'session-screen');
     expect(errors).toEqual([]);
   }, 90_000);
 });

@@ -39,7 +39,7 @@ export function ChairSessionStrip({ chairId }: { chairId: number }) {
       <StatusBadge status={session.status} />
       {session.totalMg !== null && (
         <span className="chair-session__dose">
-          {num(session.totalMg, lang, 1)} mg · {num(session.mgPerKg, lang, 3)} mg/kg
+          {num(session.totalMg, lang, 2, 2)} mg · {num(session.mgPerKg, lang, 3, 3)} mg/kg
         </span>
       )}
       <span className="chair-session__open">{t('session.toSession')} →</span>
