@@ -82,7 +82,7 @@ describe('infusion session in Chromium', () => {
 
     // Only a physician creates a course: the MFA's attempt names the missing right.
     await mfa.getByTestId('course-create').click();
-    await until(() => mfa.getByTestId('course-problems').innerText()).toMatch(/physician|Ärzt/i);
+    await until(() => mfa.getByTestId('course-problems').innerText()).toContain('Dafür fehlt das Recht: Ärztin/Arzt (angemeldet als MFA)');
 
     await doc.getByTestId('tab-patients').click();
     await doc.getByRole('button', { name: /Huber, Anna/ }).click();

@@ -59,12 +59,14 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
             <>
               <ChecklistForm handle={handle} />
               <PrescriptionForm handle={handle} />
+              <CancelForm handle={handle} />
             </>
           )}
           {status === 'checklistComplete' && (
             <>
               <PrescriptionForm handle={handle} />
               <InfusionPanel handle={handle} />
+              <CancelForm handle={handle} />
             </>
           )}
           {(infusing || after) && detail.doseEvents.length > 0 && <InfusionPanel handle={handle} />}
@@ -78,6 +80,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           )}
           {after && <DischargePanel handle={handle} />}
           {status === 'discharged' && <ObservationList observations={detail.observations} />}
+          {status === 'cancelled' && <p className="warn-text">{detail.cancelReason}</p>}
         </div>
       </div>
     </main>
@@ -123,25 +126,36 @@ function CheckInPanel({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
   const id = handle.detail!.session.id;
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [reason, setReason] = useState('');
   return (
     <section className="panel" data-testid="checkin">
       <button className="btn btn--primary btn--big" data-testid="checkin-button" onClick={async () => setProblems(await handle.run('sessions.checkIn', { sessionId: id }))}>
         {t('session.checkIn')}
       </button>
-      <form
-        className="inline-form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setProblems(await handle.run('sessions.cancel', { sessionId: id, reason }));
-        }}
-      >
-        <TextField label={t('session.cancelReason')} value={reason} onChange={setReason} />
-        <button type="submit" className="btn btn--danger">
-          {t('session.cancel')}
-        </button>
-      </form>
       <ProblemList problems={problems} title={t('session.refused')} />
+      <CancelForm handle={handle} />
     </section>
+  );
+}
+
+/** Cancelling before the infusion starts, with the reason in words. */
+function CancelForm({ handle }: { handle: SessionHandle }) {
+  const { t } = useTranslation();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      className="subform inline-form"
+      data-testid="cancel-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setProblems(await handle.run('sessions.cancel', { sessionId: handle.detail!.session.id, reason }));
+      }}
+    >
+      <TextField label={t('session.cancelReason')} value={reason} onChange={setReason} testId="cancel-reason" />
+      <button type="submit" className="btn btn--danger">
+        {t('session.cancel')}
+      </button>
+      <ProblemList problems={problems} title={t('session.refused')} />
+    </form>
   );
 }

@@ -99,6 +99,7 @@ export const sessionTextsDe = {
     by: '{{name}}, {{time}}',
     save: 'Speichern',
     vitals: 'Vitalwerte',
+    missingRole: 'Dafür fehlt das Recht: {{needed}} (angemeldet als {{role}})',
   },
   checklist: {
     title: 'Checkliste vor Infusionsbeginn',
@@ -402,6 +403,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     by: '{{name}}, {{time}}',
     save: 'Save',
     vitals: 'Vital signs',
+    missingRole: 'This needs the right of: {{needed}} (logged in as {{role}})',
   },
   checklist: {
     title: 'Pre-infusion checklist',
