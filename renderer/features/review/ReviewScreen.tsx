@@ -64,7 +64,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
       </div>
       {s.signed && (
         <p className="ok-banner" data-testid="signed-banner">
-          🔒 {t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at) })}
+          {t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at) })}
         </p>
       )}
       <section className="panel">
@@ -74,7 +74,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
           {d.course.icd10 ? ` (${d.course.icd10})` : ''} · {t('session.title', { number: s.sessionNumber, planned: d.course.plannedInfusions })} ·{' '}
           {s.chairName}
         </p>
-        {d.dose && <p className="lead" data-testid="review-total">{t('review.total', { mg: num(d.dose.totalMg, lang, 2), mgPerKg: num(d.dose.mgPerKg, lang, 3) })}</p>}
+        {d.dose && <p className="lead" data-testid="review-total">{t('review.total', { mg: num(d.dose.totalMg, lang, 2, 2), mgPerKg: num(d.dose.mgPerKg, lang, 3, 3) })}</p>}
       </section>
       <section className="panel">
         <SessionChart detail={d} rows={rows} from={review.vitalsFrom} to={review.vitalsTo} height="full" />

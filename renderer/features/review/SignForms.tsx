@@ -35,7 +35,7 @@ export function SignForm({ sessionId, onDone }: { sessionId: number; onDone(): v
       <TextField label={t('review.password')} type="password" value={password} onChange={setPassword} testId="sign-password" />
       <ProblemList problems={problems} title={t('session.refused')} testId="sign-refusal" />
       <button type="submit" className="btn btn--primary btn--big" data-testid="sign-submit">
-        🔒 {t('review.signDo')}
+        {t('review.signDo')}
       </button>
     </form>
   );

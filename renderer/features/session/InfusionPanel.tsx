@@ -46,7 +46,7 @@ export function InfusionPanel({ handle }: { handle: SessionHandle }) {
         )}
         {status === 'running' && (
           <button className="btn btn--big" onClick={() => act(handle.run('infusion.pause', { sessionId: id }))} data-testid="inf-pause">
-            ⏸ {t('infusion.pause')}
+            ‖ {t('infusion.pause')}
           </button>
         )}
         {status === 'paused' && (
