@@ -32,9 +32,11 @@ async function newStation(): Promise<Page> {
 /** Screenshot of the station; `top` scrolls that element into view first (the screens scroll inside the app frame). */
 async function shot(page: Page, name: string, top?: string): Promise<void> {
   if (top) {
-    await page.getByTestId(top).first().evaluate((el) => {
-      const scroller = el.closest('.page');
-      if (scroller === el) el.scrollTop = 0;
+    // Runs in the browser; the Node tsconfig has no DOM types, hence the local shape.
+    type Scrollable = { closest(selector: string): unknown; scrollTop: number; scrollIntoView(options: object): void };
+    await page.getByTestId(top).first().evaluate((node) => {
+      const el = node as unknown as Scrollable;
+      if (el.closest('.page') === el) el.scrollTop = 0;
       else el.scrollIntoView({ block: 'start' });
     });
   }
