@@ -36,7 +36,10 @@ export function rateSteps(detail: SessionDetail, to: number): RatePoint[] {
   const at = (t: number): RatePoint => {
     const state = safe(() => pumpStateAt(events, t));
     const ml = state && state.phase === 'running' ? state.rateMlPerH : 0;
-    return { t, mlPerH: ml, mgPerKgPerH: mlPerHToMgPerKgPerH(ml, basis).mgPerKgPerH };
+    // The server's mg/kg/h of the rate in force (right for every prescription of the session), else converted here.
+    const set = [...detail.doseEvents].reverse().find((e) => e.at <= t && (e.kind === 'start' || e.kind === 'rateChange'));
+    const mgPerKgPerH = ml === 0 ? 0 : (set?.rateMgPerKgPerH ?? mlPerHToMgPerKgPerH(ml, basis).mgPerKgPerH);
+    return { t, mlPerH: ml, mgPerKgPerH };
   };
   const points = detail.doseEvents.filter((e) => e.kind !== 'bolus').map((e) => at(e.at));
   const last = points[points.length - 1];
