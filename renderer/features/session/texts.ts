@@ -168,7 +168,7 @@ export const sessionTextsDe = {
     cumulative: 'Gesamtdosis',
     cumulativeMg: 'mg',
     cumulativeMgPerKg: 'mg/kg',
-    perKg: 'bezogen auf das Körpergewicht',
+    perKg: 'pro kg Körpergewicht',
     volume: '{{ml}} ml infundiert',
     currentRate: 'Aktuelle Rate',
     phase: {
@@ -472,7 +472,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     cumulative: 'Cumulative dose',
     cumulativeMg: 'mg',
     cumulativeMgPerKg: 'mg/kg',
-    perKg: 'per body weight',
+    perKg: 'per kg body weight',
     volume: '{{ml}} ml infused',
     currentRate: 'Current rate',
     phase: {
