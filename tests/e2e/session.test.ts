@@ -179,6 +179,19 @@ describe('infusion session in Chromium', () => {
     await doc.getByTestId('rc-apply').click();
     await until(() => doc.getByTestId('dose-rate').innerText()).toContain('20 ml/h');
 
+    // A bolus above the maximum is refused in words; 5 mg is given. The MFA pauses and resumes.
+    await doc.getByTestId('bolus-amount').fill('20');
+    await doc.getByTestId('bolus-give').click();
+    await until(() => doc.getByTestId('inf-refusal').innerText()).toContain('Höchstbolus von 0,175 mg/kg');
+    await doc.getByTestId('bolus-amount').fill('5');
+    await doc.getByTestId('bolus-give').click();
+    await until(() => doc.getByTestId('dose-events').innerText()).toContain('Bolus');
+    await until(() => mfa.getByTestId('inf-pause').count()).toBe(1);
+    await mfa.getByTestId('inf-pause').click();
+    await until(() => status(mfa)).toBe('paused');
+    await mfa.getByTestId('inf-resume').click();
+    await until(() => status(mfa)).toBe('running');
+
     // The MFA documents observations.
     await expect.poll(() => mfa.getByTestId('dose-events').innerText(), { timeout: 10_000 }).toContain('Ratenänderung');
     await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Sedierung' }).click();
