@@ -36,7 +36,7 @@ describe('live vitals in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && errors.push(m.text()));
     await app.loginPage(page, 'mfa');
-    await page.getByRole('button', { name: 'Platz 1' }).click();
+    await page.getByRole('navigation', { name: 'chairs' }).getByRole('button', { name: 'Platz 1' }).click();
     await expect.poll(() => page.getByTestId('link-status').innerText(), { timeout: 15_000 }).toBe('Empfang');
     await page.getByTestId('value-hr').waitFor({ timeout: 15_000 });
     const seen = new Set<string>();
