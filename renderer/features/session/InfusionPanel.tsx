@@ -143,17 +143,20 @@ function BolusForm({ handle, onResult }: { handle: SessionHandle; onResult(p: Pr
     if (problems.length === 0) setAmount('');
   };
   return (
-    <form className="subform inline-form" onSubmit={submit} data-testid="bolus">
-      <TextField label={t('infusion.bolusAmount')} unit={unit} inputMode="decimal" value={amount} onChange={setAmount} testId="bolus-amount" />
-      <ChoiceRow<'mg' | 'ml'>
-        label={t('infusion.bolus')}
-        value={unit}
-        options={[
-          { value: 'mg', label: 'mg' },
-          { value: 'ml', label: 'ml' },
-        ]}
-        onChange={setUnit}
-      />
+    <form className="subform" onSubmit={submit} data-testid="bolus">
+      <h4>{t('infusion.bolus')}</h4>
+      <div className="form__grid">
+        <TextField label={t('infusion.bolusAmount')} unit={unit} inputMode="decimal" value={amount} onChange={setAmount} testId="bolus-amount" />
+        <ChoiceRow<'mg' | 'ml'>
+          label={t('infusion.unitLabel')}
+          value={unit}
+          options={[
+            { value: 'mg', label: 'mg' },
+            { value: 'ml', label: 'ml' },
+          ]}
+          onChange={setUnit}
+        />
+      </div>
       <button type="submit" className="btn" data-testid="bolus-give">
         {t('infusion.giveBolus')}
       </button>

@@ -99,7 +99,7 @@ export function SessionChart({ detail, rows, from, to, height = 'compact' }: Pro
               isAnimationActive={false}
             />
             {boluses.map((b) => (
-              <ReferenceLine key={b.id} x={b.at} stroke="var(--dose)" strokeWidth={2} label={{ value: 'B', fill: '#fff', position: 'top' }} />
+              <ReferenceLine key={b.id} x={b.at} stroke="var(--dose)" strokeWidth={2} label={{ value: 'Bolus', fill: '#fff', position: 'insideTopRight' }} />
             ))}
             {detail.session.stoppedAt && <ReferenceLine x={detail.session.stoppedAt} stroke="#fff" strokeDasharray="4 4" />}
           </LineChart>

@@ -168,7 +168,8 @@ export const sessionTextsDe = {
     cumulative: 'Gesamtdosis',
     cumulativeMg: 'mg',
     cumulativeMgPerKg: 'mg/kg',
-    perKg: 'pro kg Körpergewicht',
+    perKg: 'pro kg',
+    unitLabel: 'Einheit',
     volume: '{{ml}} ml infundiert',
     currentRate: 'Aktuelle Rate',
     phase: {
@@ -472,7 +473,8 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     cumulative: 'Cumulative dose',
     cumulativeMg: 'mg',
     cumulativeMgPerKg: 'mg/kg',
-    perKg: 'per kg body weight',
+    perKg: 'per kg',
+    unitLabel: 'Unit',
     volume: '{{ml}} ml infused',
     currentRate: 'Current rate',
     phase: {
