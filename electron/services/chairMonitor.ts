@@ -1,6 +1,6 @@
 /**
  * Watches one chair's device: runs its serial link, keeps the latest reading of each parameter, pushes readings
- * and link status to the windows at once, and stores readings in batches (one transaction a second).
+ * and link status to the windows at once, and hands readings to the VitalsStore (batched writes).
  */
 import type { LinkStatus, StoredReading } from '../../core/api/schemas';
 import type { VitalParameter } from '../../core/vitals';
@@ -9,8 +9,7 @@ import type { PortOpener } from '../../drivers/link/port';
 import { SerialLink } from '../../drivers/link/serialLink';
 import type { ProtocolDefinition } from '../../drivers/protocol';
 import type { EventBus } from './eventBus';
-
-const FLUSH_MS = 1000;
+import type { VitalsStore } from './vitalsStore';
 
 export interface ChairMonitorOptions {
   chairId: number;
@@ -20,6 +19,7 @@ export interface ChairMonitorOptions {
   simulated: boolean;
   db: DbClient;
   bus: EventBus;
+  store: VitalsStore;
   now?: () => number;
   /** Link silence threshold (tests shorten it). */
   silenceMs?: number;
@@ -28,12 +28,7 @@ export interface ChairMonitorOptions {
 export class ChairMonitor {
   readonly link: SerialLink;
   private latestByParameter = new Map<VitalParameter, StoredReading>();
-  private unsaved: StoredReading[] = [];
-  private flushTimer: ReturnType<typeof setInterval> | null = null;
-  private flushing: Promise<void> = Promise.resolve();
   private lastState: LinkStatus['state'] | null = null;
-  /** The last write error, so a failing disk is visible instead of silently dropping vitals. */
-  saveError: string | null = null;
 
   constructor(private readonly options: ChairMonitorOptions) {
     this.link = new SerialLink({
@@ -55,14 +50,11 @@ export class ChairMonitor {
   }
 
   start(): void {
-    this.flushTimer = setInterval(() => void this.flush(), FLUSH_MS);
     this.link.start();
   }
 
   async stop(): Promise<void> {
-    if (this.flushTimer) clearInterval(this.flushTimer);
     await this.link.stop();
-    await this.flush();
   }
 
   latest(): StoredReading[] {
@@ -71,7 +63,7 @@ export class ChairMonitor {
 
   private onReadings(readings: StoredReading[]): void {
     for (const r of readings) this.latestByParameter.set(r.parameter, r);
-    this.unsaved.push(...readings);
+    this.options.store.push(this.chairId, readings);
     this.options.bus.emit('vitals.readings', { chairId: this.chairId, readings });
   }
 
@@ -81,25 +73,7 @@ export class ChairMonitor {
     this.lastState = status.state;
     const detail = JSON.stringify({ state: status.state, detail: status.detail, port: status.portPath });
     this.options.db.call('recordChairEvent', this.chairId, status.since, 'link', detail).catch((err: Error) => {
-      this.saveError = err.message;
+      console.error(`chair ${this.chairId}: link event not saved: ${err.message}`);
     });
-  }
-
-  /** Writes what has not been written; on failure keeps it for the next try, so nothing received is lost. */
-  flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      if (this.unsaved.length === 0) return;
-      const batch = this.unsaved;
-      this.unsaved = [];
-      try {
-        await this.options.db.call('appendReadings', this.chairId, batch);
-        this.saveError = null;
-      } catch (err) {
-        this.unsaved = batch.concat(this.unsaved);
-        this.saveError = (err as Error).message;
-        console.error(`chair ${this.chairId}: vitals not saved yet: ${this.saveError}`);
-      }
-    });
-    return this.flushing;
   }
 }

@@ -20,6 +20,7 @@ import { createAuthHandlers } from './auth/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { ObservationWatch } from './session/observationWatch';
 import { createVitalsHandlers } from './vitals/handlers';
+import { VitalsStore } from './vitalsStore';
 import type { SimulatedMonitor } from './simulation';
 
 export interface ServicesOptions {
@@ -62,11 +63,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const alarms = new AlarmService({ db, bus, chairIds: chairs.map((c) => c.id), thresholds: options.alarmThresholds });
   alarms.start();
 
+  const store = new VitalsStore(db);
+  store.start();
   for (const chair of chairs) chairNames.set(chair.id, chair.name);
   // Each chair's device link from its saved settings (issue 4); restarted when its settings change.
   const chairLinks = new ChairLinks({
     db,
     bus,
+    store,
     dataDir: options.dataDir,
     monitors,
     simulators,
@@ -82,7 +86,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }),
     ...createAuthHandlers(auth, db),
-    ...createVitalsHandlers({ db, monitors, chairNames, startedAt }),
+    ...createVitalsHandlers({ db, store, monitors, chairNames, startedAt }),
     ...createDevicesHandlers(chairLinks),
     ...createAlarmHandlers(alarms, db),
     ...createSessionHandlers({
@@ -91,7 +95,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       verifyPassword: (userId, password) => auth.verifyPassword(userId, password),
       unresolvedHighAlarms: (_sessionId, chairId) => alarms.state(chairId).state.alarms.filter((a) => a.priority === 'high').length,
       onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
-      flushVitals: async (chairId) => monitors.get(chairId)?.flush(),
+      flushVitals: () => store.flush(),
       flushAlarms: () => alarms.flush(),
     }),
   };
@@ -115,6 +119,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     async close() {
       await observationWatch.stop();
       await chairLinks.close();
+      await store.stop();
       await alarms.stop();
       await db.close();
     },

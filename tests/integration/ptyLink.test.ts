@@ -14,6 +14,7 @@ import { openPtyPair, type PtyPair } from '../../drivers/simulator/ptyPair';
 import { SimulatorRunner } from '../../drivers/simulator/runner';
 import { ChairMonitor } from '../../electron/services/chairMonitor';
 import { EventBus } from '../../electron/services/eventBus';
+import { VitalsStore } from '../../electron/services/vitalsStore';
 import { DB_WORKER, tempDir } from '../helpers/tempDir';
 import { waitFor } from '../helpers/wsClient';
 
@@ -44,15 +45,16 @@ async function setUp() {
     if (event === 'vitals.readings') readings.push(...payload.readings);
     if (event === 'link.status') statuses.push(payload.status);
   });
-  const monitor = new ChairMonitor({ chairId: 1, path: pair.appPath, protocol: datexS5, openPort: openSerialPort, simulated: true, db, bus, silenceMs: 1500 });
+  const store = new VitalsStore(db);
+  const monitor = new ChairMonitor({ chairId: 1, path: pair.appPath, protocol: datexS5, openPort: openSerialPort, simulated: true, db, bus, store, silenceMs: 1500 });
   monitor.start();
   cleanup.push(() => monitor.stop());
-  return { dir, pair, db, monitor, readings, statuses };
+  return { dir, pair, db, store, monitor, readings, statuses };
 }
 
 describe('Datex monitor through a socat pty pair', () => {
   it('requests data, decodes the records and stores them in SQLite', async () => {
-    const { pair, db, monitor, readings } = await setUp();
+    const { pair, db, store, monitor, readings } = await setUp();
     await simulatorOn(pair);
     await waitFor(() => readings.filter((r) => r.parameter === 'hr').length >= 4, 15_000, 'four HR readings');
     expect(monitor.link.status().state).toBe('receiving');
@@ -62,7 +64,7 @@ describe('Datex monitor through a socat pty pair', () => {
       expect(r.value).toBeGreaterThan(50);
       expect(r.value).toBeLessThan(120);
     }
-    await monitor.flush();
+    await store.flush();
     const [series] = await db.call('vitalTrend', 1, 0, Date.now(), ['hr'], 1000);
     expect(series!.values.slice(0, hr.length)).toEqual(hr.map((r) => r.value));
   });

@@ -25,10 +25,13 @@ import { ChairMonitor } from '../chairMonitor';
 import type { EventBus } from '../eventBus';
 import { startSimulatedMonitor, type SimulatedMonitor } from '../simulation';
 import { PumpLink } from './pumpLink';
+import type { VitalsStore } from '../vitalsStore';
 
 export interface ChairLinksOptions {
   db: DbClient;
   bus: EventBus;
+  /** Where every chair's readings are stored (monitor and pump). */
+  store: VitalsStore;
   dataDir: string;
   /** Shared with the other services (vitals handlers read it): entries are replaced on restart. */
   monitors: Map<number, ChairMonitor>;
@@ -219,12 +222,12 @@ export class ChairLinks {
       simulated = true;
     }
     if (s.pumpPortPath !== null) {
-      const pump = new PumpLink(s.chairId, s.pumpPortPath, this.o.openPort ?? openSerialPort, this.o.db, this.o.bus);
+      const pump = new PumpLink(s.chairId, s.pumpPortPath, this.o.openPort ?? openSerialPort, this.o.db, this.o.bus, this.o.store);
       this.pumps.set(s.chairId, pump);
       pump.start();
     }
     if (path === null) return; // no device and no simulation: the chair is shown without a link
-    const monitor = new ChairMonitor({ chairId: s.chairId, path, protocol, openPort, simulated, db: this.o.db, bus: this.o.bus, silenceMs: this.o.silenceMs });
+    const monitor = new ChairMonitor({ chairId: s.chairId, path, protocol, openPort, simulated, db: this.o.db, bus: this.o.bus, store: this.o.store, silenceMs: this.o.silenceMs });
     this.o.monitors.set(s.chairId, monitor);
     if (s.capture) this.ensureCapture(s, monitor);
     monitor.start();

@@ -4,12 +4,14 @@ import { VITAL_PARAMETERS } from '../../../core/vitals';
 import type { DbClient } from '../../../db/client';
 import type { HandlersFor } from '../../ipc/dispatcher';
 import type { ChairMonitor } from '../chairMonitor';
+import type { VitalsStore } from '../vitalsStore';
 
 /** A chart is about 1000 px wide: more points than that only cost time. */
 const TREND_MAX_POINTS = 1200;
 
 export interface VitalsDeps {
   db: DbClient;
+  store: VitalsStore;
   monitors: Map<number, ChairMonitor>;
   chairNames: Map<number, string>;
   startedAt: number;
@@ -42,8 +44,8 @@ export function createVitalsHandlers(deps: VitalsDeps): HandlersFor<'chairs.list
       [...deps.chairNames].map(([id, name]) => ({ id, name, link: deps.monitors.get(id)?.link.status() ?? unconfigured(deps.startedAt) })),
     'vitals.latest': ({ chairId }) => monitor(chairId).latest(),
     'vitals.trend': async ({ chairId, from, to, parameters }) => {
-      const m = monitor(chairId);
-      await m.flush(); // the trend must include what arrived a moment ago
+      if (!deps.chairNames.has(chairId)) throw new AppError('NOT_FOUND', `there is no chair ${chairId}`);
+      await deps.store.flush(); // the trend must include what arrived a moment ago
       return deps.db.call('vitalTrend', chairId, from, to, parameters ?? [...VITAL_PARAMETERS], TREND_MAX_POINTS);
     },
   };
