@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { alarmsEvents, alarmsMethods } from './methods/alarms';
-import { appMethods } from './methods/app';
+import { appEvents, appMethods } from './methods/app';
 import { devicesMethods } from './methods/devices';
 import { authMethods } from './methods/auth';
 import { sessionEvents, sessionMethods } from './methods/session';
@@ -23,6 +23,7 @@ export const methods = {
 } as const;
 
 export const events = {
+  ...appEvents,
   ...vitalsEvents,
   ...sessionEvents,
   ...alarmsEvents,

@@ -20,6 +20,7 @@ import { createAuthHandlers } from './auth/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { ObservationWatch } from './session/observationWatch';
 import { createVitalsHandlers } from './vitals/handlers';
+import { StorageHealth } from './storageHealth';
 import { VitalsStore } from './vitalsStore';
 import type { SimulatedMonitor } from './simulation';
 
@@ -60,10 +61,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const simulators = new Map<number, SimulatedMonitor>();
   const chairNames = new Map<number, string>();
   // Alarms watch every chair from its first byte (issue 6): started before the monitors.
-  const alarms = new AlarmService({ db, bus, chairIds: chairs.map((c) => c.id), thresholds: options.alarmThresholds });
+  const health = new StorageHealth(bus);
+  const alarms = new AlarmService({
+    db,
+    bus,
+    chairIds: chairs.map((c) => c.id),
+    thresholds: options.alarmThresholds,
+    onStorageError: (error) => health.report('alarmLog', error),
+  });
   alarms.start();
 
-  const store = new VitalsStore(db);
+  const store = new VitalsStore(db, (error) => health.report('vitals', error));
   store.start();
   for (const chair of chairs) chairNames.set(chair.id, chair.name);
   // Each chair's device link from its saved settings (issue 4); restarted when its settings change.
@@ -84,7 +92,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const auth = new AuthService(db);
   // Each feature contributes its share of the contract's handlers; the type checks that together they cover it.
   const handlers: Handlers = {
-    ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }),
+    ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }, health),
     ...createAuthHandlers(auth, db),
     ...createVitalsHandlers({ db, store, monitors, chairNames, startedAt }),
     ...createDevicesHandlers(chairLinks),

@@ -14,7 +14,11 @@ export class VitalsStore {
   private timer: ReturnType<typeof setInterval> | null = null;
   saveError: string | null = null;
 
-  constructor(private readonly db: DbClient) {}
+  constructor(
+    private readonly db: DbClient,
+    /** Told of every write failure and of the recovery (null), so the app can say so loudly. */
+    private readonly onHealth: (error: string | null) => void = () => {},
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
@@ -39,10 +43,12 @@ export class VitalsStore {
       for (const [chairId, batch] of batches) {
         try {
           await this.db.call('appendReadings', chairId, batch);
+          if (this.saveError !== null) this.onHealth(null);
           this.saveError = null;
         } catch (err) {
           this.push(chairId, batch);
           this.saveError = (err as Error).message;
+          this.onHealth(this.saveError);
           console.error(`chair ${chairId}: vitals not saved yet: ${this.saveError}`);
         }
       }

@@ -10,6 +10,8 @@ export const de = {
       'Nur Dokumentation und Zweitalarme. Primäres Alarmsystem bleibt der Patientenmonitor am Platz – seine Alarme müssen eingeschaltet und hörbar bleiben.',
     simulation: 'SIMULATION – keine Patientendaten',
     connectionLost: 'Verbindung zur Anwendung unterbrochen – Werte werden nicht aktualisiert',
+    storageError: 'SPEICHERFEHLER: {{what}} werden nicht gespeichert ({{error}}). Sie bleiben im Arbeitsspeicher und werden erneut geschrieben – bitte sofort die Technik informieren.',
+    storage: { vitals: 'Vitalwerte', alarmLog: 'Alarmprotokoll-Einträge' },
     language: 'Sprache',
   },
   auth: {

@@ -10,6 +10,8 @@ export const en: Messages = {
       'Documentation and secondary alerts only. The bedside patient monitor remains the primary alarm system – keep its alarms on and audible.',
     simulation: 'SIMULATION – no patient data',
     connectionLost: 'Connection to the app lost – values are not updating',
+    storageError: 'STORAGE ERROR: {{what}} are not being saved ({{error}}). They are kept in memory and written again – call technical support now.',
+    storage: { vitals: 'Vital signs', alarmLog: 'Alarm log entries' },
     language: 'Language',
   },
   auth: {

@@ -28,6 +28,8 @@ export interface AlarmServiceOptions {
   thresholds?: Thresholds;
   now?: () => number;
   tickMs?: number;
+  /** Told when the alarm log cannot be written, and when it can again (null). */
+  onStorageError?: (error: string | null) => void;
 }
 
 export interface InfusionInput extends InfusionStatus {
@@ -239,9 +241,11 @@ export class AlarmService {
     c.writing = c.writing.then(async () => {
       try {
         await this.options.db.call('appendAlarmEvents', c.chairId, sessionId, rows, actor);
+        if (this.saveError !== null) this.options.onStorageError?.(null);
         this.saveError = null;
       } catch (err) {
         this.saveError = (err as Error).message;
+        this.options.onStorageError?.(this.saveError);
         console.error(`chair ${c.chairId}: alarm log not saved: ${this.saveError}`);
       }
     });
