@@ -4,6 +4,7 @@
  * and now and then a sensor that comes off. Deterministic for a given seed, so tests can rely on it.
  */
 import type { VitalsSnapshot } from './device';
+import { seededRandom } from './random';
 
 export interface PatientScenario {
   seed?: number;
@@ -23,18 +24,6 @@ const BASELINE = { hr: 72, sys: 126, dia: 79, spo2: 97.5, rr: 14, etco2: 37, tem
 const RISE_MS = 10 * 60_000;
 const SENSOR_OFF_MS = 20_000;
 
-/** Small, seedable generator (mulberry32): Math.random cannot be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class SimulatedPatient {
   private readonly random: () => number;
   private drift = { hr: 0, sys: 0, spo2: 0, rr: 0 };
@@ -44,7 +33,7 @@ export class SimulatedPatient {
     private readonly startedAt: number,
     private readonly scenario: PatientScenario = {},
   ) {
-    this.random = seeded(scenario.seed ?? 1);
+    this.random = seededRandom(scenario.seed ?? 1);
   }
 
   snapshot(now: number): VitalsSnapshot {

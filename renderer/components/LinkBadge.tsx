@@ -1,8 +1,7 @@
 /** The link status in words: connecting, receiving, silent since …, error: reason. */
 import { useTranslation } from 'react-i18next';
 import type { LinkStatus } from '../../core/api/schemas';
-
-const clock = (ms: number) => new Date(ms).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+import { hhmmss as clock } from '../format';
 
 export function LinkBadge({ link }: { link: LinkStatus }) {
   const { t } = useTranslation();

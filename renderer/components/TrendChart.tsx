@@ -1,18 +1,9 @@
 /** The session's trend so far, on one time axis. Gaps (no data, invalid) stay gaps. */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { VitalParameter } from '../../core/vitals';
 import type { TrendRow } from '../stores/liveStore';
-
-const LINES: { parameter: VitalParameter; color: string }[] = [
-  { parameter: 'hr', color: 'var(--hr)' },
-  { parameter: 'spo2', color: 'var(--spo2)' },
-  { parameter: 'nibpSys', color: 'var(--nibp)' },
-  { parameter: 'nibpDia', color: 'var(--nibp-dim)' },
-  { parameter: 'rr', color: 'var(--rr)' },
-];
-
-const hhmm = (t: number) => new Date(t).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
+import { vitalLines } from './vitalLines';
+import { hhmm } from '../format';
 
 export function TrendChart({ rows }: { rows: TrendRow[] }) {
   const { t } = useTranslation();
@@ -26,18 +17,7 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
           <YAxis domain={[0, 200]} stroke="#aaa" />
           <Tooltip labelFormatter={(v) => hhmm(Number(v))} contentStyle={{ background: '#111', border: '1px solid #444' }} />
           <Legend />
-          {LINES.map((l) => (
-            <Line
-              key={l.parameter}
-              dataKey={l.parameter}
-              name={t(`params.${l.parameter}`)}
-              stroke={l.color}
-              dot={false}
-              strokeWidth={2}
-              isAnimationActive={false}
-              connectNulls={l.parameter.startsWith('nibp')}
-            />
-          ))}
+          {vitalLines(t)}
         </LineChart>
       </ResponsiveContainer>
     </div>

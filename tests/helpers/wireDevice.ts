@@ -7,18 +7,7 @@
 import type { PortLike } from '../../drivers/link/port';
 import type { SimulatedDevice } from '../../drivers/simulator/device';
 import type { SimulatedPatient } from '../../drivers/simulator/patient';
-
-/** Small seedable generator, so a failing run can be repeated with the same cuts. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../drivers/simulator/random';
 
 export interface WireOptions {
   seed: number;
@@ -57,7 +46,7 @@ export class WireDevice {
     /** Returns a damaged copy of a frame, or null when this frame is not one to damage. */
     private readonly damage: (frame: Uint8Array) => Uint8Array | null = () => null,
   ) {
-    this.random = rng(options.seed);
+    this.random = seededRandom(options.seed);
     port.onData((chunk) => {
       this.heard.push(chunk.slice());
       if (Date.now() < this.deafUntil) {

@@ -9,10 +9,9 @@ import type { ConditionCode } from '../../../core/alarms/codes';
 import { alarmMessage, isKnownCode } from './logText';
 import { useApi } from '../../api/ApiContext';
 import { lang } from './AlarmBar';
+import { hhmmss as clock } from '../../format';
 
 type Query = { sessionId: number } | { chairId: number; from: number; to?: number };
-
-const clock = (ms: number) => new Date(ms).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function AlarmLog({ query }: { query: Query }) {
   const { t, i18n } = useTranslation();

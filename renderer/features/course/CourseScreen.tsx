@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
-import { dateTime, fromLocalInput, isoDate, num, toLocalInput } from '../session/format';
+import { dateTime, fromLocalInput, isoDate, num, toLocalInput } from '../../format';
 import { StatusBadge } from '../session/StatusBadge';
 import { PainTrendChart } from './PainTrendChart';
 

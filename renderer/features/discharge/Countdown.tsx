@@ -1,6 +1,6 @@
 /** The post-infusion observation time, counting down large on screen. */
 import { useTranslation } from 'react-i18next';
-import { duration, hhmm } from '../session/format';
+import { duration, hhmm } from '../../format';
 
 export function Countdown({ endsAt, minutes, now }: { endsAt: number; minutes: number; now: number }) {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import type { PreInfusionChecklist } from '../../../core/session/checklist';
 import type { Problem } from '../../../core/settings';
 import { TextField } from '../../components/Field';
 import { ProblemList } from '../../components/ProblemList';
-import { dateTime, hhmm } from '../session/format';
+import { dateTime, hhmm } from '../../format';
 import type { SessionHandle } from '../session/useSession';
 import { cleanEscort, EscortFields, escortText } from './EscortFields';
 import { ScoreForm } from './ScoreForm';

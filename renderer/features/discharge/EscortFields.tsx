@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Escort } from '../../../core/session/escort';
 import { ChoiceRow, TextField } from '../../components/Field';
-import { fromLocalInput, toLocalInput } from '../session/format';
+import { fromLocalInput, toLocalInput } from '../../format';
 
 interface Props {
   value: Escort;

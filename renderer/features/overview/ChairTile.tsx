@@ -16,6 +16,7 @@ import { Age } from '../../components/Age';
 import { LinkBadge } from '../../components/LinkBadge';
 import type { ChairLive } from '../../stores/liveStore';
 import { lang } from '../alarms/AlarmBar';
+import { hhmm } from '../../format';
 
 interface Props {
   chair: ChairLive;
@@ -26,7 +27,6 @@ interface Props {
   onOpen(): void;
 }
 
-const hhmm = (ms: number) => new Date(ms).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
 const duration = (ms: number) => {
   const m = Math.max(0, Math.floor(ms / 60_000));
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')} h`;

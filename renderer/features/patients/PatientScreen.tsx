@@ -7,7 +7,7 @@ import { useApi } from '../../api/ApiContext';
 import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
 import { NewCourseForm } from '../course/NewCourseForm';
-import { isoDate } from '../session/format';
+import { isoDate } from '../../format';
 
 export function PatientScreen({ patientId }: { patientId: number }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { useApi } from '../../api/ApiContext';
 import { TextField } from '../../components/Field';
 import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
-import { isoDate } from '../session/format';
+import { isoDate } from '../../format';
 
 export function PatientsScreen() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import type { MethodOutput } from '../../../core/api/contract';
 import { ALARM_MESSAGES, formatText } from '../../../core/alarms/messages';
 import { useApi } from '../../api/ApiContext';
 import { useLang } from '../../components/ProblemList';
-import { hhmmss } from '../session/format';
+import { hhmmss } from '../../format';
 
 type Entry = MethodOutput<'alarms.log'>[number];
 

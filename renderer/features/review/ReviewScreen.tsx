@@ -13,7 +13,7 @@ import { mergeSeries } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
 import { escortText } from '../discharge/EscortFields';
 import { DoseEventList } from '../session/DoseEventList';
-import { dateTime, hhmm, isoDate, num } from '../session/format';
+import { dateTime, hhmm, isoDate, num } from '../../format';
 import { ObservationList } from '../session/ObservationList';
 import { SessionChart } from '../session/SessionChart';
 import { StatusBadge } from '../session/StatusBadge';

@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import type { Lang } from '../../../core/messages';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
-import { hhmm, hhmmss } from '../session/format';
+import { hhmm, hhmmss } from '../../format';
 import { observationText } from '../session/ObservationList';
 
 type Target = (typeof AmendmentTarget.options)[number];

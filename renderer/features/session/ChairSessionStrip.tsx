@@ -5,7 +5,7 @@ import type { SessionSummary } from '../../../core/api/methods/sessionSchemas';
 import { useApi } from '../../api/ApiContext';
 import { useLang } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
-import { num } from './format';
+import { num } from '../../format';
 import { StatusBadge } from './StatusBadge';
 
 const ACTIVE = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;

@@ -12,7 +12,7 @@ import { CheckField, ChoiceRow, parseDecimal, TextField } from '../../components
 import { ProblemList } from '../../components/ProblemList';
 import { useLiveStore } from '../../stores/liveStore';
 import { cleanEscort, EscortFields } from '../discharge/EscortFields';
-import { fromLocalInput, toLocalInput } from './format';
+import { fromLocalInput, toLocalInput } from '../../format';
 import type { SessionHandle } from './useSession';
 import { useClinicSettings } from './useClinicSettings';
 

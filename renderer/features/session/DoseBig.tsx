@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
 import { useLang } from '../../components/ProblemList';
 import { liveDose } from './doseTimeline';
-import { num } from './format';
+import { num } from '../../format';
 
 export function DoseBig({ detail, now }: { detail: SessionDetail; now: number }) {
   const { t } = useTranslation();

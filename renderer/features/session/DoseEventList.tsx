@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DoseEventRow } from '../../../core/api/methods/sessionSchemas';
 import { useLang } from '../../components/ProblemList';
-import { hhmmss, num } from './format';
+import { hhmmss, num } from '../../format';
 
 export function DoseEventList({ events }: { events: DoseEventRow[] }) {
   const { t } = useTranslation();

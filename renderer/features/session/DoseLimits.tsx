@@ -1,7 +1,7 @@
 /** The clinic's dose limits for the substance, each with its source. */
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../components/ProblemList';
-import { num } from './format';
+import { num } from '../../format';
 import type { DoseCalc } from './useDoseCalculation';
 
 export function DoseLimits({ limits }: { limits: DoseCalc['limits'] }) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../core/settings';
 import { ChoiceRow, parseDecimal, TextField } from '../../components/Field';
 import { ProblemList, useLang } from '../../components/ProblemList';
-import { hhmm, num } from './format';
+import { hhmm, num } from '../../format';
 import { RateInput, rateOf, type RateEntry } from './RateInput';
 import { settingValue } from './settingValue';
 import { useClinicSettings } from './useClinicSettings';

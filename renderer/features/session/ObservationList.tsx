@@ -4,7 +4,7 @@ import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
 import { DISSOCIATION_LEVELS, MOAAS_LEVELS, NAUSEA_LEVELS, RASS_LEVELS, type Level } from '../../../core/session/scales';
 import type { Lang } from '../../../core/messages';
 import { useLang } from '../../components/ProblemList';
-import { hhmm } from './format';
+import { hhmm } from '../../format';
 
 type Row = SessionDetail['observations'][number];
 

@@ -1,7 +1,7 @@
 /** Observation-due timers from the clinic's schedule: the next due counting down, overdue ones flagged. */
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
-import { duration } from './format';
+import { duration } from '../../format';
 
 export function ObservationSchedule({ detail, now }: { detail: SessionDetail; now: number }) {
   const { t } = useTranslation();

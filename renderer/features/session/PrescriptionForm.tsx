@@ -11,7 +11,7 @@ import type { Problem } from '../../../core/settings';
 import { parseDecimal, SelectField, TextField } from '../../components/Field';
 import { ProblemList, useLang } from '../../components/ProblemList';
 import { DoseLimits } from './DoseLimits';
-import { num } from './format';
+import { num } from '../../format';
 import { RateInput, rateOf, type RateEntry } from './RateInput';
 import { settingSource, settingValue } from './settingValue';
 import { useClinicSettings } from './useClinicSettings';

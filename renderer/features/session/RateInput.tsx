@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH, roundToPumpResolution } from '../../../core/dose/rate';
 import { parseDecimal, TextField } from '../../components/Field';
 import { useLang } from '../../components/ProblemList';
-import { num } from './format';
+import { num } from '../../format';
 
 export interface RateEntry {
   unit: 'mgPerKgPerH' | 'mlPerH';

@@ -5,18 +5,11 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
-import type { VitalParameter } from '../../../core/vitals';
+import { vitalLines } from '../../components/vitalLines';
 import type { TrendRow } from '../../stores/liveStore';
 import { rateSteps } from './doseTimeline';
-import { hhmm } from './format';
+import { hhmm } from '../../format';
 
-const LINES: { parameter: VitalParameter; color: string }[] = [
-  { parameter: 'hr', color: 'var(--hr)' },
-  { parameter: 'spo2', color: 'var(--spo2)' },
-  { parameter: 'nibpSys', color: 'var(--nibp)' },
-  { parameter: 'nibpDia', color: 'var(--nibp-dim)' },
-  { parameter: 'rr', color: 'var(--rr)' },
-];
 const MARGIN = { top: 8, right: 24, bottom: 4, left: 8 };
 const Y_WIDTH = 56;
 const tooltipStyle = { background: '#111', border: '1px solid #444' };
@@ -65,18 +58,7 @@ export function SessionChart({ detail, rows, from, to, height = 'compact' }: Pro
             <YAxis domain={[0, 200]} stroke="#aaa" width={Y_WIDTH} />
             <Tooltip labelFormatter={(v) => hhmm(Number(v))} contentStyle={tooltipStyle} />
             <Legend />
-            {LINES.map((l) => (
-              <Line
-                key={l.parameter}
-                dataKey={l.parameter}
-                name={t(`params.${l.parameter}`)}
-                stroke={l.color}
-                dot={false}
-                strokeWidth={2}
-                isAnimationActive={false}
-                connectNulls={l.parameter.startsWith('nibp')}
-              />
-            ))}
+            {vitalLines(t)}
             {detail.session.stoppedAt && <ReferenceLine x={detail.session.stoppedAt} stroke="#fff" strokeDasharray="4 4" />}
           </LineChart>
         </ResponsiveContainer>

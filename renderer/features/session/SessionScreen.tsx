@@ -14,7 +14,7 @@ import { DischargePanel } from '../discharge/DischargePanel';
 import { DoseBig } from './DoseBig';
 import { ChecklistForm } from './ChecklistForm';
 import { DoseEventList } from './DoseEventList';
-import { dateTime, isoDate } from './format';
+import { dateTime, isoDate } from '../../format';
 import { InfusionPanel } from './InfusionPanel';
 import { ObservationForm } from './ObservationForm';
 import { ObservationList } from './ObservationList';

@@ -15,6 +15,7 @@ import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useAuth } from '../../stores/authStore';
 import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
+import { hhmmss as clock } from '../../format';
 
 type Protocols = MethodOutput<'devices.protocols'>;
 type Ports = MethodOutput<'devices.ports'>;
@@ -50,8 +51,6 @@ function draftOf(d: ChairDevice, ports: Ports): Draft {
     pumpTyped: d.pumpPortPath !== null && !ports.some((p) => p.path === d.pumpPortPath) ? d.pumpPortPath : '',
   };
 }
-
-const clock = (ms: number) => new Date(ms).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function SetupScreen({ chairId }: { chairId: number | undefined }) {
   const { t } = useTranslation();

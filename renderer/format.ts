@@ -1,5 +1,5 @@
 /** Number, time and duration formats of the session screens: German decimal comma, units always written out. */
-import type { Lang } from '../../../core/messages';
+import type { Lang } from '../core/messages';
 
 export function num(value: number | null | undefined, lang: Lang, maxDigits = 2, minDigits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
