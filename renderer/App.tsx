@@ -90,9 +90,11 @@ function Shell({ api }: { api: Api }) {
               {t('setup.nav')}
             </button>
           )}
-          <AuditIndicator />
-          <UserMenu />
-          <LanguageSwitch />
+          <div className="topbar__right">
+            <AuditIndicator />
+            <UserMenu />
+            <LanguageSwitch />
+          </div>
         </header>
         {!connected && (
           <div className="banner banner--lost" role="alert">

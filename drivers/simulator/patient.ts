@@ -53,7 +53,8 @@ export class SimulatedPatient {
       spo2 -= Math.min(1, (elapsed - s.desaturateAfterMs) / 60_000) * 12.5;
     }
     let hr = BASELINE.hr + 10 * rise + this.drift.hr;
-    if (this.random() < (s.artefactRate ?? 0.01)) hr += 35 + this.random() * 30; // motion artefact: one implausible beat count
+    // Motion artefact: one implausible beat count, rare enough (about one per 40 min at 5-s records) not to drown the demo.
+    if (this.random() < (s.artefactRate ?? 0.002)) hr += 25 + this.random() * 25;
 
     const every = s.nibpEveryMs ?? 5 * 60_000;
     if (now - this.nibp.at >= every) {

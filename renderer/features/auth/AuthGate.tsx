@@ -41,7 +41,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
-        <LanguageSwitch />
+        <div className="topbar__right">
+          <LanguageSwitch />
+        </div>
       </header>
       {status.setupNeeded ? (
         <SetupAdminScreen onDone={refresh} />
