@@ -80,7 +80,7 @@ function decodeBasic(view: DataView, start: number, out: RecordDecode): void {
     }
     const value = Math.round(raw * scale * 100) / 100;
     if (!isPlausible(parameter, value)) {
-      out.rejected.push(`${parameter} ${value} outside the plausible range`);
+      out.rejected.push(`implausible ${parameter} value`);
       return;
     }
     out.readings.push({ parameter, value, unit: PARAMETER_UNIT[parameter], state: 'valid', deviceTime });
