@@ -1,6 +1,7 @@
 // `npm start`: the Electron app where the Electron binary is installed; otherwise (build machines that reach
 // only the npm registry) the browser host with the same services, printing its URL with the token.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -11,11 +12,29 @@ try {
   electronBinary = null;
 }
 
+// Electron needs better-sqlite3 built for its own ABI: built once here where Electron is installed (its headers come
+// from electronjs.org); if that fails, the same app runs as the browser host.
+const NATIVES = 'build/electron-natives/better_sqlite3.node';
+if (electronBinary && !existsSync(NATIVES)) {
+  try {
+    execFileSync(process.execPath, ['scripts/build-electron-natives.mjs'], { stdio: 'inherit' });
+  } catch {
+    console.log('Could not build better-sqlite3 for Electron.');
+  }
+}
+const electronNatives = existsSync(NATIVES);
 const args = process.argv.slice(2);
-const child = electronBinary
-  ? spawn(electronBinary, ['.', ...args], { stdio: 'inherit' })
-  : (console.log('Electron binary not installed here: starting the browser host instead (open the URL below in Chromium).'),
-    spawn(process.execPath, ['dist/host/host.mjs', ...args], { stdio: 'inherit' }));
+let child;
+if (electronBinary && electronNatives) {
+  child = spawn(electronBinary, ['.', ...args], { stdio: 'inherit' });
+} else {
+  console.log(
+    electronBinary
+      ? 'better-sqlite3 is not built for Electron yet (npm run build:electron-natives): starting the browser host instead (open the URL below in Chromium).'
+      : 'Electron binary not installed here: starting the browser host instead (open the URL below in Chromium).',
+  );
+  child = spawn(process.execPath, ['dist/host/host.mjs', ...args], { stdio: 'inherit' });
+}
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -30,8 +30,11 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     denyPermissions();
     serveRenderer(join(__dirname, '..', 'renderer'));
-    // Release builds ship the Electron-ABI better-sqlite3 here (see README, "Release build").
-    const electronBinding = join(process.resourcesPath ?? '', 'natives', 'better_sqlite3.node');
+    // The Electron-ABI better-sqlite3: shipped in resources/natives by release builds, built into build/electron-natives
+    // by `npm run build:electron-natives` for `npm start` (see README). node_modules keeps the Node build for the tests.
+    const electronBinding = app.isPackaged
+      ? join(process.resourcesPath, 'natives', 'better_sqlite3.node')
+      : join(__dirname, '..', '..', 'build', 'electron-natives', 'better_sqlite3.node');
     try {
       services = await createServices({
         dataDir: join(app.getPath('userData'), 'data'),
