@@ -5,12 +5,9 @@
  */
 import type { Problem } from './settings';
 
-export type Lang = 'de' | 'en';
+import { fillTemplate, type Lang, type MessageText } from './text';
 
-export interface MessageText {
-  de: string;
-  en: string;
-}
+export type { Lang, MessageText } from './text';
 
 export const MESSAGES = {
   // Dose: prescription limits (§2.2, §2.4)
@@ -416,25 +413,12 @@ export const MESSAGES = {
 export type ProblemCode = keyof typeof MESSAGES;
 
 export function problem(code: ProblemCode, params?: Record<string, string | number>): Problem {
-  const message = fill(MESSAGES[code].en, params, 'en');
+  const message = fillTemplate(MESSAGES[code].en, params, 'en');
   return params === undefined ? { code, message } : { code, message, params };
 }
 
 /** The problem's text in the chosen language; an unknown code falls back to the problem's own English message. */
 export function formatProblem(p: Problem, lang: Lang): string {
   const text = (MESSAGES as Record<string, MessageText>)[p.code];
-  return text === undefined ? p.message : fill(text[lang], p.params, lang);
-}
-
-const NUMBER_FORMAT: Record<Lang, Intl.NumberFormat> = {
-  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 3, useGrouping: false }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3, useGrouping: false }),
-};
-
-function fill(template: string, params: Record<string, string | number> | undefined, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = params?.[name];
-    if (value === undefined) return placeholder;
-    return typeof value === 'number' ? NUMBER_FORMAT[lang].format(value) : value;
-  });
+  return text === undefined ? p.message : fillTemplate(text[lang], p.params, lang);
 }

@@ -12,9 +12,10 @@ import {
   type SystemCode,
 } from './codes';
 import type { AlarmParams } from './condition';
+import { fillTemplate, type Lang, type MessageText } from '../text';
 
-export type Language = 'de' | 'en';
-export type Text = Record<Language, string>;
+export type Language = Lang;
+export type Text = MessageText;
 
 export const PARAMETER_LABELS: Record<AlarmParameter, Text> = {
   hr: { de: 'Herzfrequenz (EKG)', en: 'Heart rate (ECG)' },
@@ -141,20 +142,6 @@ export const ALARM_NOTICES: Record<string, Text> = {
   },
 };
 
-const NUMBER_FORMAT: Record<Language, Intl.NumberFormat> = {
-  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2, useGrouping: false }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: false }),
-};
-
-/** Fills {name} placeholders; an unknown placeholder stays visible rather than silently vanishing. */
-export function formatText(template: string, params: AlarmParams, language: Language): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? NUMBER_FORMAT[language].format(value) : value;
-  });
-}
-
 export function alarmMessage(code: ConditionCode, params: AlarmParams, language: Language = 'de'): string {
-  return formatText(ALARM_MESSAGES[code][language], params, language);
+  return fillTemplate(ALARM_MESSAGES[code][language], params, language);
 }

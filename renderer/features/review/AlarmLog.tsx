@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
-import { ALARM_MESSAGES, formatText } from '../../../core/alarms/messages';
+import { ALARM_MESSAGES } from '../../../core/alarms/messages';
+import { fillTemplate } from '../../../core/text';
 import { useApi } from '../../api/ApiContext';
 import { useLang } from '../../components/ProblemList';
 import { hhmmss } from '../../format';
@@ -32,7 +33,7 @@ export function AlarmLog({ sessionId }: { sessionId: number }) {
               <td className="num">{hhmmss(e.at)}</td>
               <td>{e.priority ?? ''}</td>
               <td>{e.type}</td>
-              <td>{text ? formatText(text[lang], params, lang) : (e.code ?? '')}</td>
+              <td>{text ? fillTemplate(text[lang], params, lang) : (e.code ?? '')}</td>
               <td className="muted">{e.userName ?? ''}</td>
             </tr>
           );

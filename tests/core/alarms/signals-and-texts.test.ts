@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONDITION_CODES, PHYSIOLOGICAL_CODES } from '../../../core/alarms/codes';
 import { CLINIC_THRESHOLDS } from '../../../core/alarms/defaults';
-import { ALARM_MESSAGES, ALARM_NOTICES, alarmMessage, formatText } from '../../../core/alarms/messages';
+import { ALARM_MESSAGES, ALARM_NOTICES, alarmMessage } from '../../../core/alarms/messages';
+import { fillTemplate } from '../../../core/text';
 import { TONE_HARMONICS, TONE_PATTERNS, VISUAL_SIGNALS } from '../../../core/alarms/tones';
 
 function placeholders(text: string): string[] {
@@ -30,7 +31,7 @@ describe('alarm texts', () => {
   });
 
   it('leave an unknown placeholder visible instead of hiding it', () => {
-    expect(formatText('Keine Daten seit {seconds} s', {}, 'de')).toBe('Keine Daten seit {seconds} s');
+    expect(fillTemplate('Keine Daten seit {seconds} s', {}, 'de')).toBe('Keine Daten seit {seconds} s');
   });
 });
 
