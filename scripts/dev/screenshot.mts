@@ -1,3 +1,5 @@
+// Screenshot of a running app page in Debian's Chromium, for looking at a screen while developing:
+// `npx tsx scripts/dev/screenshot.mts <url-with-token> [out.png] [wait-ms]`
 import { launchChromium } from '../../tests/e2e/browser';
 const url = process.argv[2]!;
 const out = process.argv[3] ?? '/tmp/shot.png';
