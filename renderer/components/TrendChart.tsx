@@ -1,5 +1,5 @@
 /** The session's trend so far, on one time axis. Gaps (no data, invalid) stay gaps. */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { TrendRow } from '../stores/liveStore';
 import { vitalLines } from './vitalLines';

@@ -3,7 +3,7 @@
  * MEM:GET with one block per pump (ETB while more follow, ETX on the last), sends the next block only after ACK
  * and repeats a block after NAK. The first pump reports the snapshot's pumpRate/pumpVolume.
  */
-import { ACK, BccFramer, encodeBccFrame, NAK } from '../../protocols/bbraun-bcc/framing';
+import { ACK, BccFramer, encodeBccFrame } from '../../protocols/bbraun-bcc/framing';
 import type { SimulatedDevice, VitalsSnapshot } from '../device';
 
 export interface SimulatedPump {
