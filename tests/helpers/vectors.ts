@@ -1,7 +1,7 @@
-/** Reads the shared reference captures (../shared/vectors beside the repository), as they are. */
+/** Reads the shared reference captures (tests/fixtures/vectors, copied from shared/vectors with their origin), as they are. */
 import { readFileSync } from 'node:fs';
 
-export const VECTORS_DIR = new URL('../../../shared/vectors/', import.meta.url);
+export const VECTORS_DIR = new URL('../fixtures/vectors/', import.meta.url);
 
 export function vectorBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(name, VECTORS_DIR)));

@@ -15,7 +15,7 @@ import { createBbraunBccDevice, type SimulatedPump } from '../../../drivers/simu
 import type { SimulatedDevice, VitalsSnapshot } from '../../../drivers/simulator/device';
 
 const vectorText = (name: string): string =>
-  readFileSync(new URL(`../../../../shared/vectors/${name}`, import.meta.url), 'latin1');
+  readFileSync(new URL(`../../fixtures/vectors/${name}`, import.meta.url), 'latin1');
 
 const CONTROL: Record<string, number> = { SOH: 1, STX: 2, ETX: 3, EOT: 4, ETB: 0x17, RS: 0x1e, ACK: 6, NAK: 0x15 };
 /** "<SOH>00031<STX>1/1/1>…" notation of the sample file → bytes. */

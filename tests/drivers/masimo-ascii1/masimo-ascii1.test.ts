@@ -12,7 +12,7 @@ import { expectCleanFuzz } from '../../helpers/fuzz';
 import { masimoFuzzTarget } from '../../../drivers/protocols/masimo-ascii1/fuzz';
 
 const vectorText = (name: string): string =>
-  readFileSync(new URL(`../../../../shared/vectors/${name}`, import.meta.url), 'latin1');
+  readFileSync(new URL(`../../fixtures/vectors/${name}`, import.meta.url), 'latin1');
 
 /** The sample file's data lines, as the device would send them (CR LF). */
 function sampleLines(): string[] {

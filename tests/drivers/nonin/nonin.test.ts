@@ -13,7 +13,7 @@ import { feed, splitAt } from '../../../drivers/protocols/shared/harness';
 import { createNonin2Device, createNonin8Device, encodeFormat2Packet } from '../../../drivers/simulator/devices/nonin';
 
 const vectorText = (name: string): string =>
-  readFileSync(new URL(`../../../../shared/vectors/${name}`, import.meta.url), 'latin1');
+  readFileSync(new URL(`../../fixtures/vectors/${name}`, import.meta.url), 'latin1');
 
 /** The 30 format-#2 frames of the sample file, in order. */
 function sampleFrames(): Uint8Array {

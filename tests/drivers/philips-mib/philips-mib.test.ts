@@ -17,7 +17,7 @@ import { feed, splitAt } from '../../../drivers/protocols/shared/harness';
 import { createPhilipsMibDevice } from '../../../drivers/simulator/devices/philips-mib';
 import type { SimulatedDevice, VitalsSnapshot } from '../../../drivers/simulator/device';
 
-const vector = (name: string): URL => new URL(`../../../../shared/vectors/${name}`, import.meta.url);
+const vector = (name: string): URL => new URL(`../../fixtures/vectors/${name}`, import.meta.url);
 const vectorBytes = (name: string): Uint8Array => new Uint8Array(readFileSync(vector(name)));
 const vectorText = (name: string): string => readFileSync(vector(name), 'latin1');
 
