@@ -1,4 +1,5 @@
 /** Patients and their courses of infusions. */
+import { nameSearchKey, prefixEnd } from '../../core/patients/searchKey';
 import type { AuditLog } from '../audit';
 import type { DB } from '../open';
 import type { Actor } from './users';
@@ -67,10 +68,13 @@ export function toCourse(r: Record<string, unknown>): CourseRow {
 }
 
 export function createPatientsRepo(db: DB, audit: AuditLog) {
-  const list = db.prepare(`${PATIENT_SQL} ORDER BY p.family_name, p.given_name LIMIT 500`);
-  const search = db.prepare(
-    `${PATIENT_SQL} WHERE p.family_name LIKE @q ESCAPE '\\' OR p.given_name LIKE @q ESCAPE '\\' ORDER BY p.family_name, p.given_name LIMIT 500`,
-  );
+  // Both walk patient_search's indexes in order: no full scan and no sort of all patients.
+  const list = db.prepare(`${PATIENT_SQL} JOIN patient_search ps ON ps.patient_id = p.id ORDER BY ps.family_key, ps.given_key LIMIT 500`);
+  const search = db.prepare(`${PATIENT_SQL} JOIN patient_search ps ON ps.patient_id = p.id
+    WHERE p.id IN (SELECT patient_id FROM patient_search WHERE family_key >= @q AND family_key < @end
+                   UNION SELECT patient_id FROM patient_search WHERE given_key >= @q AND given_key < @end)
+    ORDER BY ps.family_key, ps.given_key LIMIT 500`);
+  const insertSearchKeys = db.prepare('INSERT INTO patient_search (patient_id, family_key, given_key) VALUES (?, ?, ?)');
   const byId = db.prepare(`${PATIENT_SQL} WHERE p.id = ?`);
   const insert = db.prepare('INSERT INTO patients (family_name, given_name, birth_date, created_at, created_by) VALUES (?, ?, ?, ?, ?)');
   const coursesOf = db.prepare(`${COURSE_SQL} WHERE c.patient_id = ? ORDER BY c.id`);
@@ -91,13 +95,15 @@ export function createPatientsRepo(db: DB, audit: AuditLog) {
 
   return {
     listPatients(query?: string): PatientRow[] {
-      const q = query?.trim();
-      const rows = q ? search.all({ q: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }) : list.all();
+      // A prefix of the family or the given name, whatever its case or accents.
+      const q = nameSearchKey(query ?? '');
+      const rows = q ? search.all({ q, end: prefixEnd(q) }) : list.all();
       return (rows as RawPatient[]).map(toPatient);
     },
     getPatient,
     createPatient: db.transaction((actor: Actor, p: { familyName: string; givenName: string; birthDate: string }) => {
       const id = Number(insert.run(p.familyName.trim(), p.givenName.trim(), p.birthDate, actor.at, actor.userId).lastInsertRowid);
+      insertSearchKeys.run(id, nameSearchKey(p.familyName), nameSearchKey(p.givenName));
       audit.append({ at: actor.at, userId: actor.userId, action: 'patient.created', entity: 'patient', entityId: id, detail: p });
       return getPatient(id)!;
     }),

@@ -111,14 +111,6 @@ function toSession(r: Record<string, unknown>): SessionRow {
 export function createSessionReader(db: DB) {
   const q = {
     session: db.prepare(`${SESSION_SQL} WHERE s.id = ?`),
-    filtered: db.prepare(`${SESSION_SQL}
-      WHERE s.course_id IS NOT NULL
-        AND (@chairId IS NULL OR s.chair_id = @chairId)
-        AND (@courseId IS NULL OR s.course_id = @courseId)
-        AND (@statuses IS NULL OR s.state IN (SELECT value FROM json_each(@statuses)))
-        AND (@from IS NULL OR s.planned_for >= @from)
-        AND (@to IS NULL OR s.planned_for <= @to)
-      ORDER BY s.planned_for, s.id LIMIT 2000`),
     prescriptions: db.prepare(`SELECT x.*, u.display_name AS by_name FROM prescriptions x JOIN users u ON u.id = x.prescribed_by
       WHERE x.session_id ${IN_IDS} ORDER BY x.id`),
     doseEvents: db.prepare(`SELECT x.*, u.display_name AS by_name FROM dose_events x JOIN users u ON u.id = x.recorded_by
@@ -140,6 +132,21 @@ export function createSessionReader(db: DB) {
   };
 
   type Raw = Record<string, unknown>;
+  // One prepared statement per filter shape: a catch-all `(@x IS NULL OR col = @x)` keeps SQLite off the indexes.
+  const filteredByShape = new Map<string, ReturnType<DB['prepare']>>();
+  const filtered = (filter: SessionFilter): Raw[] => {
+    const where = ['s.course_id IS NOT NULL'];
+    if (filter.chairId !== undefined) where.push('s.chair_id = @chairId');
+    if (filter.courseId !== undefined) where.push('s.course_id = @courseId');
+    if (filter.statuses !== undefined) where.push('s.state IN (SELECT value FROM json_each(@statuses))');
+    if (filter.from !== undefined) where.push('s.planned_for >= @from');
+    if (filter.to !== undefined) where.push('s.planned_for <= @to');
+    const sql = `${SESSION_SQL} WHERE ${where.join(' AND ')} ORDER BY s.planned_for, s.id LIMIT 2000`;
+    let statement = filteredByShape.get(sql);
+    if (!statement) filteredByShape.set(sql, (statement = db.prepare(sql)));
+    const { statuses, ...rest } = filter;
+    return statement.all({ ...rest, ...(statuses ? { statuses: JSON.stringify(statuses) } : {}) }) as Raw[];
+  };
   const group = <T>(rows: Raw[], map: (r: Raw) => T): Map<number, T[]> => {
     const out = new Map<number, T[]>();
     for (const r of rows) {
@@ -262,14 +269,7 @@ export function createSessionReader(db: DB) {
     },
     /** Sessions with what a list line needs (prescriptions, dose events, checklist, pain observations). */
     sessionSummaries(filter: SessionFilter): SessionBundle[] {
-      const rows = q.filtered.all({
-        chairId: filter.chairId ?? null,
-        courseId: filter.courseId ?? null,
-        statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
-        from: filter.from ?? null,
-        to: filter.to ?? null,
-      }) as Raw[];
-      return bundles(rows.map(toSession), false);
+      return bundles(filtered(filter).map(toSession), false);
     },
     /** The audit entries of one session, oldest first. */
     sessionHistory: (id: number) => q.history.all(id) as { at: number; userName: string | null; action: string; detail: string }[],

@@ -61,6 +61,17 @@ describe('migrations', () => {
   });
 });
 
+describe('0110 query indexes', () => {
+  it('fills the name search keys of patients registered before it', () => {
+    const db = new Database(':memory:');
+    migrate(db, 50);
+    db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('admin', 'A', 'admin', 'x', 0)").run();
+    db.prepare("INSERT INTO patients (family_name, given_name, birth_date, created_at, created_by) VALUES ('Öztürk', 'Ayşe', '1980-01-01', 0, 1)").run();
+    migrate(db, 110);
+    expect(db.prepare('SELECT family_key, given_key FROM patient_search').get()).toEqual({ family_key: 'ozturk', given_key: 'ayse' });
+  });
+});
+
 describe('openDatabase', () => {
   it('uses WAL, synchronous=FULL and foreign keys', () => {
     const dir = tempDir();
