@@ -23,11 +23,12 @@ const migration: Migration = {
       CREATE INDEX patient_search_given ON patient_search(given_key);
     `);
     const insert = db.prepare('INSERT INTO patient_search (patient_id, family_key, given_key) VALUES (?, ?, ?)');
-    for (const p of db.prepare('SELECT id, family_name, given_name FROM patients').iterate() as Iterable<{
+    const patients = db.prepare('SELECT id, family_name, given_name FROM patients').all() as {
       id: number;
       family_name: string;
       given_name: string;
-    }>) {
+    }[];
+    for (const p of patients) {
       insert.run(p.id, nameSearchKey(p.family_name), nameSearchKey(p.given_name));
     }
   },
