@@ -388,9 +388,17 @@ export const MESSAGES = {
     de: 'Zu viele falsche Passwörter: bitte {seconds} s warten',
     en: 'Too many wrong passwords: please wait {seconds} s',
   },
+  loginRateLimited: {
+    de: 'Zu viele Anmeldeversuche aus diesem Fenster: bitte {seconds} s warten',
+    en: 'Too many login attempts from this window: please wait {seconds} s',
+  },
   pinWrong: {
     de: 'PIN falsch (noch {left} Versuche)',
     en: 'PIN wrong ({left} attempts left)',
+  },
+  pinTooManyAttempts: {
+    de: 'Zu viele PIN-Versuche gleichzeitig: bitte warten',
+    en: 'Too many PIN attempts at once: please wait',
   },
   pinLockedOut: {
     de: 'PIN zu oft falsch: abgemeldet, bitte mit Passwort anmelden',

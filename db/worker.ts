@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDbApi, type DbApi } from './api';
 import { loadAuditKey } from './audit';
+import { lockDataFolder, type FolderLock } from './folderLock';
 import { closeDatabase, openDatabase } from './open';
 
 const SLOW_QUERY_MS = 40;
@@ -27,10 +28,13 @@ const { file, nativeBinding } = workerData as { file: string; nativeBinding?: st
 
 let api: DbApi;
 let db: ReturnType<typeof openDatabase>;
+let folderLock: FolderLock;
 try {
+  const dir = dirname(file);
+  // Before the database is opened or migrated: a second app on this folder stops here having written nothing.
+  folderLock = lockDataFolder(dir, nativeBinding);
   db = openDatabase(file, { nativeBinding });
   // The audit key and anchor live beside the database, outside it (see db/audit.ts).
-  const dir = dirname(file);
   api = createDbApi(db, {
     auditKey: loadAuditKey(join(dir, 'audit.key'), () => randomBytes(32)),
     auditAnchorFile: join(dir, 'audit.anchor'),
@@ -45,6 +49,7 @@ try {
 port.on('message', (msg: WorkerRequest | 'close') => {
   if (msg === 'close') {
     closeDatabase(db);
+    folderLock.release();
     port.close();
     return;
   }

@@ -10,20 +10,17 @@
 import { readFileSync } from 'node:fs';
 import { parseCapture } from '../drivers/link/capture';
 import { findProtocol, PROTOCOLS } from '../drivers/protocols';
+import { die, dieOnUnexpectedError, existingFile, parseCommandLine } from '../electron/cli/commandLine';
 
-function usage(msg: string): never {
-  process.stderr.write(`${msg}\nusage: node --import tsx scripts/decode.ts --protocol <${PROTOCOLS.map((p) => p.id).join('|')}> <file>\n`);
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-const pi = args.indexOf('--protocol');
-const file = args.filter((_, i) => pi < 0 || (i !== pi && i !== pi + 1))[0];
-if (!file) usage('missing file');
+const cli = { tool: 'decode', usage: `node --import tsx scripts/decode.ts [--protocol <${PROTOCOLS.map((p) => p.id).join('|')}>] <file>` };
+dieOnUnexpectedError(cli);
+const { values, positionals } = parseCommandLine(cli, { options: { protocol: { type: 'string' } }, allowPositionals: true });
+if (positionals.length !== 1) die(cli, positionals.length === 0 ? `missing file (usage: ${cli.usage})` : `one file only, got ${positionals.length}`);
+const file = existingFile(cli, positionals[0]!);
 const capture = parseCapture(new Uint8Array(readFileSync(file)));
-const id = (pi >= 0 ? args[pi + 1] : undefined) ?? capture.header?.protocol;
-if (!id) usage('missing --protocol (the file is not a record-format capture that names it)');
-const protocol = findProtocol(id) ?? usage(`unknown protocol '${id}'`);
+const id = values.protocol ?? capture.header?.protocol;
+if (!id) die(cli, 'missing --protocol (the file is not a record-format capture that names it)');
+const protocol = findProtocol(id) ?? die(cli, `unknown protocol '${id}'; known: ${PROTOCOLS.map((p) => p.id).join(', ')}`);
 
 const startedAt = capture.header?.startedAt ?? 0;
 const rxRecords = capture.records.filter((r) => r.direction === 'rx');

@@ -5,25 +5,19 @@
  */
 import { runFuzz } from '../drivers/protocols/shared/fuzz';
 import { FUZZ_TARGETS } from '../drivers/protocols/shared/fuzz-targets';
+import { die, dieOnUnexpectedError, numberArg, parseCommandLine } from '../electron/cli/commandLine';
 
-const args = process.argv.slice(2);
-let frames = 1_000_000;
-let seed = 1;
-const ids: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--frames') frames = Number(args[++i]);
-  else if (args[i] === '--seed') seed = Number(args[++i]);
-  else ids.push(args[i]!);
-}
-if (!Number.isInteger(frames) || frames <= 0) {
-  process.stderr.write('--frames must be a positive integer\n');
-  process.exit(2);
-}
+const cli = { tool: 'fuzz', usage: 'node --import tsx scripts/fuzz.ts [--frames N] [--seed N] [decoder ids...]' };
+dieOnUnexpectedError(cli);
+const { values, positionals: ids } = parseCommandLine(cli, {
+  options: { frames: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' } },
+  allowPositionals: true,
+});
+const frames = numberArg(cli, 'frames', values.frames, { integer: true, min: 1 })!;
+const seed = numberArg(cli, 'seed', values.seed, { integer: true })!;
+const unknown = ids.filter((id) => !FUZZ_TARGETS.some((t) => t.id === id));
+if (unknown.length) die(cli, `no such decoder: ${unknown.join(', ')}; known: ${FUZZ_TARGETS.map((t) => t.id).join(', ')}`);
 const targets = ids.length ? FUZZ_TARGETS.filter((t) => ids.includes(t.id)) : FUZZ_TARGETS;
-if (targets.length === 0) {
-  process.stderr.write(`no such decoder; known: ${FUZZ_TARGETS.map((t) => t.id).join(', ')}\n`);
-  process.exit(2);
-}
 
 let failed = false;
 for (const target of targets) {

@@ -25,6 +25,7 @@ import { SimulatedPatient, type PatientScenario } from '../drivers/simulator/pat
 import { openPtyPair, type PtyPair } from '../drivers/simulator/ptyPair';
 import { CaptureReplayer } from '../drivers/simulator/replay';
 import { SimulatorRunner } from '../drivers/simulator/runner';
+import { die, dieOnUnexpectedError, existingFile, numberArg, parseCommandLine } from '../electron/cli/commandLine';
 
 const SCENARIOS: Record<string, PatientScenario> = {
   calm: { seed: 1, artefactRate: 0, sensorOffEveryMs: 0 },
@@ -33,39 +34,38 @@ const SCENARIOS: Record<string, PatientScenario> = {
   'sensor-off': { seed: 4, sensorOffEveryMs: 60_000 },
 };
 
-function usage(msg: string): never {
-  process.stderr.write(
-    `${msg}\nusage: node --import tsx scripts/simulate.ts --protocol <${PROTOCOLS.map((p) => p.id).join('|')}> [--port <path>] ` +
-      `[--replay <file> [--speed x] [--loop]] [--scenario <name|json>] [--interval ms] [--pump-rate ml/h] [--silent-after s [--resume-after s]]\n`,
-  );
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-const flag = (name: string): boolean => args.includes(name);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  if (v === undefined || v.startsWith('--')) usage(`${name} needs a value`);
-  return v;
+const cli = {
+  tool: 'simulate',
+  usage:
+    `node --import tsx scripts/simulate.ts --protocol <${PROTOCOLS.map((p) => p.id).join('|')}> [--port <path>] ` +
+    `[--replay <file> [--speed x] [--loop]] [--scenario <name|json>] [--interval ms] [--pump-rate ml/h] [--silent-after s [--resume-after s]]`,
 };
-const num = (name: string): number | undefined => {
-  const v = opt(name);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) usage(`${name} must be a non-negative number`);
-  return n;
-};
+dieOnUnexpectedError(cli);
+const text = { type: 'string' } as const;
+const { values } = parseCommandLine(cli, {
+  options: {
+    protocol: text,
+    port: text,
+    replay: text,
+    speed: text,
+    loop: { type: 'boolean' },
+    scenario: text,
+    interval: text,
+    'pump-rate': text,
+    'silent-after': text,
+    'resume-after': text,
+  },
+});
+const num = (name: 'speed' | 'interval' | 'pump-rate' | 'silent-after' | 'resume-after') => numberArg(cli, name, values[name]);
 
-const replayFile = opt('--replay');
+const replayFile = values.replay === undefined ? undefined : existingFile(cli, values.replay);
 const capture = replayFile ? parseCapture(new Uint8Array(readFileSync(replayFile))) : undefined;
-const id = opt('--protocol') ?? capture?.header?.protocol ?? usage('missing --protocol');
-const protocol = findProtocol(id) ?? usage(`unknown protocol '${id}'`);
+const id = values.protocol ?? capture?.header?.protocol ?? die(cli, `missing --protocol (usage: ${cli.usage})`);
+const protocol = findProtocol(id) ?? die(cli, `unknown protocol '${id}'; known: ${PROTOCOLS.map((p) => p.id).join(', ')}`);
 const lineSettings = capture?.header?.lineSettings ?? protocol.lineSettings;
 
 let pair: PtyPair | undefined;
-let path = opt('--port');
+let path = values.port;
 if (!path) {
   pair = await openPtyPair();
   path = pair.devicePath;
@@ -75,7 +75,7 @@ const port = await openSerialPort(path, lineSettings);
 let stop: () => Promise<void>;
 
 if (capture) {
-  const replayer = new CaptureReplayer(port, capture, { speed: num('--speed'), loop: flag('--loop') });
+  const replayer = new CaptureReplayer(port, capture, { speed: num('speed'), loop: values.loop ?? false });
   replayer.start();
   process.stdout.write(`replaying ${replayFile} (${capture.header ? 'record format' : 'plain bytes'}) into ${path}\n`);
   stop = () => replayer.stop();
@@ -84,18 +84,28 @@ if (capture) {
     await shutdown(0);
   });
 } else {
-  const scenarioArg = opt('--scenario');
-  let scenario: PatientScenario = {};
-  if (scenarioArg) scenario = SCENARIOS[scenarioArg] ?? (scenarioArg.trim().startsWith('{') ? (JSON.parse(scenarioArg) as PatientScenario) : usage(`unknown scenario '${scenarioArg}'`));
-  const device = createSimulatedDevice(protocol.id, { pumpRateMlH: num('--pump-rate') });
-  const runner = new SimulatorRunner(port, device, new SimulatedPatient(Date.now(), scenario), Date.now, num('--interval'));
+  const scenario = scenarioFrom(values.scenario);
+  const device = createSimulatedDevice(protocol.id, { pumpRateMlH: num('pump-rate') });
+  const runner = new SimulatorRunner(port, device, new SimulatedPatient(Date.now(), scenario), Date.now, num('interval'));
   runner.start();
-  const silentAfter = num('--silent-after');
-  const resumeAfter = num('--resume-after');
+  const silentAfter = num('silent-after');
+  const resumeAfter = num('resume-after');
   if (silentAfter !== undefined) setTimeout(() => (runner.setSilent(true), process.stdout.write('device silent\n')), silentAfter * 1000);
   if (resumeAfter !== undefined) setTimeout(() => (runner.setSilent(false), process.stdout.write('device sending again\n')), resumeAfter * 1000);
   process.stdout.write(`simulated ${protocol.label} on ${path}\n`);
   stop = () => runner.stop();
+}
+
+function scenarioFrom(arg: string | undefined): PatientScenario {
+  if (!arg) return {};
+  const named = SCENARIOS[arg];
+  if (named) return named;
+  if (!arg.trim().startsWith('{')) die(cli, `unknown scenario '${arg}'; known: ${Object.keys(SCENARIOS).join(', ')} or a JSON object`);
+  try {
+    return JSON.parse(arg) as PatientScenario;
+  } catch (err) {
+    return die(cli, `--scenario is not valid JSON: ${(err as Error).message}`);
+  }
 }
 
 let stopping = false;

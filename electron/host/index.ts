@@ -1,13 +1,16 @@
 /**
- * `node dist/host/host.mjs [--port N] [--data-dir DIR] [--simulate auto|always|never]`
+ * `node dist/host/host.mjs [--port N] [--data-dir DIR] [--simulate auto|always|never] [--simulator-interval-ms MS]`
  * Starts the services and the browser host and prints the URL with its token.
  */
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { die, dieOnUnexpectedError, numberArg, parseCommandLine } from '../cli/commandLine';
 import { createServices } from '../services/createServices';
 import { startHost } from './server';
 
-const { values } = parseArgs({
+const cli = { tool: 'host', usage: 'node dist/host/host.mjs [--port N] [--data-dir DIR] [--simulate auto|always|never] [--simulator-interval-ms MS]' };
+// Until the host runs, any error ends the start in one line; once it runs, see keepRunning below.
+dieOnUnexpectedError(cli);
+const { values } = parseCommandLine(cli, {
   options: {
     port: { type: 'string', default: '0' },
     'data-dir': { type: 'string', default: process.env.INFUSION_DATA_DIR ?? 'data' },
@@ -17,10 +20,10 @@ const { values } = parseArgs({
 });
 
 const simulate = values.simulate;
-if (simulate !== 'auto' && simulate !== 'always' && simulate !== 'never') {
-  console.error('--simulate must be auto, always or never');
-  process.exit(2);
-}
+if (simulate !== 'auto' && simulate !== 'always' && simulate !== 'never') die(cli, `--simulate must be auto, always or never, not '${simulate}'`);
+const port = numberArg(cli, 'port', values.port, { integer: true, max: 65535 });
+const simulatorIntervalMs = numberArg(cli, 'simulator-interval-ms', values['simulator-interval-ms'], { min: 1 });
+if (!values['data-dir']?.trim()) die(cli, '--data-dir must name a folder');
 
 const distDir = fileURLToPath(new URL('..', import.meta.url));
 const services = await createServices({
@@ -29,13 +32,13 @@ const services = await createServices({
   transport: 'web-host',
   version: process.env.npm_package_version ?? '0.0.0',
   simulate,
-  simulatorIntervalMs: values['simulator-interval-ms'] ? Number(values['simulator-interval-ms']) : undefined,
-}).catch((err: Error) => {
-  // E.g. a database from a newer app version: say why in one line, change nothing.
-  console.error(`The app could not start: ${err.message}`);
-  process.exit(1);
-});
-const host = await startHost({ services, rendererDir: `${distDir}renderer`, port: Number(values.port) });
+  simulatorIntervalMs,
+}).catch((err: Error) =>
+  // E.g. a database from a newer app version, or the data folder in use by another app: say why in one line, change nothing.
+  die(cli, `The app could not start: ${err.message}`, 1),
+);
+const host = await startHost({ services, rendererDir: `${distDir}renderer`, port }).catch((err: Error) => die(cli, `The app could not start: ${err.message}`, 1));
+keepRunning();
 if (services.simulators.size > 0) console.log(`No monitor configured: ${services.simulators.size} chairs run the built-in simulated monitor.`);
 console.log(`Infusion monitor (browser host) at ${host.url}`);
 
@@ -47,5 +50,13 @@ async function shutdown() {
   await services.close();
   process.exit(0);
 }
+/** Once chairs are watched, no fault in one call or connection may end the host: every chair would lose its alarms. */
+function keepRunning(): void {
+  process.removeAllListeners('uncaughtException');
+  process.removeAllListeners('unhandledRejection');
+  process.on('uncaughtException', (err) => console.error(`host: unexpected error, still running: ${err.stack ?? err.message}`));
+  process.on('unhandledRejection', (err) => console.error(`host: unexpected rejection, still running: ${(err as Error)?.stack ?? String(err)}`));
+}
+
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());

@@ -6,7 +6,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ClientMessage, MAX_CLIENT_MESSAGE_BYTES, type HostMessage } from '../../core/api/wire';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import type { Services } from '../services/createServices';
@@ -18,6 +18,8 @@ export interface HostOptions {
   port?: number;
   /** Fixed token (tests); otherwise 32 random bytes per start. */
   token?: string;
+  /** Where a closed connection or a failed message is reported (default: stderr). */
+  log?: (message: string) => void;
 }
 
 export interface Host {
@@ -36,6 +38,7 @@ function sameToken(given: string | null, token: string): boolean {
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  const log = options.log ?? ((message: string) => console.error(message));
   let origin = '';
   const allowedHosts = new Set<string>();
 
@@ -63,6 +66,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
   http.on('upgrade', (req: IncomingMessage, socket, head) => {
+    // A client that resets during the handshake must not become an uncaught 'error' (ws adds its own after upgrade).
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
@@ -78,31 +83,53 @@ export async function startHost(options: HostOptions): Promise<Host> {
   function serve(ws: WebSocket): void {
     const clientId = `web-${nextClient++}`;
     const send = (msg: HostMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+      if (ws.readyState !== ws.OPEN) return;
+      try {
+        ws.send(JSON.stringify(msg));
+      } catch (err) {
+        log(`web host: could not send a ${msg.type} to ${clientId}: ${(err as Error).message}`);
+      }
     };
     // Events carry patient data: only to a tab with a logged-in, unlocked user.
     const unsubscribe = options.services.bus.subscribe((event, payload) => {
       if (options.services.auth.canReceiveEvents(clientId)) send({ type: 'event', event, payload });
     });
+    // A malformed frame (too big, bad UTF-8, bad opcode or bits, bad close code): ws closes this one connection with
+    // the code of docs/web-host-protocol.md and reports it here; without this listener it would end the process.
+    ws.on('error', (err) => log(`web host: closed ${clientId}: ${err.message}`));
     ws.on('close', () => {
       unsubscribe();
       options.services.auth.disconnect(clientId);
     });
-    ws.on('message', async (data, isBinary) => {
-      let parsed: unknown;
-      try {
-        parsed = isBinary ? undefined : JSON.parse(data.toString());
-      } catch {
-        parsed = undefined;
-      }
-      const msg = ClientMessage.safeParse(parsed);
-      if (!msg.success) {
-        send({ type: 'error', message: 'not a call message: expected {"type":"call","id":<int>,"method":<string>,"input":{…}}' });
-        return;
-      }
-      const result = await options.services.dispatch(msg.data.method, msg.data.input, clientId);
-      send({ type: 'result', id: msg.data.id, result });
+    ws.on('message', (data, isBinary) => {
+      answer(clientId, data, isBinary, send).catch((err: Error) => {
+        log(`web host: a message of ${clientId} failed: ${err.stack ?? err.message}`);
+        send({ type: 'error', message: `the host could not handle this message: ${err.message}` });
+      });
     });
+  }
+
+  async function answer(clientId: string, data: RawData, isBinary: boolean, send: (msg: HostMessage) => void): Promise<void> {
+    let parsed: unknown;
+    try {
+      parsed = isBinary ? undefined : JSON.parse(data.toString());
+    } catch {
+      parsed = undefined;
+    }
+    const msg = ClientMessage.safeParse(parsed);
+    if (!msg.success) {
+      send({ type: 'error', message: 'not a call message: expected {"type":"call","id":<int>,"method":<string>,"input":{…}}' });
+      return;
+    }
+    let result: unknown;
+    try {
+      result = await options.services.dispatch(msg.data.method, msg.data.input, clientId);
+    } catch (err) {
+      // The dispatcher turns handler errors into envelopes; this catches a fault in the dispatch path itself.
+      log(`web host: ${msg.data.method} of ${clientId} failed: ${(err as Error).stack ?? String(err)}`);
+      result = { ok: false, error: { code: 'INTERNAL', message: `${msg.data.method} failed: ${(err as Error).message}` } };
+    }
+    send({ type: 'result', id: msg.data.id, result });
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -6,28 +6,32 @@ import { AppError } from '../../../core/api/envelope';
 import type { SessionUser } from '../../../core/auth/roles';
 import type { DbClient } from '../../../db/client';
 import type { UserCredentials } from '../../../db/repos/users';
+import { problem } from '../../../core/messages';
+import { LoginAttempts, MAX_FAILURES } from './loginAttempts';
 import { hashSecret, verifySecret } from './passwords';
 
-/** Wrong passwords for one user name before a wait; wrong PINs before the station logs the user out. */
-export const MAX_FAILURES = 5;
-export const LOCKOUT_MS = 60_000;
+export { LOCKOUT_MS, MAX_FAILURES } from './loginAttempts';
 
 interface ClientSession {
   user: SessionUser;
   locked: boolean;
   pinFailures: number;
+  /** PINs being checked: they count before their hash is done, like login attempts. */
+  pinPending: number;
 }
 
 const toSessionUser = (u: UserCredentials): SessionUser => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role });
 
 export class AuthService {
   private clients = new Map<string, ClientSession>();
-  private failures = new Map<string, { count: number; until: number }>();
+  private readonly attempts: LoginAttempts;
 
   constructor(
     private readonly db: DbClient,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.attempts = new LoginAttempts(now);
+  }
 
   /** The user of a client, or null when nobody is logged in or the station is locked. */
   userFor(clientId: string): SessionUser | null {
@@ -42,6 +46,7 @@ export class AuthService {
 
   disconnect(clientId: string): void {
     this.clients.delete(clientId);
+    this.attempts.forget(clientId);
   }
 
   async status(clientId: string) {
@@ -68,26 +73,24 @@ export class AuthService {
   }
 
   async login(clientId: string, username: string, password: string): Promise<SessionUser> {
-    const key = username.trim().toLowerCase();
+    // Counted before any await: guesses sent in parallel cannot all be checked (throws the refusal).
+    const settle = this.attempts.reserve(clientId, username);
     const now = this.now();
-    const f = this.failures.get(key);
-    if (f && f.until > now) {
-      throw new AppError('REFUSED', `too many wrong passwords: wait ${Math.ceil((f.until - now) / 1000)} s`, [
-        { code: 'loginLockedOut', message: 'too many wrong passwords', params: { seconds: Math.ceil((f.until - now) / 1000) } },
-      ]);
+    let creds: UserCredentials | null = null;
+    let ok = false;
+    try {
+      creds = await this.db.call('findCredentials', username.trim());
+      // Hash even for an unknown name, so the answer time does not reveal which names exist.
+      ok = creds ? await verifySecret(password, creds.passwordHash) : (await hashSecret(password), false);
+    } finally {
+      settle(ok && !!creds?.active);
     }
-    const creds = await this.db.call('findCredentials', username.trim());
-    // Hash even for an unknown name, so the answer time does not reveal which names exist.
-    const ok = creds ? await verifySecret(password, creds.passwordHash) : (await hashSecret(password), false);
     if (!creds || !ok || !creds.active) {
-      const count = (f && f.until <= now && f.count >= MAX_FAILURES ? 0 : f?.count ?? 0) + 1;
-      this.failures.set(key, { count, until: count >= MAX_FAILURES ? now + LOCKOUT_MS : 0 });
       await this.db.call('recordAuthEvent', now, creds?.id ?? null, 'login.refused', { username: username.slice(0, 40), reason: creds && !creds.active ? 'inactive' : 'wrong credentials' });
       throw new AppError('REFUSED', 'user name or password wrong', [{ code: 'loginFailed', message: 'user name or password wrong' }]);
     }
-    this.failures.delete(key);
     const user = toSessionUser(creds);
-    this.clients.set(clientId, { user, locked: false, pinFailures: 0 });
+    this.clients.set(clientId, { user, locked: false, pinFailures: 0, pinPending: 0 });
     await this.db.call('recordAuthEvent', now, user.id, 'login', { client: clientId });
     return user;
   }
@@ -114,7 +117,16 @@ export class AuthService {
       this.clients.delete(clientId);
       throw new AppError('REFUSED', 'no PIN set for this user: please log in with the password', [{ code: 'pinNotSet', message: 'no PIN set' }]);
     }
-    if (!(await verifySecret(pin, creds.pinHash))) {
+    // PINs being checked count already, so parallel guesses stop at the limit as sequential ones do.
+    if (s.pinFailures + s.pinPending >= MAX_FAILURES) throw new AppError('REFUSED', 'too many PIN attempts at once', [problem('pinTooManyAttempts')]);
+    s.pinPending++;
+    let right: boolean;
+    try {
+      right = await verifySecret(pin, creds.pinHash);
+    } finally {
+      s.pinPending--;
+    }
+    if (!right) {
       s.pinFailures++;
       await this.db.call('recordAuthEvent', this.now(), s.user.id, 'unlock.refused', { attempts: s.pinFailures });
       if (s.pinFailures >= MAX_FAILURES) {
