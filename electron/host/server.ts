@@ -87,7 +87,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       try {
         ws.send(JSON.stringify(msg));
       } catch (err) {
-        log(`web host: could not send a ${msg.type} to ${clientId}: ${(err as Error).message}`);
+        log(`web host: could not send this ${msg.type} to ${clientId}: ${(err as Error).message}`);
       }
     };
     // Events carry patient data: only to a tab with a logged-in, unlocked user.
@@ -126,8 +126,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       result = await options.services.dispatch(msg.data.method, msg.data.input, clientId);
     } catch (err) {
       // The dispatcher turns handler errors into envelopes; this catches a fault in the dispatch path itself.
-      log(`web host: ${msg.data.method} of ${clientId} failed: ${(err as Error).stack ?? String(err)}`);
-      result = { ok: false, error: { code: 'INTERNAL', message: `${msg.data.method} failed: ${(err as Error).message}` } };
+      log(`web host: ${msg.data.method} of ${clientId} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      result = { ok: false, error: { code: 'INTERNAL', message: `${msg.data.method} failed: ${err instanceof Error ? err.message : String(err)}` } };
     }
     send({ type: 'result', id: msg.data.id, result });
   }
