@@ -44,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
         version: app.getVersion(),
       });
     } catch (err) {
+      // E.g. the data folder is held by another app (browser host or window; db/folderLock.ts): one line, nothing written.
+      console.error(`The app could not start: ${(err as Error).message}`);
       dialog.showErrorBox('Infusionsüberwachung', `Die Anwendung konnte nicht starten:\n${(err as Error).message}`);
       app.exit(1);
       return;

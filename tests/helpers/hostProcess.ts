@@ -47,5 +47,7 @@ export function runHost(args: string[]): { started: Promise<HostProcess>; exited
     child.stdout!.on('data', onData);
     void exited.then((code) => reject(new Error(`the host ended (${code}) before it started: ${err.trim()}`)));
   });
+  // A caller that expects the start to fail awaits `exited` instead; the refused start is not an unhandled error.
+  started.catch(() => {});
   return { started, exited, stderr: () => err, stdout: () => out };
 }
