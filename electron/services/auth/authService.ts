@@ -4,13 +4,11 @@
  */
 import { AppError } from '../../../core/api/envelope';
 import type { SessionUser } from '../../../core/auth/roles';
+import { problem } from '../../../core/messages';
 import type { DbClient } from '../../../db/client';
 import type { UserCredentials } from '../../../db/repos/users';
-import { problem } from '../../../core/messages';
 import { LoginAttempts, MAX_FAILURES } from './loginAttempts';
 import { hashSecret, verifySecret } from './passwords';
-
-export { LOCKOUT_MS, MAX_FAILURES } from './loginAttempts';
 
 interface ClientSession {
   user: SessionUser;
@@ -77,13 +75,14 @@ export class AuthService {
     const settle = this.attempts.reserve(clientId, username);
     const now = this.now();
     let creds: UserCredentials | null = null;
-    let ok = false;
+    let ok: boolean | null = null;
     try {
       creds = await this.db.call('findCredentials', username.trim());
       // Hash even for an unknown name, so the answer time does not reveal which names exist.
       ok = creds ? await verifySecret(password, creds.passwordHash) : (await hashSecret(password), false);
     } finally {
-      settle(ok && !!creds?.active);
+      // A database fault checked nothing: it frees the attempt without counting it.
+      settle(ok === null ? null : ok && !!creds?.active);
     }
     if (!creds || !ok || !creds.active) {
       await this.db.call('recordAuthEvent', now, creds?.id ?? null, 'login.refused', { username: username.slice(0, 40), reason: creds && !creds.active ? 'inactive' : 'wrong credentials' });

@@ -36,9 +36,9 @@ export class LoginAttempts {
 
   /**
    * Reserves one attempt of this connection for this user name, or throws the refusal. Call the returned function
-   * with the outcome once the password was checked.
+   * with the outcome once the password was checked (null: it could not be checked).
    */
-  reserve(clientId: string, username: string): (succeeded: boolean) => void {
+  reserve(clientId: string, username: string): (succeeded: boolean | null) => void {
     const now = this.now();
     this.takeToken(clientId, now);
     const key = username.trim().toLowerCase();
@@ -52,8 +52,8 @@ export class LoginAttempts {
     this.users.set(key, u);
     return (succeeded) => {
       u.pending--;
-      if (succeeded) u.failures = 0;
-      else if (++u.failures >= MAX_FAILURES && u.until === 0) u.until = this.now() + LOCKOUT_MS;
+      if (succeeded === true) u.failures = 0;
+      if (succeeded === false && ++u.failures >= MAX_FAILURES && u.until === 0) u.until = this.now() + LOCKOUT_MS;
       if (u.failures === 0 && u.pending === 0) this.users.delete(key);
     };
   }
