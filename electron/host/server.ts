@@ -4,7 +4,7 @@
  * Electron binary exists; the packaged Electron app never starts it (it never imports this file).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ClientMessage, MAX_CLIENT_MESSAGE_BYTES, type HostMessage } from '../../core/api/wire';
@@ -36,14 +36,34 @@ function sameToken(given: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The request's URL, or null when it cannot be parsed (e.g. "//"): such a request is refused, never thrown. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const log = options.log ?? ((message: string) => console.error(message));
   let origin = '';
   const allowedHosts = new Set<string>();
 
-  const http = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const http = createServer((req, res) => {
+    serveFile(req, res).catch((err: Error) => {
+      log(`web host: ${req.method} ${String(req.url).slice(0, 200)} failed: ${err.message}`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = requestUrl(req);
+    if (!url) {
+      res.writeHead(400).end();
+      return;
+    }
     // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not be served.
     if (!allowedHosts.has(req.headers.host ?? '') || req.method !== 'GET') {
       res.writeHead(req.method !== 'GET' ? 405 : 403).end();
@@ -62,16 +82,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
       'Cache-Control': 'no-store',
     });
     res.end(file.body);
-  });
+  }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
   http.on('upgrade', (req: IncomingMessage, socket, head) => {
     // A client that resets during the handshake must not become an uncaught 'error' (ws adds its own after upgrade).
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     };
+    if (!url) return refuse('400 Bad Request');
     if (url.pathname !== '/api' || !allowedHosts.has(req.headers.host ?? '')) return refuse('404 Not Found');
     // Browsers always send Origin; only our own page may connect. Non-browser test clients send none.
     if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse('403 Forbidden');
@@ -134,8 +155,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    http.listen(options.port ?? 0, '127.0.0.1', () => {
+      http.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, a server error (e.g. out of file handles) is reported, not thrown.
+  http.on('error', (err) => log(`web host: ${err.message}`));
   const port = (http.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   allowedHosts.add(`127.0.0.1:${port}`);

@@ -4,6 +4,7 @@
  * as raw bytes over a real TCP socket after a valid upgrade. The host must close only that connection with the code
  * of docs/web-host-protocol.md, stay alive, and keep pushing vitals to a logged-in client.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_USERS } from '../helpers/appHarness';
 import { runHost, type HostProcess } from '../helpers/hostProcess';
@@ -50,6 +51,29 @@ describe('malformed frames close only their own connection', () => {
     raw.send(bytes());
     await raw.closed;
     expect(raw.closeCode()).toBe(code);
+    expect(host.child.exitCode).toBeNull();
+  });
+});
+
+/** Sends raw bytes as an HTTP request and returns the status line of the answer ('' if the host just closed). */
+function rawHttp(port: number, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+  });
+}
+
+describe('malformed HTTP', () => {
+  const upgrade = 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n';
+  it.each([
+    ['a page request for "//"', (p: number) => `GET // HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nConnection: close\r\n\r\n`, /^HTTP\/1\.1 400/],
+    ['an upgrade request for "//"', (p: number) => `GET // HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\n${upgrade}\r\n`, /^HTTP\/1\.1 400/],
+    ['bytes that are not HTTP', () => '\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03\r\n\r\n', /^(HTTP\/1\.1 400 |$)/],
+  ])('%s is refused', async (_name, request, status) => {
+    expect(await rawHttp(host.port, request(host.port))).toMatch(status);
     expect(host.child.exitCode).toBeNull();
   });
 });
