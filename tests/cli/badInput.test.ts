@@ -45,21 +45,17 @@ const host = (args: string[]) => ['dist/host/host.mjs', ...args];
 const CASES: [string, (args: string[]) => string[], string[], RegExp][] = [
   ['decode', tsx('decode'), [], /missing file/],
   ['decode', tsx('decode'), [missing], /no such file/],
-  ['decode', tsx('decode'), [emptyFolder], /not a file/],
   ['decode', tsx('decode'), ['--bogus', aFile], /Unknown option '--bogus'/],
   ['decode', tsx('decode'), ['--protocol', 'no-such-monitor', aFile], /unknown protocol 'no-such-monitor'/],
   ['decode', tsx('decode'), [aFile], /missing --protocol/],
   ['decode', tsx('decode'), [aFile, '--protocol'], /argument missing/],
   ['simulate', tsx('simulate'), ['--bogus'], /Unknown option '--bogus'/],
   ['simulate', tsx('simulate'), [], /missing --protocol/],
-  ['simulate', tsx('simulate'), ['--protocol', 'no-such-monitor'], /unknown protocol/],
   ['simulate', tsx('simulate'), ['--replay', missing], /no such file/],
   ['simulate', tsx('simulate'), ['--protocol', 'nonin-2', '--interval', 'fast'], /--interval must be a number/],
   ['simulate', tsx('simulate'), ['--protocol', 'nonin-2', '--scenario', '{"seed":'], /--scenario is not valid JSON/],
-  ['simulate', tsx('simulate'), ['--protocol', 'nonin-2', '--scenario', 'stormy'], /unknown scenario 'stormy'/],
   ['simulate', tsx('simulate'), ['--protocol', 'nonin-2', '--port', missing], /no-such-file/],
   ['fuzz', tsx('fuzz'), ['--frames', '0'], /--frames must be a whole number/],
-  ['fuzz', tsx('fuzz'), ['--frames', 'many'], /--frames must be a whole number/],
   ['fuzz', tsx('fuzz'), ['--seed', '1.5'], /--seed must be a whole number/],
   ['fuzz', tsx('fuzz'), ['--bogus'], /Unknown option '--bogus'/],
   ['fuzz', tsx('fuzz'), ['--frames', '10', 'no-such-decoder'], /no such decoder: no-such-decoder/],
@@ -71,17 +67,16 @@ const CASES: [string, (args: string[]) => string[], string[], RegExp][] = [
   ['verify-audit', tsx('verify-audit'), ['--bogus'], /Unknown option '--bogus'/],
   ['host', host, ['--bogus'], /Unknown option '--bogus'/],
   ['host', host, ['--port', 'eighty'], /--port must be a whole number between 0 and 65535/],
-  ['host', host, ['--port', '70000'], /--port must be a whole number between 0 and 65535/],
   ['host', host, ['--simulate', 'sometimes'], /--simulate must be auto, always or never/],
   ['host', host, ['--simulator-interval-ms', '0'], /--simulator-interval-ms must be a number at least 1/],
   ['host', host, ['--data-dir', ''], /--data-dir must name a folder/],
   ['host', host, ['--data-dir', aFile], /The app could not start: .*capture\.bin/],
-  ['host', host, ['--data-dir'], /argument missing/],
 ];
 
 describe.concurrent('command-line tools answer bad input in one line', () => {
   const named = CASES.map(([tool, command, args, expected]) => ({ title: [tool, ...args.map((a) => a.replace(dir.path, '<tmp>'))].join(' '), tool, command, args, expected }));
-  it.each(named)('$title', async ({ tool, command, args, expected }) => {
+  // Each case starts Node with tsx: generous time for a loaded machine (a timeout, not a timing assertion).
+  it.each(named)('$title', { timeout: 120_000 }, async ({ tool, command, args, expected }) => {
     const r = await run(command(args));
     expect(r.signal).toBeNull();
     expect(r.code).not.toBe(0);
