@@ -28,7 +28,7 @@ const { file, nativeBinding } = workerData as { file: string; nativeBinding?: st
 
 let api: DbApi;
 let db: ReturnType<typeof openDatabase>;
-let folderLock: FolderLock;
+let folderLock: FolderLock | undefined;
 try {
   const dir = dirname(file);
   // Before the database is opened or migrated: a second app on this folder stops here having written nothing.
@@ -42,6 +42,8 @@ try {
   port.postMessage({ ready: true } satisfies WorkerStartup);
 } catch (err) {
   const e = err as Error;
+  // E.g. a database from a newer version: free the folder at once, the process may try another start.
+  folderLock?.release();
   port.postMessage({ ready: false, error: { name: e.name, message: e.message } } satisfies WorkerStartup);
   process.exit(1);
 }
@@ -49,7 +51,7 @@ try {
 port.on('message', (msg: WorkerRequest | 'close') => {
   if (msg === 'close') {
     closeDatabase(db);
-    folderLock.release();
+    folderLock?.release();
     port.close();
     return;
   }
