@@ -67,11 +67,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     bus,
     chairIds: chairs.map((c) => c.id),
     thresholds: options.alarmThresholds,
-    onStorageError: (error) => health.report('alarmLog', error),
+    onStorageHealth: (h) => health.report('alarmLog', h),
   });
   alarms.start();
 
-  const store = new VitalsStore(db, (error) => health.report('vitals', error));
+  const store = new VitalsStore(db, (h) => health.report('vitals', h));
   store.start();
   for (const chair of chairs) chairNames.set(chair.id, chair.name);
   // Each chair's device link from its saved settings (issue 4); restarted when its settings change.
