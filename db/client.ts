@@ -18,8 +18,7 @@ export function dbError(e: WorkerError): Error {
 }
 
 function storageFailure(detail: string): AppError {
-  const p = problem('storage.failed', { detail });
-  return new AppError('STORAGE', p.message, [p]);
+  return new AppError('STORAGE', `database failure: ${detail}`, [problem('storage.failed', { detail })]);
 }
 
 export class DbClient {
