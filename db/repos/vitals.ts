@@ -10,6 +10,7 @@ import type { VitalParameter } from '../../core/vitals';
 import type { DB } from '../open';
 import { decodeChunk, encodeChunk, type VitalSample } from '../vitalCodec';
 
+/** Samples a chunk takes before the next one starts (more only in a burst within its first millisecond). */
 export const CHUNK_MAX_SAMPLES = 60;
 /** A chunk never spans more than this, so a time-range query can seek on start_ms alone. */
 export const CHUNK_MAX_SPAN_MS = 10 * 60_000;
@@ -83,7 +84,8 @@ export function createVitalsRepo(db: DB) {
       const last = chunk?.samples[chunk.samples.length - 1];
       if (
         !chunk ||
-        chunk.samples.length >= CHUNK_MAX_SAMPLES ||
+        // A burst within the chunk's first ms stays in it: a new chunk must start later to sort after it.
+        (chunk.samples.length >= CHUNK_MAX_SAMPLES && r.receivedAt > chunk.startMs) ||
         r.receivedAt - chunk.startMs >= CHUNK_MAX_SPAN_MS ||
         (last && r.receivedAt < last.t)
       ) {

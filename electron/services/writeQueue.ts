@@ -76,8 +76,7 @@ export class WriteQueue<T> {
         try {
           await this.options.write(lane, head);
         } catch (err) {
-          error = (err as Error).message;
-          console.error(`${this.options.label} of chair ${lane} not saved yet (${queue.length} waiting): ${error}`);
+          error = `chair ${lane}: ${(err as Error).message}`;
           break;
         }
         queue.splice(0, head.length);
@@ -96,6 +95,8 @@ export class WriteQueue<T> {
 
   private report(health: QueueHealth): void {
     if (health.error === this.health.error && health.queued === this.health.queued) return;
+    if (health.error !== null && health.error !== this.health.error) console.error(`${this.options.label} not saved yet (${health.queued} waiting): ${health.error}`);
+    if (health.error === null) console.warn(`${this.options.label}: everything that waited is written`);
     this.health = health;
     this.options.onHealth?.(health);
   }
