@@ -6,7 +6,7 @@ import { benchAlarms } from './alarms';
 import { benchDecoders } from './decoders';
 import { benchHostMemory } from './host';
 import { benchSessions } from './sessions';
-import { benchStorage, type BenchRow } from './storage';
+import { benchStorage, benchVitalsSoak, type BenchRow } from './storage';
 
 function print(r: BenchRow): void {
   const value = r.value.toFixed(r.value >= 100 ? 0 : 2).padStart(10);
@@ -16,6 +16,7 @@ function print(r: BenchRow): void {
 
 for (const d of await benchDecoders()) print({ name: `${d.name} vs line rate`, value: d.ratio, unit: '×', target: '≥ 1000×', detail: d.detail });
 benchStorage().forEach(print);
+(await benchVitalsSoak()).forEach(print);
 (await benchHostMemory()).forEach(print);
 (await benchSessions()).forEach(print);
 (await benchAlarms()).forEach(print);

@@ -416,6 +416,11 @@ export const MESSAGES = {
     de: 'Eingabe ungültig: {field}',
     en: 'Invalid input: {field}',
   },
+  // The database could not write (envelope code STORAGE), never a clinical refusal
+  'storage.failed': {
+    de: 'Datenbankfehler ({detail}): es wurde nichts gespeichert oder verändert – bitte erneut versuchen und sofort die Technik informieren.',
+    en: 'Database failure ({detail}): nothing was saved or changed – please try again and call technical support now.',
+  },
 } as const satisfies Record<string, MessageText>;
 
 export type ProblemCode = keyof typeof MESSAGES;

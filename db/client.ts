@@ -3,8 +3,23 @@
  * A failed write rejects its promise with the worker's error; callers decide how to alarm.
  */
 import { Worker } from 'node:worker_threads';
+import { AppError } from '../core/api/envelope';
+import { problem } from '../core/messages';
 import type { DbApi, DbMethod } from './api';
-import type { WorkerReply, WorkerStartup } from './worker';
+import type { WorkerError, WorkerReply, WorkerStartup } from './worker';
+
+/** SQLite result codes (extended codes start with the primary one) that mean the storage failed, not a rule. */
+const STORAGE_FAILURE = /^SQLITE_(IOERR|FULL|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|NOMEM|PROTOCOL)/;
+
+/** A storage failure becomes AppError STORAGE (its own envelope code); a rule's refusal keeps SQLite's name. */
+export function dbError(e: WorkerError): Error {
+  if (e.code !== undefined && STORAGE_FAILURE.test(e.code)) return storageFailure(`${e.code}: ${e.message}`);
+  return Object.assign(new Error(e.message), { name: e.name });
+}
+
+function storageFailure(detail: string): AppError {
+  return new AppError('STORAGE', `database failure: ${detail}`, [problem('storage.failed', { detail })]);
+}
 
 export class DbClient {
   private nextId = 1;
@@ -17,11 +32,11 @@ export class DbClient {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.ok) p.resolve(reply.value);
-      else p.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
+      else p.reject(dbError(reply.error));
     });
-    worker.on('error', (err) => this.failAll(err));
+    worker.on('error', (err) => this.failAll(storageFailure(`the database worker failed: ${err.message}`)));
     worker.on('exit', (code) => {
-      if (!this.closed) this.failAll(new Error(`the database worker stopped (exit code ${code})`));
+      if (!this.closed) this.failAll(storageFailure(`the database worker stopped (exit code ${code})`));
     });
   }
 
@@ -38,7 +53,7 @@ export class DbClient {
   }
 
   call<M extends DbMethod>(method: M, ...args: Parameters<DbApi[M]>): Promise<ReturnType<DbApi[M]>> {
-    if (this.closed) return Promise.reject(new Error('the database is closed'));
+    if (this.closed) return Promise.reject(storageFailure('the database is closed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -54,7 +69,7 @@ export class DbClient {
     await exited;
   }
 
-  private failAll(err: Error) {
+  private failAll(err: AppError) {
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
   }

@@ -17,9 +17,13 @@ export interface WorkerRequest {
   method: string;
   args: unknown[];
 }
-export type WorkerReply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { name: string; message: string } };
+/** code: SQLite's extended result code (SQLITE_BUSY, SQLITE_IOERR_WRITE …) when SQLite failed. */
+export interface WorkerError {
+  name: string;
+  message: string;
+  code?: string;
+}
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WorkerError };
 export type WorkerStartup = { ready: true } | { ready: false; error: { name: string; message: string } };
 
 if (!parentPort) throw new Error('db/worker.ts must run as a worker thread');
@@ -62,8 +66,9 @@ port.on('message', (msg: WorkerRequest | 'close') => {
     const value = fn(...msg.args);
     port.postMessage({ id: msg.id, ok: true, value } satisfies WorkerReply);
   } catch (err) {
-    const e = err as Error;
-    port.postMessage({ id: msg.id, ok: false, error: { name: e.name, message: e.message } } satisfies WorkerReply);
+    const e = err as Error & { code?: unknown };
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    port.postMessage({ id: msg.id, ok: false, error: { name: e.name, message: e.message, code } } satisfies WorkerReply);
   }
   const ms = performance.now() - started;
   if (ms > SLOW_QUERY_MS) console.warn(`db: slow call ${msg.method} took ${ms.toFixed(0)} ms`);

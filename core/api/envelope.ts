@@ -4,7 +4,11 @@
  */
 import { z } from 'zod';
 
-export const ERROR_CODES = ['BAD_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'REFUSED', 'INTERNAL'] as const;
+/**
+ * REFUSED: a clinical or safety rule said no (the input may be changed). STORAGE: the database could not read or write
+ * (disk full, read-only, locked, I/O error): nothing of the call was saved, the same call may be tried again.
+ */
+export const ERROR_CODES = ['BAD_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'REFUSED', 'STORAGE', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ProblemSchema = z.object({

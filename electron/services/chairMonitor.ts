@@ -4,10 +4,10 @@
  */
 import type { LinkStatus, StoredReading } from '../../core/api/schemas';
 import type { VitalParameter } from '../../core/vitals';
-import type { DbClient } from '../../db/client';
 import type { PortOpener } from '../../drivers/link/port';
 import { SerialLink } from '../../drivers/link/serialLink';
 import type { ProtocolDefinition } from '../../drivers/protocol';
+import type { ChairEventLog } from './chairEventLog';
 import type { EventBus } from './eventBus';
 import type { VitalsStore } from './vitalsStore';
 
@@ -17,7 +17,8 @@ export interface ChairMonitorOptions {
   protocol: ProtocolDefinition;
   openPort: PortOpener;
   simulated: boolean;
-  db: DbClient;
+  /** Where link changes are written. */
+  events: ChairEventLog;
   bus: EventBus;
   store: VitalsStore;
   now?: () => number;
@@ -72,8 +73,6 @@ export class ChairMonitor {
     if (status.state === this.lastState) return;
     this.lastState = status.state;
     const detail = JSON.stringify({ state: status.state, detail: status.detail, port: status.portPath });
-    this.options.db.call('recordChairEvent', this.chairId, status.since, 'link', detail).catch((err: Error) => {
-      console.error(`chair ${this.chairId}: link event not saved: ${err.message}`);
-    });
+    this.options.events.record(this.chairId, status.since, 'link', detail);
   }
 }

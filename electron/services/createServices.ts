@@ -16,6 +16,7 @@ import { createAppHandlers } from './app/handlers';
 import { ChairLinks } from './devices/chairLinks';
 import { createDevicesHandlers } from './devices/handlers';
 import { AuthService } from './auth/authService';
+import { ChairEventLog } from './chairEventLog';
 import { createAuthHandlers } from './auth/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { ObservationWatch } from './session/observationWatch';
@@ -67,18 +68,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
     bus,
     chairIds: chairs.map((c) => c.id),
     thresholds: options.alarmThresholds,
-    onStorageError: (error) => health.report('alarmLog', error),
+    onStorageHealth: (h) => health.report('alarmLog', h),
   });
   alarms.start();
 
-  const store = new VitalsStore(db, (error) => health.report('vitals', error));
+  const store = new VitalsStore(db, (h) => health.report('vitals', h));
   store.start();
+  const events = new ChairEventLog(db, (h) => health.report('chairEvents', h));
   for (const chair of chairs) chairNames.set(chair.id, chair.name);
   // Each chair's device link from its saved settings (issue 4); restarted when its settings change.
   const chairLinks = new ChairLinks({
     db,
     bus,
     store,
+    events,
     dataDir: options.dataDir,
     monitors,
     simulators,
@@ -128,6 +131,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await observationWatch.stop();
       await chairLinks.close();
       await store.stop();
+      await events.stop();
       await alarms.stop();
       await db.close();
     },

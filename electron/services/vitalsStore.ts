@@ -1,24 +1,41 @@
 /**
  * Stores every chair's readings (monitor and pump alike) in batches: one transaction per chair a second, as
- * better-sqlite3's docs and our bench recommend. A failed write keeps the batch for the next try, so nothing received
- * is lost while the disk recovers; the error stays visible in `saveError`.
+ * better-sqlite3's docs and our bench recommend. Readings wait in a WriteQueue until a write committed, so a failing
+ * disk loses nothing and keeps their order; the failure and how many readings wait are reported until all are written.
  */
 import type { StoredReading } from '../../core/api/schemas';
 import type { DbClient } from '../../db/client';
+import { WriteQueue, type QueueHealth } from './writeQueue';
 
 const FLUSH_MS = 1000;
+/** Readings a transaction at most, so a backlog after an outage does not hold the database worker for long. */
+const MAX_BATCH = 5000;
 
 export class VitalsStore {
-  private unsaved = new Map<number, StoredReading[]>();
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly queue: WriteQueue<StoredReading>;
   private timer: ReturnType<typeof setInterval> | null = null;
-  saveError: string | null = null;
 
   constructor(
-    private readonly db: DbClient,
-    /** Told of every write failure and of the recovery (null), so the app can say so loudly. */
-    private readonly onHealth: (error: string | null) => void = () => {},
-  ) {}
+    db: DbClient,
+    /** Told of every write failure, of how many readings wait, and of the recovery (error null). */
+    onHealth: (health: QueueHealth) => void = () => {},
+  ) {
+    this.queue = new WriteQueue({
+      label: 'vitals',
+      maxBatch: MAX_BATCH,
+      write: (chairId, readings) => db.call('appendReadings', chairId, readings),
+      onHealth,
+    });
+  }
+
+  get saveError(): string | null {
+    return this.queue.error;
+  }
+
+  /** Readings received and not yet written. */
+  get waiting(): number {
+    return this.queue.waiting;
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
@@ -30,29 +47,11 @@ export class VitalsStore {
   }
 
   push(chairId: number, readings: readonly StoredReading[]): void {
-    const queue = this.unsaved.get(chairId);
-    if (queue) queue.push(...readings);
-    else this.unsaved.set(chairId, [...readings]);
+    this.queue.push(chairId, readings);
   }
 
-  /** Writes what has not been written yet (queued after any write in progress). */
+  /** Writes what has not been written yet (after any write in progress). */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      const batches = [...this.unsaved];
-      this.unsaved.clear();
-      for (const [chairId, batch] of batches) {
-        try {
-          await this.db.call('appendReadings', chairId, batch);
-          if (this.saveError !== null) this.onHealth(null);
-          this.saveError = null;
-        } catch (err) {
-          this.push(chairId, batch);
-          this.saveError = (err as Error).message;
-          this.onHealth(this.saveError);
-          console.error(`chair ${chairId}: vitals not saved yet: ${this.saveError}`);
-        }
-      }
-    });
-    return this.flushing;
+    return this.queue.flush();
   }
 }

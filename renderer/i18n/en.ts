@@ -11,7 +11,8 @@ export const en: Messages = {
     simulation: 'SIMULATION – no patient data',
     connectionLost: 'Connection to the app lost – values are not updating',
     storageError: 'STORAGE ERROR: {{what}} are not being saved ({{error}}). They are kept in memory and written again – call technical support now.',
-    storage: { vitals: 'Vital signs', alarmLog: 'Alarm log entries' },
+    storage: { vitals: 'Vital signs', alarmLog: 'Alarm log entries', chairEvents: 'Link and pump events' },
+    storageQueued: 'Waiting in memory: {{count}}',
     language: 'Language',
   },
   auth: {

@@ -12,6 +12,7 @@ import { createDatexS5Device } from '../../drivers/simulator/devices/datex-s5';
 import { SimulatedPatient } from '../../drivers/simulator/patient';
 import { openPtyPair, type PtyPair } from '../../drivers/simulator/ptyPair';
 import { SimulatorRunner } from '../../drivers/simulator/runner';
+import { ChairEventLog } from '../../electron/services/chairEventLog';
 import { ChairMonitor } from '../../electron/services/chairMonitor';
 import { EventBus } from '../../electron/services/eventBus';
 import { VitalsStore } from '../../electron/services/vitalsStore';
@@ -46,7 +47,9 @@ async function setUp() {
     if (event === 'link.status') statuses.push(payload.status);
   });
   const store = new VitalsStore(db);
-  const monitor = new ChairMonitor({ chairId: 1, path: pair.appPath, protocol: datexS5, openPort: openSerialPort, simulated: true, db, bus, store, silenceMs: 1500 });
+  const events = new ChairEventLog(db);
+  cleanup.push(() => events.stop());
+  const monitor = new ChairMonitor({ chairId: 1, path: pair.appPath, protocol: datexS5, openPort: openSerialPort, simulated: true, events, bus, store, silenceMs: 1500 });
   monitor.start();
   cleanup.push(() => monitor.stop());
   return { dir, pair, db, store, monitor, readings, statuses };

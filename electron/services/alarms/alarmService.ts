@@ -19,6 +19,17 @@ import type { Problem } from '../../../core/settings';
 import type { DbClient } from '../../../db/client';
 import type { AlarmLogInput } from '../../../db/repos/alarms';
 import type { EventBus } from '../eventBus';
+import { WriteQueue, type QueueHealth } from '../writeQueue';
+
+/** After a failed alarm-log write, the next try (the rows wait in memory, in order). */
+const RETRY_MS = 1000;
+
+/** One engine log write: its rows go in one transaction, with the operator's audit entries. */
+interface AlarmLogWrite {
+  sessionId: number | null;
+  rows: AlarmLogInput[];
+  actor: { userId: number; at: number } | null;
+}
 
 export interface AlarmServiceOptions {
   db: DbClient;
@@ -28,8 +39,8 @@ export interface AlarmServiceOptions {
   thresholds?: Thresholds;
   now?: () => number;
   tickMs?: number;
-  /** Told when the alarm log cannot be written, and when it can again (null). */
-  onStorageError?: (error: string | null) => void;
+  /** Told when the alarm log cannot be written (with how many writes wait), and when all are written (error null). */
+  onStorageHealth?: (health: QueueHealth) => void;
 }
 
 export interface InfusionInput extends InfusionStatus {
@@ -49,8 +60,6 @@ interface ChairAlarms {
   lastReadings: StoredReading[];
   overdue: OverdueObservation[];
   signature: string;
-  /** Engine log writes, one after the other so the rows keep their order. */
-  writing: Promise<void>;
 }
 
 export class AlarmService {
@@ -58,11 +67,19 @@ export class AlarmService {
   private readonly now: () => number;
   private timer: ReturnType<typeof setInterval> | null = null;
   private unsubscribe: (() => void) | null = null;
-  /** The last write error: a failing alarm log must not pass unnoticed. */
-  saveError: string | null = null;
+  /** Every chair's log writes in order; an acknowledged action's rows wait here until they are written. */
+  private readonly log: WriteQueue<AlarmLogWrite>;
 
   constructor(private readonly options: AlarmServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.log = new WriteQueue({
+      label: 'alarm log',
+      maxBatch: 1,
+      retryMs: RETRY_MS,
+      records: (w) => w.rows.length,
+      write: (chairId, [w]) => options.db.call('appendAlarmEvents', chairId, w!.sessionId, w!.rows, w!.actor),
+      onHealth: options.onStorageHealth,
+    });
     const thresholds = options.thresholds ?? CLINIC_THRESHOLDS;
     for (const chairId of options.chairIds) {
       this.chairs.set(chairId, {
@@ -77,7 +94,6 @@ export class AlarmService {
         lastReadings: [],
         overdue: [],
         signature: '',
-        writing: Promise.resolve(),
       });
     }
   }
@@ -101,12 +117,18 @@ export class AlarmService {
     this.timer = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.log.stop();
     await this.flush();
   }
 
-  /** Resolves when every alarm-log row produced so far is written. */
-  async flush(): Promise<void> {
-    await Promise.all([...this.chairs.values()].map((c) => c.writing));
+  /** Resolves when every alarm-log row produced so far is written, or the write failed (then saveError says why). */
+  flush(): Promise<void> {
+    return this.log.flush();
+  }
+
+  /** The last alarm-log write error while rows wait in memory; null when all are written. */
+  get saveError(): string | null {
+    return this.log.error;
   }
 
   // ---- inputs from the session service (issue 5) ----
@@ -235,20 +257,9 @@ export class AlarmService {
   }
 
   private store(c: ChairAlarms, events: AlarmLogEvent[], user?: SessionUser): void {
-    const rows = events.map(toLogRow);
-    const sessionId = c.sessionId;
     const actor = user ? { userId: user.id, at: this.now() } : null;
-    c.writing = c.writing.then(async () => {
-      try {
-        await this.options.db.call('appendAlarmEvents', c.chairId, sessionId, rows, actor);
-        if (this.saveError !== null) this.options.onStorageError?.(null);
-        this.saveError = null;
-      } catch (err) {
-        this.saveError = (err as Error).message;
-        this.options.onStorageError?.(this.saveError);
-        console.error(`chair ${c.chairId}: alarm log not saved: ${this.saveError}`);
-      }
-    });
+    this.log.push(c.chairId, [{ sessionId: c.sessionId, rows: events.map(toLogRow), actor }]);
+    void this.log.flush();
   }
 
   /** Another session on the chair: the previous patient's limits no longer apply; the new session's stored ones do. */
@@ -270,7 +281,6 @@ export class AlarmService {
         c.overriddenBy = row.userName;
       })
       .catch((err: Error) => {
-        this.saveError = err.message;
         console.error(`chair ${c.chairId}: patient alarm limits not loaded: ${err.message}`);
       });
   }

@@ -21,6 +21,7 @@ import { SerialLink } from '../../../drivers/link/serialLink';
 import type { LineSettings, ProtocolDefinition } from '../../../drivers/protocol';
 import { findProtocol } from '../../../drivers/protocols';
 import type { PatientScenario } from '../../../drivers/simulator/patient';
+import type { ChairEventLog } from '../chairEventLog';
 import { ChairMonitor } from '../chairMonitor';
 import type { EventBus } from '../eventBus';
 import { startSimulatedMonitor, type SimulatedMonitor } from '../simulation';
@@ -32,6 +33,8 @@ export interface ChairLinksOptions {
   bus: EventBus;
   /** Where every chair's readings are stored (monitor and pump). */
   store: VitalsStore;
+  /** Where link changes and pump notices are written. */
+  events: ChairEventLog;
   dataDir: string;
   /** Shared with the other services (vitals handlers read it): entries are replaced on restart. */
   monitors: Map<number, ChairMonitor>;
@@ -222,12 +225,12 @@ export class ChairLinks {
       simulated = true;
     }
     if (s.pumpPortPath !== null) {
-      const pump = new PumpLink(s.chairId, s.pumpPortPath, this.o.openPort ?? openSerialPort, this.o.db, this.o.bus, this.o.store);
+      const pump = new PumpLink(s.chairId, s.pumpPortPath, this.o.openPort ?? openSerialPort, this.o.events, this.o.bus, this.o.store);
       this.pumps.set(s.chairId, pump);
       pump.start();
     }
     if (path === null) return; // no device and no simulation: the chair is shown without a link
-    const monitor = new ChairMonitor({ chairId: s.chairId, path, protocol, openPort, simulated, db: this.o.db, bus: this.o.bus, store: this.o.store, silenceMs: this.o.silenceMs });
+    const monitor = new ChairMonitor({ chairId: s.chairId, path, protocol, openPort, simulated, events: this.o.events, bus: this.o.bus, store: this.o.store, silenceMs: this.o.silenceMs });
     this.o.monitors.set(s.chairId, monitor);
     if (s.capture) this.ensureCapture(s, monitor);
     monitor.start();

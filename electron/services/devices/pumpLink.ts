@@ -6,10 +6,10 @@
  * written to the chair's events.
  */
 import type { LinkStatus } from '../../../core/api/schemas';
-import type { DbClient } from '../../../db/client';
 import type { PortOpener } from '../../../drivers/link/port';
 import { SerialLink } from '../../../drivers/link/serialLink';
 import { bbraunBcc } from '../../../drivers/protocols/bbraun-bcc';
+import type { ChairEventLog } from '../chairEventLog';
 import type { EventBus } from '../eventBus';
 import type { VitalsStore } from '../vitalsStore';
 /** The pump is asked every 5 s; three missed answers = silent. */
@@ -23,7 +23,7 @@ export class PumpLink {
     private readonly chairId: number,
     path: string,
     openPort: PortOpener,
-    private readonly db: DbClient,
+    private readonly events: ChairEventLog,
     private readonly bus: EventBus,
     private readonly store: VitalsStore,
   ) {
@@ -52,6 +52,6 @@ export class PumpLink {
   }
 
   private event(at: number, kind: string, detail: string): void {
-    this.db.call('recordChairEvent', this.chairId, at, kind, detail).catch((err: Error) => console.error(`chair ${this.chairId}: pump event not saved: ${err.message}`));
+    this.events.record(this.chairId, at, kind, detail);
   }
 }
