@@ -71,7 +71,7 @@ export function rateChangeCapCheck(
   if (atLeast(input.doseMgPerKg, limit)) return { verdict: 'refused', problems: [problem('dose.sessionDoseReached', { mgPerKg, limit })] };
   const projected = input.doseMgPerKg + (input.newRateMgPerKgPerH * rules.projectionMin) / 60;
   if (!atLeast(projected, limit)) return { verdict: 'ok', problems: [] };
-  const minutes = Math.floor(((limit - input.doseMgPerKg) / input.newRateMgPerKgPerH) * 60);
+  const minutes = Math.floor(Number((((limit - input.doseMgPerKg) / input.newRateMgPerKgPerH) * 60).toPrecision(12)));
   return {
     verdict: 'reasonRequired',
     problems: [problem('dose.projectionReachesCap', { rate: round3(input.newRateMgPerKgPerH), mgPerKg, limit, minutes })],

@@ -149,14 +149,14 @@ const migration: Migration = {
       END;
 
       CREATE TRIGGER infusion_sessions_transfer BEFORE UPDATE OF state ON infusion_sessions
-      WHEN NEW.state = 'transferred' AND OLD.state IS NOT 'transferred' BEGIN
+      WHEN NEW.state = 'transferred' AND OLD.state NOT IN (${FINAL}) BEGIN
         SELECT RAISE(ABORT, 'transfer refused: documented who, where to and why by a physician is missing')
           WHERE NOT EXISTS (SELECT 1 FROM session_transfers WHERE session_id = NEW.id);
         SELECT RAISE(ABORT, 'transfer refused: the pump stops with the hand-over') WHERE NEW.stopped_at IS NULL;
       END;
 
       CREATE TRIGGER infusion_sessions_discharge_gate BEFORE UPDATE OF state ON infusion_sessions
-      WHEN NEW.state = 'discharged' AND OLD.state IS NOT 'discharged' BEGIN
+      WHEN NEW.state = 'discharged' AND OLD.state NOT IN (${FINAL}) BEGIN
         SELECT RAISE(ABORT, 'discharge refused: the infusion has not been stopped') WHERE OLD.state <> 'postObservation' OR NEW.stopped_at IS NULL;
         SELECT RAISE(ABORT, 'discharge refused: no discharge time') WHERE NEW.discharged_at IS NULL;
         SELECT RAISE(ABORT, 'discharge refused: the escort is not confirmed with every field (never overridable)') WHERE NOT ${escortComplete};
