@@ -411,8 +411,8 @@ export const MESSAGES = {
     en: 'The session is signed by {physician} and locked: corrections are amendments',
   },
   'session.notFinished': {
-    de: 'Die Sitzung ist noch nicht abgeschlossen ({status}): erst nach Entlassung oder Absage signieren',
-    en: 'The session is not finished ({status}): sign it after discharge or cancellation',
+    de: 'Die Sitzung ist noch nicht abgeschlossen ({status}): erst nach Entlassung, Verlegung oder Absage signieren',
+    en: 'The session is not finished ({status}): sign it after discharge, transfer or cancellation',
   },
   'signature.passwordWrong': {
     de: 'Passwort falsch: zum Signieren bitte das eigene Passwort erneut eingeben',

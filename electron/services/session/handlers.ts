@@ -456,8 +456,8 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const user = userOf(ctx);
       const b = await bundleOf(sessionId);
       notSigned(b);
-      if (b.session.state !== 'discharged' && b.session.state !== 'cancelled') {
-        throw refused('only a discharged or cancelled session can be signed', [problem('session.notFinished', { status: b.session.state })]);
+      if (b.session.state !== 'discharged' && b.session.state !== 'cancelled' && b.session.state !== 'transferred') {
+        throw refused('only a discharged, transferred or cancelled session can be signed', [problem('session.notFinished', { status: b.session.state })]);
       }
       if (!(await deps.verifyPassword(user.id, password))) {
         throw refused('the password is not correct', [problem('signature.passwordWrong')]);
