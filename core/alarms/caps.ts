@@ -13,13 +13,13 @@ export function judgeCaps(caps: CapState | null): Condition[] {
   const mgPerKg = round2(dose.mgPerKg);
   if (dose.status !== 'ok') {
     const reached = dose.status === 'reached';
-    const minutes = Math.ceil(dose.minutesToLimit ?? 0);
+    const minutes = wholeMinutes(dose.minutesToLimit ?? 0, Math.ceil);
     conditions.push(cap(reached ? 'dose.capReached' : 'dose.capNear', mgPerKg, dose.limit, { mgPerKg, limit: dose.limit, minutes }));
   }
   if (duration.status !== 'ok') {
     const reached = duration.status === 'reached';
-    const minutes = reached ? Math.floor(duration.minutes) : Math.ceil(duration.minutesToLimit);
-    conditions.push(cap(reached ? 'duration.capReached' : 'duration.capNear', Math.floor(duration.minutes), duration.limit, { minutes, limit: duration.limit }));
+    const minutes = reached ? wholeMinutes(duration.minutes, Math.floor) : wholeMinutes(duration.minutesToLimit, Math.ceil);
+    conditions.push(cap(reached ? 'duration.capReached' : 'duration.capNear', wholeMinutes(duration.minutes, Math.floor), duration.limit, { minutes, limit: duration.limit }));
   }
   return conditions;
 }
@@ -27,6 +27,11 @@ export function judgeCaps(caps: CapState | null): Condition[] {
 function cap(code: CapCode, value: number, threshold: number, params: Record<string, number>): Condition {
   const priority = code.endsWith('Reached') ? 'high' : 'medium';
   return { key: code, code, kind: 'technical', priority, value, threshold, params };
+}
+
+/** Binary noise cut first: 10.000000000000002 min is 10 min, not 11. */
+function wholeMinutes(x: number, round: (x: number) => number): number {
+  return round(Number(x.toPrecision(12)));
 }
 
 function round2(x: number): number {

@@ -73,3 +73,23 @@ describe('pump rounding toward the safe side', () => {
     );
   });
 });
+
+describe('cap alarms in the alarm engine', () => {
+  it('projection → medium alarm; crossed → high alarm that latches until acknowledged; no infusion → nothing new', async () => {
+    const { AlarmEngine } = await import('../../../core/alarms/engine');
+    const { CLINIC_THRESHOLDS } = await import('../../../core/alarms/defaults');
+    const engine = new AlarmEngine(CLINIC_THRESHOLDS);
+    const at = (min: number) => capState({ now: T + min * MIN, infusionStartedAt: T, doseMgPerKg: min / 60, rateMgPerKgPerH: 1.0 }, rules);
+    engine.doseCaps(T + 80 * MIN, at(80));
+    expect(engine.state().alarms.map((a) => [a.code, a.priority, a.params.minutes])).toEqual([['dose.capNear', 'medium', 10]]);
+    engine.doseCaps(T + 91 * MIN, at(91));
+    const high = engine.state().alarms.find((a) => a.code === 'dose.capReached')!;
+    expect(high.priority).toBe('high');
+    expect(engine.state().alarms.some((a) => a.code === 'dose.capNear')).toBe(false);
+    engine.doseCaps(T + 92 * MIN, null);
+    expect(engine.state().alarms.find((a) => a.code === 'dose.capReached')?.latched).toBe(true);
+    engine.acknowledge(T + 93 * MIN, high.id, 'Dr. Maier');
+    engine.tick(T + 94 * MIN);
+    expect(engine.state().alarms).toEqual([]);
+  });
+});
