@@ -350,8 +350,8 @@ describe('infusion session in Chromium', () => {
     await doc.getByTestId('override-reason').fill('Patientin stabil, möchte nach Hause; Taxi bestellt');
     await doc.getByTestId('override-password').fill('aerztin-passwort-1');
     await doc.getByTestId('override-do').click();
-    await until(() => doc.getByTestId('discharge-refusal').innerText()).toContain('auch nicht ärztlich übersteuert');
-    expect(await doc.getByTestId('discharge-refusal').innerText()).toContain('Abholperson nicht bestätigt');
+    await until(() => doc.getByTestId('override-refusal').innerText()).toContain('auch nicht ärztlich übersteuert');
+    expect(await doc.getByTestId('override-refusal').innerText()).toContain('Abholperson nicht bestätigt');
     await shot(doc, '12-override-refused-escort', 'override-form');
     await ok(staff.mfa, 'discharge.confirmEscort', { sessionId, escort: { kind: 'taxi', company: 'IsarFunk', bookingReference: 'T-4711', arrivalAt: Date.now() } });
     await until(() => doc.getByTestId('escort-confirmed').count()).toBe(1);

@@ -86,7 +86,7 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
           <ProblemList problems={refusal} title={t('discharge.refused')} testId="discharge-refusal" />
           {physician && (
             <div className="emergency">
-              <OverrideForm handle={handle} onResult={setRefusal} />
+              <OverrideForm handle={handle} />
               <TransferForm handle={handle} />
             </div>
           )}

@@ -7,19 +7,21 @@ import { useTranslation } from 'react-i18next';
 import { OVERRIDABLE_CRITERIA, type OverridableCriterion } from '../../../core/session/dischargeGate';
 import type { Problem } from '../../../core/settings';
 import { TextField } from '../../components/Field';
+import { ProblemList } from '../../components/ProblemList';
 import type { SessionHandle } from '../session/useSession';
 
-export function OverrideForm({ handle, onResult }: { handle: SessionHandle; onResult: (problems: Problem[]) => void }) {
+export function OverrideForm({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
   const [criteria, setCriteria] = useState<OverridableCriterion[]>([]);
   const [reason, setReason] = useState('');
   const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
   const toggle = (c: OverridableCriterion) => setCriteria((now) => (now.includes(c) ? now.filter((x) => x !== c) : [...now, c]));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems = await handle.run('discharge.override', { sessionId: handle.detail!.session.id, criteria, reason, password });
+    const answer = await handle.run('discharge.override', { sessionId: handle.detail!.session.id, criteria, reason, password });
     setPassword('');
-    onResult(problems);
+    setProblems(answer);
   };
   return (
     <form className="subform override" onSubmit={submit} data-testid="override-form">
@@ -36,6 +38,8 @@ export function OverrideForm({ handle, onResult }: { handle: SessionHandle; onRe
       </fieldset>
       <TextField label={t('discharge.overrideReason')} value={reason} onChange={setReason} testId="override-reason" />
       <TextField label={t('discharge.overridePassword')} type="password" value={password} onChange={setPassword} testId="override-password" />
+      {/* Shown where the physician acts: every reason, e.g. the escort that no override covers. */}
+      <ProblemList problems={problems} title={t('discharge.refused')} testId="override-refusal" />
       <button type="submit" className="btn btn--danger" data-testid="override-do">
         {t('discharge.overrideDo')}
       </button>
