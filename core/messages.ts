@@ -43,6 +43,18 @@ export const MESSAGES = {
     de: 'Gesamtdosis {mgPerKg} mg/kg liegt über der Höchstdosis pro Sitzung von {limit} mg/kg',
     en: 'Cumulative dose {mgPerKg} mg/kg is above the maximum dose per session of {limit} mg/kg',
   },
+  'dose.sessionDoseReached': {
+    de: 'Höchstdosis der Sitzung erreicht ({mgPerKg} von {limit} mg/kg): keine Erhöhung der Rate',
+    en: 'Session maximum dose reached ({mgPerKg} of {limit} mg/kg): the rate cannot be raised',
+  },
+  'dose.projectionReachesCap': {
+    de: 'Bei {rate} mg/kg/h wird die Höchstdosis von {limit} mg/kg in {minutes} min erreicht (jetzt {mgPerKg} mg/kg)',
+    en: 'At {rate} mg/kg/h the maximum dose of {limit} mg/kg is reached in {minutes} min (now {mgPerKg} mg/kg)',
+  },
+  'dose.pumpRateBelowResolution': {
+    de: 'Die Pumpe kann {mlPerH} ml/h nicht einstellen (Auflösung {resolution} ml/h)',
+    en: 'The pump cannot be set to {mlPerH} ml/h (resolution {resolution} ml/h)',
+  },
 
   // Dose: event timeline
   'dose.timeline.timeInvalid': {
@@ -133,6 +145,28 @@ export const MESSAGES = {
   'session.cancelReasonMissing': { de: 'Grund für die Stornierung fehlt', en: 'The reason for cancelling is missing' },
   'session.alreadyDischarged': { de: 'Patient ist bereits entlassen', en: 'The patient has already been discharged' },
   'session.alreadyCancelled': { de: 'Sitzung wurde storniert', en: 'The session was cancelled' },
+  'session.alreadyTransferred': {
+    de: 'Patient wurde bereits notfallmäßig übergeben (Verlegung)',
+    en: 'The patient has already been handed over in an emergency (transfer)',
+  },
+  'session.transferBeforeStart': {
+    de: 'Vor Infusionsbeginn gibt es keine Verlegung: Sitzung mit Grund stornieren',
+    en: 'There is no transfer before the infusion starts: cancel the session with a reason',
+  },
+  'session.transferIncomplete': {
+    de: 'Verlegung unvollständig dokumentiert',
+    en: 'The transfer is not fully documented',
+  },
+  'transfer.handedOverToMissing': {
+    de: 'An wen übergeben (z. B. Rettungsdienst, Notärztin/Notarzt) fehlt',
+    en: 'Handed over to whom (e.g. ambulance crew, emergency physician) is missing',
+  },
+  'transfer.destinationMissing': { de: 'Wohin verlegt (Klinik, Station) fehlt', en: 'Where to (hospital, ward) is missing' },
+  'transfer.reasonMissing': { de: 'Grund der Verlegung fehlt', en: 'The reason for the transfer is missing' },
+  'session.doseCapReasonRequired': {
+    de: 'Bei dieser Rate wird die Höchstdosis der Sitzung bald erreicht: schriftliche ärztliche Begründung erforderlich',
+    en: 'At this rate the session maximum dose is reached soon: a written physician reason is required',
+  },
   'session.doseBasisMissing': {
     de: 'Gewicht, Konzentration oder Dosisgrenzen fehlen: Dosis kann nicht geprüft werden',
     en: 'Weight, concentration or dose limits are missing: the dose cannot be checked',
@@ -194,6 +228,18 @@ export const MESSAGES = {
     de: 'Entlassungshinweise nicht bestätigt (kein Autofahren für {hours} h)',
     en: 'Discharge instructions not acknowledged (no driving for {hours} h)',
   },
+  'discharge.scoreBeforeLatestEvent': {
+    de: '{scaleDe} wurde vor {eventDe} erhoben: neu erheben',
+    en: '{scale} was taken before {event}: score again',
+  },
+  'discharge.releaseBeforeLatestEvent': {
+    de: 'Ärztliche Freigabe wurde vor {eventDe} erteilt: neu freigeben',
+    en: 'The physician released the patient before {event}: release again',
+  },
+  'discharge.highAlarmRecent': {
+    de: 'Alarm hoher Priorität in den letzten {withinMin} min: noch {remainingMin} min',
+    en: 'High-priority alarm within the last {withinMin} min: {remainingMin} min remaining',
+  },
   'discharge.highPriorityAlarmUnresolved': {
     de: '{count} ungelöste(r) Alarm(e) hoher Priorität',
     en: '{count} unresolved high-priority alarm(s)',
@@ -210,9 +256,17 @@ export const MESSAGES = {
     de: 'Übersteuerung ohne schriftliche Begründung',
     en: 'Override without a written reason',
   },
-  'discharge.overrideWhileInfusionRunning': {
-    de: 'Übersteuerung nicht möglich, solange die Infusion nicht beendet ist',
-    en: 'No override while the infusion has not been stopped',
+  'discharge.overrideCriteriaMissing': {
+    de: 'Übersteuerung ohne genanntes Kriterium: jedes übersteuerte Kriterium einzeln angeben',
+    en: 'Override without a criterion: name each criterion overridden',
+  },
+  'discharge.overrideCriterionMet': {
+    de: 'Kriterium „{criterion}“ ist erfüllt und wird nicht übersteuert',
+    en: 'Criterion "{criterion}" is met and is not overridden',
+  },
+  'discharge.escortNotOverridable': {
+    de: 'Ohne Abholperson oder Taxi keine Entlassung, auch nicht ärztlich übersteuert: im Notfall „Verlegung“ dokumentieren',
+    en: 'No discharge without a pickup person or taxi, not even by override: in an emergency document a transfer',
   },
 
   // Discharge scales (§3.5)
@@ -292,6 +346,7 @@ export const MESSAGES = {
     en: 'Blood pressure {systolic}/{diastolic} mmHg is not plausible',
   },
   'observation.heartRateImplausible': { de: 'Herzfrequenz {value}/min ist nicht plausibel', en: 'Heart rate {value}/min is not plausible' },
+  'observation.spo2Implausible': { de: 'SpO₂ {value} % ist nicht plausibel', en: 'SpO₂ {value} % is not plausible' },
   'observation.noteEmpty': { de: 'Freitext ist leer', en: 'The note is empty' },
   'observation.textTooLong': { de: 'Text ist länger als {max} Zeichen', en: 'The text is longer than {max} characters' },
   'observation.adverseEventDescriptionMissing': {
@@ -356,8 +411,8 @@ export const MESSAGES = {
     en: 'The session is signed by {physician} and locked: corrections are amendments',
   },
   'session.notFinished': {
-    de: 'Die Sitzung ist noch nicht abgeschlossen ({status}): erst nach Entlassung oder Absage signieren',
-    en: 'The session is not finished ({status}): sign it after discharge or cancellation',
+    de: 'Die Sitzung ist noch nicht abgeschlossen ({status}): erst nach Entlassung, Verlegung oder Absage signieren',
+    en: 'The session is not finished ({status}): sign it after discharge, transfer or cancellation',
   },
   'signature.passwordWrong': {
     de: 'Passwort falsch: zum Signieren bitte das eigene Passwort erneut eingeben',

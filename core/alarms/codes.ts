@@ -74,8 +74,12 @@ export type MeasurementFaultCode = `${AlarmParameter}.${MeasurementFault}`;
 export const SYSTEM_CODES = ['data.none', 'link.lost', 'pump.rateMismatch', 'observation.overdue'] as const;
 export type SystemCode = (typeof SYSTEM_CODES)[number];
 
+/** The session caps of §2.2 during the infusion: projection at the current rate within the window, and crossed. */
+export const CAP_CODES = ['dose.capNear', 'dose.capReached', 'duration.capNear', 'duration.capReached'] as const;
+export type CapCode = (typeof CAP_CODES)[number];
+
 export type TechnicalCode = SystemCode | MeasurementFaultCode;
-export type ConditionCode = PhysiologicalCode | TechnicalCode;
+export type ConditionCode = PhysiologicalCode | TechnicalCode | CapCode;
 
 export const MEASUREMENT_FAULT_CODES: readonly MeasurementFaultCode[] = ALARM_PARAMETERS.flatMap((p) =>
   MEASUREMENT_FAULTS.map((f): MeasurementFaultCode => `${p}.${f}`),
@@ -84,6 +88,7 @@ export const MEASUREMENT_FAULT_CODES: readonly MeasurementFaultCode[] = ALARM_PA
 export const CONDITION_CODES: readonly ConditionCode[] = [
   ...PHYSIOLOGICAL_CODES,
   ...SYSTEM_CODES,
+  ...CAP_CODES,
   ...MEASUREMENT_FAULT_CODES,
 ];
 

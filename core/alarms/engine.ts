@@ -21,6 +21,8 @@ import {
 } from './codes';
 import { usableValue, type Condition, type LatestReading, type LinkStatus, type Observed } from './condition';
 import { AUDIO_PAUSE_MAX_MS, type Thresholds } from './defaults';
+import type { CapState } from '../dose/caps';
+import { judgeCaps } from './caps';
 import { judgeEquipment } from './equipment';
 import type { AlarmLogEvent, AlarmState, AlarmView } from './output';
 import { judgeVitals } from './vital-limits';
@@ -56,6 +58,7 @@ export class AlarmEngine {
   private readonly latest: Partial<Record<AlarmParameter, LatestReading>> = {};
   private readonly measured = new Set<AlarmParameter>();
   private overdue = new Map<string, { overdueMs: number; reportedAt: number }>();
+  private caps: CapState | null = null;
   private readonly metSince = new Map<string, number>();
   private readonly active = new Map<string, ActiveAlarm>();
   private readonly switchedOff = new Set<ConditionCode>();
@@ -107,6 +110,13 @@ export class AlarmEngine {
     this.overdue = new Map(
       overdue.filter((o) => Number.isFinite(o.overdueMs)).map((o) => [o.kind, { overdueMs: o.overdueMs, reportedAt: t }]),
     );
+    this.evaluate(t);
+  }
+
+  /** The session caps as last computed by the session service (dose and duration); null = no infusion on the chair. */
+  doseCaps(now: number, caps: CapState | null): void {
+    const t = this.clock(now);
+    this.caps = caps;
     this.evaluate(t);
   }
 
@@ -218,6 +228,7 @@ export class AlarmEngine {
     const conditions = [
       ...judgeVitals(now, observed, this.thresholds, this.metSince),
       ...judgeEquipment(now, observed, this.thresholds.technical),
+      ...judgeCaps(this.caps),
     ].filter((c) => !this.switchedOff.has(c.code));
     const byKey = new Map(conditions.map((c) => [c.key, c]));
     for (const alarm of [...this.active.values()]) {

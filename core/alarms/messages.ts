@@ -6,6 +6,7 @@ import {
   ALARM_PARAMETERS,
   MEASUREMENT_FAULTS,
   type AlarmParameter,
+  type CapCode,
   type ConditionCode,
   type MeasurementFault,
   type PhysiologicalCode,
@@ -85,6 +86,25 @@ const SYSTEM_TEXTS: Record<SystemCode, Text> = {
   'observation.overdue': { de: 'Beobachtung überfällig: {kind} seit {minutes} min', en: 'Observation overdue: {kind} for {minutes} min' },
 };
 
+const CAP_TEXTS: Record<CapCode, Text> = {
+  'dose.capNear': {
+    de: 'Höchstdosis der Sitzung in {minutes} min erreicht: {mgPerKg} von {limit} mg/kg',
+    en: 'Session maximum dose reached in {minutes} min: {mgPerKg} of {limit} mg/kg',
+  },
+  'dose.capReached': {
+    de: 'Höchstdosis der Sitzung überschritten: {mgPerKg} von {limit} mg/kg – Infusion stoppen?',
+    en: 'Session maximum dose crossed: {mgPerKg} of {limit} mg/kg – stop the infusion?',
+  },
+  'duration.capNear': {
+    de: 'Maximale Sitzungsdauer in {minutes} min erreicht ({limit} min)',
+    en: 'Maximum session duration reached in {minutes} min ({limit} min)',
+  },
+  'duration.capReached': {
+    de: 'Maximale Sitzungsdauer überschritten: {minutes} von {limit} min – Infusion stoppen?',
+    en: 'Maximum session duration crossed: {minutes} of {limit} min – stop the infusion?',
+  },
+};
+
 const FAULT_TEXTS: Record<MeasurementFault, Text> = {
   sensorOff: { de: '{label}: Sensor ab', en: '{label}: sensor off' },
   invalid: { de: '{label}: Messwert ungültig', en: '{label}: invalid measurement' },
@@ -105,7 +125,7 @@ function faultTexts(): Record<string, Text> {
   return texts;
 }
 
-export const ALARM_MESSAGES = { ...PHYSIOLOGICAL_TEXTS, ...SYSTEM_TEXTS, ...faultTexts() } as Record<ConditionCode, Text>;
+export const ALARM_MESSAGES = { ...PHYSIOLOGICAL_TEXTS, ...SYSTEM_TEXTS, ...CAP_TEXTS, ...faultTexts() } as Record<ConditionCode, Text>;
 
 /** Texts around the alarms: escalation, audio pause banner, and the Problems the alarm code returns. */
 export const ALARM_NOTICES: Record<string, Text> = {

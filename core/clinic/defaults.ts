@@ -40,6 +40,8 @@ export const CLINIC_DEFAULTS = {
   racemicKetamineMaxSessionDoseMgPerKg: setting(3.0, 'mg/kg', '§2.2 [E] (esketamine 1.5 × 2) [D]'),
 
   maxSessionDurationMin: setting(240, 'min', '§2.2 [E]'),
+  // How far ahead the dose and duration caps are projected at the current rate (alarm medium, rate change needs a reason).
+  capProjectionMin: setting(15, 'min', '§2.2 [E] (caps), §4.1 [E] (medium = prompt response): clinic to set'),
 
   // Pre-infusion
   contraindicationSystolicMmHg: setting(180, 'mmHg', '§1.3 [G] (label: > 180/100 at rest)'),
@@ -64,6 +66,17 @@ export const CLINIC_DEFAULTS = {
   modifiedPadssThreshold: setting(9, 'points', '§3.5 [G]'),
   modifiedAldreteThreshold: setting(9, 'points', '§3.5 [G]'),
   noDrivingHours: setting(24, 'h', '§1.11 [G] (S25), §5.2'),
+  noHighAlarmWithinMin: setting(15, 'min', '§1.11 app rule (e) [E] ("no high-priority alarm in the last N minutes"): clinic to set'),
+
+  // Abnormal observations: a score or release taken before the latest one no longer counts (§1.11, §2.5 "until
+  // sedation, dissociation … have resolved"); the values are the medium-priority triggers of §3.2–3.3 and §4.1.
+  abnormalRassAtMost: setting(-2, 'RASS', '§3.2 [E], §4.1 [E] (sedation medium: RASS ≤ −2)'),
+  abnormalRassAtLeast: setting(2, 'RASS', '§3.2 [E] (RASS ≥ +2 agitation/dysphoria → medium)'),
+  abnormalMoaasAtMost: setting(3, 'MOAA/S', '§3.2 [E], §4.1 [E] (sedation medium: MOAA/S ≤ 3)'),
+  abnormalDissociationAtLeast: setting(2, '0–3', '§3.3 [E], §4.1 [E] (dissociation 2 = medium)'),
+  abnormalSystolicBelowMmHg: setting(90, 'mmHg', '§4.1 [E] (SBP < 90 high; S31, S63, S64)'),
+  abnormalSystolicAboveMmHg: setting(180, 'mmHg', '§4.1 [E] (SBP > 180 high), §1.3 [G] (label > 180/100)'),
+  abnormalSpo2BelowPercent: setting(94, '%', '§4.1 [E] (SpO2 < 94 % medium)'),
 
   // Course
   weeklyCourseMinInfusions: setting(3, 'infusions', '§2.2 [E] (clinic course type)'),

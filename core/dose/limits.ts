@@ -5,6 +5,7 @@
 import type { Problem } from '../settings';
 import type { ClinicSettings } from '../clinic/defaults';
 import { problem } from '../messages';
+import { exceeds } from './rate';
 import type { Substance } from './substance';
 
 export interface DoseLimits {
@@ -68,12 +69,12 @@ export function checkPrescription(prescription: Prescription, limits: DoseLimits
   const rate = prescription.mgPerKgPerH;
   if (!Number.isFinite(rate) || rate <= 0) {
     refusals.push(problem('dose.rateNotPositive', { rate }));
-  } else if (rate > limits.hardLimitMgPerKgPerH) {
+  } else if (exceeds(rate, limits.hardLimitMgPerKgPerH)) {
     refusals.push(problem('dose.rateAboveHardLimit', { rate, limit: limits.hardLimitMgPerKgPerH }));
   }
   if (refusals.length > 0) return { verdict: 'refused', problems: refusals };
 
-  if (rate > limits.softLimitMgPerKgPerH) {
+  if (exceeds(rate, limits.softLimitMgPerKgPerH)) {
     const soft = problem('dose.rateAboveSoftLimit', { rate, limit: limits.softLimitMgPerKgPerH });
     const reasoned = (prescription.softLimitReason ?? '').trim().length > 0;
     return { verdict: reasoned ? 'ok' : 'reasonRequired', problems: [soft] };

@@ -46,3 +46,25 @@ export function roundToPumpResolution(mlPerH: number, resolutionMlPerH: number):
   const steps = Math.round(Number((mlPerH / resolutionMlPerH).toPrecision(12)));
   return Number((steps * resolutionMlPerH).toPrecision(12));
 }
+
+/**
+ * The pump rate for a prescribed dose, rounded toward the safe side at limits: to the nearest step, unless that
+ * step would cross a limit (soft or hard, mg/kg/h) the prescribed dose itself does not cross; then one step down.
+ * A prescription accepted at its limits is so never refused at the start because of rounding (31.3 kg, 1.0 mg/kg/h,
+ * 2 mg/ml: 15.65 ml/h → 15.6, not 15.7 = 1.0032 mg/kg/h).
+ */
+export function safePumpRate(mgPerKgPerH: number, basis: InfusionBasis, resolutionMlPerH: number, limitsMgPerKgPerH: readonly number[]): number {
+  const exact = mgPerKgPerHToMlPerH(mgPerKgPerH, basis).mlPerH;
+  const nearest = roundToPumpResolution(exact, resolutionMlPerH);
+  const crossed = limitsMgPerKgPerH.some(
+    (limit) => !exceeds(mgPerKgPerH, limit) && exceeds(mlPerHToMgPerKgPerH(nearest, basis).mgPerKgPerH, limit),
+  );
+  if (!crossed) return nearest;
+  const steps = Math.floor(Number((exact / resolutionMlPerH).toPrecision(12)));
+  return Number((steps * resolutionMlPerH).toPrecision(12));
+}
+
+/** A dose above a limit, with binary noise cut to 12 digits (0.1 × 3 is 0.30000000000000004). */
+export function exceeds(mgPerKgPerH: number, limit: number): boolean {
+  return Number(mgPerKgPerH.toPrecision(12)) > limit;
+}

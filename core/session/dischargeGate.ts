@@ -1,14 +1,22 @@
 /**
- * The discharge gate (§1.11 app rule, hard stop): discharge is allowed only when every condition holds,
- * and the answer names every condition still missing. A physician may override with a written reason;
- * the caller writes that override to the audit log.
+ * The discharge gate (§1.11 app rule, hard stop), a function of the whole record: discharge is allowed only when every
+ * condition holds, and the answer names every condition still missing. A score and a release count only when taken
+ * after the latest adverse event, abnormal observation and high-priority alarm.
+ * A physician may override single criteria by name, with a written reason (the caller checks the password again).
+ * Never overridable: the pump still running and the way home (pickup person or taxi) — an emergency is a transfer.
  */
 import type { Problem } from '../settings';
 import type { ClinicSettings } from '../clinic/defaults';
 import { problem } from '../messages';
 import { isFilled } from './text';
 import { escortConfirmationProblems, type Escort } from './escort';
+import type { HighAlarmHistory } from './dischargeRecord';
 import { dischargeThreshold, DISCHARGE_SCALES, type DischargeScale } from './scales';
+
+/** The criteria a physician may override, each by name. */
+export const OVERRIDABLE_CRITERIA = ['observationTime', 'score', 'instructions', 'highAlarm'] as const;
+export type OverridableCriterion = (typeof OVERRIDABLE_CRITERIA)[number];
+export type DischargeCriterion = OverridableCriterion | 'infusion' | 'escort' | 'release';
 
 export interface DischargeInput {
   now: number;
@@ -19,20 +27,25 @@ export interface DischargeInput {
   dischargeScore?: { scale: DischargeScale; total: number; complete: boolean; at: number };
   /** Patient acknowledged the discharge instructions (no driving, escort, contact number). */
   instructionsAcknowledged: boolean;
-  /** High-priority alarms of this session not yet resolved, as counted by the alarm engine. */
-  unresolvedHighPriorityAlarms: number;
   physicianRelease?: { physician: string; at: number };
+  /** From `latestEvents` (dischargeRecord.ts). */
+  latestAdverseEventAt?: number;
+  latestAbnormalObservationAt?: number;
+  /** From `highAlarmHistory` over the stored alarm log. */
+  highAlarms: HighAlarmHistory;
   override?: DischargeOverride;
 }
 
 export interface DischargeOverride {
   physician: string;
   reason: string;
+  criteria: readonly OverridableCriterion[];
 }
 
 export interface DischargeRules {
   postInfusionObservationMin: number;
   noDrivingHours: number;
+  noHighAlarmWithinMin: number;
   threshold: (scale: DischargeScale) => number;
 }
 
@@ -40,6 +53,7 @@ export function dischargeRules(settings: ClinicSettings): DischargeRules {
   return {
     postInfusionObservationMin: settings.postInfusionObservationMin,
     noDrivingHours: settings.noDrivingHours,
+    noHighAlarmWithinMin: settings.noHighAlarmWithinMin,
     threshold: (scale) => dischargeThreshold(scale, settings),
   };
 }
@@ -54,34 +68,71 @@ export interface DischargeDecision {
 
 const MS_PER_MIN = 60_000;
 
-export function evaluateDischarge(input: DischargeInput, rules: DischargeRules): DischargeDecision {
-  const infusion = infusionProblems(input, rules);
-  const missing = [
-    ...infusion,
-    ...escortConfirmationProblems(input.escort),
-    ...scoreProblems(input, rules),
-    ...(input.instructionsAcknowledged ? [] : [problem('discharge.instructionsNotAcknowledged', { hours: rules.noDrivingHours })]),
-    ...(input.unresolvedHighPriorityAlarms > 0
-      ? [problem('discharge.highPriorityAlarmUnresolved', { count: input.unresolvedHighPriorityAlarms })]
-      : []),
-    ...(isFilled(input.physicianRelease?.physician) ? [] : [problem('discharge.physicianReleaseMissing')]),
-  ];
-  if (missing.length === 0) return { allowed: true, missing };
-  if (input.override === undefined) return { allowed: false, missing };
-
-  const overrideProblems = [
-    ...(isFilled(input.override.physician) ? [] : [problem('discharge.overridePhysicianMissing')]),
-    ...(isFilled(input.override.reason) ? [] : [problem('discharge.overrideReasonMissing')]),
-    // No override sends a patient home with the pump still running.
-    ...(input.infusionStoppedAt === undefined ? [problem('discharge.overrideWhileInfusionRunning')] : []),
-  ];
-  return overrideProblems.length === 0
-    ? { allowed: true, missing, overriddenBy: input.override }
-    : { allowed: false, missing: [...missing, ...overrideProblems] };
+interface Check {
+  criterion: DischargeCriterion;
+  problems: Problem[];
 }
 
-function infusionProblems(input: DischargeInput, rules: DischargeRules): Problem[] {
-  if (input.infusionStoppedAt === undefined) return [problem('discharge.infusionNotStopped')];
+export function evaluateDischarge(input: DischargeInput, rules: DischargeRules): DischargeDecision {
+  const checks = criteriaChecks(input, rules);
+  const missing = checks.flatMap((c) => c.problems);
+  if (missing.length === 0) return { allowed: true, missing };
+  const override = input.override;
+  if (override === undefined) return { allowed: false, missing };
+
+  const named = new Set(override.criteria);
+  const unmet = new Set(checks.filter((c) => c.problems.length > 0).map((c) => c.criterion));
+  // The override is the physician's release, given now.
+  const remaining = checks.filter((c) => c.criterion !== 'release' && !named.has(c.criterion as OverridableCriterion)).flatMap((c) => c.problems);
+  const overrideProblems = [
+    ...(isFilled(override.physician) ? [] : [problem('discharge.overridePhysicianMissing')]),
+    ...(isFilled(override.reason) ? [] : [problem('discharge.overrideReasonMissing')]),
+    ...(override.criteria.length === 0 ? [problem('discharge.overrideCriteriaMissing')] : []),
+    ...OVERRIDABLE_CRITERIA.filter((c) => named.has(c) && !unmet.has(c)).map((criterion) => problem('discharge.overrideCriterionMet', { criterion })),
+    ...(unmet.has('escort') ? [problem('discharge.escortNotOverridable')] : []),
+  ];
+  const refusals = [...remaining, ...overrideProblems];
+  return refusals.length === 0 ? { allowed: true, missing, overriddenBy: override } : { allowed: false, missing: refusals };
+}
+
+function criteriaChecks(input: DischargeInput, rules: DischargeRules): Check[] {
+  const latest = latestEvent(input);
+  return [
+    { criterion: 'infusion', problems: infusionProblems(input) },
+    { criterion: 'observationTime', problems: observationTimeProblems(input, rules) },
+    { criterion: 'escort', problems: escortConfirmationProblems(input.escort) },
+    { criterion: 'score', problems: scoreProblems(input, rules, latest) },
+    {
+      criterion: 'instructions',
+      problems: input.instructionsAcknowledged ? [] : [problem('discharge.instructionsNotAcknowledged', { hours: rules.noDrivingHours })],
+    },
+    { criterion: 'highAlarm', problems: highAlarmProblems(input, rules) },
+    { criterion: 'release', problems: releaseProblems(input, latest) },
+  ];
+}
+
+const EVENT_NAMES = {
+  adverseEvent: { event: 'an adverse event', eventDe: 'einem unerwünschten Ereignis' },
+  abnormalObservation: { event: 'an abnormal observation', eventDe: 'einer auffälligen Beobachtung' },
+  highAlarm: { event: 'a high-priority alarm', eventDe: 'einem Alarm hoher Priorität' },
+} as const;
+
+/** The latest of adverse event, abnormal observation and high alarm: a score or release must be later. */
+function latestEvent(input: DischargeInput): { at: number; kind: keyof typeof EVENT_NAMES } | undefined {
+  const candidates = [
+    { at: input.latestAdverseEventAt, kind: 'adverseEvent' as const },
+    { at: input.latestAbnormalObservationAt, kind: 'abnormalObservation' as const },
+    { at: input.highAlarms.lastActiveAt, kind: 'highAlarm' as const },
+  ].filter((c): c is { at: number; kind: keyof typeof EVENT_NAMES } => c.at !== undefined);
+  return candidates.reduce<(typeof candidates)[number] | undefined>((a, b) => (a === undefined || b.at > a.at ? b : a), undefined);
+}
+
+function infusionProblems(input: DischargeInput): Problem[] {
+  return input.infusionStoppedAt === undefined ? [problem('discharge.infusionNotStopped')] : [];
+}
+
+function observationTimeProblems(input: DischargeInput, rules: DischargeRules): Problem[] {
+  if (input.infusionStoppedAt === undefined) return [];
   const observationEnd = input.infusionStoppedAt + rules.postInfusionObservationMin * MS_PER_MIN;
   if (input.now >= observationEnd) return [];
   return [
@@ -92,7 +143,7 @@ function infusionProblems(input: DischargeInput, rules: DischargeRules): Problem
   ];
 }
 
-function scoreProblems(input: DischargeInput, rules: DischargeRules): Problem[] {
+function scoreProblems(input: DischargeInput, rules: DischargeRules, latest: ReturnType<typeof latestEvent>): Problem[] {
   const score = input.dischargeScore;
   if (score === undefined) return [problem('discharge.scoreMissing')];
   const scale = DISCHARGE_SCALES[score.scale];
@@ -101,6 +152,25 @@ function scoreProblems(input: DischargeInput, rules: DischargeRules): Problem[] 
   if (input.infusionStoppedAt !== undefined && score.at < input.infusionStoppedAt) {
     return [problem('discharge.scoreBeforeInfusionEnd', names)];
   }
+  if (latest !== undefined && score.at <= latest.at) return [problem('discharge.scoreBeforeLatestEvent', { ...names, ...EVENT_NAMES[latest.kind] })];
   const threshold = rules.threshold(score.scale);
   return score.total >= threshold ? [] : [problem('discharge.scoreBelowThreshold', { ...names, total: score.total, threshold })];
+}
+
+function highAlarmProblems(input: DischargeInput, rules: DischargeRules): Problem[] {
+  const { active, lastActiveAt } = input.highAlarms;
+  if (active > 0) return [problem('discharge.highPriorityAlarmUnresolved', { count: active })];
+  if (lastActiveAt === undefined || input.now - lastActiveAt >= rules.noHighAlarmWithinMin * MS_PER_MIN) return [];
+  return [
+    problem('discharge.highAlarmRecent', {
+      withinMin: rules.noHighAlarmWithinMin,
+      remainingMin: Math.ceil((lastActiveAt + rules.noHighAlarmWithinMin * MS_PER_MIN - input.now) / MS_PER_MIN),
+    }),
+  ];
+}
+
+function releaseProblems(input: DischargeInput, latest: ReturnType<typeof latestEvent>): Problem[] {
+  const release = input.physicianRelease;
+  if (!isFilled(release?.physician)) return [problem('discharge.physicianReleaseMissing')];
+  return latest !== undefined && release.at <= latest.at ? [problem('discharge.releaseBeforeLatestEvent', EVENT_NAMES[latest.kind])] : [];
 }

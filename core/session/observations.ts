@@ -11,7 +11,7 @@ export type Observation =
   | { kind: 'sedation'; at: number; scale: 'rass' | 'moaas'; score: number }
   | { kind: 'dissociation'; at: number; score: number }
   | { kind: 'nausea'; at: number; score: number; vomitingEpisodes?: number }
-  | { kind: 'bloodPressure'; at: number; systolicMmHg: number; diastolicMmHg: number; heartRate?: number }
+  | { kind: 'bloodPressure'; at: number; systolicMmHg: number; diastolicMmHg: number; heartRate?: number; spo2?: number }
   | { kind: 'note'; at: number; text: string }
   | { kind: 'adverseEvent'; at: number; description: string; severity: AdverseEventSeverity; rescueMedication?: RescueMedication };
 export type ObservationKind = Observation['kind'];
@@ -41,6 +41,7 @@ export const SCORE_RANGE = {
 const SYSTOLIC_RANGE = [40, 300] as const;
 const DIASTOLIC_RANGE = [20, 200] as const;
 const HEART_RATE_RANGE = [20, 300] as const;
+const SPO2_RANGE = [50, 100] as const;
 const MAX_TEXT_LENGTH = 4000;
 
 export function validateObservation(observation: Observation): Problem[] {
@@ -97,6 +98,7 @@ function bloodPressureProblems(bp: Extract<Observation, { kind: 'bloodPressure' 
   if (bp.heartRate !== undefined && !within(bp.heartRate, HEART_RATE_RANGE)) {
     problems.push(problem('observation.heartRateImplausible', { value: bp.heartRate }));
   }
+  if (bp.spo2 !== undefined && !within(bp.spo2, SPO2_RANGE)) problems.push(problem('observation.spo2Implausible', { value: bp.spo2 }));
   return problems;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The life of one infusion session:
  * planned → checkedIn → checklistComplete → running ⇄ paused → postObservation → discharged,
- * and cancelled from any state before the infusion starts. `applyEvent` is pure: the caller passes
+ * cancelled from any state before the infusion starts, and transferred (emergency: handed over to an ambulance or
+ * a hospital, never a discharge) from any state after it. Discharged, transferred and cancelled are final. `applyEvent` is pure: the caller passes
  * the verdicts it needs (checklist, dose basis, discharge decision) in the context and stores the result.
  */
 import type { Problem } from '../settings';
@@ -19,6 +20,7 @@ export const SESSION_STATUSES = [
   'paused',
   'postObservation',
   'discharged',
+  'transferred',
   'cancelled',
 ] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -42,6 +44,7 @@ export type SessionEvent =
   | { kind: 'bolus'; at: number; amount: number; unit: 'ml' | 'mg' }
   | { kind: 'stop'; at: number; reason?: string }
   | { kind: 'discharge'; at: number }
+  | { kind: 'transfer'; at: number; handedOverTo: string; destination: string; reason: string }
   | { kind: 'cancel'; at: number; reason: string };
 export type SessionEventKind = SessionEvent['kind'];
 
@@ -55,6 +58,7 @@ export const SESSION_EVENT_KINDS: readonly SessionEventKind[] = [
   'bolus',
   'stop',
   'discharge',
+  'transfer',
   'cancel',
 ];
 
@@ -80,10 +84,11 @@ export const LEGAL_EVENTS: Record<SessionStatus, readonly SessionEventKind[]> = 
   planned: ['checkIn', 'cancel'],
   checkedIn: ['completeChecklist', 'cancel'],
   checklistComplete: ['start', 'cancel'],
-  running: ['rateChange', 'pause', 'bolus', 'stop'],
-  paused: ['rateChange', 'resume', 'stop'],
-  postObservation: ['discharge'],
+  running: ['rateChange', 'pause', 'bolus', 'stop', 'transfer'],
+  paused: ['rateChange', 'resume', 'stop', 'transfer'],
+  postObservation: ['discharge', 'transfer'],
   discharged: [],
+  transferred: [],
   cancelled: [],
 };
 
@@ -127,6 +132,17 @@ export function applyEvent(state: SessionState, event: SessionEvent, context: Tr
     case 'discharge':
       if (context.discharge === undefined) return refuse('session.dischargeNotEvaluated');
       return context.discharge.allowed ? next('discharged') : refuse('session.dischargeNotAllowed', context.discharge.missing);
+    case 'transfer': {
+      const missing = [
+        ...(isFilled(event.handedOverTo) ? [] : [problem('transfer.handedOverToMissing')]),
+        ...(isFilled(event.destination) ? [] : [problem('transfer.destinationMissing')]),
+        ...(isFilled(event.reason) ? [] : [problem('transfer.reasonMissing')]),
+      ];
+      // The pump stops with the hand-over if it was still running.
+      return missing.length === 0
+        ? next('transferred', { infusionStoppedAt: state.infusionStoppedAt ?? event.at })
+        : refuse('session.transferIncomplete', missing);
+    }
     case 'cancel':
       return isFilled(event.reason) ? next('cancelled') : refuse('session.cancelReasonMissing');
   }
@@ -170,6 +186,7 @@ function refuse(code: ProblemCode, details: readonly Problem[] = []): { ok: fals
 
 /** Why an event does not fit the session's status, in the words the MFA needs to act on. */
 function illegalReason(status: SessionStatus, kind: SessionEventKind): ProblemCode {
+  if (kind === 'transfer' && (status === 'planned' || status === 'checkedIn' || status === 'checklistComplete')) return 'session.transferBeforeStart';
   switch (status) {
     case 'planned':
       return 'session.notCheckedIn';
@@ -189,6 +206,8 @@ function illegalReason(status: SessionStatus, kind: SessionEventKind): ProblemCo
       return kind === 'cancel' ? 'session.cancelAfterInfusion' : 'session.infusionAlreadyStopped';
     case 'discharged':
       return 'session.alreadyDischarged';
+    case 'transferred':
+      return 'session.alreadyTransferred';
     case 'cancelled':
       return 'session.alreadyCancelled';
   }

@@ -74,7 +74,9 @@ export interface SessionBundle {
   observations: ObservationRecord[];
   score: DischargeScoreRecord | null;
   escort: { escort: Record<string, unknown>; complete: boolean; confirmed: StampRow } | null;
-  steps: { kind: 'instructionsAcknowledged' | 'physicianRelease' | 'override'; reason: string | null; by: StampRow }[];
+  steps: { kind: 'instructionsAcknowledged' | 'physicianRelease' | 'override'; reason: string | null; criteria: string[] | null; by: StampRow }[];
+  /** The emergency hand-over that ended the session (migration 0070), or null. */
+  transfer: { handedOverTo: string; destination: string; reason: string; by: StampRow } | null;
   amendments: { id: number; target: string; targetId: number | null; correction: string; reason: string; signed: StampRow }[];
 }
 
@@ -124,6 +126,8 @@ export function createSessionReader(db: DB) {
     escorts: db.prepare(`SELECT x.*, u.display_name AS by_name FROM escort_confirmations x JOIN users u ON u.id = x.confirmed_by
       WHERE x.id IN (SELECT max(id) FROM escort_confirmations WHERE session_id ${IN_IDS} GROUP BY session_id)`),
     steps: db.prepare(`SELECT x.*, u.display_name AS by_name FROM discharge_steps x JOIN users u ON u.id = x.user_id
+      WHERE x.session_id ${IN_IDS} ORDER BY x.id`),
+    transfers: db.prepare(`SELECT x.*, u.display_name AS by_name FROM session_transfers x JOIN users u ON u.id = x.user_id
       WHERE x.session_id ${IN_IDS} ORDER BY x.id`),
     amendments: db.prepare(`SELECT x.*, u.display_name AS by_name FROM amendments x JOIN users u ON u.id = x.signed_by
       WHERE x.session_id ${IN_IDS} ORDER BY x.id`),
@@ -229,8 +233,23 @@ export function createSessionReader(db: DB) {
       ? group(q.steps.all({ ids }) as Raw[], (r) => ({
           kind: r.kind as SessionBundle['steps'][number]['kind'],
           reason: r.reason as string | null,
+          criteria: r.criteria === null ? null : (JSON.parse(r.criteria as string) as string[]),
           by: stamp(r.user_id, r.by_name, r.at),
         }))
+      : new Map();
+    // A session is transferred once (its status is final): the row is the hand-over.
+    const transfers = full
+      ? new Map(
+          (q.transfers.all({ ids }) as Raw[]).map((r) => [
+            r.session_id as number,
+            {
+              handedOverTo: r.handed_over_to as string,
+              destination: r.destination as string,
+              reason: r.reason as string,
+              by: stamp(r.user_id, r.by_name, r.at),
+            },
+          ]),
+        )
       : new Map();
     const amendments = full
       ? group(q.amendments.all({ ids }) as Raw[], (r) => ({
@@ -251,6 +270,7 @@ export function createSessionReader(db: DB) {
       score: scores.get(session.id) ?? null,
       escort: escorts.get(session.id) ?? null,
       steps: steps.get(session.id) ?? [],
+      transfer: transfers.get(session.id) ?? null,
       amendments: amendments.get(session.id) ?? [],
     }));
   }

@@ -2,8 +2,8 @@
  * Writing infusion sessions. Each call is one transaction with its audit entry (entity 'session', so a session's
  * history is one index seek). Status changes are conditional on the status the caller saw: if another screen
  * moved the session on in between, nothing is written and a ConflictError says so.
- * The rules (state machine, limits, gate) are applied by the caller with core/; the triggers of migration 0030
- * refuse what must never be stored whatever the caller.
+ * The rules (state machine, limits, gate) are applied by the caller with core/; the triggers of migrations 0030 and
+ * 0070 refuse what must never be stored whatever the caller.
  */
 import type { AuditLog } from '../audit';
 import type { DB } from '../open';
@@ -38,8 +38,10 @@ export interface TransitionWrite {
   cancelReason?: string;
   /** Appended to the dose timeline with the status change, against the latest prescription. */
   doseEvent?: DoseEventInsert;
-  /** Written first, in the same transaction (e.g. the override that allows a discharge). */
-  overrideReason?: string;
+  /** Written first, in the same transaction: the override that allows a discharge, naming the criteria it waives. */
+  override?: { reason: string; criteria: readonly string[] };
+  /** Written first, in the same transaction: the emergency hand-over that ends the session. */
+  transfer?: { handedOverTo: string; destination: string; reason: string };
   action: string;
   detail: unknown;
 }
@@ -89,7 +91,10 @@ export function createSessionWriter(db: DB, audit: AuditLog) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertEscort: db.prepare('INSERT INTO escort_confirmations (session_id, escort, complete, at, confirmed_by) VALUES (?, ?, ?, ?, ?)'),
-    insertStep: db.prepare('INSERT INTO discharge_steps (session_id, kind, reason, at, user_id) VALUES (?, ?, ?, ?, ?)'),
+    insertStep: db.prepare('INSERT INTO discharge_steps (session_id, kind, reason, at, user_id, criteria) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertTransfer: db.prepare(
+      'INSERT INTO session_transfers (session_id, handed_over_to, destination, reason, at, user_id) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     sign: db.prepare('UPDATE infusion_sessions SET signed_at = ?, signed_by = ? WHERE id = ? AND signed_at IS NULL'),
     insertAmendment: db.prepare(
       'INSERT INTO amendments (session_id, target, target_id, correction, reason, signed_at, signed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -128,7 +133,13 @@ export function createSessionWriter(db: DB, audit: AuditLog) {
 
     /** A status change (and its dose event), only from the status the caller decided on. */
     transitionSession: db.transaction((actor: Actor, t: TransitionWrite) => {
-      if (t.overrideReason !== undefined) q.insertStep.run(t.sessionId, 'override', t.overrideReason, actor.at, actor.userId);
+      if (t.override !== undefined) {
+        q.insertStep.run(t.sessionId, 'override', t.override.reason, actor.at, actor.userId, JSON.stringify(t.override.criteria));
+      }
+      if (t.transfer !== undefined) {
+        const { handedOverTo, destination, reason } = t.transfer;
+        q.insertTransfer.run(t.sessionId, handedOverTo, destination, reason, actor.at, actor.userId);
+      }
       const changed = q.transition.run({
         sessionId: t.sessionId,
         from: t.from,
@@ -216,7 +227,7 @@ export function createSessionWriter(db: DB, audit: AuditLog) {
     recordDischargeStep: db.transaction(
       (actor: Actor, sessionId: number, kind: 'instructionsAcknowledged' | 'physicianRelease', detail: unknown) => {
         inState(sessionId, ['postObservation']);
-        q.insertStep.run(sessionId, kind, null, actor.at, actor.userId);
+        q.insertStep.run(sessionId, kind, null, actor.at, actor.userId, null);
         log(actor, sessionId, kind === 'physicianRelease' ? 'discharge.physicianReleased' : 'discharge.instructionsAcknowledged', detail);
       },
     ),

@@ -104,7 +104,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
       db,
       bus,
       verifyPassword: (userId, password) => auth.verifyPassword(userId, password),
-      unresolvedHighAlarms: (_sessionId, chairId) => alarms.state(chairId).state.alarms.filter((a) => a.priority === 'high').length,
       onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
       flushVitals: () => store.flush(),
       flushAlarms: () => alarms.flush(),
@@ -116,6 +115,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     bus,
     chairIds: chairs.map((c) => c.id),
     onOverdue: (chairId, overdue) => alarms.setObservationsOverdue(chairId, overdue),
+    onCaps: (chairId, caps) => alarms.setDoseCaps(chairId, caps),
     onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
     log: (message) => console.error(message),
   });

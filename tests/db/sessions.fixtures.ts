@@ -5,6 +5,8 @@ import { migrate } from '../../db/migrations';
 
 export const T0 = Date.UTC(2026, 0, 12, 8, 0);
 export const MIN = 60_000;
+/** Modified PADSS with every item at 2 points: 10/10. */
+export const FULL_SCORE = { vitalSigns: 2, ambulation: 2, nauseaVomiting: 2, pain: 2, bleeding: 2 };
 
 export interface Fixture {
   db: Database.Database;
@@ -89,7 +91,7 @@ export function readyForDischarge(f: Fixture, sessionId: number, stop: number) {
   const { api } = f;
   const t = stop + 65 * MIN;
   api.recordObservation({ userId: f.mfa, at: t }, sessionId, ['postObservation'], { kind: 'pain', at: t, nrs: 3 });
-  api.recordDischargeScore({ userId: f.mfa, at: t }, sessionId, { scale: 'modifiedPadss', answers: {}, total: 10, maxPoints: 10, threshold: 9, complete: true });
+  api.recordDischargeScore({ userId: f.mfa, at: t }, sessionId, { scale: 'modifiedPadss', answers: FULL_SCORE, total: 10, maxPoints: 10, threshold: 9, complete: true });
   api.confirmEscort({ userId: f.mfa, at: t }, sessionId, { kind: 'taxi', company: 'Isarfunk', bookingReference: 'A1', arrivalAt: t }, true);
   api.recordDischargeStep({ userId: f.mfa, at: t }, sessionId, 'instructionsAcknowledged', {});
   api.recordDischargeStep({ userId: f.physician, at: t }, sessionId, 'physicianRelease', {});

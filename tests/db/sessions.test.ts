@@ -1,6 +1,6 @@
-/** SQL-level guarantees of migration 0030: the discharge gate, signed = locked, physician-only acts, append-only rows. */
+/** SQL-level guarantees of migrations 0030 and 0070: the discharge gate, signed = locked, physician-only acts, append-only rows. */
 import { describe, expect, it } from 'vitest';
-import { discharge, MIN, openFixture, readyForDischarge, stoppedSession, T0 } from './sessions.fixtures';
+import { discharge, FULL_SCORE, MIN, openFixture, readyForDischarge, stoppedSession, T0 } from './sessions.fixtures';
 
 const SESSION_TABLES = ['prescriptions', 'dose_events', 'checklist_entries', 'observations', 'discharge_scores', 'escort_confirmations', 'discharge_steps'];
 
@@ -18,30 +18,40 @@ describe('migration 0030: discharge gate in the database', () => {
     const f = openFixture();
     const { sessionId, stop } = stoppedSession(f);
     const attempt = (at: number) => () => discharge(f, sessionId, at);
-    expect(attempt(stop + 10 * MIN)).toThrow(/observation time is not over/);
     const late = stop + 120 * MIN;
     expect(attempt(late)).toThrow(/escort is not confirmed/);
     f.api.confirmEscort({ userId: f.mfa, at: late }, sessionId, { kind: 'taxi', company: 'Isarfunk' }, false);
     expect(attempt(late)).toThrow(/escort is not confirmed/); // incomplete confirmation does not count
     f.api.confirmEscort({ userId: f.mfa, at: late }, sessionId, { kind: 'taxi', company: 'Isarfunk', bookingReference: 'B7', arrivalAt: late }, true);
+    expect(attempt(stop + 10 * MIN)).toThrow(/observation time is not over/);
     expect(attempt(late)).toThrow(/discharge score/);
-    f.api.recordDischargeScore({ userId: f.mfa, at: late }, sessionId, { scale: 'modifiedPadss', answers: {}, total: 8, maxPoints: 10, threshold: 9, complete: true });
+    f.api.recordDischargeScore({ userId: f.mfa, at: late }, sessionId, { scale: 'modifiedPadss', answers: { ...FULL_SCORE, pain: 0 }, total: 8, maxPoints: 10, threshold: 9, complete: true });
     expect(attempt(late)).toThrow(/discharge score/); // below the threshold
-    f.api.recordDischargeScore({ userId: f.mfa, at: late }, sessionId, { scale: 'modifiedPadss', answers: {}, total: 9, maxPoints: 10, threshold: 9, complete: true });
+    f.api.recordDischargeScore({ userId: f.mfa, at: late }, sessionId, { scale: 'modifiedPadss', answers: { ...FULL_SCORE, pain: 1 }, total: 9, maxPoints: 10, threshold: 9, complete: true });
     expect(attempt(late)).toThrow(/instructions are not acknowledged/);
     f.api.recordDischargeStep({ userId: f.mfa, at: late }, sessionId, 'instructionsAcknowledged', {});
-    expect(attempt(late)).toThrow(/no physician released/);
+    expect(attempt(late)).toThrow(/no physician release/);
     f.api.recordDischargeStep({ userId: f.physician, at: late }, sessionId, 'physicianRelease', {});
     attempt(late)();
     expect(f.api.getSession(sessionId)!.state).toBe('discharged');
   });
 
-  it('lets a physician override with a written reason, recorded in the same transaction', () => {
+  it('lets a physician override named criteria with a written reason, recorded in the same transaction (escort confirmed)', () => {
     const f = openFixture();
     const { sessionId, stop } = stoppedSession(f);
+    f.api.confirmEscort({ userId: f.mfa, at: stop + MIN }, sessionId, { kind: 'taxi', company: 'Isarfunk', bookingReference: 'B7', arrivalAt: stop }, true);
     f.api.transitionSession(
       { userId: f.physician, at: stop + 5 * MIN },
-      { sessionId, from: 'postObservation', to: 'discharged', at: stop + 5 * MIN, dischargedAt: stop + 5 * MIN, overrideReason: 'transfer to ward', action: 'session.discharge', detail: {} },
+      {
+        sessionId,
+        from: 'postObservation',
+        to: 'discharged',
+        at: stop + 5 * MIN,
+        dischargedAt: stop + 5 * MIN,
+        override: { reason: 'stable, family doctor informed', criteria: ['observationTime', 'score', 'instructions'] },
+        action: 'session.discharge',
+        detail: {},
+      },
     );
     expect(f.api.sessionBundle(sessionId)!.steps.map((s) => s.kind)).toEqual(['override']);
     expect(f.api.getSession(sessionId)!.state).toBe('discharged');
@@ -50,11 +60,11 @@ describe('migration 0030: discharge gate in the database', () => {
   it('refuses an override without a reason and an override or release by an MFA', () => {
     const f = openFixture();
     const { sessionId, stop } = stoppedSession(f);
-    expect(() => f.db.prepare("INSERT INTO discharge_steps (session_id, kind, reason, at, user_id) VALUES (?, 'override', '  ', ?, ?)").run(sessionId, stop, f.physician)).toThrow(
+    expect(() => f.db.prepare("INSERT INTO discharge_steps (session_id, kind, reason, at, user_id, criteria) VALUES (?, 'override', '  ', ?, ?, '[\"score\"]')").run(sessionId, stop, f.physician)).toThrow(
       /CHECK constraint/,
     );
     expect(() => f.api.recordDischargeStep({ userId: f.mfa, at: stop }, sessionId, 'physicianRelease', {})).toThrow(/only a physician/);
-    expect(() => f.db.prepare("INSERT INTO discharge_steps (session_id, kind, reason, at, user_id) VALUES (?, 'override', 'x', ?, ?)").run(sessionId, stop, f.mfa)).toThrow(
+    expect(() => f.db.prepare("INSERT INTO discharge_steps (session_id, kind, reason, at, user_id, criteria) VALUES (?, 'override', 'x', ?, ?, '[\"score\"]')").run(sessionId, stop, f.mfa)).toThrow(
       /only a physician/,
     );
   });
@@ -72,7 +82,8 @@ describe('migration 0030: a signed session is locked', () => {
 
   it('refuses UPDATE and DELETE of the session and of every row that belongs to it', () => {
     const { f, sessionId } = signedSession();
-    expect(() => f.db.prepare("UPDATE infusion_sessions SET state = 'cancelled' WHERE id = ?").run(sessionId)).toThrow(/signed and locked/);
+    // The signed session is locked (0030) and, being discharged, final (0070): either refusal is the database's word.
+    expect(() => f.db.prepare("UPDATE infusion_sessions SET state = 'cancelled' WHERE id = ?").run(sessionId)).toThrow(/signed and locked|is final/);
     expect(() => f.db.prepare('UPDATE infusion_sessions SET signed_at = NULL WHERE id = ?').run(sessionId)).toThrow(/signed and locked/);
     expect(() => f.db.prepare('DELETE FROM infusion_sessions WHERE id = ?').run(sessionId)).toThrow(/signed and locked/);
     for (const table of SESSION_TABLES) {
@@ -101,7 +112,7 @@ describe('migration 0030: a signed session is locked', () => {
   it('signs only a finished session and only by a physician', () => {
     const f = openFixture();
     const { sessionId, stop } = stoppedSession(f);
-    expect(() => f.api.signSession({ userId: f.physician, at: stop }, sessionId)).toThrow(/discharged or cancelled/);
+    expect(() => f.api.signSession({ userId: f.physician, at: stop }, sessionId)).toThrow(/discharged, transferred or cancelled/);
     const at = readyForDischarge(f, sessionId, stop);
     discharge(f, sessionId, at);
     expect(() => f.api.signSession({ userId: f.mfa, at }, sessionId)).toThrow(/only a physician/);

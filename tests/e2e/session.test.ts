@@ -329,7 +329,8 @@ describe('infusion session in Chromium', () => {
     await until(() => doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 of 3 sessions with a clinically meaningful pain drop/);
     await doc.getByRole('button', { name: 'DE', exact: true }).click();
     await until(() => doc.getByTestId('pain-trend-share').innerText()).toMatch(/3 von 3 Sitzungen/);
-    // Day 4: stopped, nothing else documented; the physician overrides the gate with a written reason.
+    // Day 4: stopped, nothing else documented; the physician overrides single criteria with reason and password —
+    // refused while the escort is missing (never overridable), accepted once the taxi is confirmed.
     const now = Date.now();
     const planned = await ok(staff.mfa, 'sessions.plan', { courseId: course.id, chairId: 3, plannedFor: now });
     const sessionId = planned.session.id;
@@ -345,11 +346,19 @@ describe('infusion session in Chromium', () => {
     await doc.getByTestId('patient-screen').getByRole('listitem').first().getByRole('button').click();
     await doc.getByTestId('open-session-4').click();
     await until(() => status(doc)).toBe('postObservation');
+    for (const c of ['observationTime', 'score', 'instructions']) await doc.getByTestId(`override-criterion-${c}`).check();
+    await doc.getByTestId('override-reason').fill('Patientin stabil, möchte nach Hause; Taxi bestellt');
+    await doc.getByTestId('override-password').fill('aerztin-passwort-1');
     await doc.getByTestId('override-do').click();
-    await doc.getByTestId('discharge-refusal').waitFor();
-    await doc.getByTestId('override-reason').fill('Ehemann holt ab, Taxi-Daten telefonisch bestätigt; Patientin stabil');
+    await until(() => doc.getByTestId('override-refusal').innerText()).toContain('auch nicht ärztlich übersteuert');
+    expect(await doc.getByTestId('override-refusal').innerText()).toContain('Abholperson nicht bestätigt');
+    await shot(doc, '12-override-refused-escort', 'override-form');
+    await ok(staff.mfa, 'discharge.confirmEscort', { sessionId, escort: { kind: 'taxi', company: 'IsarFunk', bookingReference: 'T-4711', arrivalAt: Date.now() } });
+    await until(() => doc.getByTestId('escort-confirmed').count()).toBe(1);
+    await doc.getByTestId('override-password').fill('aerztin-passwort-1');
     await doc.getByTestId('override-do').click();
     await until(() => status(doc)).toBe('discharged');
+    expect(await doc.getByTestId('override-shown').innerText()).toMatch(/Nachbeobachtungszeit, Entlassungsscore, Entlassungshinweise/);
     await shot(doc, '12-override', 'session-screen');
     expect(errors).toEqual([]);
   }, 90_000);

@@ -1,7 +1,7 @@
 /**
- * The discharge gate in the session service, with a controlled clock and alarm count: every missing condition is
- * named (also the unresolved high-priority alarm and the observation time still running), and discharge succeeds
- * once all are met. Runs the real handlers on the real database worker.
+ * The discharge gate in the session service, with a controlled clock: every missing condition is named (also the
+ * high-priority alarm, read from the stored alarm log — there is no alarm engine here, as after a restart — and the
+ * observation time still running), and discharge succeeds once all are met. Real handlers on the real database worker.
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,19 +26,18 @@ async function setup() {
   const admin = await db.call('createFirstAdmin', T0, { username: 'admin', displayName: 'A', passwordHash: 'x', pinHash: null });
   const docId = await db.call('createUser', { userId: admin, at: T0 }, { username: 'doc', displayName: 'Dr. D', role: 'physician', passwordHash: 'x', pinHash: null });
   const mfaId = await db.call('createUser', { userId: admin, at: T0 }, { username: 'mfa', displayName: 'M. F.', role: 'mfa', passwordHash: 'x', pinHash: null });
-  const clock = { now: T0, alarms: 0 };
+  const clock = { now: T0 };
   const infusion: unknown[] = [];
   const h = createSessionHandlers({
     db,
     bus: new EventBus(),
     now: () => clock.now,
     verifyPassword: async (_id, pw) => pw === 'right',
-    unresolvedHighAlarms: () => clock.alarms,
     onInfusion: (chairId, i) => infusion.push({ chairId, ...i }),
   });
   const doc = { clientId: 'd', user: { id: docId, username: 'doc', displayName: 'Dr. D', role: 'physician' as const } };
   const mfa = { clientId: 'm', user: { id: mfaId, username: 'mfa', displayName: 'M. F.', role: 'mfa' as const } };
-  return { h, doc, mfa, clock, infusion };
+  return { h, db, doc, mfa, clock, infusion };
 }
 
 async function codesOf(p: unknown): Promise<string[]> {
@@ -53,7 +52,7 @@ async function codesOf(p: unknown): Promise<string[]> {
 
 describe('discharge gate in the session service', () => {
   it('names the running observation time and an unresolved high-priority alarm, then discharges when both are over', async () => {
-    const { h, doc, mfa, clock, infusion } = await setup();
+    const { h, db, doc, mfa, clock, infusion } = await setup();
     const patient = await h['patients.create']({ familyName: 'Klein', givenName: 'Eva', birthDate: '1959-09-09' }, mfa);
     const course = await h['courses.create']({ patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'postherpeticNeuralgia', priorFailedTherapies: [] }, doc);
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 4, plannedFor: T0 }, mfa)).session.id;
@@ -76,20 +75,35 @@ describe('discharge gate in the session service', () => {
     expect(stopped.discharge.observationEndsAt).toBe(clock.now + 60 * MIN);
 
     clock.now += 10 * MIN;
-    clock.alarms = 1;
+    const desat = { at: clock.now, type: 'raised', alarmId: 'spo2.desat#7', code: 'spo2.desat', priority: 'high' as const, userName: null, detail: {} };
+    await db.call('appendAlarmEvents', 4, sessionId, [desat]);
+    const record = async () => {
+      await h['discharge.recordScore']({ sessionId, scale: 'modifiedAldrete', answers: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, spo2: 2 } }, mfa);
+      await h['discharge.release']({ sessionId }, doc);
+    };
     await h['observations.record']({ sessionId, observation: { kind: 'pain', nrs: 3 } }, mfa);
-    await h['discharge.recordScore']({ sessionId, scale: 'modifiedAldrete', answers: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, spo2: 2 } }, mfa);
     await h['discharge.confirmEscort']({ sessionId, escort: { kind: 'taxi', company: 'Taxi Klein', bookingReference: 'K-77', arrivalAt: clock.now + 60 * MIN } }, mfa);
     await h['discharge.acknowledgeInstructions']({ sessionId }, mfa);
-    await h['discharge.release']({ sessionId }, doc);
+    await record();
     expect(await codesOf(h['discharge.discharge']({ sessionId }, mfa))).toEqual([
       'session.dischargeNotAllowed',
       'discharge.observationTimeNotOver',
+      'discharge.scoreBeforeLatestEvent',
       'discharge.highPriorityAlarmUnresolved',
+      'discharge.releaseBeforeLatestEvent',
     ]);
-    clock.now += 50 * MIN;
-    expect(await codesOf(h['discharge.discharge']({ sessionId }, mfa))).toEqual(['session.dischargeNotAllowed', 'discharge.highPriorityAlarmUnresolved']);
-    clock.alarms = 0;
+    expect((await h['sessions.get']({ sessionId }, mfa)).discharge.unresolvedHighPriorityAlarms).toBe(1);
+    clock.now += 5 * MIN;
+    await db.call('appendAlarmEvents', 4, sessionId, [{ ...desat, at: clock.now, type: 'cleared' }]);
+    clock.now += 45 * MIN;
+    // The alarm ended 45 min ago, but score and release were taken while it was active.
+    expect(await codesOf(h['discharge.discharge']({ sessionId }, mfa))).toEqual([
+      'session.dischargeNotAllowed',
+      'discharge.scoreBeforeLatestEvent',
+      'discharge.releaseBeforeLatestEvent',
+    ]);
+    clock.now += MIN;
+    await record();
     const done = await h['discharge.discharge']({ sessionId }, mfa);
     expect(done.session).toMatchObject({ status: 'discharged', nrsBefore: 7, nrsAfter: 3 });
     expect(infusion.at(-1)).toEqual({ chairId: 4, sessionId: null, running: false, documentedRateMlH: null });

@@ -40,7 +40,7 @@ async function runningSession(): Promise<number> {
 describe('access to the session calls', () => {
   it('classifies every call (reads for any user, documentation for MFA and physician, medical acts for a physician)', () => {
     expect(PHYSICIAN_ONLY.sort()).toEqual(
-      ['clinicSettings.set', 'courses.create', 'discharge.override', 'discharge.release', 'infusion.bolus', 'infusion.changeRate', 'prescriptions.prescribe', 'sessions.amend', 'sessions.sign'].sort(),
+      ['clinicSettings.set', 'courses.create', 'discharge.override', 'discharge.release', 'discharge.transfer', 'infusion.bolus', 'infusion.changeRate', 'prescriptions.prescribe', 'sessions.amend', 'sessions.sign'].sort(),
     );
     expect(CLINICAL.length).toBeGreaterThan(10);
   });
@@ -123,7 +123,7 @@ describe('domain refusals lose nothing already recorded', () => {
 });
 
 describe('discharge gate, override, sign-off and amendments through the API', () => {
-  it('names every missing condition; a physician override with a reason discharges and is audited', async () => {
+  it('names every missing condition; a physician override of named criteria with reason and password discharges and is audited', async () => {
     const sessionId = await runningSession();
     await ok(mfa, 'infusion.stop', { sessionId });
     const r = await refusal(mfa, 'discharge.discharge', { sessionId });
@@ -141,14 +141,16 @@ describe('discharge gate, override, sign-off and amendments through the API', ()
     expect(preview.discharge.missing).toHaveLength(5);
     expect(preview.discharge.observationEndsAt).toBe(preview.session.stoppedAt + 60 * 60_000);
 
-    const noReason = await refusal(physician, 'discharge.override', { sessionId, reason: '  ' });
+    const criteria = ['observationTime', 'score', 'instructions'];
+    const noReason = await refusal(physician, 'discharge.override', { sessionId, criteria, reason: '  ', password: TEST_USERS.physician.password });
     expect(noReason.problems?.map((p) => p.code)).toContain('discharge.overrideReasonMissing');
-    const d = await ok(physician, 'discharge.override', { sessionId, reason: 'transferred to the ward by ambulance' });
+    await ok(mfa, 'discharge.confirmEscort', { sessionId, escort: { kind: 'taxi', company: 'IsarFunk', bookingReference: 'B-1', arrivalAt: Date.now() } });
+    const d = await ok(physician, 'discharge.override', { sessionId, criteria, reason: 'stable, wants to go home, taxi waiting', password: TEST_USERS.physician.password });
     expect(d.session.status).toBe('discharged');
-    expect(d.discharge.override).toMatchObject({ reason: 'transferred to the ward by ambulance', by: { userName: 'Dr. Meier' } });
+    expect(d.discharge.override).toMatchObject({ reason: 'stable, wants to go home, taxi waiting', criteria, by: { userName: 'Dr. Meier' } });
     const review = await ok(physician, 'sessions.review', { sessionId });
     const entry = review.history.find((h: any) => h.action === 'session.discharge');
-    expect(JSON.parse(entry.detail).override.overridden.length).toBe(5);
+    expect(JSON.parse(entry.detail).override.overridden.length).toBe(4);
     expect(review.vitalsFrom).toBeLessThan(review.detail.session.startedAt);
     expect(Array.isArray(review.alarms)).toBe(true);
   });
@@ -157,7 +159,13 @@ describe('discharge gate, override, sign-off and amendments through the API', ()
     const sessionId = await runningSession();
     await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'note', text: 'feels warm' } });
     await ok(mfa, 'infusion.stop', { sessionId });
-    await ok(physician, 'discharge.override', { sessionId, reason: 'test of sign-off' });
+    await ok(mfa, 'discharge.confirmEscort', { sessionId, escort: { kind: 'taxi', company: 'IsarFunk', bookingReference: 'B-2', arrivalAt: Date.now() } });
+    await ok(physician, 'discharge.override', {
+      sessionId,
+      criteria: ['observationTime', 'score', 'instructions'],
+      reason: 'test of sign-off',
+      password: TEST_USERS.physician.password,
+    });
     const wrong = await refusal(physician, 'sessions.sign', { sessionId, password: 'not-the-password' });
     expect(wrong.problems?.[0]?.code).toBe('signature.passwordWrong');
     const signed = await ok(physician, 'sessions.sign', { sessionId, password: TEST_USERS.physician.password });

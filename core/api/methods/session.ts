@@ -20,6 +20,7 @@ import {
   DoseCalculationInput,
   EscortSchema,
   ObservationInput,
+  OverridableCriterionSchema,
   Patient,
   PatientInput,
   PrescriptionInput,
@@ -31,6 +32,7 @@ import {
 
 const BySession = z.strictObject({ sessionId: Id });
 const Reason = z.string().max(2000);
+const Text = (max: number) => z.string().max(max);
 const PHYSICIAN = ['physician'] as const;
 /** Clinical documentation: MFA and physicians (an administrator manages users, not patients). */
 const CLINICAL = ['mfa', 'physician'] as const;
@@ -98,8 +100,21 @@ export const sessionMethods = methodTable({
   'discharge.release': { access: PHYSICIAN, input: BySession, output: SessionDetail },
   /** Refused (REFUSED) with every missing condition as a problem. */
   'discharge.discharge': { access: CLINICAL, input: BySession, output: SessionDetail },
-  /** Discharges despite missing conditions: physician, written reason, audited with what was overridden. */
-  'discharge.override': { access: PHYSICIAN, input: z.strictObject({ sessionId: Id, reason: Reason }), output: SessionDetail },
+  /**
+   * Discharges despite the named criteria (never the escort): physician, password again, written reason; audited with
+   * what was overridden and shown in the record.
+   */
+  'discharge.override': {
+    access: PHYSICIAN,
+    input: z.strictObject({ sessionId: Id, criteria: z.array(OverridableCriterionSchema).max(10), reason: Reason, password: z.string().max(200) }),
+    output: SessionDetail,
+  },
+  /** Emergency: the session ends as transferred (ambulance, hospital), never as a discharge; the pump stops with it. */
+  'discharge.transfer': {
+    access: PHYSICIAN,
+    input: z.strictObject({ sessionId: Id, handedOverTo: Text(300), destination: Text(300), reason: Reason }),
+    output: SessionDetail,
+  },
 
   // Physician sign-off: the password is asked again; a signed session is locked
   'sessions.sign': { access: PHYSICIAN, input: z.strictObject({ sessionId: Id, password: z.string().max(200) }), output: SessionDetail },

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { PAIN_INDICATIONS, PSYCHIATRIC_INDICATIONS } from '../../course/indication';
 import { SUBSTANCES } from '../../dose/substance';
+import { OVERRIDABLE_CRITERIA } from '../../session/dischargeGate';
 import { ADVERSE_EVENT_SEVERITIES } from '../../session/observations';
 import { SCHEDULED_OBSERVATION_KINDS } from '../../session/observationSchedule';
 import { DISCHARGE_SCALES_LIST } from '../../session/scales';
@@ -254,7 +255,7 @@ export const ObservationInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sedation'), at, scale: z.enum(['rass', 'moaas']), score: Finite }),
   z.strictObject({ kind: z.literal('dissociation'), at, score: Finite }),
   z.strictObject({ kind: z.literal('nausea'), at, score: Finite, vomitingEpisodes: Finite.optional() }),
-  z.strictObject({ kind: z.literal('bloodPressure'), at, systolicMmHg: Finite, diastolicMmHg: Finite, heartRate: Finite.optional() }),
+  z.strictObject({ kind: z.literal('bloodPressure'), at, systolicMmHg: Finite, diastolicMmHg: Finite, heartRate: Finite.optional(), spo2: Finite.optional() }),
   z.strictObject({ kind: z.literal('note'), at, text: Text(4000) }),
   z.strictObject({
     kind: z.literal('adverseEvent'),
@@ -287,6 +288,9 @@ export const ObservationScheduleSchema = z.object({
 // ---------------------------------------------------------------- discharge
 
 export const DischargeScaleSchema = z.enum(DISCHARGE_SCALES_LIST);
+export const OverridableCriterionSchema = z.enum(OVERRIDABLE_CRITERIA);
+/** Emergency end of the session instead of a discharge: handed over to whom, where to, why. */
+export const TransferSchema = z.object({ handedOverTo: z.string(), destination: z.string(), reason: z.string(), by: Stamp });
 export const DischargeScoreInput = z.strictObject({
   sessionId: Id,
   scale: DischargeScaleSchema,
@@ -312,7 +316,8 @@ export const DischargeState = z.object({
   score: DischargeScoreRow.nullable(),
   instructionsAcknowledged: Stamp.nullable(),
   physicianRelease: Stamp.nullable(),
-  override: z.object({ reason: z.string(), by: Stamp }).nullable(),
+  /** The physician's override: the criteria it waived by name (never the escort) and the written reason. */
+  override: z.object({ reason: z.string(), criteria: z.array(OverridableCriterionSchema), by: Stamp }).nullable(),
   /** The gate now: allowed, and every condition still missing, in words. */
   allowed: z.boolean(),
   missing: z.array(ProblemSchema),
@@ -350,6 +355,7 @@ export const SessionDetail = z.object({
   observations: z.array(ObservationRow),
   schedule: ObservationScheduleSchema.nullable(),
   discharge: DischargeState,
+  transfer: TransferSchema.nullable(),
   cancelReason: z.string().nullable(),
   amendments: z.array(AmendmentRow),
   /** The events the session's status allows next (core LEGAL_EVENTS). */

@@ -14,6 +14,7 @@ import { CLINIC_THRESHOLDS, type Thresholds } from '../../../core/alarms/default
 import type { LinkStatus as EngineLinkStatus } from '../../../core/alarms/condition';
 import { AlarmEngine, type InfusionStatus, type OverdueObservation } from '../../../core/alarms/engine';
 import type { AlarmLogEvent } from '../../../core/alarms/output';
+import type { CapState } from '../../../core/dose/caps';
 import { mergeThresholds, type PatientOverrides } from '../../../core/alarms/overrides';
 import type { Problem } from '../../../core/settings';
 import type { DbClient } from '../../../db/client';
@@ -59,6 +60,7 @@ interface ChairAlarms {
   everReceived: boolean;
   lastReadings: StoredReading[];
   overdue: OverdueObservation[];
+  caps: CapState | null;
   signature: string;
 }
 
@@ -93,6 +95,7 @@ export class AlarmService {
         everReceived: false,
         lastReadings: [],
         overdue: [],
+        caps: null,
         signature: '',
       });
     }
@@ -142,6 +145,14 @@ export class AlarmService {
     }
     c.infusion = { running: input.running, documentedRateMlH: input.documentedRateMlH };
     c.engine.infusion(this.now(), c.infusion);
+    this.after(c);
+  }
+
+  /** The session caps of the chair's infusion now (dose and duration, core/dose/caps.ts); null when none runs. */
+  setDoseCaps(chairId: number, caps: CapState | null): void {
+    const c = this.chair(chairId);
+    c.caps = caps;
+    c.engine.doseCaps(this.now(), caps);
     this.after(c);
   }
 
@@ -305,6 +316,7 @@ export class AlarmService {
     engine.link(now, c.link);
     if (c.lastReadings.length > 0) engine.readings(now, c.lastReadings);
     engine.observationOverdue(now, c.overdue);
+    engine.doseCaps(now, c.caps);
     c.engine = engine;
     c.thresholds = thresholds;
     this.after(c);

@@ -67,7 +67,9 @@ export function validateSetting(key: string, value: unknown, current: ClinicSett
   }
   if (!Object.hasOwn(CLINIC_DEFAULTS, key)) throw invalid(key, 'there is no such clinic setting');
   const def = CLINIC_DEFAULTS[key as ClinicSettingKey].value as unknown;
-  const badNumber = (v: unknown) => typeof v !== 'number' || !Number.isFinite(v) || v < 0;
+  // RASS runs from −5 to +4: its thresholds may be negative; every other clinical number is ≥ 0.
+  const floor = key === 'abnormalRassAtMost' || key === 'abnormalRassAtLeast' ? -5 : 0;
+  const badNumber = (v: unknown) => typeof v !== 'number' || !Number.isFinite(v) || v < floor;
   if (Array.isArray(def)) {
     if (!Array.isArray(value) || value.length === 0 || value.some(badNumber)) throw invalid(key, 'a list of numbers ≥ 0');
   } else if (typeof def === 'number' || def === null) {

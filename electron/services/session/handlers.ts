@@ -10,34 +10,32 @@ import { CLINIC_DEFAULTS, type ClinicSettings } from '../../../core/clinic/defau
 import { courseRules, validateCoursePlan, type CoursePlan } from '../../../core/course/coursePlan';
 import { meaningfulDropRule, painTrend } from '../../../core/course/painTrend';
 import { checkPrescription, checkSessionDose, doseLimitsFor } from '../../../core/dose/limits';
-import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH, roundToPumpResolution } from '../../../core/dose/rate';
+import { rateChangeCapCheck } from '../../../core/dose/caps';
+import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH } from '../../../core/dose/rate';
 import { racemicEquivalent, type Substance } from '../../../core/dose/substance';
-import { cumulativeDose } from '../../../core/dose/timeline';
+import { cumulativeDose, pumpStateAt } from '../../../core/dose/timeline';
 import { problem } from '../../../core/messages';
 import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
-import { evaluateDischarge } from '../../../core/session/dischargeGate';
-import { escortConfirmationProblems, type Escort } from '../../../core/session/escort';
 import { validateObservation, type Observation } from '../../../core/session/observations';
-import { scoreDischarge } from '../../../core/session/scales';
 import { applyEvent, type SessionEvent } from '../../../core/session/stateMachine';
 import type { Problem } from '../../../core/settings';
 import { VITAL_PARAMETERS } from '../../../core/vitals';
 import type { DbClient } from '../../../db/client';
 import type { SessionBundle } from '../../../db/repos/sessionRead';
-import type { DoseEventInsert } from '../../../db/repos/sessionWrite';
+import type { DoseEventInsert, TransitionWrite } from '../../../db/repos/sessionWrite';
 import type { Actor } from '../../../db/repos/users';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
 import type { EventBus } from '../eventBus';
 import { loadSettings, settingRows, validateSetting } from './clinicSettings';
-import { courseView, detailOf, dischargeInput, dischargeRulesOf, evaluateGate, latestPrescription, sessionState, summaryOf, timelineOf } from './sessionView';
+import { createDischargeHandlers, type DischargeMethods } from './dischargeHandlers';
+import { capRulesOf, courseView, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
 
 export type SessionMethods =
   | 'patients.list' | 'patients.create' | 'courses.create' | 'courses.list' | 'courses.view'
   | 'sessions.plan' | 'sessions.list' | 'sessions.get' | 'sessions.review' | 'sessions.checkIn' | 'sessions.saveChecklist'
   | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
   | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
-  | 'observations.record' | 'discharge.recordScore' | 'discharge.confirmEscort' | 'discharge.acknowledgeInstructions'
-  | 'discharge.release' | 'discharge.discharge' | 'discharge.override' | 'sessions.sign' | 'sessions.amend'
+  | 'observations.record' | DischargeMethods | 'sessions.sign' | 'sessions.amend'
   | 'clinicSettings.list' | 'clinicSettings.set';
 
 export interface SessionDeps {
@@ -46,8 +44,6 @@ export interface SessionDeps {
   now?: () => number;
   /** Re-authentication for sign-off and amendments (AuthService.verifyPassword). */
   verifyPassword: (userId: number, password: string) => Promise<boolean>;
-  /** High-priority alarms of the chair's session not yet resolved (alarm engine); default 0 until wired. */
-  unresolvedHighAlarms?: (sessionId: number, chairId: number) => number;
   /** Told when an infusion starts, changes rate or stops, so the alarm engine knows (AlarmService.setInfusion). */
   onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
   /** Writes the alarm engine's pending log rows before a review reads them (AlarmService.flush). */
@@ -83,7 +79,11 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
   const { db, bus } = deps;
   const now = deps.now ?? Date.now;
   const actorOf = (user: SessionUser, at = now()): Actor => ({ userId: user.id, at });
-  const alarmsOf = (b: SessionBundle) => deps.unresolvedHighAlarms?.(b.session.id, b.session.chairId) ?? 0;
+  /** The gate reads the stored alarm log (not the engine in memory): the same answer after a restart. */
+  async function alarmLogOf(sessionId: number) {
+    await deps.flushAlarms?.();
+    return db.call('alarmLogOfSession', sessionId);
+  }
 
   async function bundleOf(sessionId: number): Promise<SessionBundle> {
     const b = await db.call('sessionBundle', sessionId);
@@ -92,10 +92,10 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
   }
 
   async function detail(sessionId: number, at = now()): Promise<SessionDetail> {
-    const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+    const [b, s, alarmLog] = await Promise.all([bundleOf(sessionId), loadSettings(db), alarmLogOf(sessionId)]);
     const [patient, course] = await Promise.all([db.call('getPatient', b.session.patientId), db.call('getCourse', b.session.courseId)]);
     if (!patient || !course) throw new AppError('NOT_FOUND', `session ${sessionId} has no patient or course`);
-    return detailOf(b, { settings: s.settings, infoSheetVersion: s.infoSheetVersion, now: at, unresolvedHighPriorityAlarms: alarmsOf(b), patient, course });
+    return detailOf(b, { settings: s.settings, infoSheetVersion: s.infoSheetVersion, now: at, alarmLog, patient, course });
   }
 
   async function changed(sessionId: number): Promise<SessionDetail> {
@@ -121,7 +121,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     build: (b: SessionBundle, settings: ClinicSettings, infoSheetVersion: string) => {
       context?: Parameters<typeof applyEvent>[2];
       doseEvent?: DoseEventInsert;
-      extra?: { observationEndsAt?: number; dischargedAt?: number; cancelReason?: string; overrideReason?: string };
+      extra?: Pick<TransitionWrite, 'observationEndsAt' | 'dischargedAt' | 'cancelReason' | 'override' | 'transfer'>;
       detail?: unknown;
     } = () => ({}),
   ): Promise<SessionDetail> {
@@ -138,19 +138,20 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
         to: result.state.status,
         at: event.at,
         ...(result.state.infusionStartedAt !== undefined && event.kind === 'start' ? { startedAt: event.at } : {}),
-        ...(event.kind === 'stop' ? { stoppedAt: event.at } : {}),
+        ...(event.kind === 'stop' || (event.kind === 'transfer' && b.session.stoppedAt === null) ? { stoppedAt: event.at } : {}),
         ...plan.extra,
         ...(plan.doseEvent ? { doseEvent: plan.doseEvent } : {}),
         action: `session.${event.kind}`,
         detail: { event, warnings: result.warnings, ...(plan.detail as object | undefined) },
       }),
     );
-    if (plan.doseEvent) {
-      // The chair's alarms belong to the session until it ends (recovery included).
-      const running = result.state.status === 'running';
-      deps.onInfusion?.(b.session.chairId, { sessionId, running, documentedRateMlH: running ? (plan.doseEvent.rateMlPerH ?? currentRate(b)) : null });
-    } else if (result.state.status === 'discharged' || result.state.status === 'cancelled') {
+    const status = result.state.status;
+    if (status === 'discharged' || status === 'cancelled' || status === 'transferred') {
       deps.onInfusion?.(b.session.chairId, { sessionId: null, running: false, documentedRateMlH: null });
+    } else if (plan.doseEvent) {
+      // The chair's alarms belong to the session until it ends (recovery included).
+      const running = status === 'running';
+      deps.onInfusion?.(b.session.chairId, { sessionId, running, documentedRateMlH: running ? (plan.doseEvent.rateMlPerH ?? currentRate(b)) : null });
     }
     return changed(sessionId);
   }
@@ -160,9 +161,22 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     return rated[rated.length - 1]?.rateMlPerH ?? null;
   }
 
-  function pumpRate(mgPerKgPerH: number, weightKg: number, concentrationMgPerMl: number, settings: ClinicSettings) {
-    const rate = mgPerKgPerHToMlPerH(mgPerKgPerH, { weightKg, concentrationMgPerMl });
-    return roundToPumpResolution(rate.mlPerH, settings.pumpResolutionMlPerH);
+  /**
+   * A rate change against the session's dose cap (§2.2): raising the rate once the cap is reached is refused; raising
+   * it so that the projection crosses the cap within the window needs the physician's written reason.
+   */
+  function capCheck(b: SessionBundle, settings: ClinicSettings, at: number, newRateMlPerH: number) {
+    const timeline = timelineOf(b);
+    const p = latestPrescription(b);
+    const live = b.session.state === 'running' || b.session.state === 'paused';
+    if (!live || !timeline || !p || b.session.startedAt === null || !Number.isFinite(newRateMlPerH)) return { verdict: 'ok' as const, problems: [] };
+    const dose = cumulativeDose(timeline, at);
+    const pump = pumpStateAt(timeline.events, at);
+    const mgPerKgPerH = (ml: number) => mlPerHToMgPerKgPerH(ml, timeline).mgPerKgPerH;
+    return rateChangeCapCheck(
+      { now: at, infusionStartedAt: b.session.startedAt, doseMgPerKg: dose.mgPerKg, rateMgPerKgPerH: mgPerKgPerH(pump.rateMlPerH), newRateMgPerKgPerH: mgPerKgPerH(newRateMlPerH) },
+      capRulesOf(p.substance, settings),
+    );
   }
 
   const limitSetting = (key: keyof typeof CLINIC_DEFAULTS, settings: ClinicSettings) => {
@@ -295,7 +309,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
         mgPerKgPerH: finite(rate.mgPerKgPerH),
         mgPerH: finite(rate.mgPerH),
         mlPerH: finite(rate.mlPerH),
-        pumpRateMlPerH: finite(roundToPumpResolution(rate.mlPerH, settings.pumpResolutionMlPerH)),
+        pumpRateMlPerH: finite(pumpRateFor(rate.mgPerKgPerH, { ...basis, substance: input.substance as Substance }, settings)),
         racemicEquivalentMgPerKgPerH: finite(racemicEquivalent(input.substance as Substance, rate.mgPerKgPerH)),
         verdict: check.verdict,
         problems: check.problems,
@@ -318,6 +332,18 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       );
       if (check.verdict === 'reasonRequired') throw refused('above the soft limit a written reason is required', [problem('session.softLimitReasonRequired'), ...check.problems]);
       if (check.verdict === 'refused') throw refused(check.problems.map((p) => p.message).join('; '), [problem('session.doseRefused'), ...check.problems]);
+      // The rate the pump will run at is validated once here, as the start will check it: rounding never refuses later.
+      const basis = { weightKg: input.weightKg, concentrationMgPerMl: input.concentrationMgPerMl, substance: input.substance };
+      const pumpMlPerH = pumpRateFor(input.targetMgPerKgPerH, basis, s.settings);
+      const pumpCheck = checkPrescription(
+        { kind: 'rate', mgPerKgPerH: mlPerHToMgPerKgPerH(pumpMlPerH, basis).mgPerKgPerH, ...basis, ...(reason ? { softLimitReason: reason } : {}) },
+        limits,
+      );
+      if (!(pumpMlPerH > 0)) {
+        const below = problem('dose.pumpRateBelowResolution', { mlPerH: mgPerKgPerHToMlPerH(input.targetMgPerKgPerH, basis).mlPerH, resolution: s.settings.pumpResolutionMlPerH });
+        throw refused(below.message, [problem('session.doseRefused'), below]);
+      }
+      if (pumpCheck.verdict !== 'ok') throw refused(pumpCheck.problems.map((p) => p.message).join('; '), [problem('session.doseRefused'), ...pumpCheck.problems]);
       await guarded(
         db.call('addPrescription', actorOf(userOf(ctx)), input.sessionId, [...BEFORE_START], {
           substance: input.substance,
@@ -336,7 +362,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       // At the prescribed rate, as the pump can be set (rounded to its resolution).
       const startEvent = (b: SessionBundle, settings: ClinicSettings): SessionEvent => {
         const p = latestPrescription(b);
-        const rateMlPerH = p ? pumpRate(p.targetMgPerKgPerH, p.weightKg, p.concentrationMgPerMl, settings) : Number.NaN;
+        const rateMlPerH = p ? pumpRateFor(p.targetMgPerKgPerH, p, settings) : Number.NaN;
         return { kind: 'start', at, rateMlPerH, ...(p?.softLimitReason ? { softLimitReason: p.softLimitReason } : {}) };
       };
       return transition(userOf(ctx), sessionId, startEvent, (b, settings) => {
@@ -352,15 +378,25 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const p = latestPrescription(b);
       const dose = doseContext(b, s.settings);
       const rateMlPerH =
-        input.rateMlPerH ?? (p ? pumpRate(input.mgPerKgPerH!, p.weightKg, p.concentrationMgPerMl, s.settings) : Number.NaN);
+        input.rateMlPerH ?? (p ? pumpRateFor(input.mgPerKgPerH!, p, s.settings) : Number.NaN);
+      // One written reason covers a rate above the soft limit and a projection crossing the session's dose cap.
       const reason = input.softLimitReason?.trim() ? input.softLimitReason.trim() : undefined;
       const at = now();
       const result = applyEvent(sessionState(b), { kind: 'rateChange', at, rateMlPerH, ...(reason ? { softLimitReason: reason } : {}) }, dose ? { dose } : {});
-      if (!result.ok) throw refused(result.problems.map((x) => x.message).join('; '), result.problems);
+      const cap = capCheck(b, s.settings, at, rateMlPerH);
+      const capRefusal =
+        cap.verdict === 'refused'
+          ? [problem('session.doseRefused'), ...cap.problems]
+          : cap.verdict === 'reasonRequired' && !reason
+            ? [problem('session.doseCapReasonRequired'), ...cap.problems]
+            : [];
+      const problems = [...(result.ok ? [] : result.problems), ...capRefusal];
+      if (problems.length > 0) throw refused(problems.map((x) => x.message).join('; '), problems);
+      const warnings = [...(result.ok ? result.warnings : []), ...cap.problems];
       await guarded(
         db.call('appendDoseEvent', actorOf(user, at), input.sessionId, b.session.state, { kind: 'rateChange', at, rateMlPerH, ...(reason ? { reason } : {}) }, 'session.rateChange', {
           rateMlPerH,
-          warnings: result.warnings,
+          warnings,
         }),
       );
       if (b.session.state === 'running') deps.onInfusion?.(b.session.chairId, { sessionId: input.sessionId, running: true, documentedRateMlH: rateMlPerH });
@@ -413,69 +449,15 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       return changed(sessionId);
     },
 
-    // ------------------------------------------------------------ discharge
-    'discharge.recordScore': async ({ sessionId, scale, answers }, ctx) => {
-      const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
-      notSigned(b);
-      const score = scoreDischarge(scale, answers);
-      if (score.problems.some((p) => p.code !== 'scale.itemMissing')) {
-        throw new AppError('BAD_INPUT', score.problems.map((p) => p.message).join('; '), score.problems);
-      }
-      const threshold = scale === 'padss' ? s.settings.padssThreshold : scale === 'modifiedPadss' ? s.settings.modifiedPadssThreshold : s.settings.modifiedAldreteThreshold;
-      await guarded(
-        db.call('recordDischargeScore', actorOf(userOf(ctx)), sessionId, { scale, answers, total: score.total, maxPoints: score.maxPoints, threshold, complete: score.complete }),
-      );
-      return changed(sessionId);
-    },
-    'discharge.confirmEscort': async ({ sessionId, escort }, ctx) => {
-      const b = await bundleOf(sessionId);
-      notSigned(b);
-      const complete = escortConfirmationProblems(escort as Escort).length === 0;
-      await guarded(db.call('confirmEscort', actorOf(userOf(ctx)), sessionId, escort, complete));
-      return changed(sessionId);
-    },
-    'discharge.acknowledgeInstructions': async ({ sessionId }, ctx) => {
-      const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
-      notSigned(b);
-      await guarded(db.call('recordDischargeStep', actorOf(userOf(ctx)), sessionId, 'instructionsAcknowledged', { noDrivingHours: s.settings.noDrivingHours }));
-      return changed(sessionId);
-    },
-    'discharge.release': async ({ sessionId }, ctx) => {
-      const b = await bundleOf(sessionId);
-      notSigned(b);
-      await guarded(db.call('recordDischargeStep', actorOf(userOf(ctx)), sessionId, 'physicianRelease', {}));
-      return changed(sessionId);
-    },
-    'discharge.discharge': ({ sessionId }, ctx) => {
-      const at = now();
-      return transition(userOf(ctx), sessionId, { kind: 'discharge', at }, (b, settings) => {
-        const decision = evaluateGate(b, settings, at, alarmsOf(b));
-        return { context: { discharge: decision }, extra: { dischargedAt: at }, detail: { missing: decision.missing } };
-      });
-    },
-    'discharge.override': ({ sessionId, reason }, ctx) => {
-      const user = userOf(ctx);
-      const at = now();
-      return transition(user, sessionId, { kind: 'discharge', at }, (b, settings) => {
-        const decision = evaluateGate(b, settings, at, alarmsOf(b));
-        const overridden = decision.allowed
-          ? decision
-          : evaluateDischarge({ ...dischargeInput(b, at, alarmsOf(b)), override: { physician: user.displayName, reason } }, dischargeRulesOf(b, settings));
-        return {
-          context: { discharge: overridden },
-          extra: { dischargedAt: at, ...(decision.allowed ? {} : { overrideReason: reason.trim() }) },
-          detail: { override: { reason, overridden: decision.missing } },
-        };
-      });
-    },
+    ...createDischargeHandlers({ db, now, verifyPassword: deps.verifyPassword, actorOf, bundleOf, notSigned, changed, alarmLogOf, guarded, transition }),
 
     // ------------------------------------------------------------ sign-off and amendments
     'sessions.sign': async ({ sessionId, password }, ctx) => {
       const user = userOf(ctx);
       const b = await bundleOf(sessionId);
       notSigned(b);
-      if (b.session.state !== 'discharged' && b.session.state !== 'cancelled') {
-        throw refused('only a discharged or cancelled session can be signed', [problem('session.notFinished', { status: b.session.state })]);
+      if (b.session.state !== 'discharged' && b.session.state !== 'cancelled' && b.session.state !== 'transferred') {
+        throw refused('only a discharged, transferred or cancelled session can be signed', [problem('session.notFinished', { status: b.session.state })]);
       }
       if (!(await deps.verifyPassword(user.id, password))) {
         throw refused('the password is not correct', [problem('signature.passwordWrong')]);

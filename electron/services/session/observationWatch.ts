@@ -1,19 +1,23 @@
 /**
  * Keeps the alarm engine informed about the sessions on the chairs: which observations are overdue now (the clinic's
- * schedule, core/session/observationSchedule.ts), checked every few seconds and after every session change; and,
+ * schedule, core/session/observationSchedule.ts) and the session caps (dose and duration, core/dose/caps.ts), checked
+ * every few seconds and after every session change; and,
  * once at start, which sessions are on the chairs and whether their infusion runs (so a restart of the app does not
  * forget them).
  */
 import type { DbClient } from '../../../db/client';
 import type { EventBus } from '../eventBus';
 import { loadSettings } from './clinicSettings';
-import { scheduleOf } from './sessionView';
+import { capStateOf, scheduleOf } from './sessionView';
+import type { CapState } from '../../../core/dose/caps';
 
 export interface ObservationWatchOptions {
   db: DbClient;
   bus: EventBus;
   chairIds: readonly number[];
   onOverdue: (chairId: number, overdue: { kind: string; overdueMs: number }[]) => void;
+  /** The caps of the chair's running or paused infusion, null when there is none. */
+  onCaps?: (chairId: number, caps: CapState | null) => void;
   onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
   now?: () => number;
   intervalMs?: number;
@@ -56,8 +60,11 @@ export class ObservationWatch {
     const now = (this.options.now ?? Date.now)();
     const [{ settings }, active] = await Promise.all([loadSettings(db), db.call('sessionSummaries', { statuses: ACTIVE })]);
     const overdueByChair = new Map<number, { kind: string; overdueMs: number }[]>(chairIds.map((id) => [id, []]));
+    const capsByChair = new Map<number, CapState | null>(chairIds.map((id) => [id, null]));
     for (const light of active) {
       const bundle = await db.call('sessionBundle', light.session.id);
+      const caps = bundle ? capStateOf(bundle, settings, now) : null;
+      if (caps) capsByChair.set(light.session.chairId, caps);
       const schedule = bundle ? scheduleOf(bundle, settings, now) : null;
       if (!schedule) continue;
       const list = overdueByChair.get(light.session.chairId) ?? [];
@@ -65,6 +72,7 @@ export class ObservationWatch {
       overdueByChair.set(light.session.chairId, list);
     }
     for (const [chairId, overdue] of overdueByChair) onOverdue(chairId, overdue);
+    for (const [chairId, caps] of capsByChair) this.options.onCaps?.(chairId, caps);
   }
 
   private async restoreInfusions(): Promise<void> {

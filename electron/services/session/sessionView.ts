@@ -7,11 +7,15 @@ import type { SessionDetail, SessionSummary } from '../../../core/api/methods/se
 import { PAIN_EVIDENCE, isPainIndication, type Indication } from '../../../core/course/indication';
 import type { ClinicSettings } from '../../../core/clinic/defaults';
 import { checkSessionDose, doseLimitsFor } from '../../../core/dose/limits';
-import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH, roundToPumpResolution } from '../../../core/dose/rate';
+import { capState, type CapRules, type CapState } from '../../../core/dose/caps';
+import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH, safePumpRate, type InfusionBasis } from '../../../core/dose/rate';
+import type { Substance } from '../../../core/dose/substance';
 import { cumulativeDose, pumpStateAt, rateIncreaseTimes, type DoseEvent, type InfusionTimeline } from '../../../core/dose/timeline';
 import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
-import { evaluateDischarge, type DischargeDecision, type DischargeInput, type DischargeRules } from '../../../core/session/dischargeGate';
+import { evaluateDischarge, type DischargeDecision, type DischargeInput, type DischargeRules, type OverridableCriterion } from '../../../core/session/dischargeGate';
+import { abnormalRules, highAlarmHistory, latestEvents, type AlarmLogEntry } from '../../../core/session/dischargeRecord';
 import type { Escort } from '../../../core/session/escort';
+import type { Observation } from '../../../core/session/observations';
 import { observationSchedule, scheduleRules, SCHEDULED_OBSERVATION_KINDS, type ObservationSchedule, type ScheduledObservationKind } from '../../../core/session/observationSchedule';
 import { LEGAL_EVENTS, type SessionState, type SessionStatus } from '../../../core/session/stateMachine';
 import type { CourseRow, PatientRow } from '../../../db/repos/patients';
@@ -63,13 +67,24 @@ export function dischargeRulesOf(bundle: SessionBundle, settings: ClinicSettings
   return {
     postInfusionObservationMin: observationMinOf(bundle, settings),
     noDrivingHours: settings.noDrivingHours,
+    noHighAlarmWithinMin: settings.noHighAlarmWithinMin,
     threshold: (scale) => stored ?? (scale === 'padss' ? settings.padssThreshold : scale === 'modifiedPadss' ? settings.modifiedPadssThreshold : settings.modifiedAldreteThreshold),
   };
 }
 
-export function dischargeInput(bundle: SessionBundle, now: number, unresolvedHighPriorityAlarms: number): DischargeInput {
+/** The newest step of a kind: a release or acknowledgement given again after a new event is the one that counts. */
+function latestStep(bundle: SessionBundle, kind: SessionBundle['steps'][number]['kind']) {
+  return bundle.steps.filter((x) => x.kind === kind).at(-1);
+}
+
+/** The gate's input from the whole record: steps, observations (adverse events, abnormal values) and the stored alarm log. */
+export function dischargeInput(bundle: SessionBundle, now: number, alarmLog: readonly AlarmLogEntry[], settings: ClinicSettings): DischargeInput {
   const s = bundle.session;
-  const release = bundle.steps.find((x) => x.kind === 'physicianRelease');
+  const release = latestStep(bundle, 'physicianRelease');
+  const events = latestEvents(
+    bundle.observations.map((o) => ({ observation: { ...o.data, kind: o.kind, at: o.at } as Observation, recordedAt: o.recorded.at })),
+    abnormalRules(settings),
+  );
   return {
     now,
     ...(s.stoppedAt !== null ? { infusionStoppedAt: s.stoppedAt } : {}),
@@ -77,14 +92,46 @@ export function dischargeInput(bundle: SessionBundle, now: number, unresolvedHig
     ...(bundle.score
       ? { dischargeScore: { scale: bundle.score.scale, total: bundle.score.total, complete: bundle.score.complete, at: bundle.score.recorded.at } }
       : {}),
-    instructionsAcknowledged: bundle.steps.some((x) => x.kind === 'instructionsAcknowledged'),
-    unresolvedHighPriorityAlarms,
+    instructionsAcknowledged: latestStep(bundle, 'instructionsAcknowledged') !== undefined,
     ...(release ? { physicianRelease: { physician: release.by.userName, at: release.by.at } } : {}),
+    ...(events.adverseEventAt !== undefined ? { latestAdverseEventAt: events.adverseEventAt } : {}),
+    ...(events.abnormalAt !== undefined ? { latestAbnormalObservationAt: events.abnormalAt } : {}),
+    highAlarms: highAlarmHistory(alarmLog, now),
   };
 }
 
-export function evaluateGate(bundle: SessionBundle, settings: ClinicSettings, now: number, alarms: number): DischargeDecision {
-  return evaluateDischarge(dischargeInput(bundle, now, alarms), dischargeRulesOf(bundle, settings));
+export function evaluateGate(bundle: SessionBundle, settings: ClinicSettings, now: number, alarmLog: readonly AlarmLogEntry[]): DischargeDecision {
+  return evaluateDischarge(dischargeInput(bundle, now, alarmLog, settings), dischargeRulesOf(bundle, settings));
+}
+
+/** The pump rate of a dose, rounded toward the safe side of the substance's limits: the one rate prescribe and start check. */
+export function pumpRateFor(mgPerKgPerH: number, basis: InfusionBasis & { substance: Substance }, settings: ClinicSettings): number {
+  const limits = doseLimitsFor(basis.substance, settings);
+  return safePumpRate(mgPerKgPerH, basis, settings.pumpResolutionMlPerH, [limits.softLimitMgPerKgPerH, limits.hardLimitMgPerKgPerH]);
+}
+
+export function capRulesOf(substance: Substance, settings: ClinicSettings): CapRules {
+  return {
+    maxSessionDoseMgPerKg: doseLimitsFor(substance, settings).maxSessionDoseMgPerKg,
+    maxSessionDurationMin: settings.maxSessionDurationMin,
+    projectionMin: settings.capProjectionMin,
+  };
+}
+
+/** The session caps now (dose and duration) while the pump runs or is paused; null otherwise. */
+export function capStateOf(bundle: SessionBundle, settings: ClinicSettings, now: number): CapState | null {
+  const s = bundle.session;
+  const timeline = timelineOf(bundle);
+  const p = latestPrescription(bundle);
+  if ((s.state !== 'running' && s.state !== 'paused') || s.startedAt === null || !timeline || !p) return null;
+  try {
+    const dose = cumulativeDose(timeline, now);
+    const pump = pumpStateAt(timeline.events, now);
+    const rate = pump.phase === 'running' ? mlPerHToMgPerKgPerH(pump.rateMlPerH, timeline).mgPerKgPerH : 0;
+    return capState({ now, infusionStartedAt: s.startedAt, doseMgPerKg: dose.mgPerKg, rateMgPerKgPerH: rate }, capRulesOf(p.substance, settings));
+  } catch {
+    return null; // a stored timeline that is not valid (cannot happen through the service)
+  }
 }
 
 function prescriptionView(p: PrescriptionRow, settings: ClinicSettings) {
@@ -98,7 +145,7 @@ function prescriptionView(p: PrescriptionRow, settings: ClinicSettings) {
     targetMgPerKgPerH: p.targetMgPerKgPerH,
     mgPerH: rate.mgPerH,
     rateMlPerH: rate.mlPerH,
-    pumpRateMlPerH: roundToPumpResolution(rate.mlPerH, settings.pumpResolutionMlPerH),
+    pumpRateMlPerH: pumpRateFor(p.targetMgPerKgPerH, p, settings),
     softLimitReason: p.softLimitReason,
     limitProblems: p.limitProblems,
     prescribed: p.prescribed,
@@ -189,7 +236,8 @@ export interface DetailContext {
   settings: ClinicSettings;
   infoSheetVersion: string;
   now: number;
-  unresolvedHighPriorityAlarms: number;
+  /** The session's stored alarm log (db alarmLogOfSession). */
+  alarmLog: readonly AlarmLogEntry[];
   patient: PatientRow;
   course: CourseRow;
 }
@@ -199,10 +247,10 @@ export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDeta
   const s = bundle.session;
   const p = latestPrescription(bundle);
   const items = (bundle.checklist?.items ?? {}) as PreInfusionChecklist;
-  const gate = evaluateGate(bundle, settings, now, ctx.unresolvedHighPriorityAlarms);
-  const override = bundle.steps.find((x) => x.kind === 'override');
-  const release = bundle.steps.find((x) => x.kind === 'physicianRelease');
-  const ack = bundle.steps.find((x) => x.kind === 'instructionsAcknowledged');
+  const gate = evaluateGate(bundle, settings, now, ctx.alarmLog);
+  const override = latestStep(bundle, 'override');
+  const release = latestStep(bundle, 'physicianRelease');
+  const ack = latestStep(bundle, 'instructionsAcknowledged');
   const observationMin = observationMinOf(bundle, settings);
   const schedule = scheduleOf(bundle, settings, now);
   const threshold = dischargeRulesOf(bundle, settings).threshold;
@@ -235,11 +283,12 @@ export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDeta
       score: bundle.score ? { ...bundle.score, threshold: threshold(bundle.score.scale) } : null,
       instructionsAcknowledged: ack?.by ?? null,
       physicianRelease: release?.by ?? null,
-      override: override ? { reason: override.reason ?? '', by: override.by } : null,
+      override: override ? { reason: override.reason ?? '', criteria: (override.criteria ?? []) as OverridableCriterion[], by: override.by } : null,
       allowed: s.state === 'postObservation' && gate.allowed,
       missing: gate.missing,
-      unresolvedHighPriorityAlarms: ctx.unresolvedHighPriorityAlarms,
+      unresolvedHighPriorityAlarms: highAlarmHistory(ctx.alarmLog, now).active,
     },
+    transfer: bundle.transfer,
     cancelReason: s.cancelReason,
     amendments: bundle.amendments.map((a) => ({ ...a, target: a.target as SessionDetail['amendments'][number]['target'] })),
     allowedEvents: s.signed ? [] : [...LEGAL_EVENTS[s.state as SessionStatus]],

@@ -1,17 +1,20 @@
 /**
  * After the stop: the observation countdown, escort confirmation, discharge score, instructions, physician release,
- * and the discharge gate listing every missing condition in words; a physician may override with a written reason.
+ * and the discharge gate listing every missing condition in words; a physician may override single criteria (never the
+ * escort) with reason and password, or end the session in an emergency as a transfer.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Escort } from '../../../core/session/escort';
 import type { PreInfusionChecklist } from '../../../core/session/checklist';
 import type { Problem } from '../../../core/settings';
-import { TextField } from '../../components/Field';
 import { ProblemList } from '../../components/ProblemList';
 import { dateTime, hhmm } from '../../format';
 import type { SessionHandle } from '../session/useSession';
+import { useAuth } from '../../stores/authStore';
 import { cleanEscort, EscortFields, escortText } from './EscortFields';
+import { OverrideForm } from './OverrideForm';
+import { TransferForm } from './TransferForm';
 import { ScoreForm } from './ScoreForm';
 
 export function DischargePanel({ handle }: { handle: SessionHandle }) {
@@ -20,9 +23,11 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
   const d = detail.discharge;
   const id = detail.session.id;
   const discharged = detail.session.status === 'discharged';
+  const ended = discharged || detail.session.status === 'transferred';
+  const physician = useAuth((s) => s.status?.user?.role) === 'physician';
   const [refusal, setRefusal] = useState<Problem[]>([]);
-  const [overrideReason, setOverrideReason] = useState('');
   const stamp = (s: { userName: string; at: number }) => t('session.by', { name: s.userName, time: hhmm(s.at) });
+  const criteria = (list: readonly string[]) => list.map((c) => t(`discharge.criteria.${c}`)).join(', ');
 
   return (
     <section className="panel discharge" data-testid="discharge">
@@ -32,8 +37,13 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
           ✓ {t('discharge.dischargedAt', { time: dateTime(detail.session.dischargedAt) })}
         </p>
       )}
-      {d.override && <p className="warn-text">{t('discharge.overridden', { by: stamp(d.override.by), reason: d.override.reason })}</p>}
-      {!discharged && (
+      {detail.transfer && <TransferDone transfer={detail.transfer} />}
+      {d.override && (
+        <p className="warn-text" data-testid="override-shown">
+          {t('discharge.overridden', { by: stamp(d.override.by), criteria: criteria(d.override.criteria), reason: d.override.reason })}
+        </p>
+      )}
+      {!ended && (
         <>
           <EscortConfirm handle={handle} />
           <ScoreForm handle={handle} />
@@ -74,23 +84,26 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
             </button>
           </div>
           <ProblemList problems={refusal} title={t('discharge.refused')} testId="discharge-refusal" />
-          <form
-            className="subform override"
-            onSubmit={async (e: FormEvent) => {
-              e.preventDefault();
-              setRefusal(await handle.run('discharge.override', { sessionId: id, reason: overrideReason }));
-            }}
-          >
-            <h4>{t('discharge.override')}</h4>
-            <TextField label={t('discharge.overrideReason')} value={overrideReason} onChange={setOverrideReason} testId="override-reason" />
-            <button type="submit" className="btn btn--danger" data-testid="override-do">
-              {t('discharge.overrideDo')}
-            </button>
-          </form>
+          {physician && (
+            <div className="emergency">
+              <OverrideForm handle={handle} />
+              <TransferForm handle={handle} />
+            </div>
+          )}
         </>
       )}
       {discharged && d.escort && <p>{t('escort.confirmed', { text: escortText(d.escort.escort) })}</p>}
     </section>
+  );
+}
+
+export function TransferDone({ transfer }: { transfer: NonNullable<SessionHandle['detail']>['transfer'] }) {
+  const { t } = useTranslation();
+  if (!transfer) return null;
+  return (
+    <p className="warn-text" data-testid="transferred">
+      {t('transfer.done', { time: dateTime(transfer.by.at), to: transfer.handedOverTo, destination: transfer.destination, reason: transfer.reason, by: transfer.by.userName })}
+    </p>
   );
 }
 

@@ -11,6 +11,7 @@ import { useApi } from '../../api/ApiContext';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { mergeSeries } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
+import { TransferDone } from '../discharge/DischargePanel';
 import { escortText } from '../discharge/EscortFields';
 import { DoseEventList } from '../session/DoseEventList';
 import { dateTime, hhmm, isoDate, num } from '../../format';
@@ -124,8 +125,21 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
             )}
             {disc.instructionsAcknowledged && <li>{t('discharge.acknowledged', { by: stamp(disc.instructionsAcknowledged) })}</li>}
             {disc.physicianRelease && <li>{t('discharge.released', { by: stamp(disc.physicianRelease) })}</li>}
-            {disc.override && <li className="warn-text">{t('discharge.overridden', { by: stamp(disc.override.by), reason: disc.override.reason })}</li>}
+            {disc.override && (
+              <li className="warn-text" data-testid="review-override">
+                {t('discharge.overridden', {
+                  by: stamp(disc.override.by),
+                  criteria: disc.override.criteria.map((c) => t(`discharge.criteria.${c}`)).join(', '),
+                  reason: disc.override.reason,
+                })}
+              </li>
+            )}
             {s.dischargedAt !== null && <li>{t('discharge.dischargedAt', { time: dateTime(s.dischargedAt) })}</li>}
+            {d.transfer && (
+              <li>
+                <TransferDone transfer={d.transfer} />
+              </li>
+            )}
           </ul>
         </section>
       </div>

@@ -23,6 +23,7 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
   const [sys, setSys] = useState('');
   const [dia, setDia] = useState('');
   const [hr, setHr] = useState('');
+  const [spo2, setSpo2] = useState('');
   const [text, setText] = useState('');
   const [severity, setSeverity] = useState<AdverseEventSeverity>('mild');
   const [rescue, setRescue] = useState(false);
@@ -39,6 +40,7 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
     setSys('');
     setDia('');
     setHr('');
+    setSpo2('');
     setText('');
     setRescue(false);
     setDrug('');
@@ -59,7 +61,13 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
       case 'bloodPressure':
         return n(sys) === undefined || n(dia) === undefined
           ? null
-          : { kind, systolicMmHg: n(sys)!, diastolicMmHg: n(dia)!, ...(n(hr) !== undefined ? { heartRate: n(hr)! } : {}) };
+          : {
+              kind,
+              systolicMmHg: n(sys)!,
+              diastolicMmHg: n(dia)!,
+              ...(n(hr) !== undefined ? { heartRate: n(hr)! } : {}),
+              ...(n(spo2) !== undefined ? { spo2: n(spo2)! } : {}),
+            };
       case 'note':
         return { kind, text };
       case 'adverseEvent':
@@ -129,6 +137,7 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
           <TextField label={t('obs.systolic')} unit="mmHg" inputMode="numeric" value={sys} onChange={setSys} testId="obs-sys" />
           <TextField label={t('obs.diastolic')} unit="mmHg" inputMode="numeric" value={dia} onChange={setDia} testId="obs-dia" />
           <TextField label={t('obs.heartRate')} unit="/min" inputMode="numeric" value={hr} onChange={setHr} testId="obs-hr" />
+          <TextField label="SpO₂" unit="%" inputMode="numeric" value={spo2} onChange={setSpo2} testId="obs-spo2" />
         </div>
       )}
       {(kind === 'note' || kind === 'adverseEvent') && (
@@ -147,7 +156,7 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
           />
           <CheckField label={t('obs.rescue')} checked={rescue} onChange={setRescue} testId="obs-rescue" />
           {rescue && (
-            <div className="form__grid form__grid--4">
+            <div className="form__grid form__grid--3">
               <TextField label={t('obs.rescueDrug')} value={drug} onChange={setDrug} testId="obs-rescue-drug" />
               <TextField label={t('obs.rescueDose')} inputMode="decimal" value={rDose} onChange={setRDose} testId="obs-rescue-dose" />
               <TextField label={t('obs.rescueUnit')} value={rUnit} onChange={setRUnit} />

@@ -25,7 +25,7 @@ export function observationText(o: Row['observation'], lang: Lang): string {
     case 'nausea':
       return level(NAUSEA_LEVELS, v.score, lang) + (v.vomitingEpisodes ? ` · ${String(v.vomitingEpisodes)}× Erbrechen` : '');
     case 'bloodPressure':
-      return `${String(v.systolicMmHg)}/${String(v.diastolicMmHg)} mmHg` + (v.heartRate ? ` · HF ${String(v.heartRate)}/min` : '');
+      return `${String(v.systolicMmHg)}/${String(v.diastolicMmHg)} mmHg` + (v.heartRate ? ` · HF ${String(v.heartRate)}/min` : '') + (v.spo2 ? ` · SpO₂ ${String(v.spo2)} %` : '');
     case 'note':
       return String(v.text);
     case 'adverseEvent': {

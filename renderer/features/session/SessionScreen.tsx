@@ -11,6 +11,8 @@ import type { Problem } from '../../../core/settings';
 import { useNav } from '../../stores/navStore';
 import { Countdown } from '../discharge/Countdown';
 import { DischargePanel } from '../discharge/DischargePanel';
+import { TransferForm } from '../discharge/TransferForm';
+import { useAuth } from '../../stores/authStore';
 import { DoseBig } from './DoseBig';
 import { ChecklistForm } from './ChecklistForm';
 import { DoseEventList } from './DoseEventList';
@@ -28,6 +30,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
   const handle = useSession(sessionId);
   const now = useServerNow(handle.offsetMs);
+  const physician = useAuth((s) => s.status?.user?.role) === 'physician';
   const { detail } = handle;
   if (!detail) {
     return (
@@ -39,7 +42,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   }
   const status = detail.session.status;
   const infusing = status === 'running' || status === 'paused';
-  const after = status === 'postObservation' || status === 'discharged';
+  const after = status === 'postObservation' || status === 'discharged' || status === 'transferred';
   return (
     <main className="page session" data-testid="session-screen" data-status={status}>
       <SessionHeader handle={handle} />
@@ -79,7 +82,8 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
             </section>
           )}
           {after && <DischargePanel handle={handle} />}
-          {status === 'discharged' && <ObservationList observations={detail.observations} />}
+          {infusing && physician && <TransferForm handle={handle} />}
+          {(status === 'discharged' || status === 'transferred') && <ObservationList observations={detail.observations} />}
           {status === 'cancelled' && <p className="warn-text">{detail.cancelReason}</p>}
         </div>
       </div>
@@ -112,7 +116,7 @@ function SessionHeader({ handle }: { handle: SessionHandle }) {
         <button className="btn" onClick={() => go({ name: 'course', courseId: s.courseId })} data-testid="to-course">
           {t('session.toCourse')}
         </button>
-        {(s.status === 'postObservation' || s.status === 'discharged' || s.status === 'cancelled') && (
+        {(s.status === 'postObservation' || s.status === 'discharged' || s.status === 'transferred' || s.status === 'cancelled') && (
           <button className="btn" onClick={() => go({ name: 'review', sessionId: s.id })} data-testid="to-review">
             {t('session.toReview')}
           </button>

@@ -14,7 +14,7 @@ const ready: DischargeInput = {
   escort: { kind: 'person', name: 'Anna Huber', relation: 'Ehefrau', phone: '+49 89 1234567', arrivalAt: STOP + 70 * MIN },
   dischargeScore: { scale: 'modifiedPadss', total: 9, complete: true, at: STOP + 55 * MIN },
   instructionsAcknowledged: true,
-  unresolvedHighPriorityAlarms: 0,
+  highAlarms: { active: 0 },
   physicianRelease: { physician: 'Dr. Maier', at: STOP + 60 * MIN },
 };
 
@@ -26,7 +26,7 @@ describe('evaluateDischarge', () => {
   });
 
   it('names every missing condition at once', () => {
-    const nothing: DischargeInput = { now: STOP + 10 * MIN, infusionStoppedAt: STOP, instructionsAcknowledged: false, unresolvedHighPriorityAlarms: 1 };
+    const nothing: DischargeInput = { now: STOP + 10 * MIN, infusionStoppedAt: STOP, instructionsAcknowledged: false, highAlarms: { active: 1, lastActiveAt: STOP + 10 * MIN } };
     const decision = evaluateDischarge(nothing, rules);
     expect(decision.allowed).toBe(false);
     expect(decision.missing.map((p) => p.code)).toEqual([
@@ -100,36 +100,88 @@ describe('evaluateDischarge', () => {
   });
 
   it('no unresolved high-priority alarm', () => {
-    expect(codes({ ...ready, unresolvedHighPriorityAlarms: 2 })).toEqual(['discharge.highPriorityAlarmUnresolved']);
+    expect(codes({ ...ready, highAlarms: { active: 2, lastActiveAt: ready.now } })).toEqual([
+      'discharge.scoreBeforeLatestEvent',
+      'discharge.highPriorityAlarmUnresolved',
+      'discharge.releaseBeforeLatestEvent',
+    ]);
   });
 
   it('the physician must release the patient by name', () => {
     expect(codes({ ...ready, physicianRelease: { physician: ' ', at: STOP } })).toEqual(['discharge.physicianReleaseMissing']);
   });
 
+  describe('the whole record: a score and a release count only after the latest event', () => {
+    // Score 10/10 at +55 min and release at +60 min, then something happens at +60.5 min.
+    const after = STOP + 60 * MIN + 30_000;
+    it.each([
+      ['an adverse event', { latestAdverseEventAt: after }],
+      ['an abnormal observation (RASS −3, BP 82/45)', { latestAbnormalObservationAt: after }],
+      ['a high-priority alarm that has ended', { highAlarms: { active: 0, lastActiveAt: after } }],
+    ])('%s after score and release makes both stale', (_name, extra) => {
+      const found = evaluateDischarge({ ...ready, ...extra, now: after + 20 * MIN }, rules).missing;
+      expect(found.map((p) => p.code)).toEqual(['discharge.scoreBeforeLatestEvent', 'discharge.releaseBeforeLatestEvent']);
+      expect(formatProblem(found[0]!, 'de')).toMatch(/wurde vor .* erhoben: neu erheben/);
+    });
+
+    it('a new score and release after the event count again', () => {
+      const event = STOP + 50 * MIN;
+      expect(codes({ ...ready, latestAdverseEventAt: event, latestAbnormalObservationAt: event - MIN })).toEqual([]);
+    });
+
+    it('no high-priority alarm within the last N minutes (setting), counted from its end', () => {
+      const ended = STOP + 50 * MIN;
+      const at = (now: number) => ({ ...ready, now, dischargeScore: { ...ready.dischargeScore!, at: now - 1 }, physicianRelease: { physician: 'Dr. Maier', at: now - 1 } });
+      expect(codes({ ...at(ended + 14 * MIN), highAlarms: { active: 0, lastActiveAt: ended } })).toEqual(['discharge.highAlarmRecent']);
+      expect(codes({ ...at(ended + 15 * MIN), highAlarms: { active: 0, lastActiveAt: ended } })).toEqual([]);
+    });
+  });
+
   describe('override', () => {
     const early = { ...ready, now: STOP + 30 * MIN, physicianRelease: undefined };
+    const override = { physician: 'Dr. Maier', reason: 'Patient stabil, Transport durch Angehörige gesichert', criteria: ['observationTime'] as const };
 
-    it('a physician with a written reason allows discharge and the missing conditions stay listed for the audit', () => {
-      const override = { physician: 'Dr. Maier', reason: 'Patient stabil, Transport durch Angehörige gesichert' };
+    it('a physician naming the unmet criterion with a reason allows discharge; the override stands for the release; the missing stay listed', () => {
       const decision = evaluateDischarge({ ...early, override }, rules);
       expect(decision.allowed).toBe(true);
       expect(decision.overriddenBy).toEqual(override);
       expect(decision.missing.map((p) => p.code)).toEqual(['discharge.observationTimeNotOver', 'discharge.physicianReleaseMissing']);
     });
 
-    it('an override without physician or without reason does not count', () => {
-      const decision = evaluateDischarge({ ...early, override: { physician: '', reason: '' } }, rules);
+    it('only the named criteria are overridden: the others are still refused, each named', () => {
+      const decision = evaluateDischarge({ ...early, instructionsAcknowledged: false, dischargeScore: undefined, override }, rules);
       expect(decision.allowed).toBe(false);
-      expect(decision.missing.map((p) => p.code)).toContain('discharge.overridePhysicianMissing');
-      expect(decision.missing.map((p) => p.code)).toContain('discharge.overrideReasonMissing');
+      expect(decision.missing.map((p) => p.code)).toEqual(['discharge.scoreMissing', 'discharge.instructionsNotAcknowledged']);
+    });
+
+    it('never overrides the escort: no pickup person or taxi means no discharge', () => {
+      const all = ['observationTime', 'score', 'instructions', 'highAlarm'] as const;
+      const decision = evaluateDischarge({ ...early, escort: undefined, dischargeScore: undefined, override: { ...override, criteria: all } }, rules);
+      expect(decision.allowed).toBe(false);
+      expect(decision.missing.map((p) => p.code)).toEqual([
+        'escort.notConfirmed',
+        'discharge.overrideCriterionMet',
+        'discharge.overrideCriterionMet',
+        'discharge.escortNotOverridable',
+      ]);
+    });
+
+    it('an override without physician, reason or criterion does not count', () => {
+      const decision = evaluateDischarge({ ...early, override: { physician: '', reason: '', criteria: [] } }, rules);
+      expect(decision.allowed).toBe(false);
+      expect(decision.missing.map((p) => p.code)).toEqual([
+        'discharge.observationTimeNotOver',
+        'discharge.overridePhysicianMissing',
+        'discharge.overrideReasonMissing',
+        'discharge.overrideCriteriaMissing',
+      ]);
     });
 
     it('no override while the infusion has not been stopped', () => {
       const { infusionStoppedAt: _unused, ...running } = ready;
-      const decision = evaluateDischarge({ ...running, override: { physician: 'Dr. Maier', reason: 'x' } }, rules);
+      const decision = evaluateDischarge({ ...running, override: { ...override, criteria: ['score'] } }, rules);
       expect(decision.allowed).toBe(false);
-      expect(decision.missing.map((p) => p.code)).toEqual(['discharge.infusionNotStopped', 'discharge.overrideWhileInfusionRunning']);
+      expect(decision.missing.map((p) => p.code)).toEqual(['discharge.infusionNotStopped', 'discharge.overrideCriterionMet']);
     });
   });
 });

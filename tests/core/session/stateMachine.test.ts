@@ -33,6 +33,8 @@ function eventOf(kind: SessionEventKind, at = T0 + 60_000): SessionEvent {
       return { kind, at, amount: 5, unit: 'mg' };
     case 'cancel':
       return { kind, at, reason: 'patient unwell' };
+    case 'transfer':
+      return { kind, at, handedOverTo: 'RTW 1/83-2, NA Dr. Roth', destination: 'Klinikum rechts der Isar, ZNA', reason: 'Krampfanfall' };
     default:
       return { kind, at };
   }
@@ -44,9 +46,9 @@ const EXPECTED_STATUS: Partial<Record<SessionStatus, Partial<Record<SessionEvent
   planned: { checkIn: 'checkedIn', cancel: 'cancelled' },
   checkedIn: { completeChecklist: 'checklistComplete', cancel: 'cancelled' },
   checklistComplete: { start: 'running', cancel: 'cancelled' },
-  running: { rateChange: 'running', pause: 'paused', bolus: 'running', stop: 'postObservation' },
-  paused: { rateChange: 'paused', resume: 'running', stop: 'postObservation' },
-  postObservation: { discharge: 'discharged' },
+  running: { rateChange: 'running', pause: 'paused', bolus: 'running', stop: 'postObservation', transfer: 'transferred' },
+  paused: { rateChange: 'paused', resume: 'running', stop: 'postObservation', transfer: 'transferred' },
+  postObservation: { discharge: 'discharged', transfer: 'transferred' },
 };
 
 /** The reason given for every illegal (status, event) pair. */
@@ -61,10 +63,12 @@ const INFUSING_REASONS: Partial<Record<SessionEventKind, string>> = {
   cancel: 'session.cancelDuringInfusion',
 };
 const ILLEGAL_REASON: Record<SessionStatus, (kind: SessionEventKind) => string | undefined> = {
-  planned: () => 'session.notCheckedIn',
-  checkedIn: (k) => (k === 'checkIn' ? 'session.alreadyCheckedIn' : 'session.checklistNotComplete'),
+  planned: (k) => (k === 'transfer' ? 'session.transferBeforeStart' : 'session.notCheckedIn'),
+  checkedIn: (k) => (k === 'transfer' ? 'session.transferBeforeStart' : k === 'checkIn' ? 'session.alreadyCheckedIn' : 'session.checklistNotComplete'),
   checklistComplete: (k) =>
-    k === 'checkIn'
+    k === 'transfer'
+      ? 'session.transferBeforeStart'
+      : k === 'checkIn'
       ? 'session.alreadyCheckedIn'
       : k === 'completeChecklist'
         ? 'session.checklistAlreadyComplete'
@@ -73,6 +77,7 @@ const ILLEGAL_REASON: Record<SessionStatus, (kind: SessionEventKind) => string |
   paused: (k) => INFUSING_REASONS[k],
   postObservation: (k) => (k === 'cancel' ? 'session.cancelAfterInfusion' : 'session.infusionAlreadyStopped'),
   discharged: () => 'session.alreadyDischarged',
+  transferred: () => 'session.alreadyTransferred',
   cancelled: () => 'session.alreadyCancelled',
 };
 
@@ -81,9 +86,9 @@ const legalPairs = allPairs.filter(([status, kind]) => LEGAL_EVENTS[status].incl
 const illegalPairs = allPairs.filter(([status, kind]) => !LEGAL_EVENTS[status].includes(kind));
 
 describe('session state machine: legal transitions', () => {
-  it('the table covers 14 legal and 66 illegal (status, event) pairs', () => {
-    expect(legalPairs).toHaveLength(14);
-    expect(illegalPairs).toHaveLength(66);
+  it('the table covers 17 legal and 82 illegal (status, event) pairs', () => {
+    expect(legalPairs).toHaveLength(17);
+    expect(illegalPairs).toHaveLength(82);
   });
 
   it.each(legalPairs)('%s + %s is accepted', (status, kind) => {
@@ -129,6 +134,22 @@ describe('session state machine: a whole session', () => {
       state = result.state;
     }
     expect(state).toEqual({ status: 'discharged', lastEventAt: T0 + 70, infusionStartedAt: T0 + 20, infusionStoppedAt: T0 + 60 });
+  });
+});
+
+describe('session state machine: emergency transfer', () => {
+  it('ends a running infusion as transferred (stopped with the hand-over), never as discharged, and names each missing field', () => {
+    const running: SessionState = { status: 'running', lastEventAt: T0, infusionStartedAt: T0 };
+    const done = applyEvent(running, { kind: 'transfer', at: T0 + 5, handedOverTo: 'RTW', destination: 'ZNA', reason: 'Anfall' });
+    expect(done).toMatchObject({ ok: true, state: { status: 'transferred', infusionStoppedAt: T0 + 5 } });
+    const empty = applyEvent(running, { kind: 'transfer', at: T0 + 5, handedOverTo: ' ', destination: '', reason: '' });
+    expect(empty.ok ? [] : empty.problems.map((p) => p.code)).toEqual([
+      'session.transferIncomplete',
+      'transfer.handedOverToMissing',
+      'transfer.destinationMissing',
+      'transfer.reasonMissing',
+    ]);
+    for (const kind of SESSION_EVENT_KINDS) expect(applyEvent({ status: 'transferred', lastEventAt: T0 }, eventOf(kind)).ok).toBe(false);
   });
 });
 
