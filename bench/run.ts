@@ -3,6 +3,7 @@
  * Timing lives here, never in tests.
  */
 import { benchAlarms } from './alarms';
+import { benchCablePull } from './cablePull';
 import { benchDecoders } from './decoders';
 import { benchHostMemory } from './host';
 import { benchSessions } from './sessions';
@@ -20,3 +21,4 @@ benchStorage().forEach(print);
 (await benchHostMemory()).forEach(print);
 (await benchSessions()).forEach(print);
 (await benchAlarms()).forEach(print);
+(await benchCablePull()).forEach(print);

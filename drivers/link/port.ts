@@ -4,6 +4,7 @@
  */
 import { SerialPort } from 'serialport';
 import type { LineSettings } from '../protocol';
+import { hangupAwareBinding } from './hangupBinding';
 
 export interface PortLike {
   onData(cb: (chunk: Uint8Array) => void): void;
@@ -15,9 +16,13 @@ export interface PortLike {
 
 export type PortOpener = (path: string, settings: LineSettings) => Promise<PortLike>;
 
+/** The detected binding with the hang-up fix: a `binding` in SerialPort's options replaces the detected one. */
+const binding = hangupAwareBinding(SerialPort.binding);
+
 export const openSerialPort: PortOpener = (path, settings) =>
   new Promise((resolve, reject) => {
     const port = new SerialPort({
+      binding,
       path,
       baudRate: settings.baudRate,
       dataBits: settings.dataBits,

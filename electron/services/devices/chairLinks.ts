@@ -21,6 +21,7 @@ import { SerialLink } from '../../../drivers/link/serialLink';
 import type { LineSettings, ProtocolDefinition } from '../../../drivers/protocol';
 import { findProtocol } from '../../../drivers/protocols';
 import type { PatientScenario } from '../../../drivers/simulator/patient';
+import { removeStalePtyDirs } from '../../../drivers/simulator/ptyDirs';
 import type { ChairEventLog } from '../chairEventLog';
 import { ChairMonitor } from '../chairMonitor';
 import type { EventBus } from '../eventBus';
@@ -83,6 +84,7 @@ export class ChairLinks {
   }
 
   async startAll(): Promise<void> {
+    removeStalePtyDirs(); // left by an app that was killed: the simulated monitors' pty links and any socat still serving them
     const all = await this.o.db.call('listChairDevices');
     this.simulateAll = this.decideSimulation(all);
     for (const s of all) await this.startChair(s);

@@ -1,0 +1,36 @@
+/**
+ * The fallback where setpriv is missing: a killed app's socat lives on serving its pty folder; the next start
+ * (removeStalePtyDirs) ends it and removes the folder, and leaves the folders of running processes alone.
+ * Real socat; the dead owner is a process that really ran and ended.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makePtyDir, removeStalePtyDirs, socatServing } from '../../drivers/simulator/ptyDirs';
+import { waitFor } from '../helpers/wsClient';
+
+describe('pty folders of dead apps', () => {
+  it('are removed at the next start, their orphaned socat ended; live ones stay', async () => {
+    const deadPid = spawnSync('true').pid!; // has exited by now
+    const stale = join(tmpdir(), `infusion-pty-${deadPid}-test`);
+    mkdirSync(stale);
+    const orphan = spawn('socat', [`pty,raw,echo=0,link=${stale}/app`, `pty,raw,echo=0,link=${stale}/device`], { stdio: 'ignore' });
+    const own = makePtyDir();
+    try {
+      await waitFor(() => existsSync(join(stale, 'app')), 10_000, 'the orphan socat');
+      expect(socatServing(stale)).toEqual([orphan.pid]);
+
+      expect(removeStalePtyDirs()).toContain(stale);
+      await waitFor(() => orphan.exitCode !== null || orphan.signalCode !== null, 10_000, 'the orphan socat to end');
+      expect(orphan.signalCode).toBe('SIGKILL');
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(own)).toBe(true); // this process runs: its folder is in use
+    } finally {
+      orphan.kill('SIGKILL');
+      rmSync(stale, { recursive: true, force: true });
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+});
