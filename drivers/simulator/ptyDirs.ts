@@ -1,34 +1,53 @@
 /**
- * The temporary folders that hold the pty links of simulated devices. Each folder's name carries the pid of the
- * process that made it, so a later start can tell the folders of a host that died (SIGKILL, crash, power cut)
- * and remove them, ending any socat still serving them.
+ * The temporary folders that hold the pty links of simulated devices. Each folder's name carries the process that
+ * made it (pid, and on Linux its start time, so a reused pid is not taken for the old owner); a later start can
+ * tell the folders of a host that died (SIGKILL, crash, power cut) and remove them, ending any socat still
+ * serving them.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-const PREFIX = 'infusion-pty-';
+/** `infusion-pty-<pid>[.<start time>]-<random>`; folders named otherwise (older versions, tests) are not ours to judge. */
+const OWNED = /^infusion-pty-(\d+)(?:\.(\d+))?-/;
 
 /** A new pty folder owned by this process. */
 export function makePtyDir(): string {
-  return mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
+  const started = startTimeOf(process.pid);
+  return mkdtempSync(join(tmpdir(), `infusion-pty-${process.pid}${started === null ? '' : `.${started}`}-`));
 }
 
 /** The pty folders of processes that no longer run: their socat (if setpriv could not end it) is killed, the folder removed. */
 export function removeStalePtyDirs(): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(tmpdir())) {
-    const owner = Number(name.startsWith(PREFIX) ? name.slice(PREFIX.length).split('-')[0] : NaN);
-    if (!Number.isInteger(owner) || owner <= 0 || isRunning(owner)) continue;
+    const owner = OWNED.exec(name);
+    if (!owner || isRunning(Number(owner[1]), owner[2] ?? null)) continue;
     const dir = join(tmpdir(), name);
-    killSocatServing(dir);
-    rmSync(dir, { recursive: true, force: true });
-    removed.push(dir);
+    try {
+      killSocatServing(dir);
+      rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch (err) {
+      // Another starting app may be removing the same folder; a leftover must never stop this one starting.
+      console.warn(`could not remove the stale pty folder ${dir}: ${(err as Error).message}`);
+    }
   }
   return removed;
 }
 
-function isRunning(pid: number): boolean {
+/** Start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat); null without /proc or process. */
+function startTimeOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null; // after "(comm) ", fields start at 3
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid: number, startTime: string | null): boolean {
+  if (startTime !== null) return startTimeOf(pid) === startTime;
   try {
     process.kill(pid, 0);
     return true;

@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tempDir';
@@ -37,18 +36,20 @@ function exited(host: ChildProcess): Promise<number | null> {
   return new Promise((r) => host.once('exit', (code) => r(code)));
 }
 
+/** A pty folder's name begins with its host's pid, then its start time or the random part. */
+const ownedBy = (pid: number) => new RegExp(`infusion-pty-${pid}[.-]`);
+
 /** The pty folders of the host with this pid. */
 function ptyDirsOf(pid: number): string[] {
-  return readdirSync(tmpdir()).filter((n) => n.startsWith(`infusion-pty-${pid}-`));
+  return readdirSync(tmpdir()).filter((n) => n.startsWith('infusion-pty-') && ownedBy(pid).test(n));
 }
 
 /** Every process whose command line names a pty folder of that host (its socat, however it was started). */
 function helpersOf(pid: number): string[] {
-  const mark = join(tmpdir(), `infusion-pty-${pid}-`);
   return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).flatMap((p) => {
     try {
-      const cmdline = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      return cmdline.includes(mark) ? [`${p}: ${cmdline.replaceAll('\0', ' ')}`] : [];
+      const args = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+      return args.some((a) => a.includes(`${tmpdir()}/`) && ownedBy(pid).test(a)) ? [`${p}: ${args.join(' ')}`] : [];
     } catch {
       return []; // ended while we looked
     }

@@ -1,6 +1,7 @@
 /**
  * The fallback where setpriv is missing: a killed app's socat lives on serving its pty folder; the next start
- * (removeStalePtyDirs) ends it and removes the folder, and leaves the folders of running processes alone.
+ * (removeStalePtyDirs) ends it and removes the folder, and leaves the folders of running processes alone (a reused
+ * pid is told apart by its start time).
  * Real socat; the dead owner is a process that really ran and ended.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,6 +19,8 @@ describe('pty folders of dead apps', () => {
     mkdirSync(stale);
     const orphan = spawn('socat', [`pty,raw,echo=0,link=${stale}/app`, `pty,raw,echo=0,link=${stale}/device`], { stdio: 'ignore' });
     const own = makePtyDir();
+    const reusedPid = join(tmpdir(), `infusion-pty-${process.pid}.1-test`); // this pid, but a process that started at tick 1
+    mkdirSync(reusedPid);
     try {
       await waitFor(() => existsSync(join(stale, 'app')), 10_000, 'the orphan socat');
       expect(socatServing(stale)).toEqual([orphan.pid]);
@@ -27,10 +30,12 @@ describe('pty folders of dead apps', () => {
       expect(orphan.signalCode).toBe('SIGKILL');
       expect(existsSync(stale)).toBe(false);
       expect(existsSync(own)).toBe(true); // this process runs: its folder is in use
+      expect(existsSync(reusedPid)).toBe(false); // its pid runs again, but as another process
     } finally {
       orphan.kill('SIGKILL');
       rmSync(stale, { recursive: true, force: true });
       rmSync(own, { recursive: true, force: true });
+      rmSync(reusedPid, { recursive: true, force: true });
     }
   });
 });
