@@ -8,6 +8,7 @@ import type { ClinicSettings } from '../clinic/defaults';
 import { problem } from '../messages';
 import { isFilled } from './text';
 import { escortConfirmationProblems, type Escort } from './escort';
+import { dischargeScaleProblems } from './dischargeScale';
 import { dischargeThreshold, DISCHARGE_SCALES, type DischargeScale } from './scales';
 
 export interface DischargeInput {
@@ -16,7 +17,7 @@ export interface DischargeInput {
   infusionStoppedAt?: number;
   escort?: Escort;
   /** The latest discharge score, from `scoreDischarge`, with the time it was taken. */
-  dischargeScore?: { scale: DischargeScale; total: number; complete: boolean; at: number };
+  dischargeScore?: { scale: DischargeScale; total: number; complete: boolean; at: number; otherScaleReason?: string };
   /** Patient acknowledged the discharge instructions (no driving, escort, contact number). */
   instructionsAcknowledged: boolean;
   /** High-priority alarms of this session not yet resolved, as counted by the alarm engine. */
@@ -34,6 +35,8 @@ export interface DischargeRules {
   postInfusionObservationMin: number;
   noDrivingHours: number;
   threshold: (scale: DischargeScale) => number;
+  /** The scale the clinic configured (setting dischargeScale); another one counts only with a written reason. */
+  scale?: DischargeScale;
 }
 
 export function dischargeRules(settings: ClinicSettings): DischargeRules {
@@ -41,6 +44,7 @@ export function dischargeRules(settings: ClinicSettings): DischargeRules {
     postInfusionObservationMin: settings.postInfusionObservationMin,
     noDrivingHours: settings.noDrivingHours,
     threshold: (scale) => dischargeThreshold(scale, settings),
+    scale: settings.dischargeScale,
   };
 }
 
@@ -102,5 +106,6 @@ function scoreProblems(input: DischargeInput, rules: DischargeRules): Problem[] 
     return [problem('discharge.scoreBeforeInfusionEnd', names)];
   }
   const threshold = rules.threshold(score.scale);
-  return score.total >= threshold ? [] : [problem('discharge.scoreBelowThreshold', { ...names, total: score.total, threshold })];
+  const wrongScale = rules.scale === undefined ? [] : dischargeScaleProblems(score.scale, rules.scale, score.otherScaleReason);
+  return [...wrongScale, ...(score.total >= threshold ? [] : [problem('discharge.scoreBelowThreshold', { ...names, total: score.total, threshold })])];
 }

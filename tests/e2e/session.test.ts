@@ -59,7 +59,12 @@ const status = (page: Page) => page.getByTestId('session-screen').getAttribute('
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  app = await startTestApp({ simulate: 'always', simulatorIntervalMs: 1000, scenarios: { 1: calm, 2: calm, 3: calm, 4: calm } });
+  app = await startTestApp({
+    simulate: 'always',
+    simulatorIntervalMs: 1000,
+    scenarios: { 1: calm, 2: calm, 3: calm, 4: calm },
+    widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } },
+  });
   staff = { mfa: await app.login('mfa'), physician: await app.login('physician') };
   browser = await launchChromium();
   mfa = await newStation();

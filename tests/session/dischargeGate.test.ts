@@ -78,7 +78,7 @@ describe('discharge gate in the session service', () => {
     clock.now += 10 * MIN;
     clock.alarms = 1;
     await h['observations.record']({ sessionId, observation: { kind: 'pain', nrs: 3 } }, mfa);
-    await h['discharge.recordScore']({ sessionId, scale: 'modifiedAldrete', answers: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, spo2: 2 } }, mfa);
+    await h['discharge.recordScore']({ sessionId, scale: 'modifiedAldrete', answers: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, spo2: 2 }, otherScaleReason: 'Aldrete: respiration matters here' }, mfa);
     await h['discharge.confirmEscort']({ sessionId, escort: { kind: 'taxi', company: 'Taxi Klein', bookingReference: 'K-77', arrivalAt: clock.now + 60 * MIN } }, mfa);
     await h['discharge.acknowledgeInstructions']({ sessionId }, mfa);
     await h['discharge.release']({ sessionId }, doc);

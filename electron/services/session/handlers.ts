@@ -16,6 +16,7 @@ import { cumulativeDose } from '../../../core/dose/timeline';
 import { problem } from '../../../core/messages';
 import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
 import { evaluateDischarge } from '../../../core/session/dischargeGate';
+import { dischargeScaleProblems } from '../../../core/session/dischargeScale';
 import { escortConfirmationProblems, type Escort } from '../../../core/session/escort';
 import { validateObservation, type Observation } from '../../../core/session/observations';
 import { scoreDischarge } from '../../../core/session/scales';
@@ -28,7 +29,9 @@ import type { DoseEventInsert } from '../../../db/repos/sessionWrite';
 import type { Actor } from '../../../db/repos/users';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
 import type { EventBus } from '../eventBus';
-import { loadSettings, settingRows, validateSetting } from './clinicSettings';
+import { loadSettings } from './clinicSettings';
+import { createDoseRecordHandlers, type DoseRecordMethods } from './doseRecordHandlers';
+import { guarded, refused } from './guarded';
 import { courseView, detailOf, dischargeInput, dischargeRulesOf, evaluateGate, latestPrescription, sessionState, summaryOf, timelineOf } from './sessionView';
 
 export type SessionMethods =
@@ -38,7 +41,7 @@ export type SessionMethods =
   | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
   | 'observations.record' | 'discharge.recordScore' | 'discharge.confirmEscort' | 'discharge.acknowledgeInstructions'
   | 'discharge.release' | 'discharge.discharge' | 'discharge.override' | 'sessions.sign' | 'sessions.amend'
-  | 'clinicSettings.list' | 'clinicSettings.set';
+  | DoseRecordMethods;
 
 export interface SessionDeps {
   db: DbClient;
@@ -62,22 +65,6 @@ const TREND_MAX_POINTS = 1200;
 const BASELINE_BEFORE_START_MS = 15 * 60_000;
 const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
 const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
-
-function refused(message: string, problems: Problem[]): AppError {
-  return new AppError('REFUSED', message, problems);
-}
-
-/** Database refusals become envelopes: a stale status is a conflict, a trigger's refusal is a refusal in words. */
-async function guarded<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (err) {
-    const e = err as Error;
-    if (e.name === 'ConflictError') throw new AppError('CONFLICT', e.message);
-    if (e.name === 'SqliteError') throw new AppError('REFUSED', e.message, [{ code: 'database.refused', message: e.message }]);
-    throw err;
-  }
-}
 
 export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMethods> {
   const { db, bus } = deps;
@@ -357,13 +344,8 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const at = now();
       const result = applyEvent(sessionState(b), { kind: 'rateChange', at, rateMlPerH, ...(reason ? { softLimitReason: reason } : {}) }, dose ? { dose } : {});
       if (!result.ok) throw refused(result.problems.map((x) => x.message).join('; '), result.problems);
-      await guarded(
-        db.call('appendDoseEvent', actorOf(user, at), input.sessionId, b.session.state, { kind: 'rateChange', at, rateMlPerH, ...(reason ? { reason } : {}) }, 'session.rateChange', {
-          rateMlPerH,
-          warnings: result.warnings,
-        }),
-      );
-      if (b.session.state === 'running') deps.onInfusion?.(b.session.chairId, { sessionId: input.sessionId, running: true, documentedRateMlH: rateMlPerH });
+      // An order only: the pump still runs at the old rate until the MFA (or its read-back) confirms (issue 10 point 8).
+      await guarded(db.call('orderRate', actorOf(user, at), input.sessionId, b.session.state, { rateMlPerH, reason: reason ?? null, detail: { warnings: result.warnings } }));
       return changed(input.sessionId);
     },
     'infusion.bolus': async ({ sessionId, amount, unit }, ctx) => {
@@ -414,16 +396,18 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     },
 
     // ------------------------------------------------------------ discharge
-    'discharge.recordScore': async ({ sessionId, scale, answers }, ctx) => {
+    'discharge.recordScore': async ({ sessionId, scale, answers, otherScaleReason }, ctx) => {
       const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
       notSigned(b);
       const score = scoreDischarge(scale, answers);
-      if (score.problems.some((p) => p.code !== 'scale.itemMissing')) {
-        throw new AppError('BAD_INPUT', score.problems.map((p) => p.message).join('; '), score.problems);
-      }
+      const reason = otherScaleReason?.trim() ? otherScaleReason.trim() : undefined;
+      const invalid = score.problems.filter((p) => p.code !== 'scale.itemMissing');
+      const problems = [...invalid, ...dischargeScaleProblems(scale, s.settings.dischargeScale, reason)];
+      if (invalid.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+      if (problems.length > 0) throw refused(problems.map((p) => p.message).join('; '), problems);
       const threshold = scale === 'padss' ? s.settings.padssThreshold : scale === 'modifiedPadss' ? s.settings.modifiedPadssThreshold : s.settings.modifiedAldreteThreshold;
       await guarded(
-        db.call('recordDischargeScore', actorOf(userOf(ctx)), sessionId, { scale, answers, total: score.total, maxPoints: score.maxPoints, threshold, complete: score.complete }),
+        db.call('recordDischargeScore', actorOf(userOf(ctx)), sessionId, { scale, answers, total: score.total, maxPoints: score.maxPoints, threshold, complete: score.complete, ...(reason ? { otherScaleReason: reason } : {}) }),
       );
       return changed(sessionId);
     },
@@ -507,15 +491,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       return changed(sessionId);
     },
 
-    // ------------------------------------------------------------ clinic settings
-    'clinicSettings.list': async () => settingRows(await loadSettings(db)),
-    'clinicSettings.set': async ({ key, value, reason }, ctx) => {
-      const s = await loadSettings(db);
-      validateSetting(key, value, s.settings);
-      if (!reason.trim()) throw new AppError('BAD_INPUT', 'a change of a clinic setting needs a reason', [problem('setting.reasonMissing')]);
-      await guarded(db.call('setClinicSetting', actorOf(userOf(ctx)), key, value, reason.trim()));
-      return settingRows(await loadSettings(db));
-    },
+    ...createDoseRecordHandlers({ db, now, bundleOf, changed, notSigned, verifyPassword: deps.verifyPassword, onInfusion: deps.onInfusion }),
   } satisfies HandlersFor<SessionMethods> as HandlersFor<SessionMethods>;
 }
 
