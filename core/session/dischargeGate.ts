@@ -44,7 +44,6 @@ export function dischargeRules(settings: ClinicSettings): DischargeRules {
     postInfusionObservationMin: settings.postInfusionObservationMin,
     noDrivingHours: settings.noDrivingHours,
     threshold: (scale) => dischargeThreshold(scale, settings),
-    scale: settings.dischargeScale,
   };
 }
 
