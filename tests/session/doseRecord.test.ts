@@ -52,7 +52,7 @@ async function setup() {
   return { h, doc, mfa, clock, infusion, sessionId };
 }
 
-async function refusedWith(p: Promise<unknown>): Promise<{ code: string; problems: string[] }> {
+async function refusedWith(p: unknown): Promise<{ code: string; problems: string[] }> {
   try {
     await p;
   } catch (err) {
