@@ -5,7 +5,8 @@ import type { MethodOutput } from '../../../core/api/contract';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { SelectField, TextField } from '../../components/Field';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
+import { num } from '../../format';
 import { show } from './SettingsScreen';
 
 type Row = MethodOutput<'clinicSettings.list'>[number];
@@ -21,8 +22,9 @@ function parse(row: Row, text: string): number | string | number[] | null {
 
 export function SettingEditor({ row, onSaved, onCancel }: { row: Row; onSaved(): void; onCancel(): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
-  const [text, setText] = useState(Array.isArray(row.value) ? row.value.join('; ') : row.value === null ? '' : String(row.value));
+  const [text, setText] = useState(row.value === null ? '' : show(row.value, lang));
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const submit = async (e: FormEvent) => {
@@ -47,7 +49,7 @@ export function SettingEditor({ row, onSaved, onCancel }: { row: Row; onSaved():
           unit={unit}
           testId="setting-new-value"
           inputMode={Array.isArray(row.defaultValue) ? 'text' : 'decimal'}
-          hint={Array.isArray(row.defaultValue) ? t('settings.listHint') : row.defaultValue === null ? t('settings.empty') : row.range ? `${row.range.min}–${row.range.max} ${unit ?? ''}` : undefined}
+          hint={Array.isArray(row.defaultValue) ? t('settings.listHint') : row.defaultValue === null ? t('settings.empty') : row.range ? `${num(row.range.min, lang, 6)}–${num(row.range.max, lang, 6)} ${unit ?? ''}` : undefined}
         />
       )}
       <TextField label={t('settings.reason')} value={reason} onChange={setReason} testId="setting-reason" />
@@ -59,7 +61,7 @@ export function SettingEditor({ row, onSaved, onCancel }: { row: Row; onSaved():
         <button type="button" className="btn" onClick={onCancel}>
           {t('settings.cancel')}
         </button>
-        <span className="muted">{t('settings.default', { value: show(row.defaultValue) })}</span>
+        <span className="muted">{t('settings.default', { value: show(row.defaultValue, lang) })}</span>
       </div>
     </form>
   );

@@ -9,21 +9,25 @@ import type { MethodOutput } from '../../../core/api/contract';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { TextField } from '../../components/Field';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
-import { dateTime } from '../../format';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
+import type { Lang } from '../../../core/messages';
+import { dateTime, num } from '../../format';
 import { useAuth } from '../../stores/authStore';
 import { SettingEditor } from './SettingEditor';
 
 type Row = MethodOutput<'clinicSettings.list'>[number];
 type Change = MethodOutput<'clinicSettings.history'>[number];
 
-export function show(value: unknown): string {
+/** A setting's value in the screen's language (decimal comma in German); lists joined with '; '. */
+export function show(value: unknown, lang: Lang): string {
   if (value === null || value === undefined) return '–';
-  return Array.isArray(value) ? value.join(', ') : String(value);
+  const one = (v: unknown) => (typeof v === 'number' ? num(v, lang, 6) : String(v));
+  return Array.isArray(value) ? value.map(one).join('; ') : one(value);
 }
 
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const isPhysician = useAuth((s) => s.status?.user?.role === 'physician');
   const [rows, setRows] = useState<Row[]>([]);
@@ -100,7 +104,7 @@ export function SettingsScreen() {
                   <td className="num">{dateTime(c.by.at)}</td>
                   <td>{c.by.userName}</td>
                   <td><code>{c.key}</code></td>
-                  <td className="num">{show(c.previousValue)} → <strong>{show(c.value)}</strong></td>
+                  <td className="num">{show(c.previousValue, lang)} → <strong>{show(c.value, lang)}</strong></td>
                   <td>{c.reason}</td>
                 </tr>
               ))}
@@ -114,16 +118,17 @@ export function SettingsScreen() {
 
 function SettingLine({ row, canEdit, open, onOpen, onSaved }: { row: Row; canEdit: boolean; open: boolean; onOpen(): void; onSaved(): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const unit = row.unit ?? '';
   return (
     <>
       <tr data-testid={`setting-${row.key}`} className={row.changed ? 'settings-row--changed' : undefined}>
         <td><code>{row.key}</code></td>
         <td className="num" data-testid="setting-value">
-          <strong>{show(row.value)}</strong> {unit}
-          {row.changed && <div className="muted">{t('settings.default', { value: show(row.defaultValue) })}</div>}
+          <strong>{show(row.value, lang)}</strong> {unit}
+          {row.changed && <div className="muted">{t('settings.default', { value: show(row.defaultValue, lang) })}</div>}
         </td>
-        <td className="num">{row.range ? `${row.range.min}–${row.range.max} ${unit}` : row.choices ? row.choices.join(' | ') : ''}</td>
+        <td className="num">{row.range ? `${num(row.range.min, lang, 6)}–${num(row.range.max, lang, 6)} ${unit}` : row.choices ? row.choices.join(' | ') : ''}</td>
         <td className="muted settings__source">
           {row.source}
           {row.range && <div>{row.range.source}</div>}
