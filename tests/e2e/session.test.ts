@@ -182,6 +182,8 @@ describe('infusion session in Chromium', () => {
     await doc.getByTestId('rc-mgkgh').fill('0,25');
     await until(() => doc.getByTestId('rc-mlh').inputValue()).toBe('20');
     await doc.getByTestId('rc-apply').click();
+    // An order until the MFA confirms she set the pump (issue 10 point 8).
+    await mfa.getByTestId('confirm-rate').click();
     await until(() => doc.getByTestId('dose-rate').innerText()).toContain('20 ml/h');
 
     // A bolus above the maximum is refused in words; 5 mg is given. The MFA pauses and resumes.
