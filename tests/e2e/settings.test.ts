@@ -50,7 +50,9 @@ describe('clinic settings screen', () => {
     await editor.getByTestId('setting-save').click();
     const refusal = editor.getByTestId('setting-refusal');
     await refusal.waitFor();
-    expect(await refusal.locator('li').evaluateAll((li) => li.map((x) => x.getAttribute('data-code')))).toEqual(['setting.outOfRange', 'setting.reasonMissing']);
+    const items = refusal.locator('li');
+    expect(await items.count()).toBe(2);
+    expect([await items.nth(0).getAttribute('data-code'), await items.nth(1).getAttribute('data-code')]).toEqual(['setting.outOfRange', 'setting.reasonMissing']);
     expect(await refusal.innerText()).toMatch(/außerhalb des klinisch zulässigen Bereichs 0,01–1 mg\/kg\/h.*Cohen/s);
     await page.screenshot({ path: `${SHOTS}/settings-refused.png` });
     expect(await row.getByTestId('setting-value').innerText()).toMatch(/^1 mg\/kg\/h/);
