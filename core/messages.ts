@@ -224,6 +224,38 @@ export const MESSAGES = {
     de: '{scaleDe}: {total} Punkte, für die Entlassung mindestens {threshold} erforderlich',
     en: '{scale}: {total} points, at least {threshold} required for discharge',
   },
+  'discharge.scaleNotConfigured': {
+    de: '{scaleDe} statt des in der Praxis eingestellten {configuredDe}: nur mit schriftlicher Begründung',
+    en: '{scale} instead of the clinic\'s configured {configured}: only with a written reason',
+  },
+  'rateOrder.noneStarted': {
+    de: 'Eine Ratenänderung ist erst nach dem Start der Infusion möglich',
+    en: 'A rate change can only be ordered once the infusion has started',
+  },
+  'rateOrder.notPending': {
+    de: 'Die Anordnung Nr. {orderId} wartet nicht mehr auf Bestätigung ({status})',
+    en: 'Order #{orderId} is no longer waiting for confirmation ({status})',
+  },
+  'rateOrder.pumpDiffers': {
+    de: 'Die Pumpe meldet {pumpRate} ml/h, angeordnet sind {orderedRate} ml/h',
+    en: 'The pump reports {pumpRate} ml/h, the order is {orderedRate} ml/h',
+  },
+  'doseAmendment.fieldNotForKind': {
+    de: 'Bei „{kind}“ kann {field} nicht korrigiert werden',
+    en: 'A {kind} event has no {field} to correct',
+  },
+  'doseAmendment.valueInvalid': {
+    de: 'Neuer Wert für {field} muss eine Zahl größer als 0 sein',
+    en: 'The new value of {field} must be a number greater than 0',
+  },
+  'doseAmendment.unchanged': {
+    de: '{field} hat bereits den Wert {value}',
+    en: '{field} already has the value {value}',
+  },
+  'doseAmendment.timeInFuture': {
+    de: 'Die korrigierte Uhrzeit liegt in der Zukunft',
+    en: 'The corrected time is in the future',
+  },
   'discharge.instructionsNotAcknowledged': {
     de: 'Entlassungshinweise nicht bestätigt (kein Autofahren für {hours} h)',
     en: 'Discharge instructions not acknowledged (no driving for {hours} h)',
@@ -433,6 +465,28 @@ export const MESSAGES = {
   'setting.valueInvalid': {
     de: 'Wert für {key} ungültig: {rule}',
     en: 'Value for {key} not valid: {rule}',
+  },
+  'setting.unknown': { de: 'Es gibt keine Praxiseinstellung {key}', en: 'There is no clinic setting {key}' },
+  'setting.notANumber': { de: '{key}: Wert ist keine Zahl', en: '{key}: the value is not a number' },
+  'setting.notWhole': { de: '{key}: {value} ist keine ganze Zahl', en: '{key}: {value} is not a whole number' },
+  'setting.outOfRange': {
+    de: '{key}: {value} liegt außerhalb des klinisch zulässigen Bereichs {min}–{max} {unit} ({source})',
+    en: '{key}: {value} is outside the clinical range {min}–{max} {unit} ({source})',
+  },
+  'setting.notAChoice': { de: '{key}: „{value}“ ist nicht erlaubt (erlaubt: {choices})', en: '{key}: "{value}" is not allowed (allowed: {choices})' },
+  'setting.listEmpty': { de: '{key}: die Liste braucht mindestens einen Wert', en: '{key}: the list needs at least one value' },
+  'setting.unchanged': { de: '{key} hat bereits den Wert {value}', en: '{key} already has the value {value}' },
+  'setting.mustNotExceed': {
+    de: '{key} ({value}) darf nicht über {other} ({otherValue}) liegen',
+    en: '{key} ({value}) may not be above {other} ({otherValue})',
+  },
+  'setting.mustBeBelow': {
+    de: '{key} ({value}) muss unter {other} ({otherValue}) liegen',
+    en: '{key} ({value}) must be below {other} ({otherValue})',
+  },
+  'setting.notInCatalogue': {
+    de: '{key}: {value} mg/ml steht nicht im Konzentrationskatalog ({catalogue} mg/ml)',
+    en: '{key}: {value} mg/ml is not in the concentration catalogue ({catalogue} mg/ml)',
   },
   // Login and rights (core/auth, electron/services/auth)
   loginFailed: {

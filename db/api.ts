@@ -9,7 +9,9 @@ import type { DB } from './open';
 import { createChairDevicesRepo } from './repos/chairDevices';
 import { createChairsRepo } from './repos/chairs';
 import { createClinicSettingsRepo } from './repos/clinicSettings';
+import { createDoseAmendmentsRepo } from './repos/doseAmendments';
 import { createPatientsRepo } from './repos/patients';
+import { createRateOrdersRepo } from './repos/rateOrders';
 import { createSessionReader } from './repos/sessionRead';
 import { createSessionWriter } from './repos/sessionWrite';
 import { createUsersRepo } from './repos/users';
@@ -38,6 +40,8 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...createSessionReader(db),
     ...createSessionWriter(db, audit),
     ...createClinicSettingsRepo(db, audit),
+    ...createRateOrdersRepo(db, audit),
+    ...createDoseAmendmentsRepo(db, audit),
     verifyAudit: () => audit.verify(),
   };
 }

@@ -85,6 +85,11 @@ function Shell({ api }: { api: Api }) {
               {t('users.title')}
             </button>
           )}
+          {user?.role !== 'admin' && (
+            <button className={view?.name === 'settings' ? 'tab tab--active' : 'tab'} data-testid="tab-settings" onClick={() => go({ name: 'settings' })}>
+              {t('settings.nav')}
+            </button>
+          )}
           {(user?.role === 'admin' || user?.role === 'physician') && (
             <button className={view?.name === 'setup' ? 'tab tab--active' : 'tab'} data-testid="tab-setup" onClick={() => go({ name: 'setup' })}>
               {t('setup.nav')}

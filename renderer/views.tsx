@@ -3,6 +3,7 @@ import { AlarmLogScreen } from './features/alarms/AlarmLogScreen';
 import { ChairScreen } from './features/chair/ChairScreen';
 import { OverviewScreen } from './features/overview/OverviewScreen';
 import { SessionViews } from './features/session/SessionViews';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { UsersScreen } from './features/users/UsersScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { useLiveStore } from './stores/liveStore';
@@ -23,6 +24,8 @@ export function ViewOutlet({ view }: { view: View | null }) {
     }
     case 'users':
       return <UsersScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'setup':
       return <SetupScreen chairId={view.chairId} />;
     case 'patients':

@@ -40,7 +40,7 @@ export function mergeThresholds(clinic: Thresholds, overrides: PatientOverrides)
     }
     physiological[code] = merged;
   }
-  problems.push(...inversions(physiological));
+  problems.push(...limitInversions(physiological));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, thresholds: { ...clinic, physiological } };
 }
 
@@ -70,7 +70,7 @@ function overrideLimit(clinic: ConditionLimits, code: PhysiologicalCode, priorit
 }
 
 /** Limits that contradict each other: a high-priority limit less extreme than the medium one, or low ≥ high. */
-function inversions(physiological: Thresholds['physiological']): Problem[] {
+export function limitInversions(physiological: Thresholds['physiological']): Problem[] {
   const problems: Problem[] = [];
   const lows = new Map<string, number>();
   const highs = new Map<string, number>();

@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { alarmsEvents, alarmsMethods } from './methods/alarms';
 import { appEvents, appMethods } from './methods/app';
 import { devicesMethods } from './methods/devices';
+import { doseRecordMethods } from './methods/doseRecord';
 import { authMethods } from './methods/auth';
 import { sessionEvents, sessionMethods } from './methods/session';
+import { settingsEvents, settingsMethods } from './methods/settings';
 import { vitalsEvents, vitalsMethods } from './methods/vitals';
 import { Id, LinkStatus } from './schemas';
 
@@ -19,6 +21,8 @@ export const methods = {
   ...vitalsMethods,
   ...devicesMethods,
   ...sessionMethods,
+  ...doseRecordMethods,
+  ...settingsMethods,
   ...alarmsMethods,
 } as const;
 
@@ -26,6 +30,7 @@ export const events = {
   ...appEvents,
   ...vitalsEvents,
   ...sessionEvents,
+  ...settingsEvents,
   ...alarmsEvents,
   'link.status': z.object({ chairId: Id, status: LinkStatus }),
 } as const;

@@ -11,6 +11,7 @@ import { problem } from '../messages';
 import { isFilled } from './text';
 import { escortConfirmationProblems, type Escort } from './escort';
 import type { HighAlarmHistory } from './dischargeRecord';
+import { dischargeScaleProblems } from './dischargeScale';
 import { dischargeThreshold, DISCHARGE_SCALES, type DischargeScale } from './scales';
 
 /** The criteria a physician may override, each by name. */
@@ -24,7 +25,7 @@ export interface DischargeInput {
   infusionStoppedAt?: number;
   escort?: Escort;
   /** The latest discharge score, from `scoreDischarge`, with the time it was taken. */
-  dischargeScore?: { scale: DischargeScale; total: number; complete: boolean; at: number };
+  dischargeScore?: { scale: DischargeScale; total: number; complete: boolean; at: number; otherScaleReason?: string };
   /** Patient acknowledged the discharge instructions (no driving, escort, contact number). */
   instructionsAcknowledged: boolean;
   physicianRelease?: { physician: string; at: number };
@@ -47,6 +48,8 @@ export interface DischargeRules {
   noDrivingHours: number;
   noHighAlarmWithinMin: number;
   threshold: (scale: DischargeScale) => number;
+  /** The scale the clinic configured (setting dischargeScale); another one counts only with a written reason. */
+  scale?: DischargeScale;
 }
 
 export function dischargeRules(settings: ClinicSettings): DischargeRules {
@@ -154,7 +157,8 @@ function scoreProblems(input: DischargeInput, rules: DischargeRules, latest: Ret
   }
   if (latest !== undefined && score.at <= latest.at) return [problem('discharge.scoreBeforeLatestEvent', { ...names, ...EVENT_NAMES[latest.kind] })];
   const threshold = rules.threshold(score.scale);
-  return score.total >= threshold ? [] : [problem('discharge.scoreBelowThreshold', { ...names, total: score.total, threshold })];
+  const wrongScale = rules.scale === undefined ? [] : dischargeScaleProblems(score.scale, rules.scale, score.otherScaleReason);
+  return [...wrongScale, ...(score.total >= threshold ? [] : [problem('discharge.scoreBelowThreshold', { ...names, total: score.total, threshold })])];
 }
 
 function highAlarmProblems(input: DischargeInput, rules: DischargeRules): Problem[] {

@@ -11,11 +11,18 @@ export interface ClinicSettingChange {
   by: StampRow;
 }
 
+export interface ClinicSettingHistoryRow extends ClinicSettingChange {
+  /** null for changes stored before 0090 kept the previous value. */
+  previousValue: unknown;
+}
+
 export function createClinicSettingsRepo(db: DB, audit: AuditLog) {
   const current = db.prepare(`SELECT c.key, c.value, c.reason, c.set_at AS at, c.set_by AS userId, u.display_name AS userName
     FROM clinic_settings c JOIN users u ON u.id = c.set_by
     WHERE c.id IN (SELECT max(id) FROM clinic_settings GROUP BY key) ORDER BY c.key`);
-  const insert = db.prepare('INSERT INTO clinic_settings (key, value, reason, set_at, set_by) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO clinic_settings (key, value, previous_value, reason, set_at, set_by) VALUES (?, ?, ?, ?, ?, ?)');
+  const history = db.prepare(`SELECT c.key, c.value, c.previous_value AS previousValue, c.reason, c.set_at AS at, c.set_by AS userId, u.display_name AS userName
+    FROM clinic_settings c JOIN users u ON u.id = c.set_by ORDER BY c.id DESC LIMIT 1000`);
   return {
     /** The change in force for each key the clinic changed. */
     clinicSettingChanges(): ClinicSettingChange[] {
@@ -26,9 +33,20 @@ export function createClinicSettingsRepo(db: DB, audit: AuditLog) {
         by: { userId: r.userId, userName: r.userName, at: r.at },
       }));
     },
-    setClinicSetting: db.transaction((actor: Actor, key: string, value: unknown, reason: string) => {
-      const id = Number(insert.run(key, JSON.stringify(value), reason, actor.at, actor.userId).lastInsertRowid);
-      audit.append({ at: actor.at, userId: actor.userId, action: 'clinicSetting.changed', entity: 'clinicSetting', entityId: id, detail: { key, value, reason } });
+    /** Every change, newest first: who, when, old → new, why. */
+    clinicSettingHistory(): ClinicSettingHistoryRow[] {
+      return (history.all() as { key: string; value: string; previousValue: string | null; reason: string; at: number; userId: number; userName: string }[]).map((r) => ({
+        key: r.key,
+        value: JSON.parse(r.value),
+        previousValue: r.previousValue === null ? null : JSON.parse(r.previousValue),
+        reason: r.reason,
+        by: { userId: r.userId, userName: r.userName, at: r.at },
+      }));
+    },
+    /** `previous`: the value in force before (default or last change), kept with the change. */
+    setClinicSetting: db.transaction((actor: Actor, key: string, value: unknown, previous: unknown, reason: string) => {
+      const id = Number(insert.run(key, JSON.stringify(value), JSON.stringify(previous), reason, actor.at, actor.userId).lastInsertRowid);
+      audit.append({ at: actor.at, userId: actor.userId, action: 'clinicSetting.changed', entity: 'clinicSetting', entityId: id, detail: { key, previous, value, reason } });
     }),
   };
 }

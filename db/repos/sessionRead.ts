@@ -3,7 +3,9 @@
  * bundles a list or course view needs, for many sessions in a handful of queries.
  */
 import type { DB } from '../open';
+import { createDoseAmendmentReader, type DoseAmendmentRecord } from './doseAmendments';
 import type { StampRow } from './patients';
+import { createRateOrderReader, type RateOrderRecord } from './rateOrders';
 
 export interface SessionRow {
   id: number;
@@ -63,6 +65,8 @@ export interface DischargeScoreRecord {
   maxPoints: number;
   threshold: number;
   complete: boolean;
+  /** Why another scale than the configured one was used. */
+  otherScaleReason: string | null;
   recorded: StampRow;
 }
 
@@ -78,6 +82,10 @@ export interface SessionBundle {
   /** The emergency hand-over that ended the session (migration 0070), or null. */
   transfer: { handedOverTo: string; destination: string; reason: string; by: StampRow } | null;
   amendments: { id: number; target: string; targetId: number | null; correction: string; reason: string; signed: StampRow }[];
+  /** Physician's rate orders with their confirmation (pending until the pump runs at them). */
+  rateOrders: RateOrderRecord[];
+  /** Structured corrections of dose events, in signing order. */
+  doseAmendments: DoseAmendmentRecord[];
 }
 
 export interface SessionFilter {
@@ -135,6 +143,8 @@ export function createSessionReader(db: DB) {
       WHERE a.entity = 'session' AND a.entity_id = ? ORDER BY a.seq`),
   };
 
+  const rateOrdersOf = createRateOrderReader(db);
+  const doseAmendmentsOf = createDoseAmendmentReader(db);
   type Raw = Record<string, unknown>;
   // One prepared statement per filter shape: a catch-all `(@x IS NULL OR col = @x)` keeps SQLite off the indexes.
   const filteredByShape = new Map<string, ReturnType<DB['prepare']>>();
@@ -197,6 +207,8 @@ export function createSessionReader(db: DB) {
     const ids = JSON.stringify(sessions.map((s) => s.id));
     const prescriptions = group(q.prescriptions.all({ ids }) as Raw[], toPrescription);
     const doseEvents = group(q.doseEvents.all({ ids }) as Raw[], toDoseEvent);
+    const sessionIds = sessions.map((s) => s.id);
+    const [rateOrders, doseAmendments] = [rateOrdersOf(sessionIds), doseAmendmentsOf(sessionIds)];
     const checklists = new Map(
       (q.checklists.all({ ids }) as Raw[]).map((r) => [
         r.session_id as number,
@@ -216,6 +228,7 @@ export function createSessionReader(db: DB) {
               maxPoints: r.max_points as number,
               threshold: r.threshold as number,
               complete: r.complete === 1,
+              otherScaleReason: r.other_scale_reason as string | null,
               recorded: stamp(r.recorded_by, r.by_name, r.at),
             },
           ]),
@@ -272,6 +285,8 @@ export function createSessionReader(db: DB) {
       steps: steps.get(session.id) ?? [],
       transfer: transfers.get(session.id) ?? null,
       amendments: amendments.get(session.id) ?? [],
+      rateOrders: rateOrders.get(session.id) ?? [],
+      doseAmendments: doseAmendments.get(session.id) ?? [],
     }));
   }
 

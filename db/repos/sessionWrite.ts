@@ -87,8 +87,8 @@ export function createSessionWriter(db: DB, audit: AuditLog) {
       'INSERT INTO observations (session_id, kind, at, data, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertScore: db.prepare(
-      `INSERT INTO discharge_scores (session_id, scale, answers, total, max_points, threshold, complete, at, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO discharge_scores (session_id, scale, answers, total, max_points, threshold, complete, at, recorded_by, other_scale_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertEscort: db.prepare('INSERT INTO escort_confirmations (session_id, escort, complete, at, confirmed_by) VALUES (?, ?, ?, ?, ?)'),
     insertStep: db.prepare('INSERT INTO discharge_steps (session_id, kind, reason, at, user_id, criteria) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -205,11 +205,11 @@ export function createSessionWriter(db: DB, audit: AuditLog) {
       (
         actor: Actor,
         sessionId: number,
-        s: { scale: string; answers: Record<string, number>; total: number; maxPoints: number; threshold: number; complete: boolean },
+        s: { scale: string; answers: Record<string, number>; total: number; maxPoints: number; threshold: number; complete: boolean; otherScaleReason?: string },
       ) => {
         inState(sessionId, ['postObservation']);
         const id = Number(
-          q.insertScore.run(sessionId, s.scale, JSON.stringify(s.answers), s.total, s.maxPoints, s.threshold, s.complete ? 1 : 0, actor.at, actor.userId)
+          q.insertScore.run(sessionId, s.scale, JSON.stringify(s.answers), s.total, s.maxPoints, s.threshold, s.complete ? 1 : 0, actor.at, actor.userId, s.otherScaleReason ?? null)
             .lastInsertRowid,
         );
         log(actor, sessionId, 'discharge.scoreRecorded', { dischargeScoreId: id, ...s });

@@ -8,6 +8,7 @@ import { DbClient } from '../../db/client';
 import type { PatientScenario } from '../../drivers/simulator/patient';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import type { Thresholds } from '../../core/alarms/defaults';
+import type { RangeWidening } from '../../core/clinic/settingRules';
 import { AlarmService } from './alarms/alarmService';
 import { createAlarmHandlers } from './alarms/handlers';
 import type { ChairMonitor } from './chairMonitor';
@@ -18,7 +19,10 @@ import { createDevicesHandlers } from './devices/handlers';
 import { AuthService } from './auth/authService';
 import { ChairEventLog } from './chairEventLog';
 import { createAuthHandlers } from './auth/handlers';
+import { loadSettings } from './session/clinicSettings';
 import { createSessionHandlers } from './session/handlers';
+import { PumpReadback } from './session/pumpReadback';
+import { createSettingsHandlers } from './session/settingsHandlers';
 import { ObservationWatch } from './session/observationWatch';
 import { createVitalsHandlers } from './vitals/handlers';
 import { StorageHealth } from './storageHealth';
@@ -40,6 +44,8 @@ export interface ServicesOptions {
   simulatorIntervalMs?: number;
   /** Clinic alarm limits (default CLINIC_THRESHOLDS); tests may shorten delays. */
   alarmThresholds?: Thresholds;
+  /** Tests only: wider clinic-setting bounds (e.g. observation time 0 min); the app never passes this. */
+  widenSettingRangesForTests?: RangeWidening;
 }
 
 export interface Services {
@@ -71,6 +77,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     onStorageHealth: (h) => health.report('alarmLog', h),
   });
   alarms.start();
+  // The clinic-wide limits are clinic settings: taken at start and after every change (issue 10 point 6).
+  const applyAlarmSettings = () =>
+    loadSettings(db)
+      .then((s) => alarms.setClinicValues(s.alarmValues))
+      .catch((err: Error) => console.error(`clinic alarm limits not loaded, the previous ones stay: ${err.message}`));
+  await applyAlarmSettings();
+  const offSettings = bus.subscribe((event) => {
+    if (event === 'clinicSettings.changed') void applyAlarmSettings();
+  });
 
   const store = new VitalsStore(db, (h) => health.report('vitals', h));
   store.start();
@@ -100,6 +115,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...createVitalsHandlers({ db, store, monitors, chairNames, startedAt }),
     ...createDevicesHandlers(chairLinks),
     ...createAlarmHandlers(alarms, db),
+    ...createSettingsHandlers({ db, bus, ...(options.widenSettingRangesForTests ? { widenRanges: options.widenSettingRangesForTests } : {}) }),
     ...createSessionHandlers({
       db,
       bus,
@@ -120,6 +136,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     log: (message) => console.error(message),
   });
   await observationWatch.start();
+  // A rate order is confirmed when the chair's pump reports the ordered rate (issue 10 point 8).
+  const pumpReadback = new PumpReadback({
+    db,
+    bus,
+    onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
+    log: (message) => console.error(message),
+  });
+  await pumpReadback.start();
   return {
     dispatch: createDispatcher(handlers, (clientId) => auth.userFor(clientId)),
     auth,
@@ -128,6 +152,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     monitors,
     simulators,
     async close() {
+      offSettings();
+      await pumpReadback.stop();
       await observationWatch.stop();
       await chairLinks.close();
       await store.stop();

@@ -2,6 +2,7 @@
 import { alarmTextsDe } from '../features/alarms/texts';
 import { sessionTextsDe } from '../features/session/texts';
 import { setupTextsDe } from '../features/setup/texts';
+import { settingsTextsDe } from '../features/settings/texts';
 
 export const de = {
   app: {
@@ -94,6 +95,7 @@ export const de = {
   ...sessionTextsDe,
   // Issue 4: device setup and the pump rate
   ...setupTextsDe,
+  ...settingsTextsDe,
   // Issue 6: alarm bar, alarm log, overview
   ...alarmTextsDe,
 } as const;

@@ -2,6 +2,7 @@ import { sessionTextsEn } from '../features/session/texts';
 import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
 import { setupTextsEn } from '../features/setup/texts';
+import { settingsTextsEn } from '../features/settings/texts';
 
 export const en: Messages = {
   app: {
@@ -94,6 +95,7 @@ export const en: Messages = {
   ...sessionTextsEn,
   // Issue 4: device setup and the pump rate
   ...setupTextsEn,
+  ...settingsTextsEn,
   // Issue 6: alarm bar, alarm log, overview
   ...alarmTextsEn,
 };

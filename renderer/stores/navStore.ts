@@ -17,7 +17,9 @@ export type View =
   | { name: 'patient'; patientId: number }
   | { name: 'course'; courseId: number }
   | { name: 'session'; sessionId: number }
-  | { name: 'review'; sessionId: number };
+  | { name: 'review'; sessionId: number }
+  // Issue 10: clinic settings with their ranges, sources and change history.
+  | { name: 'settings' };
 
 interface NavState {
   view: View | null;

@@ -113,7 +113,7 @@ describe('0070: the gate recomputes from the record', () => {
     const { sessionId, stop } = stoppedSession(f);
     const at = readyForDischarge(f, sessionId, stop);
     f.api.recordObservation({ userId: f.mfa, at: at - MIN }, sessionId, ['postObservation'], { kind: 'bloodPressure', at: at - MIN, systolicMmHg: 95, diastolicMmHg: 60 });
-    f.api.setClinicSetting({ userId: f.physician, at }, 'abnormalSystolicBelowMmHg', 100, 'our physicians want SBP ≥ 100 before leaving');
+    f.api.setClinicSetting({ userId: f.physician, at }, 'abnormalSystolicBelowMmHg', 100, 90, 'our physicians want SBP ≥ 100 before leaving');
     expect(() => discharge(f, sessionId, at)).toThrow(/discharge score/);
   });
 

@@ -59,7 +59,12 @@ const status = (page: Page) => page.getByTestId('session-screen').getAttribute('
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  app = await startTestApp({ simulate: 'always', simulatorIntervalMs: 1000, scenarios: { 1: calm, 2: calm, 3: calm, 4: calm } });
+  app = await startTestApp({
+    simulate: 'always',
+    simulatorIntervalMs: 1000,
+    scenarios: { 1: calm, 2: calm, 3: calm, 4: calm },
+    widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } },
+  });
   staff = { mfa: await app.login('mfa'), physician: await app.login('physician') };
   browser = await launchChromium();
   mfa = await newStation();
@@ -177,6 +182,8 @@ describe('infusion session in Chromium', () => {
     await doc.getByTestId('rc-mgkgh').fill('0,25');
     await until(() => doc.getByTestId('rc-mlh').inputValue()).toBe('20');
     await doc.getByTestId('rc-apply').click();
+    // An order until the MFA confirms she set the pump (issue 10 point 8).
+    await mfa.getByTestId('confirm-rate').click();
     await until(() => doc.getByTestId('dose-rate').innerText()).toContain('20 ml/h');
 
     // A bolus above the maximum is refused in words; 5 mg is given. The MFA pauses and resumes.

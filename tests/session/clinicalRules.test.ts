@@ -16,7 +16,7 @@ const PASSWORD = TEST_USERS.physician.password;
 const FULL = { vitalSigns: 2, ambulation: 2, nauseaVomiting: 2, pain: 2, bleeding: 2 };
 
 beforeAll(async () => {
-  app = await startTestApp({ simulate: 'never' });
+  app = await startTestApp({ simulate: 'never', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
   [mfa, physician] = await Promise.all([app.login('mfa'), app.login('physician')]);
 }, 30_000);
 afterAll(() => app?.close());
@@ -211,16 +211,20 @@ describe('loophole 3: session dose cap and duration during the infusion; roundin
       expect(await snapshot(sessionId)).toEqual(before);
       const both = await refusal(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.6 });
       expect(codes(both)).toEqual(['session.softLimitReasonRequired', 'dose.rateAboveSoftLimit', 'session.doseCapReasonRequired', 'dose.projectionReachesCap']);
-      const lower = await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.05 });
+      // A rate change is an order until the MFA confirms she set the pump (issue 10 point 8).
+      const confirmed = async (order: { pendingRateOrder: { id: number } }) =>
+        ok(mfa, 'infusion.confirmRate', { sessionId, orderId: order.pendingRateOrder.id });
+      const lower = await confirmed(await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.05 }));
       expect(lower.doseEvents).toHaveLength(2);
-      const d = await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.5, softLimitReason: 'Schmerzspitze, mit Patientin besprochen' });
-      expect(d.doseEvents.at(-1)).toMatchObject({ kind: 'rateChange', reason: 'Schmerzspitze, mit Patientin besprochen' });
+      const d = await confirmed(await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.5, softLimitReason: 'Schmerzspitze, mit Patientin besprochen' }));
+      expect(d.doseEvents.at(-1)).toMatchObject({ kind: 'rateChange' });
+      expect(d.rateOrders.at(-1)).toMatchObject({ reason: 'Schmerzspitze, mit Patientin besprochen' });
       // 0.5 mg/kg/h against 0.1 mg/kg: the projection crosses within 15 min → medium alarm on the chair.
       await expect
         .poll(() => app.services.alarms.state(3).state.alarms.find((a) => a.code.startsWith('dose.cap'))?.priority, { timeout: 10_000 })
         .toBe('medium');
       const review = await ok(physician, 'sessions.review', { sessionId });
-      const change = JSON.parse(review.history.filter((h: { action: string }) => h.action === 'session.rateChange').at(-1).detail);
+      const change = JSON.parse(review.history.filter((h: { action: string }) => h.action === 'rateOrder.ordered').at(-1).detail);
       expect(change.warnings.map((p: { code: string }) => p.code)).toContain('dose.projectionReachesCap');
       await ok(mfa, 'infusion.stop', { sessionId });
       await expect.poll(() => app.services.alarms.state(3).state.alarms.some((a) => a.code.startsWith('dose.cap')), { timeout: 10_000 }).toBe(false);

@@ -10,7 +10,7 @@ let app: TestApp;
 let staff: Staff;
 
 beforeAll(async () => {
-  app = await startTestApp({ simulate: 'never' });
+  app = await startTestApp({ simulate: 'never', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
   staff = { mfa: await app.login('mfa'), physician: await app.login('physician') };
   // The clinic's own observation time; 0 lets the test discharge at once (the gate's timing is tested in core and SQL).
   await ok(staff.physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'test clinic' });

@@ -78,7 +78,7 @@ describe('discharge gate in the session service', () => {
     const desat = { at: clock.now, type: 'raised', alarmId: 'spo2.desat#7', code: 'spo2.desat', priority: 'high' as const, userName: null, detail: {} };
     await db.call('appendAlarmEvents', 4, sessionId, [desat]);
     const record = async () => {
-      await h['discharge.recordScore']({ sessionId, scale: 'modifiedAldrete', answers: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, spo2: 2 } }, mfa);
+      await h['discharge.recordScore']({ sessionId, scale: 'modifiedAldrete', answers: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, spo2: 2 }, otherScaleReason: 'Aldrete: respiration matters here' }, mfa);
       await h['discharge.release']({ sessionId }, doc);
     };
     await h['observations.record']({ sessionId, observation: { kind: 'pain', nrs: 3 } }, mfa);

@@ -103,9 +103,13 @@ describe('domain refusals lose nothing already recorded', () => {
     expect(hard.problems?.map((p) => p.code)).toEqual(['session.doseRefused', 'dose.rateAboveHardLimit']);
     const soft = await refusal(physician, 'infusion.changeRate', { sessionId, rateMlPerH: 43.2 });
     expect(soft.problems?.map((p) => p.code)).toEqual(['session.softLimitReasonRequired', 'dose.rateAboveSoftLimit']);
-    const d = await ok(physician, 'infusion.changeRate', { sessionId, rateMlPerH: 43.2, softLimitReason: 'pain crisis, agreed with patient' });
+    const ordered = await ok(physician, 'infusion.changeRate', { sessionId, rateMlPerH: 43.2, softLimitReason: 'pain crisis, agreed with patient' });
+    expect(ordered.pendingRateOrder).toMatchObject({ rateMlPerH: 43.2, reason: 'pain crisis, agreed with patient', status: 'pending' });
+    expect(ordered.pendingRateOrder.rateMgPerKgPerH).toBeCloseTo(0.6, 10);
+    expect(ordered.doseEvents).toHaveLength(1); // an order, not yet a rate of the pump (issue 10 point 8)
+    const d = await ok(mfa, 'infusion.confirmRate', { sessionId, orderId: ordered.pendingRateOrder.id });
     const last = d.doseEvents[d.doseEvents.length - 1];
-    expect(last).toMatchObject({ kind: 'rateChange', rateMlPerH: 43.2, reason: 'pain crisis, agreed with patient' });
+    expect(last).toMatchObject({ kind: 'rateChange', rateMlPerH: 43.2, order: { id: ordered.pendingRateOrder.id, via: 'mfa' } });
     expect(last.rateMgPerKgPerH).toBeCloseTo(0.6, 10);
     expect(d.doseEvents).toHaveLength(2);
     const calc = await ok(mfa, 'dose.calculate', { substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 65, mgPerKgPerH: 0.15 });

@@ -46,7 +46,8 @@ export async function runSession(staff: Staff, courseId: number, chairId: number
   expect(started.session.status).toBe('running');
   expect(started.doseEvents[0].rateMlPerH).toBeCloseTo(7.2, 10);
   await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'bloodPressure', systolicMmHg: 130, diastolicMmHg: 80 } });
-  await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.15 });
+  const ordered = await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.15 });
+  await ok(mfa, 'infusion.confirmRate', { sessionId, orderId: ordered.pendingRateOrder.id });
   await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'sedation', scale: 'rass', score: 0 } });
   await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'dissociation', score: 1 } });
   await ok(mfa, 'infusion.pause', { sessionId, reason: 'toilet' });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { PAIN_INDICATIONS, PSYCHIATRIC_INDICATIONS } from '../../course/indication';
 import { SUBSTANCES } from '../../dose/substance';
 import { OVERRIDABLE_CRITERIA } from '../../session/dischargeGate';
+import { AMENDABLE_FIELDS } from '../../dose/amendments';
 import { ADVERSE_EVENT_SEVERITIES } from '../../session/observations';
 import { SCHEDULED_OBSERVATION_KINDS } from '../../session/observationSchedule';
 import { DISCHARGE_SCALES_LIST } from '../../session/scales';
@@ -97,6 +98,8 @@ export const SessionSummary = z.object({
   /** Cumulative dose at the stop (or now, while running). */
   totalMg: z.number().nullable(),
   mgPerKg: z.number().nullable(),
+  /** A rate ordered but not yet set at the pump: shown on the chair tile until confirmed. */
+  pendingRateOrder: z.object({ id: Id, rateMlPerH: z.number(), ordered: Stamp }).nullable(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
@@ -192,8 +195,26 @@ export const DoseEventRow = z.object({
   unit: z.enum(['ml', 'mg']).nullable(),
   reason: z.string().nullable(),
   by: Stamp,
+  /** Signed corrections of this event (old → new), in signing order; the values above stay as recorded. */
+  corrections: z.array(z.object({ amendmentId: Id, field: z.enum(AMENDABLE_FIELDS), oldValue: z.number(), newValue: z.number() })),
+  /** The physician's order this rate change carried out: ordered then, confirmed at `at`. */
+  order: z.object({ id: Id, ordered: Stamp, via: z.enum(['mfa', 'pumpReadback']) }).nullable(),
 });
 export type DoseEventRow = z.infer<typeof DoseEventRow>;
+
+/** A rate the physician ordered: pending until the pump runs at it (MFA confirmation or the pump's read-back). */
+export const RateOrderRow = z.object({
+  id: Id,
+  rateMlPerH: z.number(),
+  rateMgPerKgPerH: z.number().nullable(),
+  reason: z.string().nullable(),
+  ordered: Stamp,
+  status: z.enum(['pending', 'confirmed', 'superseded', 'cancelled']),
+  confirmation: z
+    .object({ at: EpochMs, via: z.enum(['mfa', 'pumpReadback']), by: Stamp.nullable(), pumpRateMlPerH: z.number().nullable() })
+    .nullable(),
+});
+export type RateOrderRow = z.infer<typeof RateOrderRow>;
 
 /** Exact integral of the dose timeline up to `at` (core/dose/timeline.ts), never from samples. */
 export const CumulativeDoseSchema = z.object({
@@ -296,6 +317,8 @@ export const DischargeScoreInput = z.strictObject({
   scale: DischargeScaleSchema,
   /** Points per item id of the scale (core/session/scales.ts). */
   answers: z.record(z.string().max(50), z.number()),
+  /** Required when `scale` is not the clinic's configured discharge scale. */
+  otherScaleReason: Text(1000).optional(),
 });
 export const DischargeScoreRow = z.object({
   id: Id,
@@ -305,6 +328,7 @@ export const DischargeScoreRow = z.object({
   maxPoints: z.number(),
   threshold: z.number(),
   complete: z.boolean(),
+  otherScaleReason: z.string().nullable(),
   recorded: Stamp,
 });
 
@@ -312,6 +336,8 @@ export const DischargeState = z.object({
   /** Stop + post-infusion observation time; the screen counts down to it. null before the stop. */
   observationEndsAt: EpochMs.nullable(),
   observationMin: z.number(),
+  /** The discharge scale the clinic configured (setting dischargeScale). */
+  configuredScale: DischargeScaleSchema,
   escort: z.object({ escort: EscortSchema, confirmed: Stamp }).nullable(),
   score: DischargeScoreRow.nullable(),
   instructionsAcknowledged: Stamp.nullable(),
@@ -358,6 +384,9 @@ export const SessionDetail = z.object({
   transfer: TransferSchema.nullable(),
   cancelReason: z.string().nullable(),
   amendments: z.array(AmendmentRow),
+  /** Every rate the physician ordered, oldest first; `pendingRateOrder` is the one waiting for the pump. */
+  rateOrders: z.array(RateOrderRow),
+  pendingRateOrder: RateOrderRow.nullable(),
   /** The events the session's status allows next (core LEGAL_EVENTS). */
   allowedEvents: z.array(z.string()),
 });
@@ -387,4 +416,16 @@ export const ClinicSettingRow = z.object({
   /** Where the shipped default comes from, or who changed it and why. */
   source: z.string(),
   changed: z.object({ by: Stamp, reason: z.string() }).nullable(),
+  /** The clinical bounds of the value, with their source; null for texts and choices. */
+  range: z.object({ min: z.number(), max: z.number(), integer: z.boolean(), source: z.string() }).nullable(),
+  choices: z.array(z.string()).nullable(),
+});
+
+/** One change of a clinic setting: who, when, old → new, why (newest first). */
+export const ClinicSettingChangeRow = z.object({
+  key: z.string(),
+  previousValue: z.unknown(),
+  value: z.unknown(),
+  reason: z.string(),
+  by: Stamp,
 });

@@ -16,6 +16,7 @@ import { AlarmEngine, type InfusionStatus, type OverdueObservation } from '../..
 import type { AlarmLogEvent } from '../../../core/alarms/output';
 import type { CapState } from '../../../core/dose/caps';
 import { mergeThresholds, type PatientOverrides } from '../../../core/alarms/overrides';
+import { thresholdsWith } from '../../../core/alarms/settings';
 import type { Problem } from '../../../core/settings';
 import type { DbClient } from '../../../db/client';
 import type { AlarmLogInput } from '../../../db/repos/alarms';
@@ -54,6 +55,8 @@ interface ChairAlarms {
   engine: AlarmEngine;
   thresholds: Thresholds;
   overriddenBy: string | null;
+  /** The physician's per-patient limits in force, merged over the clinic's (kept to re-merge when those change). */
+  overrides: PatientOverrides | null;
   sessionId: number | null;
   infusion: InfusionStatus;
   link: EngineLinkStatus;
@@ -71,6 +74,8 @@ export class AlarmService {
   private unsubscribe: (() => void) | null = null;
   /** Every chair's log writes in order; an acknowledged action's rows wait here until they are written. */
   private readonly log: WriteQueue<AlarmLogWrite>;
+  /** Clinic-wide limits in force: the base limits with the clinic's settings (setClinicValues). */
+  private clinic: Thresholds;
 
   constructor(private readonly options: AlarmServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -83,12 +88,14 @@ export class AlarmService {
       onHealth: options.onStorageHealth,
     });
     const thresholds = options.thresholds ?? CLINIC_THRESHOLDS;
+    this.clinic = thresholds;
     for (const chairId of options.chairIds) {
       this.chairs.set(chairId, {
         chairId,
         engine: new AlarmEngine(thresholds),
         thresholds,
         overriddenBy: null,
+        overrides: null,
         sessionId: null,
         infusion: { running: false, documentedRateMlH: null },
         link: 'receiving',
@@ -193,12 +200,31 @@ export class AlarmService {
   /** Merges a physician's per-patient limits over the clinic limits; a bad set is refused as a whole. */
   async setOverrides(chairId: number, reason: string, limits: PatientOverrides['limits'], user: SessionUser): Promise<ChairAlarmState> {
     const c = this.chair(chairId);
-    const merged = mergeThresholds(this.options.thresholds ?? CLINIC_THRESHOLDS, { by: user.displayName, reason, limits });
+    const overrides = { by: user.displayName, reason, limits };
+    const merged = mergeThresholds(this.clinic, overrides);
     if (!merged.ok) throw new AppError('BAD_INPUT', merged.problems.map((p) => p.message).join(' '), merged.problems);
     await this.options.db.call('setAlarmOverrides', { userId: user.id, at: this.now() }, chairId, c.sessionId, reason, limits);
     this.replaceEngine(c, merged.thresholds);
     c.overriddenBy = user.displayName;
+    c.overrides = overrides;
     return this.stateOf(c);
+  }
+
+  /**
+   * The clinic-wide limits changed in the clinic settings (core/alarms/settings.ts): every chair takes them at once,
+   * under its patient's overrides where a physician set some (a set that no longer fits keeps the clinic's).
+   */
+  setClinicValues(values: Readonly<Record<string, unknown>>): void {
+    this.clinic = thresholdsWith(this.options.thresholds ?? CLINIC_THRESHOLDS, values);
+    for (const c of this.chairs.values()) {
+      const merged = c.overrides ? mergeThresholds(this.clinic, c.overrides) : null;
+      const next = merged?.ok ? merged.thresholds : this.clinic;
+      if (!merged?.ok) {
+        c.overrides = null;
+        c.overriddenBy = null;
+      }
+      if (JSON.stringify(next) !== JSON.stringify(c.thresholds)) this.replaceEngine(c, next);
+    }
   }
 
   // ---- outputs ----
@@ -275,10 +301,11 @@ export class AlarmService {
 
   /** Another session on the chair: the previous patient's limits no longer apply; the new session's stored ones do. */
   private patientChanged(c: ChairAlarms): void {
-    const clinic = this.options.thresholds ?? CLINIC_THRESHOLDS;
+    const clinic = this.clinic;
     if (c.overriddenBy !== null) {
       this.replaceEngine(c, clinic);
       c.overriddenBy = null;
+      c.overrides = null;
     }
     const sessionId = c.sessionId;
     if (sessionId === null) return;
@@ -286,10 +313,12 @@ export class AlarmService {
       .call('currentAlarmOverrides', c.chairId, sessionId)
       .then((row) => {
         if (!row || c.sessionId !== sessionId) return;
-        const merged = mergeThresholds(clinic, { by: row.userName, reason: row.reason, limits: row.limits as PatientOverrides['limits'] });
+        const overrides = { by: row.userName, reason: row.reason, limits: row.limits as PatientOverrides['limits'] };
+        const merged = mergeThresholds(this.clinic, overrides);
         if (!merged.ok) return;
         this.replaceEngine(c, merged.thresholds);
         c.overriddenBy = row.userName;
+        c.overrides = overrides;
       })
       .catch((err: Error) => {
         console.error(`chair ${c.chairId}: patient alarm limits not loaded: ${err.message}`);

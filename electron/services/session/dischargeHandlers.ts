@@ -11,6 +11,7 @@ import { problem } from '../../../core/messages';
 import { evaluateDischarge, type DischargeDecision, type OverridableCriterion } from '../../../core/session/dischargeGate';
 import type { AlarmLogEntry } from '../../../core/session/dischargeRecord';
 import { escortConfirmationProblems, type Escort } from '../../../core/session/escort';
+import { dischargeScaleProblems } from '../../../core/session/dischargeScale';
 import { scoreDischarge } from '../../../core/session/scales';
 import type { SessionEvent } from '../../../core/session/stateMachine';
 import type { DbClient } from '../../../db/client';
@@ -19,6 +20,7 @@ import type { DoseEventInsert, TransitionWrite } from '../../../db/repos/session
 import type { Actor } from '../../../db/repos/users';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
 import { loadSettings } from './clinicSettings';
+import { refused } from './guarded';
 import { dischargeInput, dischargeRulesOf } from './sessionView';
 
 export type DischargeMethods =
@@ -56,16 +58,18 @@ export function createDischargeHandlers(deps: DischargeDeps): HandlersFor<Discha
   const { db, now, actorOf, bundleOf, notSigned, changed, guarded } = deps;
 
   return {
-    'discharge.recordScore': async ({ sessionId, scale, answers }, ctx) => {
+    'discharge.recordScore': async ({ sessionId, scale, answers, otherScaleReason }, ctx) => {
       const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
       notSigned(b);
       const score = scoreDischarge(scale, answers);
-      if (score.problems.some((p) => p.code !== 'scale.itemMissing')) {
-        throw new AppError('BAD_INPUT', score.problems.map((p) => p.message).join('; '), score.problems);
-      }
+      const reason = otherScaleReason?.trim() ? otherScaleReason.trim() : undefined;
+      const invalid = score.problems.filter((p) => p.code !== 'scale.itemMissing');
+      const problems = [...invalid, ...dischargeScaleProblems(scale, s.settings.dischargeScale, reason)];
+      if (invalid.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+      if (problems.length > 0) throw refused(problems.map((p) => p.message).join('; '), problems);
       const threshold = scale === 'padss' ? s.settings.padssThreshold : scale === 'modifiedPadss' ? s.settings.modifiedPadssThreshold : s.settings.modifiedAldreteThreshold;
       await guarded(
-        db.call('recordDischargeScore', actorOf(userOf(ctx)), sessionId, { scale, answers, total: score.total, maxPoints: score.maxPoints, threshold, complete: score.complete }),
+        db.call('recordDischargeScore', actorOf(userOf(ctx)), sessionId, { scale, answers, total: score.total, maxPoints: score.maxPoints, threshold, complete: score.complete, ...(reason ? { otherScaleReason: reason } : {}) }),
       );
       return changed(sessionId);
     },

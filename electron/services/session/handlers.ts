@@ -26,8 +26,10 @@ import type { DoseEventInsert, TransitionWrite } from '../../../db/repos/session
 import type { Actor } from '../../../db/repos/users';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
 import type { EventBus } from '../eventBus';
-import { loadSettings, settingRows, validateSetting } from './clinicSettings';
+import { loadSettings } from './clinicSettings';
 import { createDischargeHandlers, type DischargeMethods } from './dischargeHandlers';
+import { createDoseRecordHandlers, type DoseRecordMethods } from './doseRecordHandlers';
+import { guarded, refused } from './guarded';
 import { capRulesOf, courseView, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
 
 export type SessionMethods =
@@ -36,7 +38,7 @@ export type SessionMethods =
   | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
   | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
   | 'observations.record' | DischargeMethods | 'sessions.sign' | 'sessions.amend'
-  | 'clinicSettings.list' | 'clinicSettings.set';
+  | DoseRecordMethods;
 
 export interface SessionDeps {
   db: DbClient;
@@ -58,22 +60,6 @@ const TREND_MAX_POINTS = 1200;
 const BASELINE_BEFORE_START_MS = 15 * 60_000;
 const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
 const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
-
-function refused(message: string, problems: Problem[]): AppError {
-  return new AppError('REFUSED', message, problems);
-}
-
-/** Database refusals become envelopes: a stale status is a conflict, a trigger's refusal is a refusal in words. */
-async function guarded<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (err) {
-    const e = err as Error;
-    if (e.name === 'ConflictError') throw new AppError('CONFLICT', e.message);
-    if (e.name === 'SqliteError') throw new AppError('REFUSED', e.message, [{ code: 'database.refused', message: e.message }]);
-    throw err;
-  }
-}
 
 export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMethods> {
   const { db, bus } = deps;
@@ -393,13 +379,8 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const problems = [...(result.ok ? [] : result.problems), ...capRefusal];
       if (problems.length > 0) throw refused(problems.map((x) => x.message).join('; '), problems);
       const warnings = [...(result.ok ? result.warnings : []), ...cap.problems];
-      await guarded(
-        db.call('appendDoseEvent', actorOf(user, at), input.sessionId, b.session.state, { kind: 'rateChange', at, rateMlPerH, ...(reason ? { reason } : {}) }, 'session.rateChange', {
-          rateMlPerH,
-          warnings,
-        }),
-      );
-      if (b.session.state === 'running') deps.onInfusion?.(b.session.chairId, { sessionId: input.sessionId, running: true, documentedRateMlH: rateMlPerH });
+      // An order only: the pump still runs at the old rate until the MFA (or its read-back) confirms (issue 10 point 8).
+      await guarded(db.call('orderRate', actorOf(user, at), input.sessionId, b.session.state, { rateMlPerH, reason: reason ?? null, detail: { warnings } }));
       return changed(input.sessionId);
     },
     'infusion.bolus': async ({ sessionId, amount, unit }, ctx) => {
@@ -489,15 +470,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       return changed(sessionId);
     },
 
-    // ------------------------------------------------------------ clinic settings
-    'clinicSettings.list': async () => settingRows(await loadSettings(db)),
-    'clinicSettings.set': async ({ key, value, reason }, ctx) => {
-      const s = await loadSettings(db);
-      validateSetting(key, value, s.settings);
-      if (!reason.trim()) throw new AppError('BAD_INPUT', 'a change of a clinic setting needs a reason', [problem('setting.reasonMissing')]);
-      await guarded(db.call('setClinicSetting', actorOf(userOf(ctx)), key, value, reason.trim()));
-      return settingRows(await loadSettings(db));
-    },
+    ...createDoseRecordHandlers({ db, now, bundleOf, changed, notSigned, verifyPassword: deps.verifyPassword, onInfusion: deps.onInfusion }),
   } satisfies HandlersFor<SessionMethods> as HandlersFor<SessionMethods>;
 }
 

@@ -20,21 +20,13 @@ import { observationSchedule, scheduleRules, SCHEDULED_OBSERVATION_KINDS, type O
 import { LEGAL_EVENTS, type SessionState, type SessionStatus } from '../../../core/session/stateMachine';
 import type { CourseRow, PatientRow } from '../../../db/repos/patients';
 import type { PrescriptionRow, SessionBundle } from '../../../db/repos/sessionRead';
+import { correctedDoseEvents, doseEventRows, pendingOrderSummary, rateOrderRows } from './doseRecordView';
 
 const MS_PER_MIN = 60_000;
 
+/** The dose timeline with every signed correction applied (what the dose computation and schedule use). */
 export function toDoseEvents(bundle: SessionBundle): DoseEvent[] {
-  return bundle.doseEvents.map((e): DoseEvent => {
-    switch (e.kind) {
-      case 'start':
-      case 'rateChange':
-        return { kind: e.kind, at: e.at, rateMlPerH: e.rateMlPerH ?? 0 };
-      case 'bolus':
-        return { kind: 'bolus', at: e.at, amount: e.amount ?? 0, unit: e.unit ?? 'ml' };
-      default:
-        return { kind: e.kind, at: e.at };
-    }
-  });
+  return correctedDoseEvents(bundle);
 }
 
 export function latestPrescription(bundle: SessionBundle): PrescriptionRow | null {
@@ -69,6 +61,7 @@ export function dischargeRulesOf(bundle: SessionBundle, settings: ClinicSettings
     noDrivingHours: settings.noDrivingHours,
     noHighAlarmWithinMin: settings.noHighAlarmWithinMin,
     threshold: (scale) => stored ?? (scale === 'padss' ? settings.padssThreshold : scale === 'modifiedPadss' ? settings.modifiedPadssThreshold : settings.modifiedAldreteThreshold),
+    scale: settings.dischargeScale,
   };
 }
 
@@ -90,7 +83,15 @@ export function dischargeInput(bundle: SessionBundle, now: number, alarmLog: rea
     ...(s.stoppedAt !== null ? { infusionStoppedAt: s.stoppedAt } : {}),
     ...(bundle.escort ? { escort: bundle.escort.escort as unknown as Escort } : {}),
     ...(bundle.score
-      ? { dischargeScore: { scale: bundle.score.scale, total: bundle.score.total, complete: bundle.score.complete, at: bundle.score.recorded.at } }
+      ? {
+          dischargeScore: {
+            scale: bundle.score.scale,
+            total: bundle.score.total,
+            complete: bundle.score.complete,
+            at: bundle.score.recorded.at,
+            ...(bundle.score.otherScaleReason ? { otherScaleReason: bundle.score.otherScaleReason } : {}),
+          },
+        }
       : {}),
     instructionsAcknowledged: latestStep(bundle, 'instructionsAcknowledged') !== undefined,
     ...(release ? { physicianRelease: { physician: release.by.userName, at: release.by.at } } : {}),
@@ -197,6 +198,7 @@ export function summaryOf(bundle: SessionBundle, settings: ClinicSettings, now: 
     nrsAfter: typeof after === 'number' ? after : null,
     totalMg: dose?.totalMg ?? null,
     mgPerKg: dose?.mgPerKg ?? null,
+    pendingRateOrder: pendingOrderSummary(bundle),
   };
 }
 
@@ -261,13 +263,7 @@ export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDeta
     course: courseView(ctx.course),
     prescription: p ? prescriptionView(p, settings) : null,
     prescriptions: bundle.prescriptions.map((x) => prescriptionView(x, settings)),
-    doseEvents: bundle.doseEvents.map((e) => {
-      const owner = bundle.prescriptions.find((x) => x.id === e.prescriptionId) ?? p;
-      return {
-        ...e,
-        rateMgPerKgPerH: e.rateMlPerH !== null && owner ? mlPerHToMgPerKgPerH(e.rateMlPerH, owner).mgPerKgPerH : null,
-      };
-    }),
+    doseEvents: doseEventRows(bundle, p),
     dose: doseView(bundle, settings, now),
     checklist: {
       items: items as SessionDetail['checklist']['items'],
@@ -279,6 +275,7 @@ export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDeta
     discharge: {
       observationEndsAt: s.observationEndsAt,
       observationMin,
+      configuredScale: settings.dischargeScale,
       escort: bundle.escort ? { escort: bundle.escort.escort as SessionDetail['discharge']['escort'] extends infer E ? (E extends { escort: infer X } ? X : never) : never, confirmed: bundle.escort.confirmed } : null,
       score: bundle.score ? { ...bundle.score, threshold: threshold(bundle.score.scale) } : null,
       instructionsAcknowledged: ack?.by ?? null,
@@ -291,6 +288,8 @@ export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDeta
     transfer: bundle.transfer,
     cancelReason: s.cancelReason,
     amendments: bundle.amendments.map((a) => ({ ...a, target: a.target as SessionDetail['amendments'][number]['target'] })),
+    rateOrders: rateOrderRows(bundle, p),
+    pendingRateOrder: rateOrderRows(bundle, p).find((o) => o.status === 'pending') ?? null,
     allowedEvents: s.signed ? [] : [...LEGAL_EVENTS[s.state as SessionStatus]],
   };
 }

@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISCHARGE_SCALES, DISCHARGE_SCALES_LIST, type DischargeScale } from '../../../core/session/scales';
 import type { Problem } from '../../../core/settings';
-import { SelectField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { ProblemList, useLang } from '../../components/ProblemList';
 import { LevelPicker } from '../session/LevelPicker';
-import { settingSource, settingValue } from '../session/settingValue';
+import { settingSource } from '../session/settingValue';
 import { useClinicSettings } from '../session/useClinicSettings';
 import type { SessionHandle } from '../session/useSession';
 
@@ -17,15 +17,18 @@ export function ScoreForm({ handle }: { handle: SessionHandle }) {
   const detail = handle.detail!;
   const recorded = detail.discharge.score;
   const [scale, setScale] = useState<DischargeScale | ''>(recorded?.scale ?? '');
-  const chosen: DischargeScale = scale || settingValue(rows, 'dischargeScale');
+  const chosen: DischargeScale = scale || detail.discharge.configuredScale;
   const [answers, setAnswers] = useState<Record<string, number>>(recorded && recorded.scale === chosen ? recorded.answers : {});
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [otherScaleReason, setOtherScaleReason] = useState('');
+  const configured = detail.discharge.configuredScale;
   const def = DISCHARGE_SCALES[chosen];
   const total = Object.values(answers).reduce((a, b) => a + b, 0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setProblems(await handle.run('discharge.recordScore', { sessionId: detail.session.id, scale: chosen, answers }));
+    const reason = chosen !== configured && otherScaleReason.trim() ? { otherScaleReason } : {};
+    setProblems(await handle.run('discharge.recordScore', { sessionId: detail.session.id, scale: chosen, answers, ...reason }));
   };
   return (
     <form className="subform" onSubmit={submit} data-testid="score-form">
@@ -41,6 +44,14 @@ export function ScoreForm({ handle }: { handle: SessionHandle }) {
           setAnswers({});
         }}
       />
+      {chosen !== configured && (
+        <TextField
+          label={t('dischargeScale.otherReason', { scale: DISCHARGE_SCALES[configured][lang] })}
+          value={otherScaleReason}
+          onChange={setOtherScaleReason}
+          testId="score-other-scale-reason"
+        />
+      )}
       {def.items.map((item) => (
         <LevelPicker
           key={item.id}

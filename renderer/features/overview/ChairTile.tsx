@@ -132,6 +132,11 @@ function SessionLines({ session, now, language }: { session: SessionDetail; now:
           <span className="muted">{t('overview.noPrescription')}</span>
         )}
       </div>
+      {session.pendingRateOrder && (
+        <div className="tile__line tile__pending" data-testid="tile-pending-rate">
+          {t('rateOrder.tile', { rate: num(session.pendingRateOrder.rateMlPerH, 1, language) })}
+        </div>
+      )}
       <div className="tile__line">
         {overdue ? (
           <span className="tile__overdue">{t('overview.obsOverdue', { kind: t(`overview.obsKind.${overdue.kind}`), minutes: Math.floor(overdue.overdueByMs / 60_000) })}</span>

@@ -19,6 +19,8 @@ import { ObservationList } from '../session/ObservationList';
 import { SessionChart } from '../session/SessionChart';
 import { StatusBadge } from '../session/StatusBadge';
 import { AlarmLog } from './AlarmLog';
+import { useAuth } from '../../stores/authStore';
+import { DoseCorrectionForm } from './DoseCorrectionForm';
 import { AmendForm, entriesOf, SignForm } from './SignForms';
 
 export type Review = MethodOutput<'sessions.review'>;
@@ -28,6 +30,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
   const api = useApi();
   const lang = useLang();
   const go = useNav((s) => s.go);
+  const isPhysician = useAuth((s) => s.status?.user?.role === 'physician');
   const [review, setReview] = useState<Review | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const load = useCallback(async () => {
@@ -162,6 +165,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
         )}
       </section>
       {s.signed ? <AmendForm sessionId={sessionId} detail={d} onDone={load} /> : <SignForm sessionId={sessionId} onDone={load} />}
+      {isPhysician && d.doseEvents.length > 0 && <DoseCorrectionForm detail={d} onDone={load} />}
       <details className="panel">
         <summary>{t('review.history')}</summary>
         <table className="table table--compact">

@@ -21,6 +21,7 @@ import { InfusionPanel } from './InfusionPanel';
 import { ObservationForm } from './ObservationForm';
 import { ObservationList } from './ObservationList';
 import { ObservationSchedule } from './ObservationSchedule';
+import { PendingRateOrder } from './PendingRateOrder';
 import { PrescriptionForm } from './PrescriptionForm';
 import { SessionVitals } from './SessionVitals';
 import { StatusBadge } from './StatusBadge';
@@ -46,6 +47,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   return (
     <main className="page session" data-testid="session-screen" data-status={status}>
       <SessionHeader handle={handle} />
+      <PendingRateOrder handle={handle} />
       <div className="session__body">
         <div className="session__left">
           <SessionVitals detail={detail} now={now}>
