@@ -6,6 +6,7 @@
 import { createAuditLog } from './audit';
 import { createAlarmsRepo } from './repos/alarms';
 import type { DB } from './open';
+import { createRecordSeal } from './recordSeal';
 import { createChairDevicesRepo } from './repos/chairDevices';
 import { createChairsRepo } from './repos/chairs';
 import { createClinicSettingsRepo } from './repos/clinicSettings';
@@ -25,6 +26,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
   const chairs = createChairsRepo(db);
   const vitals = createVitalsRepo(db);
   const users = createUsersRepo(db, audit);
+  const seal = createRecordSeal(db, vitals.samples, options.auditKey);
   return {
     listChairs: chairs.list,
     recordChairEvent: chairs.recordEvent,
@@ -36,9 +38,11 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...createAlarmsRepo(db, audit),
     ...createPatientsRepo(db, audit),
     ...createSessionReader(db),
-    ...createSessionWriter(db, audit),
+    ...createSessionWriter(db, audit, seal),
     ...createClinicSettingsRepo(db, audit),
     verifyAudit: () => audit.verify(),
+    /** The signed content of a session recomputed against its signature, every difference named (review, export). */
+    checkSessionRecord: (sessionId: number) => seal.check(sessionId),
   };
 }
 
