@@ -48,11 +48,12 @@ describe('signing: signature rows, and no session marked or inserted signed with
       /signed with its content hash/,
     );
     const session = f.db.prepare('SELECT patient_id, course_id FROM infusion_sessions WHERE id = ?').get(sessionId) as { patient_id: number; course_id: number };
-    expect(() =>
+    const insertSigned = (signedAt: number | null) =>
       f.db
-        .prepare("INSERT INTO infusion_sessions (patient_id, chair_id, state, created_at, signed_at, signed_by) VALUES (?, 2, 'discharged', ?, ?, ?)")
-        .run(session.patient_id, at, at, f.physician),
-    ).toThrow(/never inserted signed/);
+        .prepare("INSERT INTO infusion_sessions (patient_id, chair_id, state, created_at, signed_at, signed_by) VALUES (?, 2, 'planned', ?, ?, ?)")
+        .run(session.patient_id, at, signedAt, f.physician);
+    expect(() => insertSigned(at)).toThrow(/never inserted signed|created as planned/); // 0070 refuses it too
+    expect(() => insertSigned(null)).toThrow(/never inserted signed/);
     expect(() =>
       f.db
         .prepare("INSERT INTO session_signatures (session_id, chair_id, signed_at, signed_by, content_version, content_hash, part_hashes, vitals_from, vitals_to) VALUES (?, 2, ?, ?, 1, ?, '{}', 0, 1)")

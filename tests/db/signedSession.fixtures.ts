@@ -47,7 +47,7 @@ export function signedSession(): SignedSession {
   const dischargedAt = readyForDischarge(f, sessionId, stop);
   monitor(f, T0 - 20 * MIN, dischargedAt + 90_000);
   f.api.appendAlarmEvents(CHAIR, sessionId, [
-    { at: T0 + 10 * MIN, type: 'raised', alarmId: 'a1', code: 'spo2.low', priority: 'high', userName: null, detail: { value: 89 } },
+    { at: T0 + 10 * MIN, type: 'raised', alarmId: 'a1', code: 'spo2.low', priority: 'medium', userName: null, detail: { value: 91 } },
   ]);
   discharge(f, sessionId, dischargedAt);
   const signedAt = dischargedAt + 2 * MIN;
