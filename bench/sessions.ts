@@ -5,6 +5,7 @@
  * Measured through the database worker as the services use it:
  *   - a session's review screen data ('sessions.review': the whole session, vitals of its time range, its history),
  *   - a course view ('courses.view': sessions, pain trend),
+ *   - the signed-content check the review runs (checkSessionRecord: the content hash recomputed),
  *   - audit-chain verification over the year.
  * Filling uses synchronous=OFF and one transaction per session (setup only; the app runs with synchronous=FULL).
  */
@@ -83,8 +84,7 @@ function fill(file: string, dir: string, sessionsWanted: number): { sessionIds: 
     api.recordDischargeStep(a(mfa, late), sessionId, 'instructionsAcknowledged', {});
     api.recordDischargeStep(a(physician, late), sessionId, 'physicianRelease', {});
     api.transitionSession(a(mfa, late + 5 * MIN), { sessionId, from: 'postObservation', to: 'discharged', at: late + 5 * MIN, dischargedAt: late + 5 * MIN, action: 'session.discharge', detail: {} });
-    api.signSession(a(physician, late + DAY), sessionId);
-    // 2 h of vitals on the chair (6 parameters at 1 Hz), in 60-s batches as the app flushes them.
+    // 2 h of vitals on the chair (6 parameters at 1 Hz), in 60-s batches as the app flushes them; signed after them.
     for (let s = -15 * 60; s < 105 * 60; s += 60) {
       const batch: StoredReading[] = [];
       for (let i = s; i < s + 60; i++) {
@@ -93,6 +93,7 @@ function fill(file: string, dir: string, sessionsWanted: number): { sessionIds: 
       }
       api.appendReadings(chairId, batch);
     }
+    api.signSession(a(physician, late + DAY), sessionId);
     return sessionId;
   });
 
@@ -150,6 +151,14 @@ export async function benchSessions(sessionsWanted = 500): Promise<SessionBenchR
         await handlers['courses.view']({ courseId: pick(courseIds, k + 3) }, ctx);
         course.push(performance.now() - t);
       }
+      // The signed-content check the review runs (recomputes the whole content with the session's vitals).
+      const sealCheck: number[] = [];
+      for (let k = 0; k < 30; k++) {
+        t = performance.now();
+        const c = await db.call('checkSessionRecord', pick(sessionIds, k + 5));
+        sealCheck.push(performance.now() - t);
+        if (c.status !== 'intact') throw new Error(`signed content of session ${c.sessionId} is ${c.status} in the bench database`);
+      }
       t = performance.now();
       const verified = await db.call('verifyAudit');
       const verifySeconds = (performance.now() - t) / 1000;
@@ -158,6 +167,12 @@ export async function benchSessions(sessionsWanted = 500): Promise<SessionBenchR
       return [
         { name: 'session review data load (median of 30)', value: median(review), unit: 'ms', target: '≤ 200 ms', detail: `${year}; ${vitalPoints} vital points per review` },
         { name: 'session review data load (worst of 30)', value: Math.max(...review), unit: 'ms', target: '≤ 200 ms' },
+        {
+          name: 'signed-content check of a session (median of 30)',
+          value: median(sealCheck),
+          unit: 'ms',
+          detail: `${((100 * median(sealCheck)) / median(review)).toFixed(0)} % of the review load it is part of`,
+        },
         { name: 'course view load (median of 30)', value: median(course), unit: 'ms', target: '≤ 200 ms' },
         { name: 'course view load (worst of 30)', value: Math.max(...course), unit: 'ms', target: '≤ 200 ms' },
         { name: `verify-audit over a year (${verified.entries} entries)`, value: verifySeconds, unit: 's', target: '≤ 5 s' },

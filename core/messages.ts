@@ -452,6 +452,36 @@ export const MESSAGES = {
   },
   'amendment.correctionMissing': { de: 'Der Nachtrag enthält keine Korrektur', en: 'The amendment holds no correction' },
   'amendment.reasonMissing': { de: 'Begründung des Nachtrags fehlt', en: 'Reason for the amendment is missing' },
+
+  // Integrity of signed records (issue 9): the content hash recomputed against the signed one
+  'record.partChanged': {
+    de: 'Weicht vom signierten Inhalt ab: {partDe}',
+    en: 'Differs from the signed content: {part}',
+  },
+  'record.signatureRowChanged': {
+    de: 'Die Signatur der Sitzung passt nicht zu ihrem Eintrag im Audit-Protokoll',
+    en: 'The session signature does not match its audit log entry',
+  },
+  'record.signatureMissing': {
+    de: 'Die Signatur der Sitzung ist unvollständig: Signaturzeile, Sperre oder Eintrag im Audit-Protokoll fehlt',
+    en: 'The session signature is incomplete: the signature row, the lock or its audit log entry is missing',
+  },
+  'record.auditEntryChanged': {
+    de: 'Der Audit-Eintrag der Signatur wurde nach dem Schreiben geändert',
+    en: 'The audit log entry of the signature was changed after it was written',
+  },
+  'record.signedWithoutHash': {
+    de: 'Vor der Inhaltsprüfung signiert: kein Inhaltshash zum Vergleichen',
+    en: 'Signed before content hashes were stored: no hash to compare',
+  },
+  'record.unreadable': {
+    de: 'Der signierte Inhalt ist nicht mehr lesbar: {reason}',
+    en: 'The signed content can no longer be read: {reason}',
+  },
+  'record.amendmentChanged': {
+    de: 'Nachtrag {id} wurde nach seiner Signatur geändert',
+    en: 'Amendment {id} was changed after it was signed',
+  },
   'patient.familyNameMissing': { de: 'Nachname fehlt', en: 'Family name is missing' },
   'patient.givenNameMissing': { de: 'Vorname fehlt', en: 'Given name is missing' },
   'patient.birthDateInvalid': {

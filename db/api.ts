@@ -6,6 +6,7 @@
 import { createAuditLog } from './audit';
 import { createAlarmsRepo } from './repos/alarms';
 import type { DB } from './open';
+import { createRecordSeal } from './recordSeal';
 import { createChairDevicesRepo } from './repos/chairDevices';
 import { createChairsRepo } from './repos/chairs';
 import { createClinicSettingsRepo } from './repos/clinicSettings';
@@ -27,6 +28,8 @@ export function createDbApi(db: DB, options: DbApiOptions) {
   const chairs = createChairsRepo(db);
   const vitals = createVitalsRepo(db);
   const users = createUsersRepo(db, audit);
+  const seal = createRecordSeal(db, vitals.samples, options.auditKey);
+  const sessionWriter = createSessionWriter(db, audit, seal);
   return {
     listChairs: chairs.list,
     recordChairEvent: chairs.recordEvent,
@@ -38,11 +41,13 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...createAlarmsRepo(db, audit),
     ...createPatientsRepo(db, audit),
     ...createSessionReader(db),
-    ...createSessionWriter(db, audit),
+    ...sessionWriter,
     ...createClinicSettingsRepo(db, audit),
     ...createRateOrdersRepo(db, audit),
-    ...createDoseAmendmentsRepo(db, audit),
+    ...createDoseAmendmentsRepo(db, audit, sessionWriter.amendSession),
     verifyAudit: () => audit.verify(),
+    /** The signed content of a session recomputed against its signature, every difference named (review, export). */
+    checkSessionRecord: (sessionId: number) => seal.check(sessionId),
   };
 }
 

@@ -27,16 +27,16 @@ export interface DoseAmendmentRecord {
 
 const IN_IDS = 'IN (SELECT value FROM json_each(@ids))';
 
-export function createDoseAmendmentsRepo(db: DB, audit: AuditLog) {
+/** The one path that writes an amendment with its content hash (sessionWrite's amendSession). */
+type AmendSession = (actor: Actor, sessionId: number, a: { target: string; targetId: number | null; correction: string; reason: string }) => number;
+
+export function createDoseAmendmentsRepo(db: DB, audit: AuditLog, amendSession: AmendSession) {
   const q = {
-    insertAmendment: db.prepare(
-      "INSERT INTO amendments (session_id, target, target_id, correction, reason, signed_at, signed_by) VALUES (?, 'doseEvent', ?, ?, ?, ?, ?)",
-    ),
     insertDetail: db.prepare('INSERT INTO dose_amendments (amendment_id, session_id, dose_event_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)'),
   };
   return {
     amendDoseEvent: db.transaction((actor: Actor, sessionId: number, a: DoseAmendmentInsert) => {
-      const amendmentId = Number(q.insertAmendment.run(sessionId, a.doseEventId, a.correction, a.reason, actor.at, actor.userId).lastInsertRowid);
+      const amendmentId = amendSession(actor, sessionId, { target: 'doseEvent', targetId: a.doseEventId, correction: a.correction, reason: a.reason });
       q.insertDetail.run(amendmentId, sessionId, a.doseEventId, a.field, a.oldValue, a.newValue);
       audit.append({ at: actor.at, userId: actor.userId, action: 'session.doseEventAmended', entity: 'session', entityId: sessionId, detail: { amendmentId, ...a } });
       return amendmentId;

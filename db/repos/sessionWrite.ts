@@ -5,8 +5,10 @@
  * The rules (state machine, limits, gate) are applied by the caller with core/; the triggers of migrations 0030 and
  * 0070 refuse what must never be stored whatever the caller.
  */
+import { canonicalJson } from '../../core/session/signedContent';
 import type { AuditLog } from '../audit';
 import type { DB } from '../open';
+import type { RecordSeal } from '../recordSeal';
 import type { Actor } from './users';
 
 export class ConflictError extends Error {
@@ -56,7 +58,7 @@ export interface PrescriptionInsert {
   limitProblems: unknown[];
 }
 
-export function createSessionWriter(db: DB, audit: AuditLog) {
+export function createSessionWriter(db: DB, audit: AuditLog, seal: RecordSeal) {
   const q = {
     course: db.prepare('SELECT patient_id FROM courses WHERE id = ?').pluck(),
     nextNumber: db.prepare('SELECT coalesce(max(session_number), 0) + 1 FROM infusion_sessions WHERE course_id = ?').pluck(),
@@ -95,9 +97,15 @@ export function createSessionWriter(db: DB, audit: AuditLog) {
     insertTransfer: db.prepare(
       'INSERT INTO session_transfers (session_id, handed_over_to, destination, reason, at, user_id) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    insertSignature: db.prepare(
+      `INSERT INTO session_signatures (session_id, chair_id, signed_at, signed_by, content_version, content_hash, part_hashes, vitals_from, vitals_to)
+       VALUES (@sessionId, @chairId, @at, @userId, @version, @contentHash, @parts, @vitalsFrom, @vitalsTo)`,
+    ),
     sign: db.prepare('UPDATE infusion_sessions SET signed_at = ?, signed_by = ? WHERE id = ? AND signed_at IS NULL'),
+    nextAmendmentId: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM amendments').pluck(),
     insertAmendment: db.prepare(
-      'INSERT INTO amendments (session_id, target, target_id, correction, reason, signed_at, signed_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO amendments (id, session_id, target, target_id, correction, reason, signed_at, signed_by, amends_hash, content_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
   };
 
@@ -232,15 +240,25 @@ export function createSessionWriter(db: DB, audit: AuditLog) {
       },
     ),
 
+    /** The signature covers the content as stored now: its hash goes into the signature row and the audit entry. */
     signSession: db.transaction((actor: Actor, sessionId: number) => {
+      const s = seal.seal(sessionId);
+      q.insertSignature.run({ ...s, at: actor.at, userId: actor.userId, parts: canonicalJson(s.parts) });
       if (q.sign.run(actor.at, actor.userId, sessionId).changes !== 1) throw new ConflictError('the session is already signed');
-      log(actor, sessionId, 'session.signed', {});
+      const { version, contentHash, parts, vitalsFrom, vitalsTo } = s;
+      log(actor, sessionId, 'session.signed', { contentVersion: version, contentHash, parts, vitalsFrom, vitalsTo });
     }),
 
+    /** Signed on its own: the hash covers the amendment and the signature hash it amends. */
     amendSession: db.transaction(
       (actor: Actor, sessionId: number, a: { target: string; targetId: number | null; correction: string; reason: string }) => {
-        const id = Number(q.insertAmendment.run(sessionId, a.target, a.targetId, a.correction, a.reason, actor.at, actor.userId).lastInsertRowid);
-        log(actor, sessionId, 'session.amended', { amendmentId: id, ...a });
+        const id = q.nextAmendmentId.get() as number;
+        const amends = seal.signedHash(sessionId);
+        const { target, targetId, correction, reason } = a;
+        const content = { id, sessionId, target, targetId, correction, reason, signedAt: actor.at, signedBy: actor.userId as number, amends };
+        const contentHash = seal.amendmentHash(content);
+        q.insertAmendment.run(id, sessionId, a.target, a.targetId, a.correction, a.reason, actor.at, actor.userId, amends, contentHash);
+        log(actor, sessionId, 'session.amended', { amendmentId: id, ...a, amends, contentHash });
         return id;
       },
     ),

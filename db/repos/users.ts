@@ -32,7 +32,9 @@ export function createUsersRepo(db: DB, audit: AuditLog) {
   const insert = db.prepare(
     'INSERT INTO users (username, display_name, role, password_hash, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const setActive = db.prepare('UPDATE users SET active = ? WHERE id = ?');
+  // The audit entry is written first; audit_seq names it, and migration 0060 refuses a change without a fresh one.
+  const setActive = db.prepare('UPDATE users SET active = ?, audit_seq = ? WHERE id = ?');
+  const exists = db.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
   const toRow = <T extends { active: number | boolean }>(r: T) => ({ ...r, active: r.active === 1 || r.active === true });
 
   const create = db.transaction(
@@ -62,8 +64,9 @@ export function createUsersRepo(db: DB, audit: AuditLog) {
       return create({ userId: null, at }, { ...user, role: 'admin' });
     }),
     setUserActive: db.transaction((actor: Actor, id: number, active: boolean) => {
-      if (setActive.run(active ? 1 : 0, id).changes !== 1) throw new Error(`there is no user ${id}`);
-      audit.append({ at: actor.at, userId: actor.userId, action: active ? 'user.activated' : 'user.deactivated', entity: 'user', entityId: id, detail: {} });
+      if (!exists.get(id)) throw new Error(`there is no user ${id}`);
+      const seq = audit.append({ at: actor.at, userId: actor.userId, action: active ? 'user.activated' : 'user.deactivated', entity: 'user', entityId: id, detail: {} });
+      setActive.run(active ? 1 : 0, seq, id);
     }),
     /** Logins and refusals are audited too (who tried, when), outside any other change. */
     recordAuthEvent: db.transaction((at: number, userId: number | null, action: string, detail: unknown) => {

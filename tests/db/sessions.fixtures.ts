@@ -16,8 +16,9 @@ export interface Fixture {
   admin: number;
 }
 
-export function openFixture(): Fixture {
-  const db = new Database(':memory:');
+/** In memory, or in a real file (`file`) where the test needs one (a second connection, a tamperer). */
+export function openFixture(file = ':memory:'): Fixture {
+  const db = new Database(file);
   db.pragma('foreign_keys = ON');
   migrate(db);
   const api = createDbApi(db, { auditKey: Buffer.alloc(32, 7) });

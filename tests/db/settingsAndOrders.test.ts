@@ -49,7 +49,10 @@ describe('migration 0090 settings-and-orders', () => {
 
   it('a dose correction belongs to a doseEvent amendment of the same event and changes the value', () => {
     const db = seeded();
-    db.exec("INSERT INTO amendments (id, session_id, target, target_id, correction, reason, signed_at, signed_by) VALUES (1, 1, 'doseEvent', 1, 'rate 7.2 → 8', 'pump log', 500, 1), (2, 1, 'observation', 1, 'x', 'y', 500, 1)");
+    // Amendments carry their own content hash (0060); any 64 hex digits satisfy the trigger here.
+    const hash = 'a'.repeat(64);
+    db.exec(`INSERT INTO amendments (id, session_id, target, target_id, correction, reason, signed_at, signed_by, content_hash) VALUES
+      (1, 1, 'doseEvent', 1, 'rate 7.2 → 8', 'pump log', 500, 1, '${hash}'), (2, 1, 'observation', 1, 'x', 'y', 500, 1, '${hash}')`);
     const insert = (amendmentId: number, doseEventId: number, oldValue: number, newValue: number) =>
       db.prepare("INSERT INTO dose_amendments (amendment_id, session_id, dose_event_id, field, old_value, new_value) VALUES (?, 1, ?, 'rateMlPerH', ?, ?)").run(amendmentId, doseEventId, oldValue, newValue);
     expect(() => insert(2, 1, 7.2, 8)).toThrow(/same dose event/);

@@ -395,8 +395,16 @@ export type SessionDetail = z.infer<typeof SessionDetail>;
 export const TrendSeriesLike = z.object({ parameter: z.string(), times: z.array(EpochMs), values: z.array(z.number().nullable()) });
 
 /** Review for sign-off: the whole session plus the vitals of its chair over the session's time range. */
+/** The signed content recomputed against its signature (db/recordSeal.ts): every difference named. */
+export const SessionRecordCheck = z.object({
+  status: z.enum(['unsigned', 'intact', 'changed', 'signedWithoutHash']),
+  contentHash: z.string().nullable(),
+  problems: z.array(ProblemSchema),
+});
+
 export const SessionReview = z.object({
   detail: SessionDetail,
+  integrity: SessionRecordCheck,
   vitalsFrom: EpochMs,
   vitalsTo: EpochMs,
   vitals: z.array(TrendSeriesLike),

@@ -17,6 +17,7 @@ import { cumulativeDose, pumpStateAt } from '../../../core/dose/timeline';
 import { problem } from '../../../core/messages';
 import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
 import { validateObservation, type Observation } from '../../../core/session/observations';
+import { recordRange } from '../../../core/session/signedContent';
 import { applyEvent, type SessionEvent } from '../../../core/session/stateMachine';
 import type { Problem } from '../../../core/settings';
 import { VITAL_PARAMETERS } from '../../../core/vitals';
@@ -57,7 +58,6 @@ export interface SessionDeps {
 /** Time an observation may be dated ahead of the server clock (clocks of tablets drift a little). */
 const FUTURE_TOLERANCE_MS = 2 * 60_000;
 const TREND_MAX_POINTS = 1200;
-const BASELINE_BEFORE_START_MS = 15 * 60_000;
 const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
 const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
 
@@ -248,16 +248,16 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     'sessions.review': async ({ sessionId }) => {
       const d = await detail(sessionId);
       const s = d.session;
-      const from = s.startedAt !== null ? s.startedAt - BASELINE_BEFORE_START_MS : s.plannedFor;
-      const to = Math.max(from, Math.min(s.dischargedAt ?? d.now, from + 24 * 3600_000));
+      const { from, to } = recordRange(s, s.dischargedAt ?? d.now);
       await deps.flushVitals?.(s.chairId);
       await deps.flushAlarms?.();
-      const [vitals, alarms, history] = await Promise.all([
+      const [vitals, alarms, history, integrity] = await Promise.all([
         db.call('vitalTrend', s.chairId, from, to, [...VITAL_PARAMETERS], TREND_MAX_POINTS),
         db.call('alarmLogOfChair', s.chairId, from, to),
         db.call('sessionHistory', sessionId),
+        db.call('checkSessionRecord', sessionId),
       ]);
-      return { detail: d, vitalsFrom: from, vitalsTo: to, vitals, alarms, history };
+      return { detail: d, integrity, vitalsFrom: from, vitalsTo: to, vitals, alarms, history };
     },
     'sessions.checkIn': ({ sessionId }, ctx) => transition(userOf(ctx), sessionId, { kind: 'checkIn', at: now() }),
     'sessions.saveChecklist': async ({ sessionId, checklist }, ctx) => {
@@ -443,6 +443,9 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       if (!(await deps.verifyPassword(user.id, password))) {
         throw refused('the password is not correct', [problem('signature.passwordWrong')]);
       }
+      // The signature covers the chair's vitals and alarm log: what is still buffered is written first.
+      await deps.flushVitals?.(b.session.chairId);
+      await deps.flushAlarms?.();
       await guarded(db.call('signSession', actorOf(user), sessionId));
       return changed(sessionId);
     },

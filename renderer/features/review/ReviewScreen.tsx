@@ -71,6 +71,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
           {t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at) })}
         </p>
       )}
+      <ProblemList problems={review.integrity.problems} testId="integrity-problems" />
       <section className="panel">
         <h3>{t('review.header')}</h3>
         <p className="lead">
