@@ -1,6 +1,7 @@
 /** Resident memory of the browser host (own process, as `npm start` runs it) with simulated chairs running. */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tempDir } from '../tests/helpers/tempDir';
 import type { BenchRow } from './storage';
 
@@ -11,7 +12,9 @@ function rssMb(pid: number): number {
 
 export async function benchHostMemory(): Promise<BenchRow[]> {
   const dir = tempDir('infusion-bench-host-');
-  const host = spawn(process.execPath, ['dist/host/host.mjs', '--data-dir', dir.path, '--simulate', 'always', '--simulator-interval-ms', '1000'], {
+  const keyDir = tempDir('infusion-bench-key-');
+  const args = ['--data-dir', dir.path, '--key-file', join(keyDir.path, 'audit.key'), '--simulate', 'always', '--simulator-interval-ms', '1000'];
+  const host = spawn(process.execPath, ['dist/host/host.mjs', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -26,5 +29,6 @@ export async function benchHostMemory(): Promise<BenchRow[]> {
     host.kill('SIGTERM');
     await new Promise((r) => host.once('exit', r));
     dir.remove();
+    keyDir.remove();
   }
 }

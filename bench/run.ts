@@ -3,6 +3,7 @@
  * Timing lives here, never in tests.
  */
 import { benchAlarms } from './alarms';
+import { benchAuditAnchor } from './auditAnchor';
 import { benchCablePull } from './cablePull';
 import { benchDecoders } from './decoders';
 import { benchHostMemory } from './host';
@@ -18,6 +19,7 @@ function print(r: BenchRow): void {
 for (const d of await benchDecoders()) print({ name: `${d.name} vs line rate`, value: d.ratio, unit: '×', target: '≥ 1000×', detail: d.detail });
 benchStorage().forEach(print);
 (await benchVitalsSoak()).forEach(print);
+benchAuditAnchor().forEach(print);
 (await benchHostMemory()).forEach(print);
 (await benchSessions()).forEach(print);
 (await benchAlarms()).forEach(print);

@@ -14,11 +14,11 @@ import type { StoredReading } from '../core/api/schemas';
 import type { VitalParameter } from '../core/vitals';
 import { createDbApi } from '../db/api';
 import { DbClient } from '../db/client';
-import { loadAuditKey } from '../db/audit';
+import { createAuditLog } from '../db/audit';
 import { closeDatabase, openDatabase } from '../db/open';
 import { EventBus } from '../electron/services/eventBus';
 import { createSessionHandlers } from '../electron/services/session/handlers';
-import { tempDir } from '../tests/helpers/tempDir';
+import { tempDir, TEST_AUDIT_KEY } from '../tests/helpers/tempDir';
 
 export interface SessionBenchRow {
   name: string;
@@ -36,7 +36,7 @@ const DB_WORKER = new URL('../dist/db-worker.mjs', import.meta.url);
 function fill(file: string, dir: string, sessionsWanted: number): { sessionIds: number[]; courseIds: number[]; auditEntries: number } {
   const db = openDatabase(file);
   db.pragma('synchronous = OFF');
-  const api = createDbApi(db, { auditKey: loadAuditKey(join(dir, 'audit.key'), () => Buffer.alloc(32, 3)), auditAnchorFile: join(dir, 'audit.anchor') });
+  const api = createDbApi(db, { auditKey: TEST_AUDIT_KEY });
   const t0 = Date.UTC(2025, 0, 6, 8, 0);
   const admin = api.createFirstAdmin(t0, { username: 'admin', displayName: 'Admin', passwordHash: 'x', pinHash: null });
   const physician = api.createUser({ userId: admin, at: t0 }, { username: 'doc', displayName: 'Dr. Bench', role: 'physician', passwordHash: 'x', pinHash: null });
@@ -110,6 +110,8 @@ function fill(file: string, dir: string, sessionsWanted: number): { sessionIds: 
     }
   }
   const auditEntries = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+  // The anchor, as the worker writes it after each call (db/worker.ts).
+  createAuditLog(db, TEST_AUDIT_KEY, join(dir, 'audit.anchor')).syncAnchor();
   db.pragma('synchronous = FULL');
   closeDatabase(db);
   return { sessionIds, courseIds, auditEntries };
@@ -128,7 +130,7 @@ export async function benchSessions(sessionsWanted = 500): Promise<SessionBenchR
     const { sessionIds, courseIds, auditEntries } = fill(file, dir.path, sessionsWanted);
     const fillSeconds = (performance.now() - t) / 1000;
 
-    const db = await DbClient.open(DB_WORKER, file);
+    const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
     try {
       const user = { id: 2, username: 'doc', displayName: 'Dr. Bench', role: 'physician' as const };
       const handlers = createSessionHandlers({ db, bus: new EventBus(), verifyPassword: async () => true });

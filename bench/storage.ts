@@ -12,7 +12,7 @@ import type { VitalParameter } from '../core/vitals';
 import { DbClient } from '../db/client';
 import { openDatabase } from '../db/open';
 import { createVitalsRepo } from '../db/repos/vitals';
-import { DB_WORKER, tempDir } from '../tests/helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../tests/helpers/tempDir';
 import { runVitalsSoak } from '../tests/helpers/vitalsSoak';
 
 export interface BenchRow {
@@ -114,7 +114,7 @@ export function benchStorage(): BenchRow[] {
 export async function benchVitalsSoak(): Promise<BenchRow[]> {
   const dir = tempDir('infusion-bench-');
   const file = join(dir.path, 'soak.sqlite');
-  const db = await DbClient.open(DB_WORKER, file);
+  const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
   try {
     const t0 = performance.now();
     const r = await runVitalsSoak({ db, file, chairs: 4, simulatedSeconds: 30_000, flushEverySeconds: 50, outage: { from: 15_000, to: 16_000 } });

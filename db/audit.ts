@@ -1,12 +1,12 @@
 /**
  * The audit trail: every change is one appended entry, chained by HMAC-SHA256 to the one before. Call append()
  * inside the same transaction as the change, so a change without its entry cannot be committed.
- * The HMAC key lives in a file beside the database (audit.key): whoever edits the database alone cannot
- * re-chain the entries after an edit. The last (seq, hash) is also written to audit.anchor, so cutting entries
- * off the end is detected too.
+ * The HMAC key is never kept beside the database (electron/services/auditKey.ts): whoever edits the database
+ * cannot re-chain the entries after an edit. The last (seq, hash) is also kept in the sealed anchor
+ * (db/auditAnchor.ts), written after each commit, so cutting entries off the end is detected too.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { anchorProblem, writeAnchor } from './auditAnchor';
 import type { DB } from './open';
 
 export const GENESIS = '0'.repeat(64);
@@ -48,10 +48,16 @@ export function entryHash(key: Buffer, row: Omit<AuditRow, 'hash'>): string {
 
 export function createAuditLog(db: DB, key: Buffer, anchorFile?: string) {
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const lastEntry = db.prepare('SELECT * FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)');
   const insert = db.prepare(
     'INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash) VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)',
   );
   const all = db.prepare('SELECT * FROM audit_log ORDER BY seq');
+  const hashAt = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
+  const anchorCheck = (lastSeq: number) =>
+    anchorFile ? anchorProblem(anchorFile, key, lastSeq, (seq) => hashAt.get(seq) as string | undefined) : null;
+  /** The (seq, hash) this connection last wrote to the anchor, to skip rewriting it unchanged. */
+  let anchored: string | null = null;
 
   return {
     /** Must run inside the caller's transaction. Returns the entry's sequence number. */
@@ -70,7 +76,6 @@ export function createAuditLog(db: DB, key: Buffer, anchorFile?: string) {
       };
       const hash = entryHash(key, row);
       insert.run({ ...row, hash });
-      if (anchorFile) writeFileSync(anchorFile, JSON.stringify({ seq: row.seq, hash }));
       return row.seq;
     },
 
@@ -86,30 +91,34 @@ export function createAuditLog(db: DB, key: Buffer, anchorFile?: string) {
         prevHash = row.hash;
         expectedSeq++;
       }
-      if (anchorFile) {
-        let anchor: { seq: number; hash: string } | null = null;
-        try {
-          anchor = JSON.parse(readFileSync(anchorFile, 'utf8'));
-        } catch {
-          anchor = null;
-        }
-        if (anchor && anchor.seq > count) return { ok: false, entries: count, problem: `entries after ${count} were removed (the last written was ${anchor.seq})` };
-        if (anchor && anchor.seq === count && anchor.hash !== prevHash) return { ok: false, entries: count, problem: `the last entry does not match the one written` };
+      const problem = anchorCheck(count);
+      return { ok: problem === null, entries: count, problem };
+    },
+
+    /**
+     * The quick check at every open (the whole chain is `npm run verify-audit`): the last entry verifies with this
+     * key, so a wrong key is named at once, and the anchor agrees with the log. Returns the problem in words.
+     */
+    checkAtOpen(): string | null {
+      const row = lastEntry.get() as AuditRow | undefined;
+      if (row && entryHash(key, row) !== row.hash) {
+        return `the last audit entry (${row.seq}) does not verify with this audit key: a different key, or the entry was changed (check with npm run verify-audit)`;
       }
-      return { ok: true, entries: count, problem: null };
+      return anchorCheck(row?.seq ?? 0);
+    },
+
+    /**
+     * Brings the anchor up to the last committed entry. Called after each database call, outside any transaction,
+     * so the anchor never names an entry that a rollback took back; after a crash it may lag, which is harmless.
+     */
+    syncAnchor(): void {
+      if (!anchorFile || db.inTransaction) return;
+      const row = last.get() as { seq: number; hash: string } | undefined;
+      if (!row || anchored === `${row.seq}:${row.hash}`) return;
+      writeAnchor(anchorFile, key, { seq: row.seq, hash: row.hash });
+      anchored = `${row.seq}:${row.hash}`;
     },
   };
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
-
-/** Reads the installation's audit key, creating it (32 random bytes, owner-only) on first start. */
-export function loadAuditKey(file: string, create: () => Buffer): Buffer {
-  try {
-    return readFileSync(file);
-  } catch {
-    const key = create();
-    writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
-    return key;
-  }
-}

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../core/api/envelope';
 import { problem } from '../core/messages';
 import type { DbApi, DbMethod } from './api';
-import type { WorkerError, WorkerReply, WorkerStartup } from './worker';
+import type { WorkerData, WorkerError, WorkerReply, WorkerStartup } from './worker';
 
 /** SQLite result codes (extended codes start with the primary one) that mean the storage failed, not a rule. */
 const STORAGE_FAILURE = /^SQLITE_(IOERR|FULL|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|NOMEM|PROTOCOL)/;
@@ -40,9 +40,13 @@ export class DbClient {
     });
   }
 
-  /** Starts the worker (built file dist/db-worker.mjs) and waits until the database is open and migrated. */
-  static open(workerFile: string | URL, file: string, nativeBinding?: string): Promise<DbClient> {
-    const worker = new Worker(workerFile, { workerData: { file, nativeBinding } });
+  /**
+   * Starts the worker (built file dist/db-worker.mjs) and waits until the database is open, migrated, its schema
+   * checked and its audit trail's end checked with `auditKey`.
+   */
+  static open(workerFile: string | URL, file: string, options: { auditKey: Buffer; nativeBinding?: string }): Promise<DbClient> {
+    const workerData: WorkerData = { file, nativeBinding: options.nativeBinding, auditKey: options.auditKey };
+    const worker = new Worker(workerFile, { workerData });
     return new Promise((resolve, reject) => {
       worker.once('message', (msg: WorkerStartup) => {
         if (msg.ready) resolve(new DbClient(worker));

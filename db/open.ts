@@ -1,9 +1,11 @@
 /**
  * Opens the clinic database with the settings a clinical record needs: WAL for concurrent reads,
- * synchronous=FULL so a committed observation survives a power cut, foreign keys on.
+ * synchronous=FULL so a committed observation survives a power cut, foreign keys on; and only when its schema is
+ * exactly the one the migrations made (db/schemaCheck.ts).
  */
 import Database from 'better-sqlite3';
 import { migrate } from './migrations';
+import { assertSchemaAsMigrated } from './schemaCheck';
 
 export type DB = Database.Database;
 
@@ -21,7 +23,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`The database failed its integrity check: ${String(check)}`);
-    migrate(db);
+    // One transaction: a file whose schema was changed outside the app is refused with any pending migration undone.
+    db.transaction(() => {
+      migrate(db);
+      assertSchemaAsMigrated(db, options.nativeBinding);
+    })();
     return db;
   } catch (err) {
     db.close();

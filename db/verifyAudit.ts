@@ -1,14 +1,25 @@
-/** Checks a clinic database's audit chain without changing anything (read-only connection, no migration). */
+/**
+ * Checks a clinic database without changing anything (read-only connection, no migration): its schema against the
+ * one the migrations make, and its audit chain and anchor with the installation's key.
+ */
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAuditLog, type AuditVerification } from './audit';
+import { createAuditLog } from './audit';
+import { schemaDifferences } from './schemaCheck';
 
-export function verifyAuditInDataDir(dataDir: string): AuditVerification {
+export interface DataDirVerification {
+  /** Audit entries checked before the first broken place (all of them when there is none). */
+  entries: number;
+  /** Each problem in one line (empty when all is well). */
+  problems: string[];
+}
+
+export function verifyAuditInDataDir(dataDir: string, auditKey: Buffer): DataDirVerification {
   const db = new Database(join(dataDir, 'clinic.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    const key = readFileSync(join(dataDir, 'audit.key'));
-    return createAuditLog(db, key, join(dataDir, 'audit.anchor')).verify();
+    const schema = schemaDifferences(db).map((d) => `schema: ${d} (changed outside the app)`);
+    const audit = createAuditLog(db, auditKey, join(dataDir, 'audit.anchor')).verify();
+    return { entries: audit.entries, problems: audit.problem ? [...schema, `audit trail: ${audit.problem}`] : schema };
   } finally {
     db.close();
   }

@@ -1,6 +1,5 @@
 /** Recomputes the content hash of every signed session of a clinic database (read-only connection, no migration). */
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRecordSeal, type SessionRecordCheck } from './recordSeal';
 import { createVitalsRepo } from './repos/vitals';
@@ -12,12 +11,11 @@ export interface RecordsVerification {
   changed: SessionRecordCheck[];
 }
 
-export function verifyRecordsInDataDir(dataDir: string): RecordsVerification {
+export function verifyRecordsInDataDir(dataDir: string, auditKey: Buffer): RecordsVerification {
   const db = new Database(join(dataDir, 'clinic.sqlite'), { readonly: true, fileMustExist: true });
   try {
     if ((db.pragma('user_version', { simple: true }) as number) < 60) return { checked: 0, changed: [] };
-    const key = readFileSync(join(dataDir, 'audit.key'));
-    const checks = createRecordSeal(db, createVitalsRepo(db).samples, key).checkAll();
+    const checks = createRecordSeal(db, createVitalsRepo(db).samples, auditKey).checkAll();
     return { checked: checks.length, changed: checks.filter((c) => c.status === 'changed') };
   } finally {
     db.close();

@@ -2,11 +2,10 @@
  * The database worker thread: the only thread that runs SQL, so a slow query never stalls the UI or the serial
  * links. One connection, one writer. Messages: {id, method, args} in; {id, ok, value | error} out.
  */
-import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDbApi, type DbApi } from './api';
-import { loadAuditKey } from './audit';
+import { createAuditLog, type AuditLog } from './audit';
 import { lockDataFolder, type FolderLock } from './folderLock';
 import { closeDatabase, openDatabase } from './open';
 
@@ -24,25 +23,38 @@ export interface WorkerError {
   code?: string;
 }
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WorkerError };
+export interface WorkerData {
+  file: string;
+  nativeBinding?: string;
+  /** The audit key, never read from beside the database (electron/services/auditKey.ts). */
+  auditKey: Uint8Array;
+}
 export type WorkerStartup = { ready: true } | { ready: false; error: { name: string; message: string } };
 
 if (!parentPort) throw new Error('db/worker.ts must run as a worker thread');
 const port = parentPort;
-const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
+const { file, nativeBinding, auditKey: keyBytes } = workerData as WorkerData;
 
 let api: DbApi;
 let db: ReturnType<typeof openDatabase>;
 let folderLock: FolderLock | undefined;
+/** Keeps the sealed anchor (beside the database) at the last committed audit entry. */
+let anchorKeeper: AuditLog;
 try {
   const dir = dirname(file);
   // Before the database is opened or migrated: a second app on this folder stops here having written nothing.
   folderLock = lockDataFolder(dir, nativeBinding);
   db = openDatabase(file, { nativeBinding });
-  // The audit key and anchor live beside the database, outside it (see db/audit.ts).
-  api = createDbApi(db, {
-    auditKey: loadAuditKey(join(dir, 'audit.key'), () => randomBytes(32)),
-    auditAnchorFile: join(dir, 'audit.anchor'),
-  });
+  const auditKey = Buffer.from(keyBytes);
+  const auditAnchorFile = join(dir, 'audit.anchor');
+  anchorKeeper = createAuditLog(db, auditKey, auditAnchorFile);
+  const problem = anchorKeeper.checkAtOpen();
+  if (problem) {
+    db.close();
+    throw Object.assign(new Error(`The audit trail does not check out: ${problem}. The database was not opened.`), { name: 'AuditCheckError' });
+  }
+  api = createDbApi(db, { auditKey, auditAnchorFile });
+  anchorKeeper.syncAnchor();
   port.postMessage({ ready: true } satisfies WorkerStartup);
 } catch (err) {
   const e = err as Error;
@@ -60,16 +72,24 @@ port.on('message', (msg: WorkerRequest | 'close') => {
     return;
   }
   const started = performance.now();
+  let reply: WorkerReply;
   try {
     if (!Object.hasOwn(api, msg.method)) throw new Error(`unknown database call ${msg.method}`);
     const fn = api[msg.method as keyof DbApi] as (...args: unknown[]) => unknown;
-    const value = fn(...msg.args);
-    port.postMessage({ id: msg.id, ok: true, value } satisfies WorkerReply);
+    reply = { id: msg.id, ok: true, value: fn(...msg.args) };
   } catch (err) {
     const e = err as Error & { code?: unknown };
     const code = typeof e.code === 'string' ? e.code : undefined;
-    port.postMessage({ id: msg.id, ok: false, error: { name: e.name, message: e.message, code } } satisfies WorkerReply);
+    reply = { id: msg.id, ok: false, error: { name: e.name, message: e.message, code } };
   }
+  // The anchor follows the commit before the caller hears of it.
+  try {
+    anchorKeeper.syncAnchor();
+  } catch (err) {
+    // The change is committed; the anchor lags until the next call writes it (a lag is harmless, a cut still shows).
+    console.error(`db: could not write the audit anchor: ${(err as Error).message}`);
+  }
+  port.postMessage(reply);
   const ms = performance.now() - started;
   if (ms > SLOW_QUERY_MS) console.warn(`db: slow call ${msg.method} took ${ms.toFixed(0)} ms`);
 });

@@ -1,8 +1,12 @@
 // `npm start`: the Electron app where the Electron binary is installed; otherwise (build machines that reach
 // only the npm registry) the browser host with the same services, printing its URL with the token.
+// The browser host's audit key: for developers a key file in the user's config folder (outside the data folder),
+// e.g. ~/.config/infusion-session-monitor/audit-dev.key, unless --key-file or INFUSION_AUDIT_KEY is given.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 let electronBinary = null;
@@ -33,7 +37,9 @@ if (electronBinary && electronNatives) {
       ? 'better-sqlite3 is not built for Electron yet (npm run build:electron-natives): starting the browser host instead (open the URL below in Chromium).'
       : 'Electron binary not installed here: starting the browser host instead (open the URL below in Chromium).',
   );
-  child = spawn(process.execPath, ['dist/host/host.mjs', ...args], { stdio: 'inherit' });
+  const configDir = process.env.XDG_CONFIG_HOME ?? (process.platform === 'win32' ? process.env.APPDATA : undefined) ?? join(homedir(), '.config');
+  const keyArgs = args.some((a) => a === '--key-file' || a.startsWith('--key-file=')) || process.env.INFUSION_AUDIT_KEY ? [] : ['--key-file', join(configDir, 'infusion-session-monitor', 'audit-dev.key')];
+  child = spawn(process.execPath, ['dist/host/host.mjs', ...keyArgs, ...args], { stdio: 'inherit' });
 }
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);

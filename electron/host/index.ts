@@ -1,19 +1,22 @@
 /**
- * `node dist/host/host.mjs [--port N] [--data-dir DIR] [--simulate auto|always|never] [--simulator-interval-ms MS]`
- * Starts the services and the browser host and prints the URL with its token.
+ * `node dist/host/host.mjs [--port N] [--data-dir DIR] [--key-file PATH] [--simulate auto|always|never] [--simulator-interval-ms MS]`
+ * Starts the services and the browser host and prints the URL with its token. The audit key comes from
+ * --key-file (outside the data folder; created on first start) or else INFUSION_AUDIT_KEY (docs/threat-model.md).
  */
 import { fileURLToPath } from 'node:url';
 import { die, dieOnUnexpectedError, numberArg, parseCommandLine } from '../cli/commandLine';
+import { AUDIT_KEY_ENV, envKeyStore, fileKeyStore, resolveAuditKey } from '../services/auditKey';
 import { createServices } from '../services/createServices';
 import { startHost } from './server';
 
-const cli = { tool: 'host', usage: 'node dist/host/host.mjs [--port N] [--data-dir DIR] [--simulate auto|always|never] [--simulator-interval-ms MS]' };
+const cli = { tool: 'host', usage: 'node dist/host/host.mjs [--port N] [--data-dir DIR] [--key-file PATH] [--simulate auto|always|never] [--simulator-interval-ms MS]' };
 // Until the host runs, any error ends the start in one line; once it runs, see keepRunning below.
 dieOnUnexpectedError(cli);
 const { values } = parseCommandLine(cli, {
   options: {
     port: { type: 'string', default: '0' },
     'data-dir': { type: 'string', default: process.env.INFUSION_DATA_DIR ?? 'data' },
+    'key-file': { type: 'string' },
     simulate: { type: 'string', default: 'auto' },
     'simulator-interval-ms': { type: 'string' },
   },
@@ -26,15 +29,24 @@ const simulatorIntervalMs = numberArg(cli, 'simulator-interval-ms', values['simu
 if (!values['data-dir']?.trim()) die(cli, '--data-dir must name a folder');
 
 const distDir = fileURLToPath(new URL('..', import.meta.url));
-const services = await createServices({
-  dataDir: values['data-dir'],
-  dbWorkerFile: new URL('../db-worker.mjs', import.meta.url),
-  transport: 'web-host',
-  version: process.env.npm_package_version ?? '0.0.0',
-  simulate,
-  simulatorIntervalMs,
-}).catch((err: Error) =>
-  // E.g. a database from a newer app version, or the data folder in use by another app: say why in one line, change nothing.
+const dataDir = values['data-dir'];
+const openServices = async () => {
+  const keyFile = values['key-file'];
+  const store = keyFile ? fileKeyStore(keyFile, dataDir) : envKeyStore();
+  if (!store) throw new Error(`no audit key: start with --key-file <path outside ${dataDir}> or set ${AUDIT_KEY_ENV} (docs/threat-model.md)`);
+  return createServices({
+    dataDir,
+    auditKey: resolveAuditKey(dataDir, store, (line) => console.log(line)),
+    dbWorkerFile: new URL('../db-worker.mjs', import.meta.url),
+    transport: 'web-host',
+    version: process.env.npm_package_version ?? '0.0.0',
+    simulate,
+    simulatorIntervalMs,
+  });
+};
+const services = await openServices().catch((err: Error) =>
+  // E.g. a database from a newer app version, the data folder in use by another app, a changed schema, a missing or
+  // wrong audit key: say why in one line, change nothing.
   die(cli, `The app could not start: ${err.message}`, 1),
 );
 const host = await startHost({ services, rendererDir: `${distDir}renderer`, port }).catch((err: Error) => die(cli, `The app could not start: ${err.message}`, 1));

@@ -5,7 +5,9 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { envKeyStore, resolveAuditKey } from '../services/auditKey';
 import { createServices, type Services } from '../services/createServices';
+import { keychainKeyStore } from './auditKeyStore';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyPermissions, hardenApp } from './security';
@@ -35,9 +37,13 @@ if (!app.requestSingleInstanceLock()) {
     const electronBinding = app.isPackaged
       ? join(process.resourcesPath, 'natives', 'better_sqlite3.node')
       : join(__dirname, '..', '..', 'build', 'electron-natives', 'better_sqlite3.node');
+    const dataDir = join(app.getPath('userData'), 'data');
     try {
+      // The audit key: INFUSION_AUDIT_KEY if set, else the keychain-encrypted blob beside (not inside) the data folder.
+      const keyStore = envKeyStore() ?? keychainKeyStore(join(app.getPath('userData'), 'audit-key.bin'));
       services = await createServices({
-        dataDir: join(app.getPath('userData'), 'data'),
+        dataDir,
+        auditKey: resolveAuditKey(dataDir, keyStore, (line) => console.log(line)),
         dbWorkerFile: join(__dirname, '..', 'db-worker.mjs'),
         nativeBinding: existsSync(electronBinding) ? electronBinding : undefined,
         transport: 'electron',

@@ -31,6 +31,8 @@ import type { SimulatedMonitor } from './simulation';
 
 export interface ServicesOptions {
   dataDir: string;
+  /** The installation's audit key, from a source outside the data folder (./auditKey.ts). */
+  auditKey: Buffer;
   /** The built database worker (dist/db-worker.mjs). */
   dbWorkerFile: string | URL;
   nativeBinding?: string;
@@ -61,7 +63,10 @@ export interface Services {
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = await DbClient.open(options.dbWorkerFile, join(options.dataDir, 'clinic.sqlite'), options.nativeBinding);
+  const db = await DbClient.open(options.dbWorkerFile, join(options.dataDir, 'clinic.sqlite'), {
+    auditKey: options.auditKey,
+    nativeBinding: options.nativeBinding,
+  });
   const bus = new EventBus();
   const chairs = await db.call('listChairs');
   const monitors = new Map<number, ChairMonitor>();

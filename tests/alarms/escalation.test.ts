@@ -8,7 +8,7 @@ import { CLINIC_THRESHOLDS, type Thresholds } from '../../core/alarms/defaults';
 import { DbClient } from '../../db/client';
 import { AlarmService } from '../../electron/services/alarms/alarmService';
 import { EventBus } from '../../electron/services/eventBus';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import { waitFor } from '../helpers/wsClient';
 
 const dir = tempDir();
@@ -23,7 +23,7 @@ const thresholds: Thresholds = {
 };
 
 beforeAll(async () => {
-  db = await DbClient.open(DB_WORKER, join(dir.path, 'c.sqlite'));
+  db = await DbClient.open(DB_WORKER, join(dir.path, 'c.sqlite'), { auditKey: TEST_AUDIT_KEY });
   service = new AlarmService({ db, bus, chairIds: [1, 2, 3, 4], thresholds, tickMs: 50 });
   service.start();
   bus.subscribe((event, payload) => {

@@ -23,13 +23,15 @@ mkdirSync(notClinic);
 writeFileSync(join(notClinic, 'clinic.sqlite'), '');
 mkdirSync(brokenDb);
 writeFileSync(join(brokenDb, 'clinic.sqlite'), 'this is not an SQLite database, it is text long enough to be read as a header page');
-writeFileSync(join(brokenDb, 'audit.key'), Buffer.alloc(32, 1));
+// The audit key lives outside any data folder (docs/threat-model.md).
+const keyFile = join(dir.path, 'audit-key.hex');
+writeFileSync(keyFile, Buffer.alloc(32, 1).toString('hex'));
 writeFileSync(aFile, Buffer.from([1, 2, 3]));
 const missing = join(dir.path, 'no-such-file.bin');
 
 function run(args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INFUSION_DATA_DIR: '' } });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INFUSION_DATA_DIR: '', INFUSION_AUDIT_KEY: '' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -62,15 +64,19 @@ const CASES: [string, (args: string[]) => string[], string[], RegExp][] = [
   ['verify-audit', tsx('verify-audit'), ['--data-dir', join(dir.path, 'nowhere')], /no data folder/],
   ['verify-audit', tsx('verify-audit'), [], /no data folder at ''/],
   ['verify-audit', tsx('verify-audit'), ['--data-dir', emptyFolder], /no clinic\.sqlite/],
-  ['verify-audit', tsx('verify-audit'), ['--data-dir', notClinic], /no audit\.key/],
-  ['verify-audit', tsx('verify-audit'), ['--data-dir', brokenDb], /not a database/],
+  ['verify-audit', tsx('verify-audit'), ['--data-dir', notClinic], /no audit key: give --key-file PATH or set INFUSION_AUDIT_KEY/],
+  ['verify-audit', tsx('verify-audit'), ['--data-dir', notClinic, '--key-file', join(notClinic, 'audit.key')], /is inside the data folder/],
+  ['verify-audit', tsx('verify-audit'), ['--data-dir', notClinic, '--key-file', missing], /no audit key in the key file/],
+  ['verify-audit', tsx('verify-audit'), ['--data-dir', brokenDb, '--key-file', keyFile], /not a database/],
   ['verify-audit', tsx('verify-audit'), ['--bogus'], /Unknown option '--bogus'/],
   ['host', host, ['--bogus'], /Unknown option '--bogus'/],
   ['host', host, ['--port', 'eighty'], /--port must be a whole number between 0 and 65535/],
   ['host', host, ['--simulate', 'sometimes'], /--simulate must be auto, always or never/],
   ['host', host, ['--simulator-interval-ms', '0'], /--simulator-interval-ms must be a number at least 1/],
   ['host', host, ['--data-dir', ''], /--data-dir must name a folder/],
-  ['host', host, ['--data-dir', aFile], /The app could not start: .*capture\.bin/],
+  ['host', host, ['--data-dir', aFile, '--key-file', keyFile], /The app could not start: .*capture\.bin/],
+  ['host', host, ['--data-dir', emptyFolder], /The app could not start: no audit key: start with --key-file .* or set INFUSION_AUDIT_KEY/],
+  ['host', host, ['--data-dir', emptyFolder, '--key-file', join(emptyFolder, 'audit.key')], /The app could not start: The audit key file .* is inside the data folder/],
 ];
 
 describe.concurrent('command-line tools answer bad input in one line', () => {

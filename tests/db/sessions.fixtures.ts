@@ -5,6 +5,8 @@ import { migrate } from '../../db/migrations';
 
 export const T0 = Date.UTC(2026, 0, 12, 8, 0);
 export const MIN = 60_000;
+/** The audit key of every fixture database. */
+export const FIXTURE_AUDIT_KEY = Buffer.alloc(32, 7);
 /** Modified PADSS with every item at 2 points: 10/10. */
 export const FULL_SCORE = { vitalSigns: 2, ambulation: 2, nauseaVomiting: 2, pain: 2, bleeding: 2 };
 
@@ -21,7 +23,7 @@ export function openFixture(file = ':memory:'): Fixture {
   const db = new Database(file);
   db.pragma('foreign_keys = ON');
   migrate(db);
-  const api = createDbApi(db, { auditKey: Buffer.alloc(32, 7) });
+  const api = createDbApi(db, { auditKey: FIXTURE_AUDIT_KEY });
   const admin = api.createFirstAdmin(T0, { username: 'admin', displayName: 'Alex Admin', passwordHash: 'x', pinHash: null });
   const physician = api.createUser({ userId: admin, at: T0 }, { username: 'drmeier', displayName: 'Dr. Meier', role: 'physician', passwordHash: 'x', pinHash: null });
   const mfa = api.createUser({ userId: admin, at: T0 }, { username: 'schmidt', displayName: 'Sabine Schmidt', role: 'mfa', passwordHash: 'x', pinHash: null });

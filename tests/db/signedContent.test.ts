@@ -9,7 +9,7 @@ import { createRecordSeal } from '../../db/recordSeal';
 import { createVitalsRepo } from '../../db/repos/vitals';
 import { decodeChunk, encodeChunk } from '../../db/vitalCodec';
 import { verifyRecordsInDataDir } from '../../db/verifyRecords';
-import { MIN, T0 } from './sessions.fixtures';
+import { FIXTURE_AUDIT_KEY, MIN, T0 } from './sessions.fixtures';
 import { CHAIR, monitor, signedSession, tamper, type SignedSession } from './signedSession.fixtures';
 
 const open: SignedSession[] = [];
@@ -43,7 +43,7 @@ describe('signing stores the hash of the whole signed content', () => {
     s.f.api.appendAlarmEvents(CHAIR, null, [{ at: s.dischargedAt + 5 * MIN, type: 'raised', alarmId: 'a2', code: 'hr.high', priority: 'medium', userName: null, detail: {} }]);
     s.f.api.amendSession({ userId: s.f.physician, at: s.signedAt + MIN }, s.sessionId, { target: 'observation', targetId: 1, correction: 'NRS 4', reason: 'typo' });
     expect(named(s)).toEqual({ status: 'intact', codes: [], parts: [] });
-    expect(verifyRecordsInDataDir(s.dir)).toEqual({ checked: 1, changed: [] });
+    expect(verifyRecordsInDataDir(s.dir, FIXTURE_AUDIT_KEY)).toEqual({ checked: 1, changed: [] });
   });
 
   it('gives the same hash for the same content (recomputed by a fresh reader of the file)', () => {
@@ -79,7 +79,7 @@ describe('a direct edit of the file is named', () => {
     const s = fresh();
     tamper(s.file, edit(s));
     expect(named(s)).toEqual({ status: 'changed', codes: parts.map(() => 'record.partChanged'), parts });
-    const verified = verifyRecordsInDataDir(s.dir);
+    const verified = verifyRecordsInDataDir(s.dir, FIXTURE_AUDIT_KEY);
     expect(verified.changed.map((c) => c.problems.map((p) => p.params?.part))).toEqual([parts]);
   });
 

@@ -1,10 +1,10 @@
 /** A session walked to its signature in a real database file, with vitals and an alarm on its chair, and a tamperer. */
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { writeAnchor } from '../../db/auditAnchor';
 import { join } from 'node:path';
 import type { StoredReading } from '../../core/api/schemas';
 import { tempDir } from '../helpers/tempDir';
-import { discharge, MIN, openFixture, readyForDischarge, stoppedSession, T0, type Fixture } from './sessions.fixtures';
+import { discharge, FIXTURE_AUDIT_KEY, MIN, openFixture, readyForDischarge, stoppedSession, T0, type Fixture } from './sessions.fixtures';
 
 export const CHAIR = 1;
 const STEP_MS = 20_000;
@@ -42,7 +42,6 @@ export function signedSession(): SignedSession {
   const dir = tempDir('record-protection-');
   const file = join(dir.path, 'clinic.sqlite');
   const f = openFixture(file);
-  writeFileSync(join(dir.path, 'audit.key'), Buffer.alloc(32, 7)); // the fixture's key, where verify-audit reads it
   const { sessionId, stop } = stoppedSession(f);
   const dischargedAt = readyForDischarge(f, sessionId, stop);
   monitor(f, T0 - 20 * MIN, dischargedAt + 90_000);
@@ -52,6 +51,9 @@ export function signedSession(): SignedSession {
   discharge(f, sessionId, dischargedAt);
   const signedAt = dischargedAt + 2 * MIN;
   f.api.signSession({ userId: f.physician, at: signedAt }, sessionId);
+  // The sealed anchor the app writes after each call (db/worker.ts), so the file opens like an app's.
+  const head = f.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+  writeAnchor(join(dir.path, 'audit.anchor'), FIXTURE_AUDIT_KEY, head);
   return {
     f,
     dir: dir.path,
@@ -70,9 +72,11 @@ export function signedSession(): SignedSession {
 export function tamper(file: string, edit: (db: Database.Database) => void): void {
   const db = new Database(file);
   try {
-    const triggers = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[];
-    for (const name of triggers) db.exec(`DROP TRIGGER "${name}"`);
+    // A careful attacker drops the triggers, edits, and puts them back exactly, so the schema check at open passes.
+    const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[];
+    for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
     edit(db);
+    for (const { sql } of triggers) db.exec(sql);
   } finally {
     db.close();
   }

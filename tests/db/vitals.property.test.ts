@@ -53,9 +53,19 @@ const stepArb = fc.oneof(
 class Saboteur {
   private readonly conn: DB;
   private locked = false;
-  private trigger = false;
+  private triggered: { failure: Failure; parameter: string } | null = null;
   constructor(file: string) {
     this.conn = new Database(file);
+  }
+  /**
+   * The refusing triggers step aside while the app opens the file (its schema check refuses a file with triggers it
+   * did not make) and come back at once: the disk stays full across the restart. Returns the way back.
+   */
+  pauseTriggers(): () => void {
+    const again = this.triggered;
+    if (!again) return () => {};
+    this.heal();
+    return () => this.fail(again.failure, again.parameter);
   }
   fail(failure: Failure, parameter: string): void {
     this.heal();
@@ -71,13 +81,13 @@ class Saboteur {
     for (const e of events) {
       this.conn.exec(`CREATE TRIGGER disk_refuses_${e} BEFORE ${e} ON vital_chunks ${when} BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     }
-    this.trigger = true;
+    this.triggered = { failure, parameter };
   }
   heal(): void {
     if (this.locked) this.conn.exec('ROLLBACK');
-    if (this.trigger) for (const e of ['INSERT', 'UPDATE']) this.conn.exec(`DROP TRIGGER IF EXISTS disk_refuses_${e}`);
+    if (this.triggered) for (const e of ['INSERT', 'UPDATE']) this.conn.exec(`DROP TRIGGER IF EXISTS disk_refuses_${e}`);
     this.locked = false;
-    this.trigger = false;
+    this.triggered = null;
   }
   close(): void {
     this.heal();
@@ -139,7 +149,9 @@ describe('vitals repository under random batches, failures and restarts', () => 
             else {
               if (step.reopen) {
                 db.close();
+                const refuseAgain = saboteur.pauseTriggers();
                 db = open(file);
+                refuseAgain();
               }
               repo = createVitalsRepo(db);
             }

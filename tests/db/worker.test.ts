@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DbClient } from '../../db/client';
 import { LATEST_VERSION } from '../../db/migrations';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -14,7 +14,7 @@ describe('database worker', () => {
   it('runs the calls in its own thread and returns their results', async () => {
     const dir = tempDir();
     cleanup.push(() => dir.remove());
-    const db = await DbClient.open(DB_WORKER, join(dir.path, 'c.sqlite'));
+    const db = await DbClient.open(DB_WORKER, join(dir.path, 'c.sqlite'), { auditKey: TEST_AUDIT_KEY });
     cleanup.push(() => db.close());
     const chairs = await db.call('listChairs');
     expect(chairs.map((c) => c.name)).toEqual(['Platz 1', 'Platz 2', 'Platz 3', 'Platz 4']);
@@ -26,7 +26,7 @@ describe('database worker', () => {
   it('rejects a failing call with the database’s message and keeps serving', async () => {
     const dir = tempDir();
     cleanup.push(() => dir.remove());
-    const db = await DbClient.open(DB_WORKER, join(dir.path, 'c.sqlite'));
+    const db = await DbClient.open(DB_WORKER, join(dir.path, 'c.sqlite'), { auditKey: TEST_AUDIT_KEY });
     cleanup.push(() => db.close());
     await expect(db.call('recordChairEvent', 999, 0, 'link', '{}')).rejects.toThrow(/FOREIGN KEY/);
     await expect(db.call('listChairs')).resolves.toHaveLength(4);
@@ -39,6 +39,20 @@ describe('database worker', () => {
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
     raw.close();
-    await expect(DbClient.open(DB_WORKER, file)).rejects.toThrow(/newer version of the app/);
+    await expect(DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY })).rejects.toThrow(/newer version of the app/);
+  });
+
+  it('refuses a file whose trigger was dropped outside the app, naming it in one line', async () => {
+    const dir = tempDir();
+    cleanup.push(() => dir.remove());
+    const file = join(dir.path, 'c.sqlite');
+    const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
+    await db.close();
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.close();
+    const error = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/schema is not the one this app made \(trigger audit_log_no_update is missing\)/);
+    expect((error as Error).message).not.toContain('\n');
   });
 });

@@ -1,11 +1,14 @@
 /**
- * The whole app for tests: services and the browser host on a temp data dir, with three users (admin, physician,
+ * The whole app for tests: services and the browser host on a temp data dir, its audit key in a key file in another
+ * temp dir (as the browser host's --key-file, never inside the data folder), with three users (admin, physician,
  * MFA) created through the API as a clinic would. `login(role)` gives a logged-in WebSocket client;
  * `loginPage(page, role)` logs in through the real login screen in Chromium.
  */
 import type { Page } from 'playwright-core';
+import { join } from 'node:path';
 import type { Role } from '../../core/auth/roles';
 import { startHost, type Host } from '../../electron/host/server';
+import { fileKeyStore, resolveAuditKey } from '../../electron/services/auditKey';
 import { createServices, type Services, type ServicesOptions } from '../../electron/services/createServices';
 import { DB_WORKER, RENDERER_DIR, tempDir } from './tempDir';
 import { WsTestClient } from './wsClient';
@@ -20,6 +23,8 @@ export interface TestApp {
   services: Services;
   host: Host;
   dataDir: string;
+  /** The audit key file, outside the data folder. */
+  keyFile: string;
   wsUrl: string;
   /** A new WebSocket client logged in as that role. */
   login(role: Role): Promise<WsTestClient>;
@@ -32,8 +37,11 @@ export interface TestApp {
 
 export async function startTestApp(options: Partial<ServicesOptions> = {}): Promise<TestApp> {
   const dir = tempDir();
+  const keyDir = tempDir('infusion-test-key-');
+  const keyFile = join(keyDir.path, 'audit.key');
   const services = await createServices({
     dataDir: dir.path,
+    auditKey: resolveAuditKey(dir.path, fileKeyStore(keyFile, dir.path), () => {}),
     dbWorkerFile: DB_WORKER,
     transport: 'web-host',
     version: 'test',
@@ -64,6 +72,7 @@ export async function startTestApp(options: Partial<ServicesOptions> = {}): Prom
     services,
     host,
     dataDir: dir.path,
+    keyFile,
     wsUrl,
     anonymous,
     async login(role) {
@@ -84,6 +93,7 @@ export async function startTestApp(options: Partial<ServicesOptions> = {}): Prom
       await host.close();
       await services.close();
       dir.remove();
+      keyDir.remove();
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TEST_AUDIT_KEY } from './tempDir';
 
 const HOST = fileURLToPath(new URL('../../dist/host/host.mjs', import.meta.url));
 
@@ -19,9 +20,13 @@ export interface HostProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
-/** Runs the host with these arguments; resolves once it prints its URL, or with the exit when it ends first. */
+/**
+ * Runs the host with these arguments; resolves once it prints its URL, or with the exit when it ends first.
+ * Its audit key is the tests' fixed key through INFUSION_AUDIT_KEY (outside the data folder, as the host requires).
+ */
 export function runHost(args: string[]): { started: Promise<HostProcess>; exited: Promise<number | string>; stderr(): string; stdout(): string } {
-  const child = spawn(process.execPath, [HOST, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, INFUSION_AUDIT_KEY: TEST_AUDIT_KEY.toString('hex') };
+  const child = spawn(process.execPath, [HOST, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

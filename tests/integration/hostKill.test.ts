@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/tempDir';
+import { tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 
 const HOST = fileURLToPath(new URL('../../dist/host/host.mjs', import.meta.url));
 const KILLS = 5;
@@ -21,6 +21,7 @@ afterEach(() => {
 async function startHost(dataDir: string): Promise<ChildProcess> {
   const host = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--simulate', 'always', '--simulator-interval-ms', '1000'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, INFUSION_AUDIT_KEY: TEST_AUDIT_KEY.toString('hex') },
   });
   running.push(host);
   await new Promise<void>((resolve, reject) => {

@@ -16,7 +16,7 @@ import { ChairEventLog } from '../../electron/services/chairEventLog';
 import { ChairMonitor } from '../../electron/services/chairMonitor';
 import { EventBus } from '../../electron/services/eventBus';
 import { VitalsStore } from '../../electron/services/vitalsStore';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import { waitFor } from '../helpers/wsClient';
 
 const cleanup: (() => unknown)[] = [];
@@ -37,7 +37,7 @@ async function setUp() {
   cleanup.push(() => dir.remove());
   const pair = await openPtyPair(dir.path);
   cleanup.push(() => pair.stop());
-  const db = await DbClient.open(DB_WORKER, join(dir.path, 'clinic.sqlite'));
+  const db = await DbClient.open(DB_WORKER, join(dir.path, 'clinic.sqlite'), { auditKey: TEST_AUDIT_KEY });
   cleanup.push(() => db.close());
   const bus = new EventBus();
   const readings: StoredReading[] = [];

@@ -9,7 +9,7 @@ import { DbClient } from '../../db/client';
 import { ChairEventLog } from '../../electron/services/chairEventLog';
 import { EventBus } from '../../electron/services/eventBus';
 import { StorageHealth } from '../../electron/services/storageHealth';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import { waitFor } from '../helpers/wsClient';
 
 const cleanup: (() => unknown)[] = [];
@@ -22,7 +22,7 @@ describe('ChairEventLog', () => {
     const dir = tempDir();
     cleanup.push(() => dir.remove());
     const file = join(dir.path, 'clinic.sqlite');
-    const db = await DbClient.open(DB_WORKER, file);
+    const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
     cleanup.push(() => db.close());
     const saboteur = new Database(file);
     cleanup.push(() => saboteur.close());

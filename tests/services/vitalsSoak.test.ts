@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DbClient } from '../../db/client';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import { runVitalsSoak } from '../helpers/vitalsSoak';
 
 const dir = tempDir();
@@ -15,7 +15,7 @@ afterAll(() => dir.remove());
 describe('vitals soak', () => {
   it('stores exactly the readings it received, through a disk outage', async () => {
     const file = join(dir.path, 'clinic.sqlite');
-    const db = await DbClient.open(DB_WORKER, file);
+    const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
     try {
       const r = await runVitalsSoak({ db, file, chairs: 4, simulatedSeconds: 2 * 3600, flushEverySeconds: 50, outage: { from: 3000, to: 3900 } });
       expect(r.received).toBeGreaterThan(100_000);

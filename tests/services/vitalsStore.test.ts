@@ -13,7 +13,7 @@ import { DbClient } from '../../db/client';
 import { EventBus } from '../../electron/services/eventBus';
 import { StorageHealth } from '../../electron/services/storageHealth';
 import { VitalsStore } from '../../electron/services/vitalsStore';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import { readBack, refuseVitals } from '../helpers/vitalsSoak';
 
 const cleanup: (() => unknown)[] = [];
@@ -27,7 +27,7 @@ async function setUp() {
   const dir = tempDir();
   cleanup.push(() => dir.remove());
   const file = join(dir.path, 'clinic.sqlite');
-  const db = await DbClient.open(DB_WORKER, file);
+  const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
   cleanup.push(() => db.close());
   const saboteur = new Database(file);
   cleanup.push(() => saboteur.close());
@@ -133,7 +133,7 @@ describe('VitalsStore', () => {
               await store.stop();
               expect(store.waiting).toBe(0);
               await db.close();
-              db = await DbClient.open(DB_WORKER, file);
+              db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
               store = new VitalsStore(db);
             }
           }

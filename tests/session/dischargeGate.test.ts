@@ -9,7 +9,7 @@ import { AppError } from '../../core/api/envelope';
 import { DbClient } from '../../db/client';
 import { EventBus } from '../../electron/services/eventBus';
 import { createSessionHandlers } from '../../electron/services/session/handlers';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import { fullChecklist } from './runThrough';
 
 const MIN = 60_000;
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function setup() {
   const dir = tempDir();
-  const db = await DbClient.open(DB_WORKER, join(dir.path, 'clinic.sqlite'));
+  const db = await DbClient.open(DB_WORKER, join(dir.path, 'clinic.sqlite'), { auditKey: TEST_AUDIT_KEY });
   cleanup.push(() => dir.remove(), () => db.close());
   const admin = await db.call('createFirstAdmin', T0, { username: 'admin', displayName: 'A', passwordHash: 'x', pinHash: null });
   const docId = await db.call('createUser', { userId: admin, at: T0 }, { username: 'doc', displayName: 'Dr. D', role: 'physician', passwordHash: 'x', pinHash: null });

@@ -12,7 +12,7 @@ import { DbClient } from '../../db/client';
 import { EventBus } from '../../electron/services/eventBus';
 import { createSessionHandlers } from '../../electron/services/session/handlers';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import type { WsTestClient } from '../helpers/wsClient';
 import { fullChecklist, ok } from './runThrough';
 
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function setup() {
   const dir = tempDir();
-  const db = await DbClient.open(DB_WORKER, join(dir.path, 'clinic.sqlite'));
+  const db = await DbClient.open(DB_WORKER, join(dir.path, 'clinic.sqlite'), { auditKey: TEST_AUDIT_KEY });
   cleanup.push(() => dir.remove(), () => db.close());
   const admin = await db.call('createFirstAdmin', T0, { username: 'admin', displayName: 'A', passwordHash: 'x', pinHash: null });
   const docId = await db.call('createUser', { userId: admin, at: T0 }, { username: 'doc', displayName: 'Dr. D', role: 'physician', passwordHash: 'x', pinHash: null });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DbClient } from '../../db/client';
 import { EventBus } from '../../electron/services/eventBus';
 import { ObservationWatch } from '../../electron/services/session/observationWatch';
-import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 12, 8, 0);
@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function runningOnChair2(): Promise<DbClient> {
   const dir = tempDir();
-  const db = await DbClient.open(DB_WORKER, join(dir.path, 'clinic.sqlite'));
+  const db = await DbClient.open(DB_WORKER, join(dir.path, 'clinic.sqlite'), { auditKey: TEST_AUDIT_KEY });
   cleanup.push(() => dir.remove(), () => db.close());
   const admin = await db.call('createFirstAdmin', T0, { username: 'admin', displayName: 'A', passwordHash: 'x', pinHash: null });
   const doc = await db.call('createUser', { userId: admin, at: T0 }, { username: 'doc', displayName: 'Dr. D', role: 'physician', passwordHash: 'x', pinHash: null });

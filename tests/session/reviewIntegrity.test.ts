@@ -7,6 +7,7 @@ import { DbClient } from '../../db/client';
 import { EventBus } from '../../electron/services/eventBus';
 import { createSessionHandlers } from '../../electron/services/session/handlers';
 import { signedSession, tamper } from '../db/signedSession.fixtures';
+import { FIXTURE_AUDIT_KEY } from '../db/sessions.fixtures';
 import { DB_WORKER } from '../helpers/tempDir';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -20,7 +21,7 @@ async function reviewOf(edit?: Parameters<typeof tamper>[1]) {
   s.f.db.close();
   cleanup.push(() => s.remove());
   if (edit) tamper(s.file, edit);
-  const db = await DbClient.open(DB_WORKER, s.file);
+  const db = await DbClient.open(DB_WORKER, s.file, { auditKey: FIXTURE_AUDIT_KEY });
   cleanup.push(() => db.close());
   const h = createSessionHandlers({ db, bus: new EventBus(), verifyPassword: async () => true });
   return (await h['sessions.review']({ sessionId: s.sessionId }, physician)).integrity;
