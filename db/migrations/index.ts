@@ -9,6 +9,7 @@ import m0030 from './0030-sessions';
 import m0040 from './0040-alarm-log';
 import m0050 from './0050-chair-devices';
 import m0070 from './0070-discharge-gate';
+import m0080 from './0080-checklist-confirmations';
 import m0110 from './0110-query-indexes';
 
 export interface Migration {
@@ -17,7 +18,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0070, m0110];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0070, m0080, m0110];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseFromNewerAppError extends Error {

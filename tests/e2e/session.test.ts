@@ -336,6 +336,7 @@ describe('infusion session in Chromium', () => {
     const sessionId = planned.session.id;
     await ok(staff.mfa, 'sessions.checkIn', { sessionId });
     await ok(staff.mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(now, 6) });
+    await ok(staff.physician, 'checklist.confirmContraindications', { sessionId, absoluteContraindicationFound: false });
     await ok(staff.physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
     await ok(staff.mfa, 'sessions.completeChecklist', { sessionId });
     await ok(staff.mfa, 'infusion.start', { sessionId });

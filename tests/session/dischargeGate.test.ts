@@ -58,6 +58,7 @@ describe('discharge gate in the session service', () => {
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 4, plannedFor: T0 }, mfa)).session.id;
     await h['sessions.checkIn']({ sessionId }, mfa);
     await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 7, 80) as never }, mfa);
+    await h['checklist.confirmContraindications']({ sessionId, absoluteContraindicationFound: false }, doc);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 2, weightKg: 80, targetMgPerKgPerH: 0.125 }, doc);
     await h['sessions.completeChecklist']({ sessionId }, mfa);
     const started = await h['infusion.start']({ sessionId }, mfa);
@@ -120,6 +121,7 @@ describe('discharge gate in the session service', () => {
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 1, plannedFor: T0 }, mfa)).session.id;
     await h['sessions.checkIn']({ sessionId }, mfa);
     await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6, 60) as never }, mfa);
+    await h['checklist.confirmContraindications']({ sessionId, absoluteContraindicationFound: false }, doc);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 60, targetMgPerKgPerH: 0.5 }, doc);
     await h['sessions.completeChecklist']({ sessionId }, mfa);
     await h['infusion.start']({ sessionId }, mfa);
@@ -139,6 +141,7 @@ describe('checklist against the prescription', () => {
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 1, plannedFor: T0 }, mfa)).session.id;
     await h['sessions.checkIn']({ sessionId }, mfa);
     await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6) as never }, mfa); // 72 kg
+    await h['checklist.confirmContraindications']({ sessionId, absoluteContraindicationFound: false }, doc);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 82, targetMgPerKgPerH: 0.1 }, doc);
     expect(await codesOf(h['sessions.completeChecklist']({ sessionId }, mfa))).toEqual(['session.checklistIncomplete', 'checklist.weightDiffersFromPrescription']);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 }, doc);
