@@ -24,7 +24,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => app?.close());
 
-const fields = (r: { problems?: { params?: Record<string, unknown> }[] }) => (r.problems ?? []).map((p) => p.params?.field);
+const fields = (r: { problems?: { code: string; params?: Record<string, unknown> }[] }) => (r.problems ?? []).map((p) => p.params?.field);
 const codes = (r: { problems?: { code: string }[] }) => (r.problems ?? []).map((p) => p.code);
 
 async function checkedInSession(): Promise<number> {

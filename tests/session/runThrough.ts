@@ -8,7 +8,7 @@ export async function ok<T = any>(client: WsTestClient, method: string, input: u
   return r.value as T;
 }
 
-export async function refusal(client: WsTestClient, method: string, input: unknown): Promise<{ code: string; message: string; problems?: { code: string; message: string }[] }> {
+export async function refusal(client: WsTestClient, method: string, input: unknown): Promise<{ code: string; message: string; problems?: { code: string; message: string; params?: Record<string, unknown> }[] }> {
   const r = await client.call(method, input);
   expect(r.ok, `${method} should have been refused`).toBe(false);
   return r.error;
