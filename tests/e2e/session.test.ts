@@ -263,7 +263,7 @@ describe('infusion session in Chromium', () => {
     await mfa.getByTestId('obs-nrs').getByRole('button', { name: '3', exact: true }).click();
     await mfa.getByTestId('obs-record').click();
     await until(() => mfa.getByTestId('obs-list').innerText()).toContain('NRS 3');
-  }, 120_000);
+  }, 180_000);
 
   it('refuses discharge without escort and lists every missing condition in words', async () => {
     await mfa.getByTestId('countdown-value').waitFor();
