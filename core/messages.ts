@@ -343,6 +343,10 @@ export const MESSAGES = {
     en: 'Baseline vital signs missing (from the monitor or typed)',
   },
   'checklist.baselineVitalMissing': { de: 'Ausgangswert {vitalDe} fehlt', en: 'Baseline {vital} is missing' },
+  'checklist.baselineVitalImplausible': {
+    de: 'Ausgangswert {vitalDe} {value} ist nicht plausibel (erlaubt {min}–{max})',
+    en: 'Baseline {vital} {value} is not plausible (allowed {min}–{max})',
+  },
   'checklist.baselineBloodPressureTooHigh': {
     de: 'Ausgangsblutdruck {systolic}/{diastolic} mmHg über {limit} mmHg: Kontraindikation laut Fachinformation',
     en: 'Baseline blood pressure {systolic}/{diastolic} mmHg above {limit} mmHg: contraindication per the label',
@@ -357,6 +361,23 @@ export const MESSAGES = {
     de: 'Verantwortliche Ärztin / verantwortlicher Arzt nicht eingetragen',
     en: 'Responsible physician not recorded',
   },
+  'checklist.physicianNotFound': {
+    de: 'Verantwortliche Ärztin / verantwortlicher Arzt ist kein aktives Arztkonto',
+    en: 'The responsible physician is not an active physician account',
+  },
+  'checklist.dateInFuture': {
+    de: '{itemDe}: Datum liegt in der Zukunft',
+    en: '{item}: the date lies in the future',
+  },
+  'checklist.dateTooEarly': {
+    de: '{itemDe}: Datum liegt vor dem {earliest} und ist nicht plausibel',
+    en: '{item}: the date lies before {earliest} and is not plausible',
+  },
+  'checklist.changedAfterCompletion': {
+    de: 'Checkliste oder Verordnung wurde nach dem Abschluss der Checkliste geändert: Punkte siehe unten',
+    en: 'Checklist or prescription changed after the checklist was completed: see the items below',
+  },
+  'checklist.prescriptionMissing': { de: 'Keine Verordnung vorhanden', en: 'There is no prescription' },
   'checklist.physicianNotOnSite': {
     de: '{physician} ist nicht vor Ort: Infusion nur mit anwesender Ärztin / anwesendem Arzt',
     en: '{physician} is not on site: infusion only with a physician present',
@@ -389,18 +410,41 @@ export const MESSAGES = {
     de: 'Schweregrad des unerwünschten Ereignisses fehlt (leicht, mittel, schwer)',
     en: 'Severity of the adverse event is missing (mild, moderate, severe)',
   },
-  'observation.rescueDrugMissing': { de: 'Name des Notfallmedikaments fehlt', en: 'Name of the rescue drug is missing' },
-  'observation.rescueDoseMissing': {
-    de: 'Dosis und Einheit des Notfallmedikaments fehlen',
-    en: 'Dose and unit of the rescue drug are missing',
+  'observation.timeBeforeSession': {
+    de: 'Uhrzeit liegt vor dem Beginn der Sitzung (Check-in)',
+    en: 'The time lies before the session began (check-in)',
+  },
+  'observation.timeInFuture': {
+    de: 'Uhrzeit liegt in der Zukunft (mehr als {toleranceMin} min nach der Serverzeit)',
+    en: 'The time lies in the future (more than {toleranceMin} min after the server clock)',
+  },
+  'observation.rescueDrugMissing': {
+    de: 'Notfallmedikament nicht aus der Liste gewählt',
+    en: 'Rescue drug not chosen from the list',
+  },
+  'observation.rescueDoseOutOfRange': {
+    de: 'Dosis {dose} {unit} {drugDe} ist nicht plausibel (erlaubt {min}–{max} {unit})',
+    en: 'Dose {dose} {unit} of {drug} is not plausible (allowed {min}–{max} {unit})',
+  },
+  'observation.rescueUnitWrong': {
+    de: 'Einheit {unit} passt nicht zum Medikament (richtig: {expected})',
+    en: 'Unit {unit} does not fit the drug (expected {expected})',
   },
   'observation.rescueRouteMissing': {
-    de: 'Applikationsweg des Notfallmedikaments fehlt',
-    en: 'Route of the rescue drug is missing',
+    de: 'Applikationsweg des Notfallmedikaments fehlt oder passt nicht zum Medikament',
+    en: 'Route of the rescue drug is missing or does not fit the drug',
   },
   'observation.rescueTimeInvalid': {
     de: 'Gabe des Notfallmedikaments liegt vor dem Ereignis',
     en: 'The rescue drug is dated before the adverse event',
+  },
+  'observation.rescueGivenByUnknown': {
+    de: 'Wer das Notfallmedikament gegeben hat, ist keine aktive MFA / kein aktiver Arzt',
+    en: 'Who gave the rescue drug is not an active MFA or physician',
+  },
+  'observation.rescueOrderedByNotPhysician': {
+    de: 'Das Notfallmedikament muss von einer aktiven Ärztin / einem aktiven Arzt angeordnet sein',
+    en: 'The rescue drug must be ordered by an active physician',
   },
 
   // Course (§1.1, §1.8)
@@ -482,11 +526,23 @@ export const MESSAGES = {
     de: 'Nachtrag {id} wurde nach seiner Signatur geändert',
     en: 'Amendment {id} was changed after it was signed',
   },
+  'session.plannedForImplausible': {
+    de: 'Geplanter Termin liegt mehr als einen Tag zurück oder mehr als ein Jahr voraus',
+    en: 'The planned time is more than a day ago or more than a year ahead',
+  },
+  'escort.arrivalImplausible': {
+    de: 'Ankunftszeit der Abholung liegt nicht innerhalb eines Tages um jetzt',
+    en: 'The pickup arrival time is not within a day of now',
+  },
+  'course.attestationDateImplausible': {
+    de: 'Datum der psychiatrischen Stellungnahme liegt in der Zukunft oder vor 2000',
+    en: "The date of the psychiatrist's attestation lies in the future or before 2000",
+  },
   'patient.familyNameMissing': { de: 'Nachname fehlt', en: 'Family name is missing' },
   'patient.givenNameMissing': { de: 'Vorname fehlt', en: 'Given name is missing' },
   'patient.birthDateInvalid': {
-    de: 'Geburtsdatum {birthDate} ist kein vergangenes Datum',
-    en: 'Birth date {birthDate} is not a past date',
+    de: 'Geburtsdatum {birthDate} ist kein Kalenderdatum der letzten {maxYears} Jahre',
+    en: 'Birth date {birthDate} is not a calendar date within the last {maxYears} years',
   },
   'setting.reasonMissing': {
     de: 'Änderung einer Praxiseinstellung nur mit Begründung',

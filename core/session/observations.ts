@@ -4,6 +4,8 @@
  */
 import type { Problem } from '../settings';
 import { problem } from '../messages';
+import { FUTURE_TOLERANCE_MS, MAX_VOMITING_EPISODES, VITAL_RANGES } from './plausibility';
+import { RESCUE_DRUGS, type RescueDrugId, type RescueRoute } from './rescueMedications';
 import { isFilled } from './text';
 
 export type Observation =
@@ -19,13 +21,25 @@ export type ObservationKind = Observation['kind'];
 export const ADVERSE_EVENT_SEVERITIES = ['mild', 'moderate', 'severe'] as const;
 export type AdverseEventSeverity = (typeof ADVERSE_EVENT_SEVERITIES)[number];
 
-/** A rescue drug given for the adverse event it is recorded with (§1.7). */
+/** A rescue drug of the list (§1.7) given for the adverse event it is recorded with; the unit is the drug's. */
 export interface RescueMedication {
-  drug: string;
+  drug: RescueDrugId;
   dose: number;
   unit: string;
-  route: string;
+  route: RescueRoute;
   at: number;
+  /** User ids: who gave it (MFA or physician) and the physician who ordered it (i.v. sedatives: physicians, §1.6). */
+  givenBy: number;
+  orderedBy: number;
+}
+
+/** What an observation is checked against: the server clock, the session's start, the staff on record. */
+export interface ObservationContext {
+  now: number;
+  /** The earliest plausible time: the check-in of the session. */
+  earliest: number;
+  /** Active clinical users by id, with their role. */
+  staff: ReadonlyMap<number, 'mfa' | 'physician'>;
 }
 
 /** Score ranges (§3.1–3.4): NRS 0–10, RASS −5…+4, MOAA/S 0–5, dissociation 0–3, nausea 0–3 (verbal scale). */
@@ -37,15 +51,11 @@ export const SCORE_RANGE = {
   nausea: [0, 3],
 } as const satisfies Record<string, readonly [number, number]>;
 
-/** Manual blood pressure: wide plausibility bounds to catch typing errors, not clinical judgement. */
-const SYSTOLIC_RANGE = [40, 300] as const;
-const DIASTOLIC_RANGE = [20, 200] as const;
-const HEART_RATE_RANGE = [20, 300] as const;
-const SPO2_RANGE = [50, 100] as const;
+const { systolicMmHg: SYSTOLIC_RANGE, diastolicMmHg: DIASTOLIC_RANGE, heartRate: HEART_RATE_RANGE, spo2: SPO2_RANGE } = VITAL_RANGES;
 const MAX_TEXT_LENGTH = 4000;
 
-export function validateObservation(observation: Observation): Problem[] {
-  const problems: Problem[] = Number.isFinite(observation.at) ? [] : [problem('observation.timeInvalid')];
+export function validateObservation(observation: Observation, context: ObservationContext): Problem[] {
+  const problems = timeProblems(observation.at, 'observation.at', context);
   switch (observation.kind) {
     case 'pain':
       return [...problems, ...scoreProblems('observation.nrsInvalid', observation.nrs, SCORE_RANGE.nrs)];
@@ -61,7 +71,7 @@ export function validateObservation(observation: Observation): Problem[] {
       return [
         ...problems,
         ...scoreProblems('observation.nauseaInvalid', observation.score, SCORE_RANGE.nausea),
-        ...(vomiting === undefined || (Number.isInteger(vomiting) && vomiting >= 0) ? [] : [problem('observation.vomitingInvalid', { value: vomiting })]),
+        ...(vomiting === undefined || (Number.isInteger(vomiting) && vomiting >= 0 && vomiting <= MAX_VOMITING_EPISODES) ? [] : [problem('observation.vomitingInvalid', { value: vomiting })]),
       ];
     }
     case 'bloodPressure':
@@ -73,7 +83,7 @@ export function validateObservation(observation: Observation): Problem[] {
         ...problems,
         ...textProblems(observation.description, 'observation.adverseEventDescriptionMissing'),
         ...(ADVERSE_EVENT_SEVERITIES.includes(observation.severity) ? [] : [problem('observation.adverseEventSeverityInvalid')]),
-        ...(observation.rescueMedication === undefined ? [] : rescueMedicationProblems(observation.rescueMedication, observation.at)),
+        ...(observation.rescueMedication === undefined ? [] : rescueMedicationProblems(observation.rescueMedication, observation.at, context)),
       ];
   }
 }
@@ -107,12 +117,29 @@ function textProblems(text: string, emptyCode: 'observation.noteEmpty' | 'observ
   return text.length > MAX_TEXT_LENGTH ? [problem('observation.textTooLong', { max: MAX_TEXT_LENGTH })] : [];
 }
 
-function rescueMedicationProblems(rescue: RescueMedication, eventAt: number): Problem[] {
+/** A time must be valid, not before the session and not in the future (server clock, small tolerance). */
+function timeProblems(at: number, field: string, { now, earliest }: ObservationContext): Problem[] {
+  if (!Number.isFinite(at)) return [problem('observation.timeInvalid', { field })];
+  if (at < earliest) return [problem('observation.timeBeforeSession', { field })];
+  if (at > now + FUTURE_TOLERANCE_MS) return [problem('observation.timeInFuture', { field, toleranceMin: FUTURE_TOLERANCE_MS / 60_000 })];
+  return [];
+}
+
+function rescueMedicationProblems(rescue: RescueMedication, eventAt: number, context: ObservationContext): Problem[] {
+  const drug = (RESCUE_DRUGS as Record<string, (typeof RESCUE_DRUGS)[RescueDrugId]>)[rescue.drug];
+  const f = (name: string) => `observation.rescueMedication.${name}`;
+  if (drug === undefined) return [problem('observation.rescueDrugMissing', { field: f('drug') })];
+  const dose = rescue.dose;
+  const times = timeProblems(rescue.at, f('at'), context);
   return [
-    ...(isFilled(rescue.drug) ? [] : [problem('observation.rescueDrugMissing')]),
-    ...(Number.isFinite(rescue.dose) && rescue.dose > 0 && isFilled(rescue.unit) ? [] : [problem('observation.rescueDoseMissing')]),
-    ...(isFilled(rescue.route) ? [] : [problem('observation.rescueRouteMissing')]),
+    ...(Number.isFinite(dose) && dose >= drug.minDose && dose <= drug.maxDose
+      ? []
+      : [problem('observation.rescueDoseOutOfRange', { field: f('dose'), dose, unit: drug.unit, min: drug.minDose, max: drug.maxDose, drug: drug.name.en, drugDe: drug.name.de })]),
+    ...(rescue.unit === drug.unit ? [] : [problem('observation.rescueUnitWrong', { field: f('unit'), unit: rescue.unit, expected: drug.unit })]),
+    ...((drug.routes as readonly string[]).includes(rescue.route) ? [] : [problem('observation.rescueRouteMissing', { field: f('route') })]),
     // Given for this event, so not before it was observed.
-    ...(Number.isFinite(rescue.at) && rescue.at >= eventAt ? [] : [problem('observation.rescueTimeInvalid')]),
+    ...(times.length > 0 ? times : rescue.at >= eventAt ? [] : [problem('observation.rescueTimeInvalid', { field: f('at') })]),
+    ...(context.staff.has(rescue.givenBy) ? [] : [problem('observation.rescueGivenByUnknown', { field: f('givenBy') })]),
+    ...(context.staff.get(rescue.orderedBy) === 'physician' ? [] : [problem('observation.rescueOrderedByNotPhysician', { field: f('orderedBy') })]),
   ];
 }

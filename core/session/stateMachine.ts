@@ -63,7 +63,7 @@ export const SESSION_EVENT_KINDS: readonly SessionEventKind[] = [
 ];
 
 export interface TransitionContext {
-  /** Result of `validateChecklist`: needed to complete the checklist. */
+  /** Result of the readiness check (core/session/readiness.ts): needed to complete the checklist, re-checked at start. */
   checklistMissing?: readonly Problem[];
   /** Patient and syringe with the substance's limits: needed for start, rate change and bolus. */
   dose?: { weightKg: number; concentrationMgPerMl: number; limits: DoseLimits };
@@ -113,6 +113,10 @@ export function applyEvent(state: SessionState, event: SessionEvent, context: Tr
         : refuse('session.checklistIncomplete', [...context.checklistMissing]);
     case 'start':
     case 'rateChange': {
+      // What was complete may have changed since (checklist, prescription, the weight's age).
+      if (event.kind === 'start' && context.checklistMissing !== undefined && context.checklistMissing.length > 0) {
+        return refuse('checklist.changedAfterCompletion', [...context.checklistMissing]);
+      }
       const check = checkRate(event.rateMlPerH, event.softLimitReason, context);
       if (!check.ok) return check;
       return event.kind === 'start'

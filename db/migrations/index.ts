@@ -10,6 +10,7 @@ import m0040 from './0040-alarm-log';
 import m0050 from './0050-chair-devices';
 import m0060 from './0060-record-protection';
 import m0070 from './0070-discharge-gate';
+import m0080 from './0080-checklist-confirmations';
 import m0090 from './0090-settings-and-orders';
 import m0110 from './0110-query-indexes';
 
@@ -19,7 +20,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0090, m0110];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0110];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseFromNewerAppError extends Error {

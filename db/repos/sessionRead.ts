@@ -17,6 +17,7 @@ export interface SessionRow {
   sessionNumber: number;
   state: string;
   plannedFor: number;
+  checkedInAt: number | null;
   startedAt: number | null;
   stoppedAt: number | null;
   lastEventAt: number | null;
@@ -75,6 +76,8 @@ export interface SessionBundle {
   prescriptions: PrescriptionRow[];
   doseEvents: DoseEventRecord[];
   checklist: { items: Record<string, unknown>; saved: StampRow } | null;
+  /** The latest physician confirmation of the contraindications. */
+  contraindications: { absoluteContraindicationFound: boolean; confirmed: StampRow } | null;
   observations: ObservationRecord[];
   score: DischargeScoreRecord | null;
   escort: { escort: Record<string, unknown>; complete: boolean; confirmed: StampRow } | null;
@@ -98,7 +101,7 @@ export interface SessionFilter {
 
 const SESSION_SQL = `SELECT s.id, s.course_id AS courseId, s.patient_id AS patientId,
   p.family_name || ', ' || p.given_name AS patientName, s.chair_id AS chairId, ch.name AS chairName,
-  s.session_number AS sessionNumber, s.state, s.planned_for AS plannedFor, s.started_at AS startedAt, s.stopped_at AS stoppedAt,
+  s.session_number AS sessionNumber, s.state, s.planned_for AS plannedFor, s.checked_in_at AS checkedInAt, s.started_at AS startedAt, s.stopped_at AS stoppedAt,
   s.last_event_at AS lastEventAt, s.observation_ends_at AS observationEndsAt, s.discharged_at AS dischargedAt,
   s.cancel_reason AS cancelReason, s.signed_at AS signedAt, s.signed_by AS signedBy, su.display_name AS signedByName
   FROM infusion_sessions s JOIN patients p ON p.id = s.patient_id JOIN chairs ch ON ch.id = s.chair_id
@@ -127,6 +130,9 @@ export function createSessionReader(db: DB) {
       WHERE x.session_id ${IN_IDS} ORDER BY x.session_id, x.id`),
     checklists: db.prepare(`SELECT x.*, u.display_name AS by_name FROM checklist_entries x JOIN users u ON u.id = x.saved_by
       WHERE x.id IN (SELECT max(id) FROM checklist_entries WHERE session_id ${IN_IDS} GROUP BY session_id)`),
+    contraindications: db.prepare(`SELECT x.*, u.display_name AS by_name FROM contraindication_confirmations x
+      JOIN users u ON u.id = x.confirmed_by
+      WHERE x.id IN (SELECT max(id) FROM contraindication_confirmations WHERE session_id ${IN_IDS} GROUP BY session_id)`),
     observations: db.prepare(`SELECT x.*, u.display_name AS by_name FROM observations x JOIN users u ON u.id = x.recorded_by
       WHERE x.session_id ${IN_IDS} AND (@kind IS NULL OR x.kind = @kind) ORDER BY x.session_id, x.at, x.id`),
     scores: db.prepare(`SELECT x.*, u.display_name AS by_name FROM discharge_scores x JOIN users u ON u.id = x.recorded_by
@@ -215,6 +221,12 @@ export function createSessionReader(db: DB) {
         { items: JSON.parse(r.items as string), saved: stamp(r.saved_by, r.by_name, r.saved_at) },
       ]),
     );
+    const contraindications = new Map(
+      (q.contraindications.all({ ids }) as Raw[]).map((r) => [
+        r.session_id as number,
+        { absoluteContraindicationFound: r.absolute_contraindication_found === 1, confirmed: stamp(r.confirmed_by, r.by_name, r.at) },
+      ]),
+    );
     const observations = group(q.observations.all({ ids, kind: full ? null : 'pain' }) as Raw[], toObservation);
     const scores = full
       ? new Map(
@@ -279,6 +291,7 @@ export function createSessionReader(db: DB) {
       prescriptions: prescriptions.get(session.id) ?? [],
       doseEvents: doseEvents.get(session.id) ?? [],
       checklist: checklists.get(session.id) ?? null,
+      contraindications: contraindications.get(session.id) ?? null,
       observations: observations.get(session.id) ?? [],
       score: scores.get(session.id) ?? null,
       escort: escorts.get(session.id) ?? null,

@@ -33,6 +33,7 @@ export interface TransitionWrite {
   from: string;
   to: string;
   at: number;
+  checkedInAt?: number;
   startedAt?: number;
   stoppedAt?: number;
   observationEndsAt?: number;
@@ -67,7 +68,7 @@ export function createSessionWriter(db: DB, audit: AuditLog, seal: RecordSeal) {
        VALUES (?, ?, 'planned', ?, ?, ?, ?, ?)`,
     ),
     transition: db.prepare(
-      `UPDATE infusion_sessions SET state = @to, last_event_at = @at,
+      `UPDATE infusion_sessions SET state = @to, last_event_at = @at, checked_in_at = coalesce(@checkedInAt, checked_in_at),
          started_at = coalesce(@startedAt, started_at), stopped_at = coalesce(@stoppedAt, stopped_at),
          observation_ends_at = coalesce(@observationEndsAt, observation_ends_at),
          discharged_at = coalesce(@dischargedAt, discharged_at), cancel_reason = coalesce(@cancelReason, cancel_reason)
@@ -85,6 +86,9 @@ export function createSessionWriter(db: DB, audit: AuditLog, seal: RecordSeal) {
          hard_limit_mg_per_kg_per_h, soft_limit_reason, limit_problems, prescribed_at, prescribed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertChecklist: db.prepare('INSERT INTO checklist_entries (session_id, items, saved_at, saved_by) VALUES (?, ?, ?, ?)'),
+    insertContraindications: db.prepare(
+      'INSERT INTO contraindication_confirmations (session_id, absolute_contraindication_found, at, confirmed_by) VALUES (?, ?, ?, ?)',
+    ),
     insertObservation: db.prepare(
       'INSERT INTO observations (session_id, kind, at, data, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -153,6 +157,7 @@ export function createSessionWriter(db: DB, audit: AuditLog, seal: RecordSeal) {
         from: t.from,
         to: t.to,
         at: t.at,
+        checkedInAt: t.checkedInAt ?? null,
         startedAt: t.startedAt ?? null,
         stoppedAt: t.stoppedAt ?? null,
         observationEndsAt: t.observationEndsAt ?? null,
@@ -197,6 +202,14 @@ export function createSessionWriter(db: DB, audit: AuditLog, seal: RecordSeal) {
       inState(sessionId, allowedStates);
       const id = Number(q.insertChecklist.run(sessionId, JSON.stringify(items), actor.at, actor.userId).lastInsertRowid);
       log(actor, sessionId, 'checklist.saved', { checklistEntryId: id, items, problems });
+      return id;
+    }),
+
+    /** The physician's own confirmation that the contraindications were asked (the database refuses anybody else). */
+    confirmContraindications: db.transaction((actor: Actor, sessionId: number, allowedStates: readonly string[], absoluteFound: boolean) => {
+      inState(sessionId, allowedStates);
+      const id = Number(q.insertContraindications.run(sessionId, absoluteFound ? 1 : 0, actor.at, actor.userId).lastInsertRowid);
+      log(actor, sessionId, 'checklist.contraindicationsConfirmed', { confirmationId: id, absoluteContraindicationFound: absoluteFound });
       return id;
     }),
 

@@ -100,15 +100,17 @@ export function ChoiceRow<T extends string | number>({
   options,
   onChange,
   testId,
+  disabled,
 }: {
   label: string;
   value: T | undefined;
   options: readonly { value: T; label: string; title?: string }[];
   onChange(value: T): void;
   testId?: string;
+  disabled?: boolean;
 }) {
   return (
-    <fieldset className="choice" data-testid={testId}>
+    <fieldset className="choice" data-testid={testId} disabled={disabled}>
       <legend>{label}</legend>
       <div className="choice__options">
         {options.map((o) => (

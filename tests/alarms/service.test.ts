@@ -187,6 +187,7 @@ describe('alarm service on live chairs', () => {
     const { session } = await ok(mfa, 'sessions.plan', { courseId: course.id, chairId: 1, plannedFor: now });
     await ok(mfa, 'sessions.checkIn', { sessionId: session.id });
     await ok(mfa, 'sessions.saveChecklist', { sessionId: session.id, checklist: fullChecklist(now, 6) });
+    await ok(physician, 'checklist.confirmContraindications', { sessionId: session.id, absoluteContraindicationFound: false });
     await ok(physician, 'prescriptions.prescribe', { sessionId: session.id, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
     await ok(mfa, 'sessions.completeChecklist', { sessionId: session.id });
     await ok(mfa, 'infusion.start', { sessionId: session.id });

@@ -46,6 +46,7 @@ beforeAll(async () => {
     const { session } = await ok(mfa, 'sessions.plan', { courseId: course.id, chairId, plannedFor: now });
     await ok(mfa, 'sessions.checkIn', { sessionId: session.id });
     await ok(mfa, 'sessions.saveChecklist', { sessionId: session.id, checklist: fullChecklist(now, 6) });
+    await ok(physician, 'checklist.confirmContraindications', { sessionId: session.id, absoluteContraindicationFound: false });
     await ok(physician, 'prescriptions.prescribe', { sessionId: session.id, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 + i * 0.05 });
     await ok(mfa, 'sessions.completeChecklist', { sessionId: session.id });
     await ok(mfa, 'infusion.start', { sessionId: session.id });

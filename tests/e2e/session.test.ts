@@ -135,28 +135,46 @@ describe('infusion session in Chromium', () => {
     expect(refusal).toContain('Körpergewicht fehlt');
     expect(refusal).toContain('Schmerz-NRS vor der Infusion fehlt');
 
+    // No date is filled in for the MFA (issue 10): consent and weighing dates are typed.
+    expect(await mfa.getByTestId('cl-consent-date').inputValue()).toBe('');
+    expect(await mfa.getByTestId('cl-weight-date').inputValue()).toBe('');
+    // The contraindications are the physician's to confirm: the MFA has no field for them.
+    expect(await mfa.getByTestId('cl-ci-status').innerText()).toContain('Noch nicht ärztlich bestätigt');
+    expect(await mfa.getByTestId('cl-ci-none').count()).toBe(0);
+    await mfa.getByTestId('cl-consent-date').fill(localInput(Date.now() - 7 * 86_400_000).slice(0, 10));
     await mfa.getByTestId('cl-offlabel').check();
     await mfa.getByTestId('cl-briefing').check();
-    await mfa.getByTestId('cl-ci-by').fill('Dr. Meier');
     await mfa.getByTestId('cl-weight').fill('80');
+    await mfa.getByTestId('cl-weight-date').fill(localInput(Date.now()).slice(0, 10));
     await mfa.getByTestId('cl-from-monitor').click();
     await mfa.getByTestId('cl-pain').getByRole('button', { name: '7', exact: true }).click();
     await mfa.getByTestId('cl-meal').fill(localInput(Date.now() - 5 * 3_600_000));
     await mfa.getByTestId('cl-escort-name').fill('Maria Huber');
     await mfa.getByTestId('cl-escort-phone').fill('+49 89 1234567');
-    await mfa.getByTestId('cl-physician').fill('Dr. Meier');
+    await mfa.getByTestId('cl-physician').selectOption({ label: 'Dr. Meier' });
     await mfa.getByTestId('cl-onsite').check();
     // The simulated monitor may not have measured a cuff pressure yet: type what is missing.
     for (const [id, value] of [['cl-sys', '128'], ['cl-dia', '82'], ['cl-hr', '72'], ['cl-spo2', '98']] as const) {
       if ((await mfa.getByTestId(id).inputValue()) === '') await mfa.getByTestId(id).fill(value);
     }
+    await mfa.getByTestId('cl-save').click();
+    await until(() => mfa.getByTestId('checklist-open').innerText()).toContain('nicht ärztlich bestätigt');
     await shot(mfa, '03-checklist');
+
+    // The physician confirms the contraindications at their own station; the MFA's checklist shows who and when.
+    await openSession(doc, /Huber, Anna/, 3);
+    await doc.getByTestId('cl-ci-none').click();
+    await until(() => doc.getByTestId('cl-ci-status').innerText()).toContain('Keine absolute Kontraindikation – bestätigt von Dr. Meier');
+    await shot(doc, '03b-contraindications-confirmed', 'checklist');
+    await until(() => mfa.getByTestId('cl-ci-status').innerText()).toContain('bestätigt von Dr. Meier');
     await mfa.getByTestId('cl-complete').click();
     await until(() => status(mfa)).toBe('checklistComplete');
 
-    // The physician prescribes: 0.6 mg/kg/h is above the soft limit → a written reason is required.
-    await openSession(doc, /Huber, Anna/, 3);
+    // The physician prescribes: nothing pre-filled, the protocol's start dose only as a hint.
+    // 0.6 mg/kg/h is above the soft limit → a written reason is required.
     await until(() => doc.getByTestId('rx-weight').inputValue()).toBe('80');
+    expect(await doc.getByTestId('rx-mgkgh').inputValue()).toBe('');
+    expect(await doc.getByTestId('rx-start-hint').innerText()).toContain('Protokoll-Startdosis 0,1 mg/kg/h');
     await doc.getByTestId('rx-mgkgh').fill('0,6');
     await until(() => doc.getByTestId('rx-mlh').inputValue()).toBe('48');
     await until(() => doc.getByTestId('rx-verdict').innerText()).toContain('Warngrenze von 0,5 mg/kg/h');
@@ -212,6 +230,28 @@ describe('infusion session in Chromium', () => {
     await mfa.getByTestId('obs-dia').fill('85');
     await mfa.getByTestId('obs-record').click();
     await until(() => mfa.getByTestId('obs-list').innerText()).toContain('135/85 mmHg');
+
+    // An adverse event with a rescue drug from the list (issue 10). A dose out of range is refused: the entry and its
+    // reason stay on screen, and the kind cannot be switched away, until it is corrected.
+    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Unerwünschtes Ereignis' }).click();
+    await mfa.getByTestId('obs-text').fill('Unruhe, Derealisation');
+    await mfa.getByTestId('obs-rescue').check();
+    await mfa.getByTestId('obs-rescue-drug').selectOption('midazolam');
+    expect(await mfa.getByTestId('obs-rescue-route').inputValue()).toBe('iv');
+    await mfa.getByTestId('obs-rescue-dose').fill('50');
+    await mfa.getByTestId('obs-rescue-given-by').selectOption({ label: 'Sabine Schmidt' });
+    await mfa.getByTestId('obs-rescue-ordered-by').selectOption({ label: 'Dr. Meier' });
+    await mfa.getByTestId('obs-record').click();
+    await until(() => mfa.getByTestId('obs-refusal').innerText()).toContain('Dosis 50 mg Midazolam ist nicht plausibel (erlaubt 0,5–5 mg)');
+    expect(await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Schmerz (NRS)' }).isDisabled()).toBe(true);
+    expect(await mfa.getByTestId('obs-text').inputValue()).toBe('Unruhe, Derealisation');
+    await shot(mfa, '05a-adverse-event-refused', 'obs-form');
+    await mfa.getByTestId('obs-rescue-dose').fill('1');
+    expect(await mfa.getByTestId('obs-refusal').count()).toBe(1); // still there until the corrected entry is saved
+    await mfa.getByTestId('obs-record').click();
+    await until(() => mfa.getByTestId('obs-list').innerText()).toContain('Midazolam 1 mg i.v.');
+    expect(await mfa.getByTestId('obs-refusal').count()).toBe(0);
+    expect(await mfa.getByTestId('obs-list').innerText()).toMatch(/Sabine Schmidt \/ Dr\. Meier/);
     expect(await mfa.getByTestId('obs-list').innerText()).toContain('RASS 0 – Wach und ruhig');
     expect(await mfa.getByTestId('obs-due').innerText()).toMatch(/fällig in/);
     expect(await mfa.getByTestId('dose-chart').count()).toBe(1);
@@ -230,7 +270,7 @@ describe('infusion session in Chromium', () => {
     await mfa.getByTestId('obs-nrs').getByRole('button', { name: '3', exact: true }).click();
     await mfa.getByTestId('obs-record').click();
     await until(() => mfa.getByTestId('obs-list').innerText()).toContain('NRS 3');
-  }, 120_000);
+  }, 180_000);
 
   it('refuses discharge without escort and lists every missing condition in words', async () => {
     await mfa.getByTestId('countdown-value').waitFor();
@@ -343,6 +383,7 @@ describe('infusion session in Chromium', () => {
     const sessionId = planned.session.id;
     await ok(staff.mfa, 'sessions.checkIn', { sessionId });
     await ok(staff.mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(now, 6) });
+    await ok(staff.physician, 'checklist.confirmContraindications', { sessionId, absoluteContraindicationFound: false });
     await ok(staff.physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
     await ok(staff.mfa, 'sessions.completeChecklist', { sessionId });
     await ok(staff.mfa, 'infusion.start', { sessionId });

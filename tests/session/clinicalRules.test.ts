@@ -28,6 +28,7 @@ async function running(chairId: number, rx: { weightKg?: number; concentrationMg
   const sessionId = (await ok(mfa, 'sessions.plan', { courseId: course.id, chairId, plannedFor: Date.now() })).session.id;
   await ok(mfa, 'sessions.checkIn', { sessionId });
   await ok(mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(Date.now(), 6, weightKg) });
+  await ok(physician, 'checklist.confirmContraindications', { sessionId, absoluteContraindicationFound: false });
   await ok(physician, 'prescriptions.prescribe', {
     sessionId,
     substance: 'esketamine',

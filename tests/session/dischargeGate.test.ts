@@ -58,6 +58,7 @@ describe('discharge gate in the session service', () => {
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 4, plannedFor: T0 }, mfa)).session.id;
     await h['sessions.checkIn']({ sessionId }, mfa);
     await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 7, 80) as never }, mfa);
+    await h['checklist.confirmContraindications']({ sessionId, absoluteContraindicationFound: false }, doc);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 2, weightKg: 80, targetMgPerKgPerH: 0.125 }, doc);
     await h['sessions.completeChecklist']({ sessionId }, mfa);
     const started = await h['infusion.start']({ sessionId }, mfa);
@@ -120,6 +121,7 @@ describe('discharge gate in the session service', () => {
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 1, plannedFor: T0 }, mfa)).session.id;
     await h['sessions.checkIn']({ sessionId }, mfa);
     await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6, 60) as never }, mfa);
+    await h['checklist.confirmContraindications']({ sessionId, absoluteContraindicationFound: false }, doc);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 60, targetMgPerKgPerH: 0.5 }, doc);
     await h['sessions.completeChecklist']({ sessionId }, mfa);
     await h['infusion.start']({ sessionId }, mfa);
@@ -139,9 +141,27 @@ describe('checklist against the prescription', () => {
     const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 1, plannedFor: T0 }, mfa)).session.id;
     await h['sessions.checkIn']({ sessionId }, mfa);
     await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6) as never }, mfa); // 72 kg
+    await h['checklist.confirmContraindications']({ sessionId, absoluteContraindicationFound: false }, doc);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 82, targetMgPerKgPerH: 0.1 }, doc);
     expect(await codesOf(h['sessions.completeChecklist']({ sessionId }, mfa))).toEqual(['session.checklistIncomplete', 'checklist.weightDiffersFromPrescription']);
     await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 }, doc);
     expect((await h['sessions.completeChecklist']({ sessionId }, mfa)).session.status).toBe('checklistComplete');
+  });
+
+  it('refuses the start when the weight has aged past its limit since the checklist was completed (issue 10)', async () => {
+    const { h, doc, mfa, clock } = await setup();
+    const patient = await h['patients.create']({ familyName: 'Alt', givenName: 'Olga', birthDate: '1950-01-01' }, mfa);
+    const course = await h['courses.create']({ patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [] }, doc);
+    const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 1, plannedFor: T0 }, mfa)).session.id;
+    await h['sessions.checkIn']({ sessionId }, mfa);
+    await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6) as never }, mfa);
+    await h['checklist.confirmContraindications']({ sessionId, absoluteContraindicationFound: false }, doc);
+    await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 }, doc);
+    await h['sessions.completeChecklist']({ sessionId }, mfa);
+    clock.now += 31 * 24 * 60 * MIN;
+    const problems = await codesOf(h['infusion.start']({ sessionId }, mfa));
+    // The last meal, 31 days back, is no fasting status any more either.
+    expect(problems).toEqual(['checklist.changedAfterCompletion', 'checklist.dateTooEarly', 'checklist.weightOutdated']);
+    expect((await h['sessions.get']({ sessionId }, mfa)).doseEvents).toEqual([]);
   });
 });

@@ -45,7 +45,8 @@ async function setup() {
   const course = await h['courses.create']({ patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [] }, doc);
   const sessionId = (await h['sessions.plan']({ courseId: course.id, chairId: 2, plannedFor: T0 }, mfa)).session.id;
   await h['sessions.checkIn']({ sessionId }, mfa);
-  await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6, 72) as never }, mfa);
+  await h['sessions.saveChecklist']({ sessionId, checklist: fullChecklist(T0, 6, 72, docId) as never }, mfa);
+  await h['checklist.confirmContraindications']({ sessionId, absoluteContraindicationFound: false }, doc);
   await h['prescriptions.prescribe']({ sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 }, doc);
   await h['sessions.completeChecklist']({ sessionId }, mfa);
   await h['infusion.start']({ sessionId }, mfa); // 7.2 ml/h
@@ -174,6 +175,7 @@ describe('through the WebSocket API', () => {
     const sessionId = (await ok(mfa, 'sessions.plan', { courseId: course.id, chairId: 4, plannedFor: Date.now() })).session.id;
     await ok(mfa, 'sessions.checkIn', { sessionId });
     await ok(mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(Date.now(), 6) });
+    await ok(physician, 'checklist.confirmContraindications', { sessionId, absoluteContraindicationFound: false });
     await ok(physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
     await ok(mfa, 'sessions.completeChecklist', { sessionId });
     await ok(mfa, 'infusion.start', { sessionId });

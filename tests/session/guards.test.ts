@@ -31,6 +31,7 @@ async function runningSession(): Promise<number> {
   const sessionId = s.session.id;
   await ok(mfa, 'sessions.checkIn', { sessionId });
   await ok(mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(Date.now(), 6) });
+  await ok(physician, 'checklist.confirmContraindications', { sessionId, absoluteContraindicationFound: false });
   await ok(physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
   await ok(mfa, 'sessions.completeChecklist', { sessionId });
   await ok(mfa, 'infusion.start', { sessionId });
@@ -40,7 +41,7 @@ async function runningSession(): Promise<number> {
 describe('access to the session calls', () => {
   it('classifies every call (reads for any user, documentation for MFA and physician, medical acts for a physician)', () => {
     expect(PHYSICIAN_ONLY.sort()).toEqual(
-      ['clinicSettings.set', 'courses.create', 'discharge.override', 'discharge.release', 'discharge.transfer', 'infusion.bolus', 'infusion.changeRate', 'prescriptions.prescribe', 'sessions.amend', 'sessions.sign'].sort(),
+      ['checklist.confirmContraindications', 'clinicSettings.set', 'courses.create', 'discharge.override', 'discharge.release', 'discharge.transfer', 'infusion.bolus', 'infusion.changeRate', 'prescriptions.prescribe', 'sessions.amend', 'sessions.sign'].sort(),
     );
     expect(CLINICAL.length).toBeGreaterThan(10);
   });

@@ -8,22 +8,25 @@ export async function ok<T = any>(client: WsTestClient, method: string, input: u
   return r.value as T;
 }
 
-export async function refusal(client: WsTestClient, method: string, input: unknown): Promise<{ code: string; message: string; problems?: { code: string; message: string }[] }> {
+export async function refusal(client: WsTestClient, method: string, input: unknown): Promise<{ code: string; message: string; problems?: { code: string; message: string; params?: Record<string, unknown> }[] }> {
   const r = await client.call(method, input);
   expect(r.ok, `${method} should have been refused`).toBe(false);
   return r.error;
 }
 
-export function fullChecklist(now: number, painNrs: number, weightKg = 72) {
+/** The physician of the test app (and of the handler tests): user 2, created right after the administrator. */
+export const TEST_PHYSICIAN_ID = 2;
+
+/** Everything the MFA fills in; the contraindications are then confirmed by the physician (`checklist.confirmContraindications`). */
+export function fullChecklist(now: number, painNrs: number, weightKg = 72, physicianId = TEST_PHYSICIAN_ID) {
   return {
     offLabelConsent: { signedAt: now - 86_400_000, infoSheetVersion: '1', offLabelClause: true, safetyBriefingGiven: true },
-    contraindications: { confirmedBy: 'Dr. Meier', at: now, absoluteContraindicationFound: false },
     weight: { kg: weightKg, measuredAt: now },
     baselineVitals: { source: 'manual', at: now, systolicMmHg: 128, diastolicMmHg: 82, heartRate: 72, spo2: 98 },
     baselinePainNrs: painNrs,
     fasting: { lastMealAt: now - 4 * 3_600_000 },
     escort: { kind: 'person', name: 'Maria Huber', phone: '+49 89 1234567' },
-    responsiblePhysician: { name: 'Dr. Meier', onSite: true },
+    responsiblePhysician: { userId: physicianId, onSite: true },
   };
 }
 
@@ -40,6 +43,7 @@ export async function runSession(staff: Staff, courseId: number, chairId: number
   const sessionId: number = planned.session.id;
   await ok(mfa, 'sessions.checkIn', { sessionId });
   await ok(mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(now, nrsBefore) });
+  await ok(physician, 'checklist.confirmContraindications', { sessionId, absoluteContraindicationFound: false });
   await ok(physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
   await ok(mfa, 'sessions.completeChecklist', { sessionId });
   const started = await ok(mfa, 'infusion.start', { sessionId });

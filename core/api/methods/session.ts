@@ -66,6 +66,18 @@ export const sessionMethods = methodTable({
   'sessions.review': { access: 'anyUser', input: BySession, output: SessionReview },
   'sessions.checkIn': { access: CLINICAL, input: BySession, output: SessionDetail },
   'sessions.saveChecklist': { access: CLINICAL, input: z.strictObject({ sessionId: Id, checklist: ChecklistSchema }), output: SessionDetail },
+  /** The physician's own confirmation that the contraindications (§1.3) were asked; audited, shown in the checklist. */
+  'checklist.confirmContraindications': {
+    access: PHYSICIAN,
+    input: z.strictObject({ sessionId: Id, absoluteContraindicationFound: z.boolean() }),
+    output: SessionDetail,
+  },
+  /** Active MFA and physician accounts, to pick the responsible physician or who gave and ordered a rescue drug. */
+  'staff.list': {
+    access: 'anyUser',
+    input: z.strictObject({ role: z.enum(['mfa', 'physician']).optional() }),
+    output: z.array(z.object({ id: Id, displayName: z.string(), role: z.enum(['mfa', 'physician']) })),
+  },
   'sessions.completeChecklist': { access: CLINICAL, input: BySession, output: SessionDetail },
   'sessions.cancel': { access: CLINICAL, input: z.strictObject({ sessionId: Id, reason: Reason }), output: SessionDetail },
 

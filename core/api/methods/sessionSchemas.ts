@@ -3,7 +3,9 @@
  * Names follow the clinic's words and core/: course, session, prescription, dose event, checklist, observation,
  * discharge score, escort, physician release, override, sign-off, amendment.
  * Value ranges (NRS 0–10, weight, rates …) are checked by the domain rules in core/, which name every problem;
- * these schemas check shape and type.
+ * these schemas check shape, type, and what needs no clock: real calendar dates, names with visible letters.
+ * Ranges that depend on the time (no future consent, observations within the session) need the server clock and
+ * are checked in core/ rules by the service.
  */
 import { z } from 'zod';
 import { PAIN_INDICATIONS, PSYCHIATRIC_INDICATIONS } from '../../course/indication';
@@ -11,6 +13,8 @@ import { SUBSTANCES } from '../../dose/substance';
 import { OVERRIDABLE_CRITERIA } from '../../session/dischargeGate';
 import { AMENDABLE_FIELDS } from '../../dose/amendments';
 import { ADVERSE_EVENT_SEVERITIES } from '../../session/observations';
+import { isCalendarDate, isVisibleName } from '../../session/plausibility';
+import { RESCUE_DRUG_IDS, RESCUE_ROUTE_IDS } from '../../session/rescueMedications';
 import { SCHEDULED_OBSERVATION_KINDS } from '../../session/observationSchedule';
 import { DISCHARGE_SCALES_LIST } from '../../session/scales';
 import { SESSION_STATUSES } from '../../session/stateMachine';
@@ -27,11 +31,14 @@ export type Stamp = z.infer<typeof Stamp>;
 
 // ---------------------------------------------------------------- patients
 
+/** A person's name: visible letters, no invisible (zero-width, control) characters. */
+const PersonName = Text(100).refine(isVisibleName, 'a name needs visible letters and no invisible characters');
+
 export const PatientInput = z.strictObject({
-  familyName: Text(100),
-  givenName: Text(100),
-  /** YYYY-MM-DD */
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'birth date as YYYY-MM-DD'),
+  familyName: PersonName,
+  givenName: PersonName,
+  /** YYYY-MM-DD, a day that exists (within 120 years: checked with the server clock). */
+  birthDate: z.string().refine(isCalendarDate, 'birth date as a real calendar date YYYY-MM-DD'),
 });
 export const Patient = z.object({
   id: Id,
@@ -243,7 +250,6 @@ export const ChecklistSchema = z.strictObject({
   offLabelConsent: z
     .strictObject({ signedAt: EpochMs, infoSheetVersion: Text(50), offLabelClause: z.boolean(), safetyBriefingGiven: z.boolean() })
     .optional(),
-  contraindications: z.strictObject({ confirmedBy: Text(200), at: EpochMs, absoluteContraindicationFound: z.boolean() }).optional(),
   weight: z.strictObject({ kg: Finite, measuredAt: EpochMs }).optional(),
   baselineVitals: z
     .strictObject({
@@ -258,11 +264,14 @@ export const ChecklistSchema = z.strictObject({
   baselinePainNrs: Finite.optional(),
   fasting: z.strictObject({ lastMealAt: EpochMs }).optional(),
   escort: EscortSchema.optional(),
-  responsiblePhysician: z.strictObject({ name: Text(200), onSite: z.boolean() }).optional(),
+  /** A physician account (staff.list); the contraindications are confirmed by a physician with their own call. */
+  responsiblePhysician: z.strictObject({ userId: Id, onSite: z.boolean() }).optional(),
 });
 
 export const ChecklistState = z.object({
   items: ChecklistSchema,
+  /** The latest physician confirmation of the contraindications (checklist.confirmContraindications). */
+  contraindications: z.object({ absoluteContraindicationFound: z.boolean(), confirmed: Stamp }).nullable(),
   /** Every missing or failing item; empty = the infusion may start. */
   problems: z.array(ProblemSchema),
   saved: Stamp.nullable(),
@@ -270,6 +279,7 @@ export const ChecklistState = z.object({
 
 // ---------------------------------------------------------------- observations
 
+/** Only when the user chose a time; otherwise the server stamps it (one clock). */
 const at = EpochMs.optional();
 export const ObservationInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('pain'), at, nrs: Finite }),
@@ -283,8 +293,9 @@ export const ObservationInput = z.discriminatedUnion('kind', [
     at,
     description: Text(4000),
     severity: z.enum(ADVERSE_EVENT_SEVERITIES),
+    /** A drug of the list (core/session/rescueMedications.ts); its unit is the drug's; `at` defaults to the event's. */
     rescueMedication: z
-      .strictObject({ drug: Text(200), dose: Finite, unit: Text(20), route: Text(50), at: EpochMs })
+      .strictObject({ drug: z.enum(RESCUE_DRUG_IDS), dose: Finite, route: z.enum(RESCUE_ROUTE_IDS), at, givenBy: Id, orderedBy: Id })
       .optional(),
   }),
 ]);

@@ -27,6 +27,8 @@ export type DischargeMethods =
   | 'discharge.recordScore' | 'discharge.confirmEscort' | 'discharge.acknowledgeInstructions' | 'discharge.release'
   | 'discharge.discharge' | 'discharge.override' | 'discharge.transfer';
 
+const ARRIVAL_RANGE_MS = 86_400_000;
+
 /** What a transition writes besides the status (sessionWrite TransitionWrite). */
 export interface TransitionPlan {
   context?: { discharge?: DischargeDecision };
@@ -76,6 +78,11 @@ export function createDischargeHandlers(deps: DischargeDeps): HandlersFor<Discha
     'discharge.confirmEscort': async ({ sessionId, escort }, ctx) => {
       const b = await bundleOf(sessionId);
       notSigned(b);
+      // A typed arrival time is plausible within a day of now (server clock).
+      if (escort.arrivalAt !== undefined && Math.abs(escort.arrivalAt - now()) > ARRIVAL_RANGE_MS) {
+        const p = [problem('escort.arrivalImplausible', { field: 'escort.arrivalAt' })];
+        throw new AppError('BAD_INPUT', p[0]!.message, p);
+      }
       const complete = escortConfirmationProblems(escort as Escort).length === 0;
       await guarded(db.call('confirmEscort', actorOf(userOf(ctx)), sessionId, escort, complete));
       return changed(sessionId);

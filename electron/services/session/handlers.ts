@@ -15,9 +15,12 @@ import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH } from '../../../core/dose/rat
 import { racemicEquivalent, type Substance } from '../../../core/dose/substance';
 import { cumulativeDose, pumpStateAt } from '../../../core/dose/timeline';
 import { problem } from '../../../core/messages';
-import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
+import { checklistRules, typingErrors, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
 import { validateObservation, type Observation } from '../../../core/session/observations';
 import { recordRange } from '../../../core/session/signedContent';
+import { isPlausibleBirthDate, isPlausibleTime, MAX_AGE_YEARS } from '../../../core/session/plausibility';
+import { readinessProblems } from '../../../core/session/readiness';
+import { RESCUE_DRUGS } from '../../../core/session/rescueMedications';
 import { applyEvent, type SessionEvent } from '../../../core/session/stateMachine';
 import type { Problem } from '../../../core/settings';
 import { VITAL_PARAMETERS } from '../../../core/vitals';
@@ -31,6 +34,7 @@ import { loadSettings } from './clinicSettings';
 import { createDischargeHandlers, type DischargeMethods } from './dischargeHandlers';
 import { createDoseRecordHandlers, type DoseRecordMethods } from './doseRecordHandlers';
 import { guarded, refused } from './guarded';
+import { activeStaff, confirmationsOf, physiciansOf, readinessInputOf } from './readiness';
 import { capRulesOf, courseView, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
 
 export type SessionMethods =
@@ -39,7 +43,7 @@ export type SessionMethods =
   | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
   | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
   | 'observations.record' | DischargeMethods | 'sessions.sign' | 'sessions.amend'
-  | DoseRecordMethods;
+  | DoseRecordMethods | 'checklist.confirmContraindications' | 'staff.list';
 
 export interface SessionDeps {
   db: DbClient;
@@ -55,11 +59,17 @@ export interface SessionDeps {
   flushVitals?: (chairId: number) => Promise<void>;
 }
 
-/** Time an observation may be dated ahead of the server clock (clocks of tablets drift a little). */
-const FUTURE_TOLERANCE_MS = 2 * 60_000;
 const TREND_MAX_POINTS = 1200;
 const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
 const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
+const DAY_MS = 86_400_000;
+/** A session is planned at most a day back (entered late) and a year ahead. */
+const PLAN_RANGE_MS = { back: DAY_MS, ahead: 366 * DAY_MS };
+
+/** Typing errors: refused before anything is written, every field named. */
+function badInput(problems: Problem[]): AppError {
+  return new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+}
 
 export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMethods> {
   const { db, bus } = deps;
@@ -78,10 +88,10 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
   }
 
   async function detail(sessionId: number, at = now()): Promise<SessionDetail> {
-    const [b, s, alarmLog] = await Promise.all([bundleOf(sessionId), loadSettings(db), alarmLogOf(sessionId)]);
+    const [b, s, alarmLog, staff] = await Promise.all([bundleOf(sessionId), loadSettings(db), alarmLogOf(sessionId), activeStaff(db)]);
     const [patient, course] = await Promise.all([db.call('getPatient', b.session.patientId), db.call('getCourse', b.session.courseId)]);
     if (!patient || !course) throw new AppError('NOT_FOUND', `session ${sessionId} has no patient or course`);
-    return detailOf(b, { settings: s.settings, infoSheetVersion: s.infoSheetVersion, now: at, alarmLog, patient, course });
+    return detailOf(b, { settings: s.settings, infoSheetVersion: s.infoSheetVersion, now: at, alarmLog, patient, course, physicians: physiciansOf(staff) });
   }
 
   async function changed(sessionId: number): Promise<SessionDetail> {
@@ -104,17 +114,17 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     user: SessionUser,
     sessionId: number,
     eventOrMaker: SessionEvent | ((b: SessionBundle, settings: ClinicSettings) => SessionEvent),
-    build: (b: SessionBundle, settings: ClinicSettings, infoSheetVersion: string) => {
+    build: (b: SessionBundle, settings: ClinicSettings, infoSheetVersion: string, physicians: ReadonlyMap<number, string>) => {
       context?: Parameters<typeof applyEvent>[2];
       doseEvent?: DoseEventInsert;
-      extra?: Pick<TransitionWrite, 'observationEndsAt' | 'dischargedAt' | 'cancelReason' | 'override' | 'transfer'>;
+      extra?: Pick<TransitionWrite, 'checkedInAt' | 'observationEndsAt' | 'dischargedAt' | 'cancelReason' | 'override' | 'transfer'>;
       detail?: unknown;
     } = () => ({}),
   ): Promise<SessionDetail> {
-    const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+    const [b, s, staff] = await Promise.all([bundleOf(sessionId), loadSettings(db), activeStaff(db)]);
     notSigned(b);
     const event = typeof eventOrMaker === 'function' ? eventOrMaker(b, s.settings) : eventOrMaker;
-    const plan = build(b, s.settings, s.infoSheetVersion);
+    const plan = build(b, s.settings, s.infoSheetVersion, physiciansOf(staff));
     const result = applyEvent(sessionState(b), event, plan.context ?? {});
     if (!result.ok) throw refused(result.problems.map((p) => p.message).join('; '), result.problems);
     await guarded(
@@ -175,19 +185,23 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     'patients.list': ({ search }) => db.call('listPatients', search),
     'patients.create': async (input, ctx) => {
       const problems = [
-        ...(input.familyName.trim() ? [] : [problem('patient.familyNameMissing')]),
-        ...(input.givenName.trim() ? [] : [problem('patient.givenNameMissing')]),
-        ...(Number.isNaN(Date.parse(input.birthDate)) || input.birthDate > new Date(now()).toISOString().slice(0, 10)
-          ? [problem('patient.birthDateInvalid', { birthDate: input.birthDate })]
-          : []),
+        ...(input.familyName.trim() ? [] : [problem('patient.familyNameMissing', { field: 'familyName' })]),
+        ...(input.givenName.trim() ? [] : [problem('patient.givenNameMissing', { field: 'givenName' })]),
+        ...(isPlausibleBirthDate(input.birthDate, now())
+          ? []
+          : [problem('patient.birthDateInvalid', { field: 'birthDate', birthDate: input.birthDate, maxYears: MAX_AGE_YEARS })]),
       ];
-      if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+      if (problems.length > 0) throw badInput(problems);
       return guarded(db.call('createPatient', actorOf(userOf(ctx)), input));
     },
     'courses.create': async (input, ctx) => {
       const s = await loadSettings(db);
       if (!(await db.call('getPatient', input.patientId))) throw new AppError('NOT_FOUND', `there is no patient ${input.patientId}`);
       const plan: CoursePlan = { ...input, priorFailedTherapies: input.priorFailedTherapies };
+      const attestation = input.psychiatristAttestation;
+      if (attestation && !isPlausibleTime(attestation.at, now())) {
+        throw badInput([problem('course.attestationDateImplausible', { field: 'psychiatristAttestation.at' })]);
+      }
       const problems = validateCoursePlan(plan, courseRules(s.settings));
       if (problems.length > 0) throw refused(problems.map((p) => p.message).join('; '), problems);
       return courseView(await guarded(db.call('createCourse', actorOf(userOf(ctx)), input)));
@@ -224,6 +238,10 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     'sessions.plan': async (input, ctx) => {
       const course = await db.call('getCourse', input.courseId);
       if (!course) throw new AppError('NOT_FOUND', `there is no course ${input.courseId}`);
+      const at = now();
+      if (input.plannedFor < at - PLAN_RANGE_MS.back || input.plannedFor > at + PLAN_RANGE_MS.ahead) {
+        throw badInput([problem('session.plannedForImplausible', { field: 'plannedFor' })]);
+      }
       const existing = await db.call('sessionSummaries', { courseId: input.courseId });
       const counted = existing.filter((b) => b.session.state !== 'cancelled').length;
       if (counted >= course.plannedInfusions) {
@@ -259,28 +277,34 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       ]);
       return { detail: d, integrity, vitalsFrom: from, vitalsTo: to, vitals, alarms, history };
     },
-    'sessions.checkIn': ({ sessionId }, ctx) => transition(userOf(ctx), sessionId, { kind: 'checkIn', at: now() }),
+    'sessions.checkIn': ({ sessionId }, ctx) => {
+      const at = now();
+      return transition(userOf(ctx), sessionId, { kind: 'checkIn', at }, () => ({ extra: { checkedInAt: at } }));
+    },
     'sessions.saveChecklist': async ({ sessionId, checklist }, ctx) => {
-      const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
+      const [b, s, staff] = await Promise.all([bundleOf(sessionId), loadSettings(db), activeStaff(db)]);
       notSigned(b);
       const at = now();
-      const problems = validateChecklist(checklist as PreInfusionChecklist, at, checklistRules(s.settings, s.infoSheetVersion));
+      const problems = validateChecklist(checklist as PreInfusionChecklist, at, checklistRules(s.settings, s.infoSheetVersion), confirmationsOf(b, physiciansOf(staff)));
+      const errors = typingErrors(problems);
+      if (errors.length > 0) throw badInput(errors);
       await guarded(db.call('saveChecklist', actorOf(userOf(ctx), at), sessionId, [...BEFORE_START], checklist, problems));
       return changed(sessionId);
     },
     'sessions.completeChecklist': ({ sessionId }, ctx) =>
-      transition(userOf(ctx), sessionId, { kind: 'completeChecklist', at: now() }, (b, settings, version) => {
-        const items = (b.checklist?.items ?? {}) as PreInfusionChecklist;
-        const p = latestPrescription(b);
-        // The rate is computed on the prescription's weight: it must be the weight just measured.
-        const weightMismatch =
-          p && items.weight && Math.abs(p.weightKg - items.weight.kg) > 0.05
-            ? [problem('checklist.weightDiffersFromPrescription', { checklistKg: items.weight.kg, prescribedKg: p.weightKg })]
-            : [];
-        return { context: { checklistMissing: [...validateChecklist(items, now(), checklistRules(settings, version)), ...weightMismatch] } };
-      }),
+      transition(userOf(ctx), sessionId, { kind: 'completeChecklist', at: now() }, (b, settings, version, physicians) => ({
+        context: { checklistMissing: readinessProblems(readinessInputOf(b, settings, physicians), now(), checklistRules(settings, version), false) },
+      })),
     'sessions.cancel': ({ sessionId, reason }, ctx) =>
       transition(userOf(ctx), sessionId, { kind: 'cancel', at: now(), reason }, () => ({ extra: { cancelReason: reason } })),
+
+    'checklist.confirmContraindications': async ({ sessionId, absoluteContraindicationFound }, ctx) => {
+      const b = await bundleOf(sessionId);
+      notSigned(b);
+      await guarded(db.call('confirmContraindications', actorOf(userOf(ctx)), sessionId, [...BEFORE_START], absoluteContraindicationFound));
+      return changed(sessionId);
+    },
+    'staff.list': async ({ role }) => (await activeStaff(db)).filter((u) => role === undefined || u.role === role),
 
     // ------------------------------------------------------------ prescription and dose
     'dose.calculate': async (input) => {
@@ -351,10 +375,12 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
         const rateMlPerH = p ? pumpRateFor(p.targetMgPerKgPerH, p, settings) : Number.NaN;
         return { kind: 'start', at, rateMlPerH, ...(p?.softLimitReason ? { softLimitReason: p.softLimitReason } : {}) };
       };
-      return transition(userOf(ctx), sessionId, startEvent, (b, settings) => {
+      return transition(userOf(ctx), sessionId, startEvent, (b, settings, version, physicians) => {
         const dose = doseContext(b, settings);
         const { rateMlPerH } = startEvent(b, settings) as { rateMlPerH: number };
-        return { ...(dose ? { context: { dose } } : {}), doseEvent: { kind: 'start', at, rateMlPerH }, detail: { rateMlPerH } };
+        // The checklist and the prescription may have changed since the checklist was completed, and the weight ages.
+        const checklistMissing = readinessProblems(readinessInputOf(b, settings, physicians), at, checklistRules(settings, version), true);
+        return { context: { checklistMissing, ...(dose ? { dose } : {}) }, doseEvent: { kind: 'start', at, rateMlPerH }, detail: { rateMlPerH } };
       });
     },
     'infusion.changeRate': async (input, ctx) => {
@@ -419,13 +445,23 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
 
     // ------------------------------------------------------------ observations
     'observations.record': async ({ sessionId, observation }, ctx) => {
-      const b = await bundleOf(sessionId);
+      const [b, staff] = await Promise.all([bundleOf(sessionId), activeStaff(db)]);
       notSigned(b);
+      // One clock: the server's, unless the user chose a time; a rescue drug defaults to the event's time.
       const at = now();
-      const o = { ...observation, at: observation.at ?? at } as Observation;
-      const problems = validateObservation(o);
-      if (o.at > at + FUTURE_TOLERANCE_MS) problems.push(problem('observation.timeInvalid'));
-      if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+      const eventAt = observation.at ?? at;
+      const o = (
+        observation.kind === 'adverseEvent' && observation.rescueMedication
+          ? {
+              ...observation,
+              at: eventAt,
+              rescueMedication: { ...observation.rescueMedication, unit: RESCUE_DRUGS[observation.rescueMedication.drug].unit, at: observation.rescueMedication.at ?? eventAt },
+            }
+          : { ...observation, at: eventAt }
+      ) as Observation;
+      const earliest = b.session.checkedInAt ?? b.session.startedAt ?? b.session.plannedFor;
+      const problems = validateObservation(o, { now: at, earliest, staff: new Map(staff.map((u) => [u.id, u.role])) });
+      if (problems.length > 0) throw badInput(problems);
       await guarded(db.call('recordObservation', actorOf(userOf(ctx), at), sessionId, [...DURING], o as Observation & Record<string, unknown>));
       return changed(sessionId);
     },

@@ -11,7 +11,7 @@ import { capState, type CapRules, type CapState } from '../../../core/dose/caps'
 import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH, safePumpRate, type InfusionBasis } from '../../../core/dose/rate';
 import type { Substance } from '../../../core/dose/substance';
 import { cumulativeDose, pumpStateAt, rateIncreaseTimes, type DoseEvent, type InfusionTimeline } from '../../../core/dose/timeline';
-import { checklistRules, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
+import { checklistRules, validateChecklist } from '../../../core/session/checklist';
 import { evaluateDischarge, type DischargeDecision, type DischargeInput, type DischargeRules, type OverridableCriterion } from '../../../core/session/dischargeGate';
 import { abnormalRules, highAlarmHistory, latestEvents, type AlarmLogEntry } from '../../../core/session/dischargeRecord';
 import type { Escort } from '../../../core/session/escort';
@@ -21,6 +21,7 @@ import { LEGAL_EVENTS, type SessionState, type SessionStatus } from '../../../co
 import type { CourseRow, PatientRow } from '../../../db/repos/patients';
 import type { PrescriptionRow, SessionBundle } from '../../../db/repos/sessionRead';
 import { correctedDoseEvents, doseEventRows, pendingOrderSummary, rateOrderRows } from './doseRecordView';
+import { checklistItemsOf, confirmationsOf } from './readiness';
 
 const MS_PER_MIN = 60_000;
 
@@ -242,13 +243,15 @@ export interface DetailContext {
   alarmLog: readonly AlarmLogEntry[];
   patient: PatientRow;
   course: CourseRow;
+  /** Active physician accounts: id → name (the responsible physician is one of them). */
+  physicians: ReadonlyMap<number, string>;
 }
 
 export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDetail {
   const { settings, now } = ctx;
   const s = bundle.session;
   const p = latestPrescription(bundle);
-  const items = (bundle.checklist?.items ?? {}) as PreInfusionChecklist;
+  const items = checklistItemsOf(bundle);
   const gate = evaluateGate(bundle, settings, now, ctx.alarmLog);
   const override = latestStep(bundle, 'override');
   const release = latestStep(bundle, 'physicianRelease');
@@ -267,7 +270,8 @@ export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDeta
     dose: doseView(bundle, settings, now),
     checklist: {
       items: items as SessionDetail['checklist']['items'],
-      problems: validateChecklist(items, now, checklistRules(settings, ctx.infoSheetVersion)),
+      contraindications: bundle.contraindications,
+      problems: validateChecklist(items, now, checklistRules(settings, ctx.infoSheetVersion), confirmationsOf(bundle, ctx.physicians)),
       saved: bundle.checklist?.saved ?? null,
     },
     observations: bundle.observations.map((o) => ({ id: o.id, observation: { ...o.data, kind: o.kind, at: o.at }, recorded: o.recorded })),

@@ -1,23 +1,29 @@
 /**
  * The pre-infusion checklist (§1.5): consent, contraindications, weight, baseline vitals (monitor or typed), baseline
- * pain, fasting, way home, responsible physician. Saving shows what is still open; completing is refused with every
- * open item in words.
+ * pain, fasting, way home, responsible physician (an account). Saving shows what is still open; completing is refused
+ * with every open item in words. No date is filled in for the user; the contraindications are confirmed by a physician
+ * with their own login (checklist.confirmContraindications), shown here with who and when.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Escort } from '../../../core/session/escort';
 import type { PreInfusionChecklist } from '../../../core/session/checklist';
 import type { Problem } from '../../../core/settings';
-import { CheckField, ChoiceRow, parseDecimal, TextField } from '../../components/Field';
+import { CheckField, ChoiceRow, parseDecimal, SelectField, TextField } from '../../components/Field';
 import { ProblemList } from '../../components/ProblemList';
 import { useLiveStore } from '../../stores/liveStore';
 import { cleanEscort, EscortFields } from '../discharge/EscortFields';
-import { fromLocalInput, toLocalInput } from '../../format';
+import { dateTime, fromLocalInput, toLocalInput } from '../../format';
+import { useAuth } from '../../stores/authStore';
 import type { SessionHandle } from './useSession';
 import { useClinicSettings } from './useClinicSettings';
+import { useStaff } from './useStaff';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const dayToMs = (ymd: string) => (ymd ? new Date(`${ymd}T12:00`).getTime() : undefined);
+/** A typed day as a time: its noon, or now (server clock) when that is still ahead, so today is never "in the future". */
+const dayToMs = (ymd: string, now: number) => {
+  const noon = ymd ? new Date(`${ymd}T12:00`).getTime() : Number.NaN;
+  return Number.isFinite(noon) ? Math.min(noon, now) : undefined;
+};
 const msToDay = (t: number | undefined) => (t === undefined ? '' : toLocalInput(t).slice(0, 10));
 const str = (n: number | undefined) => (n === undefined ? '' : String(n).replace('.', ','));
 
@@ -28,14 +34,15 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
   const settings = useClinicSettings();
   const latest = useLiveStore((s) => s.chairs[detail.session.chairId]?.latest);
 
-  const [consentDay, setConsentDay] = useState(msToDay(items.offLabelConsent?.signedAt) || today());
+  const user = useAuth((s) => s.status?.user);
+  const physicians = useStaff().filter((u) => u.role === 'physician');
+  const confirmation = detail.checklist.contraindications;
+  const [consentDay, setConsentDay] = useState(msToDay(items.offLabelConsent?.signedAt));
   const [version, setVersion] = useState(items.offLabelConsent?.infoSheetVersion ?? '');
   const [clause, setClause] = useState(items.offLabelConsent?.offLabelClause ?? false);
   const [briefing, setBriefing] = useState(items.offLabelConsent?.safetyBriefingGiven ?? false);
-  const [ciBy, setCiBy] = useState(items.contraindications?.confirmedBy ?? '');
-  const [ciFound, setCiFound] = useState(items.contraindications?.absoluteContraindicationFound ?? false);
   const [weight, setWeight] = useState(str(items.weight?.kg));
-  const [weighedDay, setWeighedDay] = useState(msToDay(items.weight?.measuredAt) || today());
+  const [weighedDay, setWeighedDay] = useState(msToDay(items.weight?.measuredAt));
   const [vitalsSource, setVitalsSource] = useState<'monitor' | 'manual'>(items.baselineVitals?.source ?? 'manual');
   const [sys, setSys] = useState(str(items.baselineVitals?.systolicMmHg));
   const [dia, setDia] = useState(str(items.baselineVitals?.diastolicMmHg));
@@ -44,7 +51,7 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
   const [pain, setPain] = useState<number | undefined>(items.baselinePainNrs);
   const [lastMeal, setLastMeal] = useState(items.fasting ? toLocalInput(items.fasting.lastMealAt) : '');
   const [escort, setEscort] = useState<Escort>(items.escort ?? { kind: 'person' });
-  const [physician, setPhysician] = useState(items.responsiblePhysician?.name ?? '');
+  const [physician, setPhysician] = useState(items.responsiblePhysician ? String(items.responsiblePhysician.userId) : '');
   const [onSite, setOnSite] = useState(items.responsiblePhysician?.onSite ?? false);
   const [refusal, setRefusal] = useState<Problem[]>([]);
 
@@ -70,22 +77,25 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
   };
 
   const checklist = (): PreInfusionChecklist => {
-    const now = Date.now();
+    const now = Date.now() + handle.offsetMs;
     const kg = parseDecimal(weight);
+    const signedAt = dayToMs(consentDay, now);
+    const measuredAt = dayToMs(weighedDay, now);
     const vitals = { systolicMmHg: parseDecimal(sys), diastolicMmHg: parseDecimal(dia), heartRate: parseDecimal(hr), spo2: parseDecimal(spo2) };
     const anyVital = Object.values(vitals).some((v) => v !== undefined);
     const meal = fromLocalInput(lastMeal);
     return {
-      offLabelConsent: { signedAt: dayToMs(consentDay) ?? now, infoSheetVersion: version.trim(), offLabelClause: clause, safetyBriefingGiven: briefing },
-      ...(ciBy.trim() ? { contraindications: { confirmedBy: ciBy.trim(), at: now, absoluteContraindicationFound: ciFound } } : {}),
-      ...(kg !== undefined ? { weight: { kg, measuredAt: dayToMs(weighedDay) ?? now } } : {}),
+      ...(signedAt !== undefined
+        ? { offLabelConsent: { signedAt, infoSheetVersion: version.trim(), offLabelClause: clause, safetyBriefingGiven: briefing } }
+        : {}),
+      ...(kg !== undefined && measuredAt !== undefined ? { weight: { kg, measuredAt } } : {}),
       ...(anyVital
         ? { baselineVitals: { source: vitalsSource, at: now, ...Object.fromEntries(Object.entries(vitals).filter(([, v]) => v !== undefined)) } }
         : {}),
       ...(pain !== undefined ? { baselinePainNrs: pain } : {}),
       ...(meal !== undefined ? { fasting: { lastMealAt: meal } } : {}),
       escort: cleanEscort(escort),
-      ...(physician.trim() ? { responsiblePhysician: { name: physician.trim(), onSite } } : {}),
+      ...(physician ? { responsiblePhysician: { userId: Number(physician), onSite } } : {}),
     };
   };
 
@@ -94,6 +104,8 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
     setRefusal(problems);
     return problems.length === 0;
   };
+  const confirm = async (absoluteContraindicationFound: boolean) =>
+    setRefusal(await handle.run('checklist.confirmContraindications', { sessionId: detail.session.id, absoluteContraindicationFound }));
   const complete = async (e: FormEvent) => {
     e.preventDefault();
     if (!(await save())) return;
@@ -114,8 +126,26 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
       </fieldset>
       <fieldset className="group">
         <legend>{t('checklist.contraindications')}</legend>
-        <TextField label={t('checklist.physician')} value={ciBy} onChange={setCiBy} testId="cl-ci-by" />
-        <CheckField label={t('checklist.absoluteContraindication')} checked={ciFound} onChange={setCiFound} testId="cl-ci-found" />
+        <p className={confirmation?.absoluteContraindicationFound ? 'warn-text' : confirmation ? 'ok-text' : 'muted'} data-testid="cl-ci-status">
+          {confirmation
+            ? t(confirmation.absoluteContraindicationFound ? 'checklist.ciConfirmedFound' : 'checklist.ciConfirmedNone', {
+                name: confirmation.confirmed.userName,
+                time: dateTime(confirmation.confirmed.at),
+              })
+            : t('checklist.ciNotConfirmed')}
+        </p>
+        {user?.role === 'physician' ? (
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => void confirm(false)} data-testid="cl-ci-none">
+              {t('checklist.ciConfirmNone')}
+            </button>
+            <button type="button" className="btn btn--danger" onClick={() => void confirm(true)} data-testid="cl-ci-found">
+              {t('checklist.ciConfirmFound')}
+            </button>
+          </div>
+        ) : (
+          <p className="muted">{t('checklist.ciPhysicianOnly')}</p>
+        )}
       </fieldset>
       <fieldset className="group">
         <legend>{t('checklist.weight')}</legend>
@@ -153,7 +183,13 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
       <fieldset className="group">
         <legend>{t('checklist.physician')}</legend>
         <div className="form__grid">
-          <TextField label={t('checklist.physician')} value={physician} onChange={setPhysician} testId="cl-physician" />
+          <SelectField
+            label={t('checklist.physician')}
+            value={physician}
+            testId="cl-physician"
+            options={[{ value: '', label: t('checklist.choosePhysician') }, ...physicians.map((u) => ({ value: String(u.id), label: u.displayName }))]}
+            onChange={setPhysician}
+          />
           <CheckField label={t('checklist.onSite')} checked={onSite} onChange={setOnSite} testId="cl-onsite" />
         </div>
       </fieldset>

@@ -1,4 +1,8 @@
-/** Records one observation: NRS, sedation (RASS or MOAA/S), dissociation, nausea, manual BP, free text, adverse event with rescue drug. */
+/**
+ * Records one observation: NRS, sedation (RASS or MOAA/S), dissociation, nausea, manual BP, free text, adverse event with
+ * rescue drug. Times are the server's unless the user chooses one. A refused entry stays on screen with its reasons
+ * until it is saved or discarded: the kind cannot be switched away from it.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../core/api/contract';
@@ -8,7 +12,10 @@ import type { Problem } from '../../../core/settings';
 import { CheckField, ChoiceRow, parseDecimal, TextField } from '../../components/Field';
 import { ProblemList } from '../../components/ProblemList';
 import { LevelPicker } from './LevelPicker';
+import { EMPTY_RESCUE, RescueFields, rescueInput, type RescueEntry } from './RescueFields';
+import { chosenTime, DEFAULT_TIME, TimeChoice, type TimeChoiceValue } from './TimeChoice';
 import type { SessionHandle } from './useSession';
+import { useStaff } from './useStaff';
 
 type ObservationInput = MethodInput<'observations.record'>['observation'];
 const KINDS = ['pain', 'sedation', 'dissociation', 'nausea', 'bloodPressure', 'note', 'adverseEvent'] as const;
@@ -27,12 +34,11 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
   const [text, setText] = useState('');
   const [severity, setSeverity] = useState<AdverseEventSeverity>('mild');
   const [rescue, setRescue] = useState(false);
-  const [drug, setDrug] = useState('');
-  const [rDose, setRDose] = useState('');
-  const [rUnit, setRUnit] = useState('mg');
-  const [route, setRoute] = useState('i.v.');
+  const [rescueEntry, setRescueEntry] = useState<RescueEntry>(EMPTY_RESCUE);
+  const [time, setTime] = useState<TimeChoiceValue>(DEFAULT_TIME);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState(false);
+  const staff = useStaff();
 
   const reset = () => {
     setScore(undefined);
@@ -43,11 +49,22 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
     setSpo2('');
     setText('');
     setRescue(false);
-    setDrug('');
-    setRDose('');
+    setRescueEntry(EMPTY_RESCUE);
+    setTime(DEFAULT_TIME);
+  };
+  const discard = () => {
+    reset();
+    setProblems([]);
   };
 
   const observation = (): ObservationInput | null => {
+    const at = chosenTime(time);
+    if (time.chosen && at === undefined) return null;
+    const o = entry();
+    return o && at !== undefined ? { ...o, at } : o;
+  };
+
+  const entry = (): ObservationInput | null => {
     const n = (s: string) => parseDecimal(s);
     switch (kind) {
       case 'pain':
@@ -70,13 +87,11 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
             };
       case 'note':
         return { kind, text };
-      case 'adverseEvent':
-        return {
-          kind,
-          description: text,
-          severity,
-          ...(rescue ? { rescueMedication: { drug, dose: n(rDose) ?? 0, unit: rUnit, route, at: Date.now() } } : {}),
-        };
+      case 'adverseEvent': {
+        const r = rescue ? rescueInput(rescueEntry) : undefined;
+        if (r === null) return null;
+        return { kind, description: text, severity, ...(r ? { rescueMedication: r } : {}) };
+      }
     }
   };
 
@@ -85,10 +100,12 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
     const obs = observation();
     if (!obs) return;
     const result = await handle.run('observations.record', { sessionId: handle.detail!.session.id, observation: obs });
+    // A refusal keeps the entry as typed, with its reasons, until it is corrected or discarded.
     setProblems(result);
     setSaved(result.length === 0);
     if (result.length === 0) reset();
   };
+  const refused = problems.length > 0;
 
   const levels = kind === 'dissociation' ? DISSOCIATION_LEVELS : kind === 'nausea' ? NAUSEA_LEVELS : scale === 'rass' ? RASS_LEVELS : MOAAS_LEVELS;
   return (
@@ -97,14 +114,15 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
         label={t('obs.title')}
         value={kind}
         testId="obs-kind"
+        disabled={refused}
         options={KINDS.map((k) => ({ value: k, label: t(`obs.kind.${k}`) }))}
         onChange={(k) => {
           setKind(k);
           setScore(undefined);
-          setProblems([]);
           setSaved(false);
         }}
       />
+      {refused && <p className="muted">{t('obs.keepOrDiscard')}</p>}
       {kind === 'pain' && (
         <ChoiceRow<number>
           label={t('obs.nrs')}
@@ -155,21 +173,20 @@ export function ObservationForm({ handle }: { handle: SessionHandle }) {
             onChange={setSeverity}
           />
           <CheckField label={t('obs.rescue')} checked={rescue} onChange={setRescue} testId="obs-rescue" />
-          {rescue && (
-            <div className="form__grid form__grid--3">
-              <TextField label={t('obs.rescueDrug')} value={drug} onChange={setDrug} testId="obs-rescue-drug" />
-              <TextField label={t('obs.rescueDose')} inputMode="decimal" value={rDose} onChange={setRDose} testId="obs-rescue-dose" />
-              <TextField label={t('obs.rescueUnit')} value={rUnit} onChange={setRUnit} />
-              <TextField label={t('obs.rescueRoute')} value={route} onChange={setRoute} />
-            </div>
-          )}
+          {rescue && <RescueFields value={rescueEntry} onChange={setRescueEntry} staff={staff} />}
         </>
       )}
+      <TimeChoice label={t('obs.time')} defaultLabel={t('obs.timeNow')} value={time} onChange={setTime} testId="obs-time" />
       <ProblemList problems={problems} title={t('session.refused')} testId="obs-refusal" />
       <div className="actions">
         <button type="submit" className="btn btn--primary" disabled={!observation()} data-testid="obs-record">
           {t('obs.record')}
         </button>
+        {refused && (
+          <button type="button" className="btn" onClick={discard} data-testid="obs-discard">
+            {t('obs.discard')}
+          </button>
+        )}
         {saved && <span className="ok-text">{t('session.saved')}</span>}
       </div>
     </form>

@@ -1,7 +1,8 @@
 /**
  * The physician's prescription: substance (esketamine by default), syringe concentration from the catalogue, weight,
  * target dose in mg/kg/h or ml/h (both shown), the clinic's limits with their sources; above the soft limit a written
- * reason is required, above the hard limit the rate is refused — each reason in words.
+ * reason is required, above the hard limit the rate is refused — each reason in words. The target dose is never filled
+ * in for the physician: the protocol's start dose is shown as a hint only.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +34,7 @@ export function PrescriptionForm({ handle }: { handle: SessionHandle }) {
   const [weight, setWeight] = useState(rx ? String(rx.weightKg) : checklistWeight !== undefined ? String(checklistWeight) : '');
   const startRate = settingValue(rows, chosenSubstance === 'esketamine' ? 'esketamineStartRateMgPerKgPerH' : 'racemicKetamineStartRateMgPerKgPerH');
   const [entry, setEntry] = useState<RateEntry | null>(rx ? { unit: 'mgPerKgPerH', text: String(rx.targetMgPerKgPerH) } : null);
-  const shownEntry: RateEntry = entry ?? { unit: 'mgPerKgPerH', text: String(startRate) };
+  const shownEntry: RateEntry = entry ?? { unit: 'mgPerKgPerH', text: '' };
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<Problem[]>([]);
 
@@ -93,6 +94,14 @@ export function PrescriptionForm({ handle }: { handle: SessionHandle }) {
         pumpResolutionMlPerH={settingValue(rows, 'pumpResolutionMlPerH')}
         testPrefix="rx"
       />
+      {!rx && (
+        <p className="muted" data-testid="rx-start-hint">
+          {t('infusion.targetHint', {
+            value: num(startRate, lang, 3),
+            source: settingSource(rows, chosenSubstance === 'esketamine' ? 'esketamineStartRateMgPerKgPerH' : 'racemicKetamineStartRateMgPerKgPerH'),
+          })}
+        </p>
+      )}
       {calc && <p className="muted">{t('infusion.racemicEq', { value: num(calc.racemicEquivalentMgPerKgPerH, lang, 3) })}</p>}
       {calc && calc.problems.length > 0 && (
         <ProblemList problems={calc.problems} tone={calc.verdict === 'refused' ? 'refusal' : 'warning'} testId="rx-verdict" />
