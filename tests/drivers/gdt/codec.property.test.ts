@@ -53,7 +53,9 @@ describe.each(GDT_CHARSETS)('round trip in %s', (charset) => {
       fc.property(recordOf(charset), (record) => {
         const bytes = encodeGdt(record, charset);
         const d = decodeGdt(bytes, charset);
-        expect(d.problems).toEqual([]);
+        // Random CP437/Latin-9 text may look like UTF-8: a warning only, 9206 decides and the text comes back.
+        expect(d.problems.filter((p) => p.code !== 'charsetMismatch')).toEqual([]);
+        expect(d.charset).toBe(charset);
         expect(d.records).toHaveLength(1);
         const { type, fields, declaredLength, byteLength } = d.records[0]!;
         expect({ type, fields }).toEqual(record);
