@@ -35,7 +35,7 @@ export class GdtLink {
   }
 
   async start(): Promise<void> {
-    for (const p of await this.deps.db.call('listGdtPartners')) this.startInbox(p);
+    await Promise.all((await this.deps.db.call('listGdtPartners')).map((p) => this.startInbox(p)));
   }
 
   async stop(): Promise<void> {
@@ -48,7 +48,7 @@ export class GdtLink {
   async restart(partner: GdtPartner): Promise<void> {
     await this.inboxes.get(partner.id)?.stop();
     this.inboxes.delete(partner.id);
-    this.startInbox(partner);
+    await this.startInbox(partner);
     this.changed(partner.id);
   }
 
@@ -61,11 +61,11 @@ export class GdtLink {
     await Promise.all([...this.inboxes.values()].map((i) => i.scan()));
   }
 
-  private startInbox(partner: GdtPartner): void {
+  private async startInbox(partner: GdtPartner): Promise<void> {
     if (!partner.active) return;
     const inbox = new GdtInbox(partner, { db: this.deps.db, now: this.now, onChange: (id) => this.changed(id), log: this.log });
     this.inboxes.set(partner.id, inbox);
-    inbox.start();
+    await inbox.start();
   }
 
   private changed(partnerId: number | null): void {
@@ -105,6 +105,8 @@ export class GdtLink {
       reason = (err as Error).message;
     }
     const outcome = reason === null ? ('written' as const) : ('failed' as const);
+    // A failed result keeps the bytes it would have had, under the name it would have got.
+    fileName ||= `${partner.pvsShortId}${partner.ownShortId}.${partner.fileNaming === 'fixed' ? 'gdt' : 'NNN'}`;
     if (reason !== null) this.log(`GDT ${partner.name}: the result of session ${sessionId} was not written: ${reason}`);
     const fileId = await this.deps.db.call('recordGdtSent', { userId: null, at: this.now() }, {
       partnerId: partner.id,

@@ -45,10 +45,11 @@ export class GdtInbox {
     this.pattern = new RegExp(`^${escape(partner.ownShortId)}${escape(partner.pvsShortId)}\\.(gdt|\\d{3})$`, 'i');
   }
 
-  start(): void {
-    this.timer = setInterval(() => this.scan(), this.partner.pollMs);
+  /** Resolves after the first reading of the inbox (its state is known then). */
+  start(): Promise<void> {
+    this.timer = setInterval(() => void this.scan(), this.partner.pollMs);
     this.startWatch();
-    this.scan();
+    return this.scan();
   }
 
   async stop(): Promise<void> {
