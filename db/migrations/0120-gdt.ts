@@ -68,7 +68,7 @@ const migration: Migration = {
         patient_id INTEGER REFERENCES patients(id),
         session_id INTEGER REFERENCES infusion_sessions(id),
         CHECK ((direction = 'in') = (outcome IN ('accepted', 'rejected'))),
-        CHECK (outcome IN ('accepted', 'written') OR length(trim(reason)) > 0)
+        CHECK (outcome IN ('accepted', 'written') OR coalesce(length(trim(reason)), 0) > 0)
       ) STRICT;
       CREATE INDEX gdt_files_partner ON gdt_files(partner_id, id);
       CREATE INDEX gdt_files_patient ON gdt_files(patient_id, id) WHERE patient_id IS NOT NULL;

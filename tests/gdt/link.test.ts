@@ -5,7 +5,7 @@
  * back to the session's values, written whole (temp file + rename); failures are stored and never undo the signature.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGdt, encodeGdt, fieldValue, type GdtField } from '../../drivers/gdt/codec';
@@ -251,3 +251,31 @@ function groups(fields: GdtField[]): Record<string, { name?: string; value?: str
   }
   return out;
 }
+
+describe('the inbox when things go wrong', () => {
+  it('a file shorter than its 8100 waits (the PVS may still write it); once old, it is refused as cut short', async () => {
+    const full = request('6302', '4712', 'Kurz', 'Datei', '01011990');
+    const path = join(inbox, 'ESKPVS.004');
+    const before = (await files()).length;
+    await drop('ESKPVS.004', full.subarray(0, full.length - 20));
+    expect(existsSync(path)).toBe(true);
+    expect((await files()).length).toBe(before);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path, old, old);
+    await app.services.gdt.scanNow();
+    expect(existsSync(path)).toBe(false);
+    const [row] = await files();
+    expect(row).toMatchObject({ fileName: 'ESKPVS.004', outcome: 'rejected' });
+    expect(row.reason).toMatch(/^cut short: 8100 says \d+ bytes, the file has \d+/);
+  });
+
+  it('an inbox that cannot be read shows as the link\'s error, and the host runs on', async () => {
+    const missing = join(app.dataDir, 'no-such-share');
+    const other = await ok(admin, 'gdt.savePartner', { ...PARTNER, name: 'Zweit-PVS', pvsShortId: 'ZW', inboxDir: missing, outboxDir: outbox });
+    expect(other.link.state).toBe('error');
+    expect(other.link.detail).toMatch(/cannot read the inbox .*no-such-share: ENOENT/);
+    const off = await ok(admin, 'gdt.savePartner', { ...PARTNER, id: other.id, name: 'Zweit-PVS', pvsShortId: 'ZW', inboxDir: missing, outboxDir: outbox, active: false });
+    expect(off.link.state).toBe('off');
+    expect((await ok(mfa, 'app.info', {})).version).toBe('test');
+  });
+});
