@@ -95,6 +95,9 @@ function Shell({ api }: { api: Api }) {
               {t('setup.nav')}
             </button>
           )}
+          <button className={view?.name === 'gdt' ? 'tab tab--active' : 'tab'} data-testid="tab-gdt" onClick={() => go({ name: 'gdt' })}>
+            {t('gdt.nav')}
+          </button>
           <div className="topbar__right">
             <AuditIndicator />
             <UserMenu />
