@@ -58,7 +58,7 @@ async function resultOf(sessionId: number): Promise<any> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ simulate: 'never' });
+  app = await startTestApp({ simulate: 'never', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
   inbox = join(app.dataDir, 'gdt-in');
   outbox = join(app.dataDir, 'gdt-out');
   mkdirSync(inbox);
