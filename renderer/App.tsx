@@ -9,6 +9,7 @@ import { UserMenu } from './features/auth/UserMenu';
 import { AlarmBar } from './features/alarms/AlarmBar';
 import { LockedAlarms } from './features/alarms/LockedAlarms';
 import { useAlarmAudio, useAlarmData } from './features/alarms/useAlarms';
+import { GdtBanner } from './features/gdt/GdtBanner';
 import { StorageBanner } from './features/health/StorageBanner';
 import { useLiveData } from './features/live/useLiveData';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -110,6 +111,7 @@ function Shell({ api }: { api: Api }) {
           </div>
         )}
         <StorageBanner />
+        <GdtBanner />
         {simulated && <div className="banner banner--sim">{t('app.simulation')}</div>}
         <AlarmBar />
         <ViewOutlet view={view} />

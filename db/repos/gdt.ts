@@ -121,6 +121,11 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
     filesOfPartner: db.prepare(`${FILE_SQL} WHERE partner_id = ? ORDER BY id DESC LIMIT ?`),
     filesOfSession: db.prepare(`${FILE_SQL} WHERE session_id = ? ORDER BY id`),
     bytes: db.prepare('SELECT bytes FROM gdt_files WHERE id = ?').pluck(),
+    // Results that failed and were not written later for the same session and partner.
+    unsent: db.prepare(`${FILE_SQL} f WHERE direction = 'out' AND outcome = 'failed'
+      AND NOT EXISTS (SELECT 1 FROM gdt_files w WHERE w.direction = 'out' AND w.outcome = 'written' AND w.partner_id = f.partner_id
+                      AND w.session_id IS f.session_id AND w.id > f.id)
+      ORDER BY id`),
     // A 6302 is open until a result (6310) for its patient was written after it.
     requests: db.prepare(`SELECT f.id AS fileId, f.partner_id AS partnerId, f.at, f.patient_id AS patientId,
         p.family_name || ', ' || p.given_name AS patientName, m.pvs_number AS pvsNumber
@@ -201,5 +206,6 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
     gdtFilesOfSession: (sessionId: number): GdtFileRow[] => (q.filesOfSession.all(sessionId) as Record<string, unknown>[]).map(toFile),
     gdtFileBytes: (id: number): Uint8Array | null => (q.bytes.get(id) as Uint8Array | null | undefined) ?? null,
     openGdtRequests: (): GdtRequestRow[] => q.requests.all() as GdtRequestRow[],
+    unsentGdtResults: (): GdtFileRow[] => (q.unsent.all() as Record<string, unknown>[]).map(toFile),
   };
 }

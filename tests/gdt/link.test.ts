@@ -213,6 +213,7 @@ describe('outbound 6310 after signing', () => {
     expect(decodeGdt(new Uint8Array(storedBytes(failed.id))).records[0]!.type).toBe('6310');
     expect(failed.reason).toMatch(/PVSESK\.gdt from before is still in .*: the PVS has not collected it yet/);
     expect((await ok(mfa, 'sessions.get', { sessionId })).session.signed).toEqual(signed.session.signed);
+    expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.id)).toEqual([failed.id]);
     // The PVS collects the file; the result is sent again, now with the protocol PDF.
     const first = readFileSync(join(outbox, 'PVSESK.gdt'));
     rmSync(join(outbox, 'PVSESK.gdt'));
@@ -226,6 +227,7 @@ describe('outbound 6310 after signing', () => {
       ['6302', expect.stringMatching(/^ESK-\d{8}-2$/)], ['6303', 'PDF'], ['6304', 'Infusionsprotokoll Esketamin'], ['6305', pdf.pdfPath],
     ]);
     expect(Buffer.from(first).equals(readFileSync(join(outbox, 'PVSESK.gdt')))).toBe(false);
+    expect(await ok(mfa, 'gdt.unsent', {})).toEqual([]); // delivered now: no longer shown
   }, 60_000);
 
   it('a patient the PVS never sent has no number: the result fails with that reason instead of inventing one', async () => {
@@ -235,6 +237,7 @@ describe('outbound 6310 after signing', () => {
     await ok(physician, 'sessions.sign', { sessionId, password: TEST_USERS.physician.password });
     const row = await resultOf(sessionId);
     expect(row).toMatchObject({ outcome: 'failed', byteLength: 0 });
+    expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.sessionId)).toEqual([sessionId]);
     expect(row.reason).toBe('Ohne, Nummer has no patient number from Praxis-PVS: the PVS never sent a 6301/6302 for this patient');
   }, 60_000);
 });

@@ -88,6 +88,8 @@ export const gdtMethods = methodTable({
   },
   /** 6302 requests from the PVS not yet answered with a result: sessions to plan. */
   'gdt.requests': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtRequest) },
+  /** Results that could not be written and were not sent since: the app shows them until they are. */
+  'gdt.unsent': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtFile) },
   /** Writes the 6310 of a signed session again (e.g. after the out directory was unreachable). */
   'gdt.sendResult': {
     access: ['physician', 'admin'],

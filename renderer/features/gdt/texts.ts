@@ -42,6 +42,8 @@ export const gdtTextsDe = {
     problems: '{{count}} Auffälligkeiten beim Lesen',
     resend: 'Erneut senden',
     resent: 'Ergebnis erneut gesendet: {{file}}',
+    unsentBanner: 'PVS: {{count}} Ergebnis(se) unterschriebener Sitzungen nicht übermittelt. Zuletzt: {{reason}}',
+    show: 'Anzeigen',
   },
 };
 
@@ -85,5 +87,7 @@ export const gdtTextsEn: typeof gdtTextsDe = {
     problems: '{{count}} defects found when reading',
     resend: 'Send again',
     resent: 'Result sent again: {{file}}',
+    unsentBanner: 'PMS: {{count}} result(s) of signed sessions not delivered. Last: {{reason}}',
+    show: 'Show',
   },
 };
