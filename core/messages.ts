@@ -611,6 +611,15 @@ export const MESSAGES = {
     de: 'Eingabe ungültig: {field}',
     en: 'Invalid input: {field}',
   },
+  // GDT link with the practice management system (records-out.md §1)
+  'gdt.shortIdsEqual': {
+    de: 'Die beiden kurzen GDT-Kennungen müssen sich unterscheiden: aus ihnen entstehen die Dateinamen beider Richtungen',
+    en: 'The two short GDT ids must differ: they make the file names of both directions',
+  },
+  'gdt.sessionNotSigned': {
+    de: 'Nur eine unterschriebene Sitzung wird an das Praxisverwaltungssystem übermittelt',
+    en: 'Only a signed session is sent to the practice management system',
+  },
   // The database could not write (envelope code STORAGE), never a clinical refusal
   'storage.failed': {
     de: 'Datenbankfehler ({detail}): es wurde nichts gespeichert oder verändert – bitte erneut versuchen und sofort die Technik informieren.',

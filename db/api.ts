@@ -11,6 +11,7 @@ import { createChairDevicesRepo } from './repos/chairDevices';
 import { createChairsRepo } from './repos/chairs';
 import { createClinicSettingsRepo } from './repos/clinicSettings';
 import { createDoseAmendmentsRepo } from './repos/doseAmendments';
+import { createGdtRepo } from './repos/gdt';
 import { createPatientsRepo } from './repos/patients';
 import { createRateOrdersRepo } from './repos/rateOrders';
 import { createSessionReader } from './repos/sessionRead';
@@ -30,6 +31,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
   const users = createUsersRepo(db, audit);
   const seal = createRecordSeal(db, vitals.samples, options.auditKey);
   const sessionWriter = createSessionWriter(db, audit, seal);
+  const patients = createPatientsRepo(db, audit);
   return {
     listChairs: chairs.list,
     recordChairEvent: chairs.recordEvent,
@@ -39,12 +41,13 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...users,
     ...createChairDevicesRepo(db, audit),
     ...createAlarmsRepo(db, audit),
-    ...createPatientsRepo(db, audit),
+    ...patients,
     ...createSessionReader(db),
     ...sessionWriter,
     ...createClinicSettingsRepo(db, audit),
     ...createRateOrdersRepo(db, audit),
     ...createDoseAmendmentsRepo(db, audit, sessionWriter.amendSession),
+    ...createGdtRepo(db, audit, patients),
     verifyAudit: () => audit.verify(),
     /** The signed content of a session recomputed against its signature, every difference named (review, export). */
     checkSessionRecord: (sessionId: number) => seal.check(sessionId),

@@ -9,6 +9,7 @@ import { UserMenu } from './features/auth/UserMenu';
 import { AlarmBar } from './features/alarms/AlarmBar';
 import { LockedAlarms } from './features/alarms/LockedAlarms';
 import { useAlarmAudio, useAlarmData } from './features/alarms/useAlarms';
+import { GdtBanner } from './features/gdt/GdtBanner';
 import { StorageBanner } from './features/health/StorageBanner';
 import { useLiveData } from './features/live/useLiveData';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -95,6 +96,9 @@ function Shell({ api }: { api: Api }) {
               {t('setup.nav')}
             </button>
           )}
+          <button className={view?.name === 'gdt' ? 'tab tab--active' : 'tab'} data-testid="tab-gdt" onClick={() => go({ name: 'gdt' })}>
+            {t('gdt.nav')}
+          </button>
           <div className="topbar__right">
             <AuditIndicator />
             <UserMenu />
@@ -107,6 +111,7 @@ function Shell({ api }: { api: Api }) {
           </div>
         )}
         <StorageBanner />
+        <GdtBanner />
         {simulated && <div className="banner banner--sim">{t('app.simulation')}</div>}
         <AlarmBar />
         <ViewOutlet view={view} />

@@ -1,6 +1,7 @@
 /** Maps the current view to its screen. Each feature adds its case here. */
 import { AlarmLogScreen } from './features/alarms/AlarmLogScreen';
 import { ChairScreen } from './features/chair/ChairScreen';
+import { GdtScreen } from './features/gdt/GdtScreen';
 import { OverviewScreen } from './features/overview/OverviewScreen';
 import { SessionViews } from './features/session/SessionViews';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -26,6 +27,8 @@ export function ViewOutlet({ view }: { view: View | null }) {
       return <UsersScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'gdt':
+      return <GdtScreen />;
     case 'setup':
       return <SetupScreen chairId={view.chairId} />;
     case 'patients':

@@ -9,6 +9,7 @@ import { alarmsEvents, alarmsMethods } from './methods/alarms';
 import { appEvents, appMethods } from './methods/app';
 import { devicesMethods } from './methods/devices';
 import { doseRecordMethods } from './methods/doseRecord';
+import { gdtEvents, gdtMethods } from './methods/gdt';
 import { authMethods } from './methods/auth';
 import { sessionEvents, sessionMethods } from './methods/session';
 import { settingsEvents, settingsMethods } from './methods/settings';
@@ -24,6 +25,7 @@ export const methods = {
   ...doseRecordMethods,
   ...settingsMethods,
   ...alarmsMethods,
+  ...gdtMethods,
 } as const;
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...sessionEvents,
   ...settingsEvents,
   ...alarmsEvents,
+  ...gdtEvents,
   'link.status': z.object({ chairId: Id, status: LinkStatus }),
 } as const;
 

@@ -20,6 +20,8 @@ import { AuthService } from './auth/authService';
 import { ChairEventLog } from './chairEventLog';
 import { createAuthHandlers } from './auth/handlers';
 import { loadSettings } from './session/clinicSettings';
+import { GdtLink } from './gdt/gdtLink';
+import { createGdtHandlers } from './gdt/handlers';
 import { createSessionHandlers } from './session/handlers';
 import { PumpReadback } from './session/pumpReadback';
 import { createSettingsHandlers } from './session/settingsHandlers';
@@ -57,6 +59,7 @@ export interface Services {
   /** Secondary alarms per chair; the session service feeds it with alarms.setInfusion / setObservationsOverdue. */
   alarms: AlarmService;
   monitors: Map<number, ChairMonitor>;
+  gdt: GdtLink;
   simulators: Map<number, SimulatedMonitor>;
   close(): Promise<void>;
 }
@@ -113,6 +116,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const startedAt = Date.now();
   const auth = new AuthService(db);
+  // The PVS link (GDT 2.1): inboxes watched from the start; a signed session's result goes out (issue 14).
+  const gdt = new GdtLink({ db, bus });
+  await gdt.start();
   // Each feature contributes its share of the contract's handlers; the type checks that together they cover it.
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }, health),
@@ -128,7 +134,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
       flushVitals: () => store.flush(),
       flushAlarms: () => alarms.flush(),
+      onSigned: (sessionId) => gdt.writeResult6310(sessionId),
     }),
+    ...createGdtHandlers(db, gdt),
   };
   // Overdue observations and running infusions of the sessions feed the alarm engine (issue 5 → issue 6).
   const observationWatch = new ObservationWatch({
@@ -155,11 +163,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     bus,
     alarms,
     monitors,
+    gdt,
     simulators,
     async close() {
       offSettings();
       await pumpReadback.stop();
       await observationWatch.stop();
+      await gdt.stop();
       await chairLinks.close();
       await store.stop();
       await events.stop();

@@ -1,6 +1,7 @@
 /** German is the clinic's language and the default. Every key here must exist in en.ts too (a test checks). */
 import { alarmTextsDe } from '../features/alarms/texts';
 import { sessionTextsDe } from '../features/session/texts';
+import { gdtTextsDe } from '../features/gdt/texts';
 import { setupTextsDe } from '../features/setup/texts';
 import { settingsTextsDe } from '../features/settings/texts';
 
@@ -98,4 +99,6 @@ export const de = {
   ...settingsTextsDe,
   // Issue 6: alarm bar, alarm log, overview
   ...alarmTextsDe,
+  // Issue 14: the PVS link (GDT)
+  ...gdtTextsDe,
 } as const;

@@ -1,6 +1,7 @@
 import { sessionTextsEn } from '../features/session/texts';
 import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
+import { gdtTextsEn } from '../features/gdt/texts';
 import { setupTextsEn } from '../features/setup/texts';
 import { settingsTextsEn } from '../features/settings/texts';
 
@@ -98,4 +99,6 @@ export const en: Messages = {
   ...settingsTextsEn,
   // Issue 6: alarm bar, alarm log, overview
   ...alarmTextsEn,
+  // Issue 14: the PVS link (GDT)
+  ...gdtTextsEn,
 };

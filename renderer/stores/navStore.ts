@@ -12,6 +12,8 @@ export type View =
   // Issue 4: device setup per chair (port, protocol, line settings, test, capture).
   | { name: 'setup'; chairId?: number }
   | { name: 'users' }
+  // Issue 14: the link with the practice management system (GDT).
+  | { name: 'gdt' }
   // Issue 5: patients, courses, the infusion session and the physician's review.
   | { name: 'patients' }
   | { name: 'patient'; patientId: number }

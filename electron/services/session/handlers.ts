@@ -57,6 +57,8 @@ export interface SessionDeps {
   flushAlarms?: () => Promise<void>;
   /** Brings the chair's stored vitals up to date before a review reads them. */
   flushVitals?: (chairId: number) => Promise<void>;
+  /** After a signature is stored: the result goes to the PVS (GdtLink.writeResult6310, which records and shows its failures). */
+  onSigned?: (sessionId: number) => Promise<unknown>;
 }
 
 const TREND_MAX_POINTS = 1200;
@@ -483,6 +485,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       await deps.flushVitals?.(b.session.chairId);
       await deps.flushAlarms?.();
       await guarded(db.call('signSession', actorOf(user), sessionId));
+      deps.onSigned?.(sessionId).catch((err: Error) => console.error(`the result of session ${sessionId} was not sent to the PVS: ${err.message}`));
       return changed(sessionId);
     },
     'sessions.amend': async ({ sessionId, target, targetId, correction, reason, password }, ctx) => {

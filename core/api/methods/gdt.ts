@@ -1,0 +1,107 @@
+/**
+ * The GDT 2.1 link with the practice management system (PVS), records-out.md §1: partner settings (an admin's
+ * job: a wrong directory or id sends results nowhere), the files exchanged with what became of them, the PVS's
+ * open requests (6302) to plan, and sending a signed session's result (6310) again after a failure.
+ */
+import { z } from 'zod';
+import { methodTable } from '../methodSpec';
+import { EpochMs, Id } from '../schemas';
+
+export const GDT_CHARSET_NAMES = ['iso-8859-15', 'cp437', 'utf-8'] as const;
+
+const OneLine = z.string().regex(/^[^\0\r\n]*$/, 'one line of text');
+const Directory = OneLine.trim().min(1).max(260);
+/** Long GDT id (8315/8316) and short id (file names): letters, digits, '_' and '-'. */
+const GdtId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,8}$/, 'a GDT id is 1 to 8 letters or digits');
+const ShortId = z.string().trim().regex(/^[A-Za-z0-9_]{1,4}$/, 'a short GDT id is 1 to 4 letters or digits');
+
+export const GdtPartnerSettings = z.strictObject({
+  name: OneLine.trim().min(1).max(60),
+  active: z.boolean().default(true),
+  /** Where the PVS puts its files for this app, and where this app puts its results for the PVS. */
+  inboxDir: Directory,
+  outboxDir: Directory,
+  pvsGdtId: GdtId,
+  ownGdtId: GdtId,
+  pvsShortId: ShortId,
+  ownShortId: ShortId,
+  /** 'fixed': <receiver><sender>.gdt; 'numbered': <receiver><sender>.000, .001 … (first free). */
+  fileNaming: z.enum(['fixed', 'numbered']),
+  charset: z.enum(GDT_CHARSET_NAMES).default('iso-8859-15'),
+  /** Polling interval of the inbox beside fs.watch (network shares often send no change events). */
+  pollMs: z.number().int().min(500).max(60_000).default(2000),
+});
+export type GdtPartnerSettings = z.infer<typeof GdtPartnerSettings>;
+
+export const GdtLinkState = z.object({
+  state: z.enum(['watching', 'polling', 'off', 'error']),
+  detail: z.string(),
+});
+
+export const GdtPartner = GdtPartnerSettings.extend({ id: Id, updatedAt: EpochMs, link: GdtLinkState });
+export type GdtPartner = z.infer<typeof GdtPartner>;
+
+export const GdtFile = z.object({
+  id: Id,
+  partnerId: Id,
+  direction: z.enum(['in', 'out']),
+  fileName: z.string(),
+  at: EpochMs,
+  byteLength: z.number().int().min(0),
+  recordType: z.string().nullable(),
+  outcome: z.enum(['accepted', 'rejected', 'written', 'failed']),
+  /** Why a file was refused (moved to error/) or a result could not be written. */
+  reason: z.string().nullable(),
+  /** The decoded fields, charset and every defect found. */
+  parse: z.unknown(),
+  patientId: Id.nullable(),
+  sessionId: Id.nullable(),
+});
+export type GdtFile = z.infer<typeof GdtFile>;
+
+export const GdtRequest = z.object({
+  fileId: Id,
+  partnerId: Id,
+  at: EpochMs,
+  patientId: Id,
+  patientName: z.string(),
+  pvsNumber: z.string(),
+});
+
+export const GdtSendOutcome = z.object({
+  partnerId: Id,
+  fileId: Id,
+  outcome: z.enum(['written', 'failed']),
+  fileName: z.string(),
+  reason: z.string().nullable(),
+});
+export type GdtSendOutcome = z.infer<typeof GdtSendOutcome>;
+
+export const gdtMethods = methodTable({
+  'gdt.partners': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtPartner) },
+  /** Creates (no id) or changes a partner and restarts its inbox watcher. */
+  'gdt.savePartner': { access: ['admin'], input: GdtPartnerSettings.extend({ id: Id.optional() }), output: GdtPartner },
+  'gdt.files': {
+    access: 'anyUser',
+    input: z.strictObject({ partnerId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(GdtFile),
+  },
+  /** 6302 requests from the PVS not yet answered with a result: sessions to plan. */
+  'gdt.requests': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtRequest) },
+  /** Results that could not be written and were not sent since: the app shows them until they are. */
+  'gdt.unsent': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtFile) },
+  /** Writes the 6310 of a signed session again (e.g. after the out directory was unreachable). */
+  'gdt.sendResult': {
+    access: ['physician', 'admin'],
+    input: z.strictObject({
+      sessionId: Id,
+      pdf: z.strictObject({ pdfPath: OneLine.trim().min(1).max(260), description: OneLine.trim().min(1).max(60) }).optional(),
+    }),
+    output: z.array(GdtSendOutcome),
+  },
+});
+
+export const gdtEvents = {
+  /** A file came in or went out (or failed), or a partner's link changed: screens reload. */
+  'gdt.changed': z.object({ partnerId: Id.nullable() }),
+};

@@ -1,0 +1,211 @@
+/**
+ * The GDT link's records (migration 0120): partner settings, PVS patient numbers and every exchanged file.
+ * A file received and what it does (patient matched or created, number linked) is one transaction with its audit
+ * entries; the actor is the logged-in user or the system (userId null) when the inbox watcher reads it.
+ */
+import { createHash } from 'node:crypto';
+import { nameSearchKey } from '../../core/patients/searchKey';
+import type { AuditLog } from '../audit';
+import type { DB } from '../open';
+import type { createPatientsRepo } from './patients';
+import type { Actor } from './users';
+
+export type GdtCharsetName = 'iso-8859-15' | 'cp437' | 'utf-8';
+
+export interface GdtPartnerSettings {
+  name: string;
+  active: boolean;
+  inboxDir: string;
+  outboxDir: string;
+  pvsGdtId: string;
+  ownGdtId: string;
+  pvsShortId: string;
+  ownShortId: string;
+  fileNaming: 'fixed' | 'numbered';
+  charset: GdtCharsetName;
+  pollMs: number;
+}
+
+export interface GdtPartner extends GdtPartnerSettings {
+  id: number;
+  updatedAt: number;
+  updatedBy: number | null;
+}
+
+export interface GdtFileRow {
+  id: number;
+  partnerId: number;
+  direction: 'in' | 'out';
+  fileName: string;
+  at: number;
+  byteLength: number;
+  recordType: string | null;
+  outcome: 'accepted' | 'rejected' | 'written' | 'failed';
+  reason: string | null;
+  /** What the codec made of it: fields, charset, problems (JSON as stored). */
+  parse: unknown;
+  patientId: number | null;
+  sessionId: number | null;
+}
+
+/** The patient a 6301/6302 names (birth date already as YYYY-MM-DD). */
+export interface PvsPatient {
+  pvsNumber: string;
+  familyName: string;
+  givenName: string;
+  birthDate: string;
+}
+
+export interface ReceivedFile {
+  partnerId: number;
+  fileName: string;
+  bytes: Uint8Array;
+  recordType: string | null;
+  outcome: 'accepted' | 'rejected';
+  reason: string | null;
+  parse: unknown;
+  patient?: PvsPatient;
+}
+
+export interface SentFile {
+  partnerId: number;
+  fileName: string;
+  bytes: Uint8Array | null;
+  recordType: string;
+  outcome: 'written' | 'failed';
+  reason: string | null;
+  parse: unknown;
+  patientId: number | null;
+  sessionId: number | null;
+}
+
+export interface GdtRequestRow {
+  fileId: number;
+  partnerId: number;
+  at: number;
+  patientId: number;
+  patientName: string;
+  pvsNumber: string;
+}
+
+const PARTNER_SQL = `SELECT id, name, active, inbox_dir AS inboxDir, outbox_dir AS outboxDir, pvs_gdt_id AS pvsGdtId,
+  own_gdt_id AS ownGdtId, pvs_short_id AS pvsShortId, own_short_id AS ownShortId, file_naming AS fileNaming, charset,
+  poll_ms AS pollMs, updated_at AS updatedAt, updated_by AS updatedBy FROM gdt_partners`;
+const FILE_SQL = `SELECT id, partner_id AS partnerId, direction, file_name AS fileName, at, coalesce(length(bytes), 0) AS byteLength,
+  record_type AS recordType, outcome, reason, parse, patient_id AS patientId, session_id AS sessionId FROM gdt_files`;
+
+const toPartner = (r: Record<string, unknown>): GdtPartner => ({ ...(r as unknown as GdtPartner), active: r.active === 1 });
+const toFile = (r: Record<string, unknown>): GdtFileRow => ({ ...(r as unknown as GdtFileRow), parse: JSON.parse(r.parse as string) });
+const sha256 = (bytes: Uint8Array | null) => (bytes ? createHash('sha256').update(bytes).digest('hex') : null);
+
+export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<typeof createPatientsRepo>) {
+  const q = {
+    partners: db.prepare(`${PARTNER_SQL} ORDER BY id`),
+    partner: db.prepare(`${PARTNER_SQL} WHERE id = ?`),
+    insertPartner: db.prepare(`INSERT INTO gdt_partners (name, active, inbox_dir, outbox_dir, pvs_gdt_id, own_gdt_id, pvs_short_id,
+      own_short_id, file_naming, charset, poll_ms, updated_at, updated_by) VALUES (@name, @active, @inboxDir, @outboxDir, @pvsGdtId,
+      @ownGdtId, @pvsShortId, @ownShortId, @fileNaming, @charset, @pollMs, @at, @userId)`),
+    updatePartner: db.prepare(`UPDATE gdt_partners SET name = @name, active = @active, inbox_dir = @inboxDir, outbox_dir = @outboxDir,
+      pvs_gdt_id = @pvsGdtId, own_gdt_id = @ownGdtId, pvs_short_id = @pvsShortId, own_short_id = @ownShortId,
+      file_naming = @fileNaming, charset = @charset, poll_ms = @pollMs, updated_at = @at, updated_by = @userId WHERE id = @id`),
+    linked: db.prepare('SELECT patient_id FROM pvs_patients WHERE partner_id = ? AND pvs_number = ?').pluck(),
+    numberOf: db.prepare('SELECT pvs_number FROM pvs_patients WHERE partner_id = ? AND patient_id = ?').pluck(),
+    // The same person registered in the app before the PVS link: same name keys and birth date, not yet linked.
+    samePerson: db.prepare(`SELECT p.id FROM patients p JOIN patient_search ps ON ps.patient_id = p.id
+      WHERE ps.family_key = ? AND ps.given_key = ? AND p.birth_date = ?
+        AND NOT EXISTS (SELECT 1 FROM pvs_patients m WHERE m.partner_id = ? AND m.patient_id = p.id)`).pluck(),
+    link: db.prepare('INSERT INTO pvs_patients (partner_id, pvs_number, patient_id, linked_at) VALUES (?, ?, ?, ?)'),
+    insertFile: db.prepare(`INSERT INTO gdt_files (partner_id, direction, file_name, bytes, at, record_type, outcome, reason, parse, patient_id, session_id)
+      VALUES (@partnerId, @direction, @fileName, @bytes, @at, @recordType, @outcome, @reason, @parse, @patientId, @sessionId)`),
+    files: db.prepare(`${FILE_SQL} ORDER BY id DESC LIMIT ?`),
+    filesOfPartner: db.prepare(`${FILE_SQL} WHERE partner_id = ? ORDER BY id DESC LIMIT ?`),
+    filesOfSession: db.prepare(`${FILE_SQL} WHERE session_id = ? ORDER BY id`),
+    bytes: db.prepare('SELECT bytes FROM gdt_files WHERE id = ?').pluck(),
+    // Results that failed and were not written later for the same session and partner.
+    unsent: db.prepare(`${FILE_SQL} f WHERE direction = 'out' AND outcome = 'failed'
+      AND NOT EXISTS (SELECT 1 FROM gdt_files w WHERE w.direction = 'out' AND w.outcome = 'written' AND w.partner_id = f.partner_id
+                      AND w.session_id IS f.session_id AND w.id > f.id)
+      ORDER BY id`),
+    // A 6302 is open until a result (6310) for its patient was written after it.
+    requests: db.prepare(`SELECT f.id AS fileId, f.partner_id AS partnerId, f.at, f.patient_id AS patientId,
+        p.family_name || ', ' || p.given_name AS patientName, m.pvs_number AS pvsNumber
+      FROM gdt_files f JOIN patients p ON p.id = f.patient_id
+      JOIN pvs_patients m ON m.partner_id = f.partner_id AND m.patient_id = f.patient_id
+      WHERE f.direction = 'in' AND f.outcome = 'accepted' AND f.record_type = '6302'
+        AND NOT EXISTS (SELECT 1 FROM gdt_files o WHERE o.patient_id = f.patient_id AND o.partner_id = f.partner_id
+                        AND o.direction = 'out' AND o.outcome = 'written' AND o.id > f.id)
+      ORDER BY f.id`),
+  };
+
+  const getPartner = (id: number): GdtPartner | null => {
+    const r = q.partner.get(id) as Record<string, unknown> | undefined;
+    return r ? toPartner(r) : null;
+  };
+
+  /** The app patient of a PVS number: linked before, the same person unlinked (exactly one), or a new patient. */
+  const patientFor = (actor: Actor, partnerId: number, p: PvsPatient, fileName: string) => {
+    const known = q.linked.get(partnerId, p.pvsNumber) as number | undefined;
+    if (known !== undefined) return { patientId: known, matchedBy: 'pvsNumber' as const };
+    const same = q.samePerson.all(nameSearchKey(p.familyName), nameSearchKey(p.givenName), p.birthDate, partnerId) as number[];
+    const patientId =
+      same.length === 1 ? same[0]! : patients.createPatient(actor, { familyName: p.familyName, givenName: p.givenName, birthDate: p.birthDate }).id;
+    q.link.run(partnerId, p.pvsNumber, patientId, actor.at);
+    const matchedBy = same.length === 1 ? ('nameAndBirthDate' as const) : ('created' as const);
+    audit.append({ at: actor.at, userId: actor.userId, action: 'gdt.patientLinked', entity: 'patient', entityId: patientId, detail: { partnerId, pvsNumber: p.pvsNumber, matchedBy, fileName } });
+    return { patientId, matchedBy };
+  };
+
+  return {
+    listGdtPartners: (): GdtPartner[] => (q.partners.all() as Record<string, unknown>[]).map(toPartner),
+    getGdtPartner: getPartner,
+    /** Creates (id null) or changes a partner; audited with the old and the new settings. */
+    saveGdtPartner: db.transaction((actor: Actor, id: number | null, s: GdtPartnerSettings): GdtPartner => {
+      const row = { ...s, active: s.active ? 1 : 0, at: actor.at, userId: actor.userId };
+      const before = id === null ? null : getPartner(id);
+      if (id !== null && !before) throw new Error(`there is no GDT partner ${id}`);
+      const savedId = id ?? Number(q.insertPartner.run(row).lastInsertRowid);
+      if (id !== null) q.updatePartner.run({ ...row, id });
+      const after = getPartner(savedId)!;
+      const strip = (p: GdtPartner | null) => (p ? (({ id: _i, updatedAt: _a, updatedBy: _b, ...rest }) => rest)(p) : null);
+      audit.append({
+        at: actor.at, userId: actor.userId, action: id === null ? 'gdt.partnerCreated' : 'gdt.partnerChanged', entity: 'gdtPartner', entityId: savedId,
+        detail: { before: strip(before), after: strip(after) },
+      });
+      return after;
+    }),
+    /** Stores an inbound file; an accepted 6301/6302 also matches or creates its patient and links the number. */
+    receiveGdtFile: db.transaction((actor: Actor, f: ReceivedFile) => {
+      const match = f.outcome === 'accepted' && f.patient ? patientFor(actor, f.partnerId, f.patient, f.fileName) : null;
+      const fileId = Number(
+        q.insertFile.run({
+          partnerId: f.partnerId, direction: 'in', fileName: f.fileName, bytes: f.bytes, at: actor.at, recordType: f.recordType,
+          outcome: f.outcome, reason: f.reason, parse: JSON.stringify(f.parse), patientId: match?.patientId ?? null, sessionId: null,
+        }).lastInsertRowid,
+      );
+      audit.append({
+        at: actor.at, userId: actor.userId, action: f.outcome === 'accepted' ? 'gdt.fileReceived' : 'gdt.fileRejected', entity: 'gdtFile', entityId: fileId,
+        detail: { partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes.length, sha256: sha256(f.bytes), reason: f.reason, patientId: match?.patientId ?? null },
+      });
+      return { fileId, patientId: match?.patientId ?? null, matchedBy: match?.matchedBy ?? null };
+    }),
+    /** Stores an outbound file (written, or failed with its reason). */
+    recordGdtSent: db.transaction((actor: Actor, f: SentFile) => {
+      const fileId = Number(
+        q.insertFile.run({ ...f, direction: 'out', at: actor.at, parse: JSON.stringify(f.parse) }).lastInsertRowid,
+      );
+      audit.append({
+        at: actor.at, userId: actor.userId, action: f.outcome === 'written' ? 'gdt.resultWritten' : 'gdt.resultFailed',
+        entity: f.sessionId !== null ? 'session' : 'gdtFile', entityId: f.sessionId ?? fileId,
+        detail: { fileId, partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes?.length ?? 0, sha256: sha256(f.bytes), reason: f.reason },
+      });
+      return fileId;
+    }),
+    pvsNumberOf: (partnerId: number, patientId: number): string | null => (q.numberOf.get(partnerId, patientId) as string | undefined) ?? null,
+    listGdtFiles: (partnerId: number | null, limit: number): GdtFileRow[] =>
+      ((partnerId === null ? q.files.all(limit) : q.filesOfPartner.all(partnerId, limit)) as Record<string, unknown>[]).map(toFile),
+    gdtFilesOfSession: (sessionId: number): GdtFileRow[] => (q.filesOfSession.all(sessionId) as Record<string, unknown>[]).map(toFile),
+    gdtFileBytes: (id: number): Uint8Array | null => (q.bytes.get(id) as Uint8Array | null | undefined) ?? null,
+    openGdtRequests: (): GdtRequestRow[] => q.requests.all() as GdtRequestRow[],
+    unsentGdtResults: (): GdtFileRow[] => (q.unsent.all() as Record<string, unknown>[]).map(toFile),
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The GDT link as a whole: one inbox watcher per active partner (restarted when its settings change) and the
+ * result writer. writeResult6310 never throws for a partner's failure: each outcome (written or failed, with its
+ * reason) is stored, announced ('gdt.changed') and returned, so a failure shows and never touches the signature.
+ */
+import type { GdtSendOutcome } from '../../../core/api/methods/gdt';
+import { CHARSET_9206 } from '../../../drivers/gdt/charsets';
+import { decodeGdt, encodeGdt } from '../../../drivers/gdt/codec';
+import type { DbClient } from '../../../db/client';
+import type { GdtPartner } from '../../../db/repos/gdt';
+import type { EventBus } from '../eventBus';
+import { loadSettings } from '../session/clinicSettings';
+import { latestPrescription, summaryOf } from '../session/sessionView';
+import { GdtInbox, type LinkState } from './inbox';
+import { summaryOf as parseSummaryOf } from './inbound';
+import { resultFileName, writeAtomically } from './outbox';
+import { result6310, type PdfAttachment, type SessionResult } from './result6310';
+
+export interface GdtLinkDeps {
+  db: DbClient;
+  bus: EventBus;
+  now?: () => number;
+  log?: (message: string) => void;
+}
+
+export class GdtLink {
+  private readonly inboxes = new Map<number, GdtInbox>();
+  private writing: Promise<unknown> = Promise.resolve();
+  private readonly now: () => number;
+  private readonly log: (message: string) => void;
+
+  constructor(private readonly deps: GdtLinkDeps) {
+    this.now = deps.now ?? Date.now;
+    this.log = deps.log ?? ((m) => console.error(m));
+  }
+
+  async start(): Promise<void> {
+    await Promise.all((await this.deps.db.call('listGdtPartners')).map((p) => this.startInbox(p)));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.inboxes.values()].map((i) => i.stop()));
+    this.inboxes.clear();
+    await this.writing;
+  }
+
+  /** After a partner's settings were saved: its watcher restarts with them (or stops when switched off). */
+  async restart(partner: GdtPartner): Promise<void> {
+    await this.inboxes.get(partner.id)?.stop();
+    this.inboxes.delete(partner.id);
+    await this.startInbox(partner);
+    this.changed(partner.id);
+  }
+
+  state(partnerId: number): LinkState {
+    return this.inboxes.get(partnerId)?.state ?? { state: 'off', detail: 'switched off' };
+  }
+
+  /** Reads every inbox now (tests, and a "check now" in the screen); resolves when done. */
+  async scanNow(): Promise<void> {
+    await Promise.all([...this.inboxes.values()].map((i) => i.scan()));
+  }
+
+  private async startInbox(partner: GdtPartner): Promise<void> {
+    if (!partner.active) return;
+    const inbox = new GdtInbox(partner, { db: this.deps.db, now: this.now, onChange: (id) => this.changed(id), log: this.log });
+    this.inboxes.set(partner.id, inbox);
+    await inbox.start();
+  }
+
+  private changed(partnerId: number | null): void {
+    this.deps.bus.emit('gdt.changed', { partnerId });
+  }
+
+  /**
+   * Writes the 6310 of a signed session to every active partner, in turn (numbered names are chosen one at a time).
+   * No active partner: nothing to do.
+   */
+  writeResult6310(sessionId: number, pdf?: PdfAttachment): Promise<GdtSendOutcome[]> {
+    const run = this.writing.then(() => this.writeAll(sessionId, pdf));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeAll(sessionId: number, pdf?: PdfAttachment): Promise<GdtSendOutcome[]> {
+    const partners = (await this.deps.db.call('listGdtPartners')).filter((p) => p.active);
+    const out: GdtSendOutcome[] = [];
+    for (const partner of partners) out.push(await this.writeOne(partner, sessionId, pdf));
+    return out;
+  }
+
+  private async writeOne(partner: GdtPartner, sessionId: number, pdf?: PdfAttachment): Promise<GdtSendOutcome> {
+    let fileName = '';
+    let bytes: Uint8Array | null = null;
+    let patientId: number | null = null;
+    let reason: string | null = null;
+    try {
+      const result = await this.sessionResult(partner, sessionId);
+      patientId = result.patientId;
+      const record = result6310(result.result, { pvsGdtId: partner.pvsGdtId, ownGdtId: partner.ownGdtId, charsetCode: CHARSET_9206[partner.charset] }, pdf);
+      bytes = encodeGdt(record, partner.charset);
+      fileName = await resultFileName(partner);
+      await writeAtomically(partner.outboxDir, fileName, bytes);
+    } catch (err) {
+      reason = (err as Error).message;
+    }
+    const outcome = reason === null ? ('written' as const) : ('failed' as const);
+    // A failed result keeps the bytes it would have had, under the name it would have got.
+    fileName ||= `${partner.pvsShortId}${partner.ownShortId}.${partner.fileNaming === 'fixed' ? 'gdt' : 'NNN'}`;
+    if (reason !== null) this.log(`GDT ${partner.name}: the result of session ${sessionId} was not written: ${reason}`);
+    const fileId = await this.deps.db.call('recordGdtSent', { userId: null, at: this.now() }, {
+      partnerId: partner.id,
+      fileName,
+      bytes,
+      recordType: '6310',
+      outcome,
+      reason,
+      parse: bytes ? parseSummaryOf(decodeGdt(bytes, partner.charset)) : { error: reason ?? '', line: 0 },
+      patientId,
+      sessionId,
+    });
+    this.changed(partner.id);
+    return { partnerId: partner.id, fileId, outcome, fileName, reason };
+  }
+
+  private async sessionResult(partner: GdtPartner, sessionId: number): Promise<{ patientId: number; result: SessionResult }> {
+    const b = await this.deps.db.call('sessionBundle', sessionId);
+    if (!b) throw new Error(`there is no session ${sessionId}`);
+    const s = b.session;
+    if (!s.signed) throw new Error(`session ${sessionId} is not signed: only signed results go to the PVS`);
+    const [patient, course, settings, pvsNumber] = await Promise.all([
+      this.deps.db.call('getPatient', s.patientId),
+      this.deps.db.call('getCourse', s.courseId),
+      loadSettings(this.deps.db),
+      this.deps.db.call('pvsNumberOf', partner.id, s.patientId),
+    ]);
+    if (!patient || !course) throw new Error(`session ${sessionId} has no patient or course`);
+    if (pvsNumber === null) {
+      throw new Error(`${patient.familyName}, ${patient.givenName} has no patient number from ${partner.name}: the PVS never sent a 6301/6302 for this patient`);
+    }
+    const summary = summaryOf(b, settings.settings, this.now());
+    const p = latestPrescription(b);
+    return {
+      patientId: patient.id,
+      result: {
+        pvsNumber,
+        familyName: patient.familyName,
+        givenName: patient.givenName,
+        birthDate: patient.birthDate,
+        sessionNumber: s.sessionNumber,
+        plannedInfusions: course.plannedInfusions,
+        status: s.state === 'cancelled' ? 'cancelled' : 'discharged',
+        cancelReason: s.cancelReason,
+        plannedFor: s.plannedFor,
+        startedAt: s.startedAt,
+        stoppedAt: s.stoppedAt,
+        dischargedAt: s.dischargedAt,
+        substance: p?.substance ?? null,
+        targetMgPerKgPerH: p?.targetMgPerKgPerH ?? null,
+        totalMg: summary.totalMg,
+        mgPerKg: summary.mgPerKg,
+        nrsBefore: summary.nrsBefore,
+        nrsAfter: summary.nrsAfter,
+        adverseEvents: b.observations
+          .filter((o) => o.kind === 'adverseEvent')
+          .map((o) => ({ at: o.at, description: String(o.data.description ?? ''), severity: o.data.severity as 'mild' | 'moderate' | 'severe' })),
+        signedBy: s.signed.userName,
+      },
+    };
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * What one inbound file means: a 6301 (Stammdaten übermitteln) or 6302 (Neue Untersuchung anfordern) addressed to
+ * this app names a patient by PVS number (3000) with name and birth date; anything else is refused with a reason
+ * in words (the inbox moves it to error/). Pure: bytes and the partner's settings in, a verdict out.
+ */
+import { GdtFormatError, decodeGdt, fieldValue, type DecodedGdt } from '../../../drivers/gdt/codec';
+import type { GdtPartner, PvsPatient } from '../../../db/repos/gdt';
+
+export const HANDLED_TYPES: Record<string, string> = { '6301': 'Stammdaten übermitteln', '6302': 'Neue Untersuchung anfordern' };
+const OTHER_TYPES: Record<string, string> = {
+  '6300': 'Stammdaten anfordern',
+  '6310': 'Daten einer Untersuchung übermitteln',
+  '6311': 'Daten einer Untersuchung zeigen',
+};
+
+/** What is stored as the file's parse result (JSON). */
+export type ParseSummary =
+  | { charset: string; charsetFrom: string; records: { type: string; fields: [string, string][] }[]; problems: { code: string; line: number; message: string }[] }
+  | { error: string; line: number };
+
+export type InboundVerdict =
+  | { outcome: 'accepted'; recordType: string; patient: PvsPatient; parse: ParseSummary }
+  | { outcome: 'rejected'; recordType: string | null; reason: string; parse: ParseSummary }
+  /** The file is shorter than its 8100 says: the PVS may still be writing it. */
+  | { outcome: 'incomplete'; declared: number; actual: number };
+
+export function summaryOf(d: DecodedGdt): ParseSummary {
+  return {
+    charset: d.charset,
+    charsetFrom: d.charsetFrom,
+    records: d.records.map((r) => ({ type: r.type, fields: r.fields.map((f): [string, string] => [f.id, f.value]) })),
+    problems: d.problems,
+  };
+}
+
+/** TTMMJJJJ → YYYY-MM-DD when it is a real date, else null. */
+export function isoDate(ttmmjjjj: string | undefined): string | null {
+  const m = /^(\d{2})(\d{2})(\d{4})$/.exec(ttmmjjjj?.trim() ?? '');
+  if (!m) return null;
+  const [, d, mo, y] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const iso = `${y}-${mo}-${d}`;
+  return date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+export function readInbound(bytes: Uint8Array, partner: Pick<GdtPartner, 'charset' | 'ownGdtId' | 'pvsGdtId'>, today: string): InboundVerdict {
+  let decoded: DecodedGdt;
+  try {
+    decoded = decodeGdt(bytes, partner.charset);
+  } catch (err) {
+    if (!(err instanceof GdtFormatError)) throw err;
+    return { outcome: 'rejected', recordType: null, reason: `not a GDT file: ${err.message}`, parse: { error: err.message, line: err.line } };
+  }
+  const parse = summaryOf(decoded);
+  const reject = (reason: string, recordType: string | null = decoded.records[0]?.type ?? null): InboundVerdict => ({ outcome: 'rejected', recordType, reason, parse });
+  if (decoded.records.length !== 1) return reject(`a GDT file carries one record; this one has ${decoded.records.length}`);
+  const record = decoded.records[0]!;
+  if (record.declaredLength !== null && record.declaredLength > record.byteLength) {
+    return { outcome: 'incomplete', declared: record.declaredLength, actual: record.byteLength };
+  }
+  if (!HANDLED_TYPES[record.type]) {
+    const known = OTHER_TYPES[record.type];
+    return reject(`record type ${record.type}${known ? ` (${known})` : ''} is not handled here; this app takes 6301 and 6302`);
+  }
+  const receiver = fieldValue(record, '8315')?.trim();
+  const sender = fieldValue(record, '8316')?.trim();
+  if (receiver && receiver !== partner.ownGdtId) return reject(`addressed to GDT id "${receiver}" (8315), this app is "${partner.ownGdtId}"`);
+  if (sender && sender !== partner.pvsGdtId) return reject(`sent by GDT id "${sender}" (8316), the partner is "${partner.pvsGdtId}"`);
+  const pvsNumber = fieldValue(record, '3000')?.trim() ?? '';
+  const familyName = fieldValue(record, '3101')?.trim() ?? '';
+  const givenName = fieldValue(record, '3102')?.trim() ?? '';
+  const birthDate = isoDate(fieldValue(record, '3103'));
+  const missing = [
+    ...(pvsNumber ? [] : ['3000 (patient number)']),
+    ...(familyName ? [] : ['3101 (name)']),
+    ...(givenName ? [] : ['3102 (given name)']),
+    ...(birthDate && birthDate <= today ? [] : [`3103 (birth date TTMMJJJJ, found "${fieldValue(record, '3103') ?? ''}")`]),
+  ];
+  if (missing.length > 0) return reject(`the ${record.type} lacks ${missing.join(', ')}`);
+  if (pvsNumber.length > 10) return reject(`the patient number (3000) "${pvsNumber}" is longer than 10 characters`);
+  return { outcome: 'accepted', recordType: record.type, patient: { pvsNumber, familyName, givenName, birthDate: birthDate! }, parse };
+}

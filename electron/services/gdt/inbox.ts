@@ -1,0 +1,174 @@
+/**
+ * One partner's inbox: fs.watch for prompt reaction plus a poll every pollMs (network shares often send no change
+ * events). Only files addressed to this app are taken (<own short id><PVS short id>.gdt or .NNN, any case); each is
+ * stored raw with its verdict, then deleted (accepted, as the GDT receiver does) or moved to error/ with a
+ * '.reason.txt' beside it (refused). When the database cannot store it, the file stays where it is for the next
+ * round: nothing is lost. Nothing here throws into the host: every failure becomes the link's state.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DbClient } from '../../../db/client';
+import type { GdtPartner } from '../../../db/repos/gdt';
+import { readInbound } from './inbound';
+
+export interface LinkState {
+  state: 'watching' | 'polling' | 'off' | 'error';
+  detail: string;
+}
+
+export interface InboxDeps {
+  db: DbClient;
+  now: () => number;
+  /** A file was stored, or the link's state changed. */
+  onChange: (partnerId: number) => void;
+  log: (message: string) => void;
+}
+
+/** How long a file shorter than its 8100 may keep growing before it is refused as cut short. */
+const INCOMPLETE_GRACE_MS = 10_000;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class GdtInbox {
+  private watcher: FSWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private readonly pattern: RegExp;
+  state: LinkState = { state: 'off', detail: 'not started' };
+
+  constructor(
+    private readonly partner: GdtPartner,
+    private readonly deps: InboxDeps,
+  ) {
+    this.pattern = new RegExp(`^${escape(partner.ownShortId)}${escape(partner.pvsShortId)}\\.(gdt|\\d{3})$`, 'i');
+  }
+
+  /** Resolves after the first reading of the inbox (its state is known then). */
+  start(): Promise<void> {
+    this.timer = setInterval(() => void this.scan(), this.partner.pollMs);
+    this.startWatch();
+    return this.scan();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.watcher?.close();
+    await this.running;
+  }
+
+  /** Reads the inbox now (and once more if a scan is running); resolves when done. */
+  scan(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.scanOnce();
+      } while (this.again && !this.stopped);
+      this.running = null;
+    })();
+    return this.running;
+  }
+
+  private startWatch(): void {
+    try {
+      this.watcher = watch(this.partner.inboxDir, () => void this.scan());
+      this.watcher.on('error', (err) => {
+        this.watcher?.close();
+        this.watcher = null;
+        this.setState({ state: 'polling', detail: `fs.watch stopped (${err.message}); polling every ${this.partner.pollMs} ms` });
+      });
+    } catch {
+      this.watcher = null; // no change events here (missing folder, some shares): the poll reads it
+    }
+  }
+
+  private setState(next: LinkState): void {
+    if (next.state === this.state.state && next.detail === this.state.detail) return;
+    if (next.state === 'error') this.deps.log(`GDT ${this.partner.name}: ${next.detail}`);
+    this.state = next;
+    this.deps.onChange(this.partner.id);
+  }
+
+  private async scanOnce(): Promise<void> {
+    const dir = this.partner.inboxDir;
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((n) => this.pattern.test(n)).sort();
+    } catch (err) {
+      this.setState({ state: 'error', detail: `cannot read the inbox ${dir}: ${(err as Error).message}` });
+      return;
+    }
+    if (!this.watcher) this.startWatch();
+    const ok: LinkState = this.watcher
+      ? { state: 'watching', detail: `${dir} (watched, and read every ${this.partner.pollMs} ms)` }
+      : { state: 'polling', detail: `${dir} (read every ${this.partner.pollMs} ms)` };
+    for (const name of names) {
+      if (this.stopped) return;
+      const problem = await this.take(name).catch((err: Error) => `${name}: ${err.message}`);
+      if (problem) {
+        this.setState({ state: 'error', detail: problem });
+        return;
+      }
+    }
+    this.setState(ok);
+  }
+
+  /** Takes one file; returns a problem in words when it had to stay (e.g. the database cannot write). */
+  private async take(name: string): Promise<string | null> {
+    const path = join(this.partner.inboxDir, name);
+    let bytes: Uint8Array;
+    let modifiedAt: number;
+    try {
+      [bytes, modifiedAt] = await Promise.all([readFile(path).then((b) => new Uint8Array(b)), stat(path).then((s) => s.mtimeMs)]);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null; // taken meanwhile (another scan, the PVS)
+      throw err;
+    }
+    const at = this.deps.now();
+    const verdict = readInbound(bytes, this.partner, new Date(at).toISOString().slice(0, 10));
+    if (verdict.outcome === 'incomplete' && at - modifiedAt < INCOMPLETE_GRACE_MS) return null; // still being written
+    const final =
+      verdict.outcome === 'incomplete'
+        ? {
+            outcome: 'rejected' as const,
+            recordType: null,
+            reason: `cut short: 8100 says ${verdict.declared} bytes, the file has ${verdict.actual} and did not grow for ${INCOMPLETE_GRACE_MS / 1000} s`,
+            parse: { error: 'incomplete', line: 0 },
+          }
+        : verdict;
+    try {
+      await this.deps.db.call('receiveGdtFile', { userId: null, at }, {
+        partnerId: this.partner.id,
+        fileName: name,
+        bytes,
+        recordType: final.recordType,
+        outcome: final.outcome,
+        reason: final.outcome === 'rejected' ? final.reason : null,
+        parse: final.parse,
+        ...(final.outcome === 'accepted' ? { patient: final.patient } : {}),
+      });
+    } catch (err) {
+      return `${name} stays in the inbox: it could not be stored (${(err as Error).message})`;
+    }
+    if (final.outcome === 'accepted') await rm(path, { force: true });
+    else await this.moveAside(name, final.reason);
+    this.deps.onChange(this.partner.id);
+    return null;
+  }
+
+  private async moveAside(name: string, reason: string): Promise<void> {
+    const errorDir = join(this.partner.inboxDir, 'error');
+    await mkdir(errorDir, { recursive: true });
+    // Never overwrite an earlier refused file of the same name.
+    const target = `${new Date(this.deps.now()).toISOString().replace(/[:.]/g, '-')}-${name}`;
+    await writeFile(join(errorDir, `${target}.reason.txt`), `${reason}\n`);
+    await rename(join(this.partner.inboxDir, name), join(errorDir, target));
+  }
+}
