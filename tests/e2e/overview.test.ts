@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import { fullChecklist, ok } from '../session/runThrough';
 import { launchChromium } from './browser';
 
@@ -205,7 +205,12 @@ describe('multi-chair overview with alarms in Chromium', () => {
     // physician discharges with a written reason (audited); chair 2 is refused for its high alarm as well.
     const chair1 = await afterCare(sessionIds[0]!);
     expect(chair1.error.problems.map((p: { code: string }) => p.code)).not.toContain('discharge.highPriorityAlarmUnresolved');
-    const overridden = await ok(physician, 'discharge.override', { sessionId: sessionIds[0], reason: 'Test: Nachbeobachtung im Testlauf verkürzt' });
+    const overridden = await ok(physician, 'discharge.override', {
+      sessionId: sessionIds[0],
+      criteria: ['observationTime'],
+      reason: 'Test: Nachbeobachtung im Testlauf verkürzt',
+      password: TEST_USERS.physician.password,
+    });
     expect(overridden.session.status).toBe('discharged');
     const chair2 = await afterCare(sessionIds[1]!);
     expect(chair2.ok).toBe(false);

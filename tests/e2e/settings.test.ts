@@ -90,6 +90,7 @@ describe('rate order handshake in Chromium', () => {
     const sessionId = (await ok(mfa, 'sessions.plan', { courseId: course.id, chairId: 1, plannedFor: Date.now() })).session.id;
     await ok(mfa, 'sessions.checkIn', { sessionId });
     await ok(mfa, 'sessions.saveChecklist', { sessionId, checklist: fullChecklist(Date.now(), 6) });
+    await ok(physician, 'checklist.confirmContraindications', { sessionId, absoluteContraindicationFound: false });
     await ok(physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
     await ok(mfa, 'sessions.completeChecklist', { sessionId });
     await ok(mfa, 'infusion.start', { sessionId });
