@@ -1,0 +1,57 @@
+/**
+ * The infusion protocol of one session for the patient file (§ 630f BGB), drawn from the same review data the
+ * sign-off screen gets. An unsigned session prints "ENTWURF – nicht unterschrieben" on every page.
+ */
+import type { Lang } from '../../../core/text';
+import { PdfWriter } from './pdfWriter';
+import { alarmSection } from './protocol/alarmSection';
+import { protocolContext, type Review } from './protocol/context';
+import { dischargeSection } from './protocol/dischargeSection';
+import { doseSection, prescriptionSection } from './protocol/doseSection';
+import { pageFrame, protocolTitle, titleBlock } from './protocol/header';
+import { adverseEventSection, observationSection } from './protocol/observationSection';
+import { checklistSection, patientSection } from './protocol/patientSection';
+import { amendmentSection, signatureSection } from './protocol/signatureSection';
+import { vitalsChart } from './protocol/vitalsChart';
+
+export interface RenderOptions {
+  language: Lang;
+  fontDir: string;
+  /** Printed as "Erstellt …" and written as the PDF's creation date. */
+  generatedAt: number;
+}
+
+/**
+ * The SHA-256 of the signed content, stored with the signature. The integrity work (issue 9) adds it to the review;
+ * until it is on main this reads nothing and the protocol prints "—".
+ */
+export function signedContentHash(review: Review): string | null {
+  const hash = (review as { record?: { contentHash?: string | null } }).record?.contentHash;
+  return typeof hash === 'string' && hash.length > 0 ? hash : null;
+}
+
+export function renderSessionProtocolPdf(review: Review, options: RenderOptions): Promise<Uint8Array> {
+  const d = review.detail;
+  const probe = protocolContext(null as unknown as PdfWriter, review, options.language, null);
+  const w = new PdfWriter({
+    title: `${protocolTitle(probe)} – ${d.patient.familyName}, ${d.patient.givenName} – ${d.session.sessionNumber}`,
+    language: options.language,
+    fontDir: options.fontDir,
+    createdAt: options.generatedAt,
+    author: d.session.signed?.userName,
+  });
+  const ctx = protocolContext(w, review, options.language, signedContentHash(review));
+  titleBlock(ctx);
+  patientSection(ctx);
+  checklistSection(ctx);
+  prescriptionSection(ctx);
+  doseSection(ctx);
+  vitalsChart(ctx);
+  observationSection(ctx);
+  adverseEventSection(ctx);
+  alarmSection(ctx);
+  dischargeSection(ctx);
+  signatureSection(ctx);
+  amendmentSection(ctx);
+  return w.finish(pageFrame(ctx, options.generatedAt));
+}
