@@ -8,7 +8,7 @@ import { alarmSection } from './protocol/alarmSection';
 import { protocolContext, type Review } from './protocol/context';
 import { dischargeSection } from './protocol/dischargeSection';
 import { doseSection, prescriptionSection } from './protocol/doseSection';
-import { pageFrame, protocolTitle, titleBlock } from './protocol/header';
+import { protocolFrame, protocolTitle, titleBlock } from './protocol/header';
 import { adverseEventSection, observationSection } from './protocol/observationSection';
 import { checklistSection, patientSection } from './protocol/patientSection';
 import { amendmentSection, signatureSection } from './protocol/signatureSection';
@@ -53,5 +53,5 @@ export function renderSessionProtocolPdf(review: Review, options: RenderOptions)
   dischargeSection(ctx);
   signatureSection(ctx);
   amendmentSection(ctx);
-  return w.finish(pageFrame(ctx, options.generatedAt));
+  return w.finish(protocolFrame(ctx, options.generatedAt));
 }

@@ -31,6 +31,7 @@ export function dischargeSection(ctx: ProtocolContext): void {
   const d = ctx.review.detail;
   const dis = d.discharge;
   const s = d.session;
+  w.ensureSpace(140); // the discharge block starts on the page it mostly fits on
   w.heading(T.discharge);
   const rows: [string, string][] = [
     [T.infusionStart, formatDateTime(s.startedAt, lang)],
