@@ -38,6 +38,7 @@ function justificationBlock(c: CourseContext, justification: DossierData['justif
     const text = justification?.texts[field as keyof JustificationTexts]?.trim();
     w.paragraph(label, { bold: true });
     w.paragraph(text || C.toComplete, text ? {} : { color: '#777' });
+    w.doc.moveDown(0.4);
   }
   if (justification) w.paragraph(fillTemplate(C.justificationSaved, { by: `${justification.saved.userName}, ${formatDateTime(justification.saved.at, lang)}` }, lang), { color: '#555', size: 8 });
   w.ensureSpace(70);

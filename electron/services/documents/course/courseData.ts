@@ -67,7 +67,7 @@ export function sessionsTable(c: CourseContext): void {
   w.heading(C.sessions);
   const cols = C.sessionColumns;
   w.table(
-    cols.map((header, i) => ({ header, width: [28, 58, 70, 44, 40, 40, 40, 58, 50, 62][i]!, ...(i >= 3 && i <= 7 ? { align: 'right' as const } : {}) })),
+    cols.map((header, i) => ({ header, width: [24, 54, 62, 42, 38, 38, 38, 56, 56, 82][i]!, ...(i >= 3 && i <= 7 ? { align: 'right' as const } : {}) })),
     c.view.sessions.map((s) => {
       const change = trend.get(s.sessionNumber);
       return [
