@@ -20,7 +20,7 @@ const bytesOf = (r: { pdfBase64: string }) => new Uint8Array(Buffer.from(r.pdfBa
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
-  app = await startTestApp({ simulate: 'never' });
+  app = await startTestApp({ simulate: 'never', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
   staff = { mfa: await app.login('mfa'), physician: await app.login('physician') };
   admin = await app.login('admin');
   await ok(staff.physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'test clinic' });

@@ -16,6 +16,8 @@ export interface FixtureOptions {
   /** Extra observations to make the tables run over several pages. */
   extraObservations?: number;
   sessionNumber?: number;
+  /** The signed content's SHA-256 as the review reports it. */
+  contentHash?: string;
 }
 
 function series(parameter: string, from: number, to: number, stepMs: number, value: (t: number, i: number) => number | null) {
@@ -35,7 +37,7 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
   const from = start - 15 * MIN;
   const to = discharged;
   const rate = (ml: number) => ({ rateMlPerH: ml, rateMgPerKgPerH: ml / 72 });
-  const none = { rateMlPerH: null, rateMgPerKgPerH: null, amount: null, unit: null, reason: null };
+  const none = { rateMlPerH: null, rateMgPerKgPerH: null, amount: null, unit: null, reason: null, corrections: [], order: null };
   const doseEvents = [
     { id: 1, kind: 'start', at: start, ...none, ...rate(7.2), by: mfa(start) },
     { id: 2, kind: 'rateChange', at: start + 30 * MIN, ...none, ...rate(10.8), by: meier(start + 30 * MIN) },
@@ -60,7 +62,7 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
         at: start + 75 * MIN,
         description: 'Übelkeit mit einmaligem Erbrechen, Infusion pausiert',
         severity: 'moderate',
-        rescueMedication: { drug: 'Ondansetron', dose: 4, unit: 'mg', route: 'i.v.', at: start + 76 * MIN },
+        rescueMedication: { drug: 'ondansetron', dose: 4, route: 'iv', at: start + 76 * MIN, givenBy: 3, orderedBy: 2 },
       },
       recorded: mfa(start + 77 * MIN),
     },
@@ -93,6 +95,7 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
     signed,
     nrsBefore: 7,
     nrsAfter: 3,
+    pendingRateOrder: null,
     totalMg,
     mgPerKg: totalMg / 72,
   };
@@ -135,14 +138,14 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
       checklist: {
         items: {
           offLabelConsent: { signedAt: T0 - 7 * 86_400_000, infoSheetVersion: '2026-01', offLabelClause: true, safetyBriefingGiven: true },
-          contraindications: { confirmedBy: 'Dr. Meier', at: start - 20 * MIN, absoluteContraindicationFound: false },
           weight: { kg: 72, measuredAt: start - 25 * MIN },
           baselineVitals: { source: 'monitor', at: start - 10 * MIN, systolicMmHg: 128, diastolicMmHg: 82, heartRate: 72, spo2: 98 },
           baselinePainNrs: 7,
           fasting: { lastMealAt: start - 4 * 60 * MIN },
           escort: { kind: 'person', name: 'Maria Huber', relation: 'Tochter', phone: '+49 89 1234567' },
-          responsiblePhysician: { name: 'Dr. Meier', onSite: true },
+          responsiblePhysician: { userId: 2, onSite: true },
         },
+        contraindications: { absoluteContraindicationFound: false, confirmed: meier(start - 20 * MIN) },
         problems: [],
         saved: mfa(start - 10 * MIN),
       },
@@ -151,6 +154,7 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
       discharge: {
         observationEndsAt: stop + 60 * MIN,
         observationMin: 60,
+        configuredScale: 'modifiedPadss',
         escort: { escort: { kind: 'person', name: 'Maria Huber', relation: 'Tochter', phone: '+49 89 1234567', arrivalAt: stop + 55 * MIN }, confirmed: mfa(stop + 50 * MIN) },
         score: {
           id: 1,
@@ -160,6 +164,7 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
           maxPoints: 10,
           threshold: 9,
           complete: true,
+          otherScaleReason: null,
           recorded: mfa(stop + 58 * MIN),
         },
         instructionsAcknowledged: mfa(stop + 59 * MIN),
@@ -172,8 +177,11 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
       transfer: null,
       cancelReason: null,
       amendments,
+      rateOrders: [],
+      pendingRateOrder: null,
       allowedEvents: [],
     },
+    integrity: signed ? { status: 'intact', contentHash: options.contentHash ?? null, problems: [] } : { status: 'unsigned', contentHash: null, problems: [] },
     vitalsFrom: from,
     vitalsTo: to,
     vitals: [

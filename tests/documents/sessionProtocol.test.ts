@@ -11,7 +11,7 @@ import { reviewFixture, T0 } from './reviewFixture';
 
 const generatedAt = T0 + 6 * 3_600_000;
 const render = (review: ReturnType<typeof reviewFixture>, language: 'de' | 'en' = 'de') =>
-  renderSessionProtocolPdf(review, { language, fontDir: FONT_DIR, generatedAt });
+  renderSessionProtocolPdf(review, { language, fontDir: FONT_DIR, generatedAt, staffNames: new Map([[2, 'Dr. Meier'], [3, 'Schwester Jürgens']]) });
 
 describe('session protocol PDF', () => {
   it('unsigned: ENTWURF and "Seite x von N" on every page, German content, fonts embedded, A4, PDF/A-3b', async () => {
@@ -38,6 +38,7 @@ describe('session protocol PDF', () => {
       'Gesamtdosis: 31,4 mg = 0,436 mg/kg',
       'Vitalwerte und Dosisrate',
       'Ondansetron 4 mg i.v.',
+      'Dr. Meier (anwesend)', // the responsible physician's account by name
       'SpO₂ niedrig: 91 % (Grenze 92 %)',
       'Modifizierter PADSS',
       'Maria Huber (Tochter)',
@@ -60,7 +61,7 @@ describe('session protocol PDF', () => {
     expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
   });
 
-  it('signed: no draft mark on any page; signer, time and content hash ("—" while none is stored)', async () => {
+  it('signed: no draft mark on any page; signer, time and content hash ("—" when the signature has none)', async () => {
     const review = reviewFixture({ signed: true });
     expect(signedContentHash(review)).toBeNull();
     const file = savePdf('protocol-signed', await render(review));
@@ -75,10 +76,18 @@ describe('session protocol PDF', () => {
 
   it('prints the stored content hash once the review carries it', async () => {
     const hash = 'ab'.repeat(32);
-    const review = { ...reviewFixture({ signed: true }), record: { contentHash: hash } };
+    const review = reviewFixture({ signed: true, contentHash: hash });
     expect(signedContentHash(review)).toBe(hash);
     const text = pageTexts(savePdf('protocol-hash', await render(review))).join('\n');
     expect(text).toContain(hash);
+  });
+
+  it('a signed record whose content no longer matches its hash says so in red, with each difference', async () => {
+    const review = reviewFixture({ signed: true, contentHash: 'cd'.repeat(32) });
+    review.integrity = { status: 'changed', contentHash: 'cd'.repeat(32), problems: [{ code: 'test.changed', message: 'dose event 6 differs from the signed content' }] };
+    const text = pageTexts(savePdf('protocol-changed', await render(review))).join('\n');
+    expect(text).toContain('ACHTUNG: der gespeicherte Inhalt stimmt nicht mehr mit der Unterschrift überein:');
+    expect(text).toContain('dose event 6 differs from the signed content');
   });
 
   it('an amendment shows the original entry beside the correction', async () => {

@@ -26,7 +26,7 @@ const previewHash = (p: Page) => p.getByTestId('document-preview-hash').getAttri
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  app = await startTestApp({ simulate: 'never' });
+  app = await startTestApp({ simulate: 'never', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
   const mfa = await app.login('mfa');
   physician = await app.login('physician');
   await ok(physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'test clinic' });

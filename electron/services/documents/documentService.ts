@@ -36,6 +36,7 @@ export type DocumentService = ReturnType<typeof createDocumentService>;
 export function createDocumentService(deps: DocumentDeps) {
   const now = deps.now ?? Date.now;
   const options = (language: Lang) => ({ language, fontDir: deps.fontDir, generatedAt: now() });
+  const staffNames = async () => new Map((await deps.db.call('listUsers')).map((u) => [u.id, u.displayName] as const));
 
   async function courseData(courseId: number) {
     const view = await deps.courseView(courseId);
@@ -51,11 +52,12 @@ export function createDocumentService(deps: DocumentDeps) {
   return {
     /** The protocol's bytes, not stored: a signed session gives the final protocol, an unsigned one a draft. */
     async renderSessionProtocol(sessionId: number, request: RenderRequest = { language: 'de' }): Promise<Uint8Array> {
-      return renderSessionProtocolPdf(await deps.review(sessionId), options(request.language));
+      const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
+      return renderSessionProtocolPdf(review, { ...options(request.language), staffNames: names });
     },
     async generateSessionProtocol(actor: Actor, sessionId: number, language: Lang) {
-      const review = await deps.review(sessionId);
-      const bytes = await renderSessionProtocolPdf(review, options(language));
+      const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
+      const bytes = await renderSessionProtocolPdf(review, { ...options(language), staffNames: names });
       return store(actor, review.detail.session.signed ? 'sessionProtocol' : 'sessionProtocolDraft', { sessionId }, language, bytes);
     },
     async generateCourseReport(actor: Actor, courseId: number, language: Lang) {

@@ -19,15 +19,13 @@ export interface RenderOptions {
   fontDir: string;
   /** Printed as "Erstellt …" and written as the PDF's creation date. */
   generatedAt: number;
+  /** Names of the accounts the record refers to by id. */
+  staffNames?: ReadonlyMap<number, string>;
 }
 
-/**
- * The SHA-256 of the signed content, stored with the signature. The integrity work (issue 9) adds it to the review;
- * until it is on main this reads nothing and the protocol prints "—".
- */
+/** The SHA-256 of the signed content as stored with the signature (the review recomputes it: db/recordSeal.ts). */
 export function signedContentHash(review: Review): string | null {
-  const hash = (review as { record?: { contentHash?: string | null } }).record?.contentHash;
-  return typeof hash === 'string' && hash.length > 0 ? hash : null;
+  return review.integrity.contentHash;
 }
 
 export function renderSessionProtocolPdf(review: Review, options: RenderOptions): Promise<Uint8Array> {
@@ -40,7 +38,7 @@ export function renderSessionProtocolPdf(review: Review, options: RenderOptions)
     createdAt: options.generatedAt,
     author: d.session.signed?.userName,
   });
-  const ctx = protocolContext(w, review, options.language, signedContentHash(review));
+  const ctx = protocolContext(w, review, options.language, signedContentHash(review), options.staffNames);
   titleBlock(ctx);
   patientSection(ctx);
   checklistSection(ctx);

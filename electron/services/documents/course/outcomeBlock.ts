@@ -2,6 +2,7 @@
 import { meanPainBeforeAfter } from '../../../../core/course/painTrend';
 import { fillTemplate } from '../../../../core/text';
 import { formatDateTime, formatNumber } from '../format';
+import { rescueText, type RecordedRescue } from '../rescue';
 import type { CourseContext } from './courseData';
 
 export function outcomeBlock(c: CourseContext): void {
@@ -23,13 +24,6 @@ export function outcomeBlock(c: CourseContext): void {
   w.paragraph(say(C.rule, { points: rule.minPoints, percent: rule.minPercent, source: rule.source }), { color: '#555', size: 8 });
 }
 
-interface Rescue {
-  drug: string;
-  dose: number;
-  unit: string;
-  route: string;
-}
-
 export function adverseEventsBlock(c: CourseContext): void {
   const { w, T, C, lang } = c;
   w.heading(C.adverse);
@@ -37,13 +31,13 @@ export function adverseEventsBlock(c: CourseContext): void {
     d.observations
       .filter((o) => o.observation.kind === 'adverseEvent')
       .map((o) => {
-        const rescue = o.observation.rescueMedication as Rescue | undefined;
+        const rescue = o.observation.rescueMedication as RecordedRescue | undefined;
         return [
           String(d.session.sessionNumber),
           formatDateTime(o.observation.at, lang),
           T.severity[String(o.observation.severity)] ?? String(o.observation.severity),
           String(o.observation.description ?? ''),
-          rescue ? `${rescue.drug} ${formatNumber(rescue.dose, lang, 2)} ${rescue.unit} ${rescue.route}` : '—',
+          rescue ? rescueText(rescue, lang) : '—',
         ];
       }),
   );

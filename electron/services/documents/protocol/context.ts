@@ -16,10 +16,17 @@ export interface ProtocolContext {
   T: DocumentTexts;
   /** The signed record's content hash, or null when none is stored (printed as "—"). */
   contentHash: string | null;
+  /** Display names of the accounts the record refers to by id (responsible physician, who gave a rescue drug). */
+  staffNames: ReadonlyMap<number, string>;
 }
 
-export function protocolContext(w: PdfWriter, review: Review, lang: Lang, contentHash: string | null): ProtocolContext {
-  return { w, review, lang, T: DOCUMENT_TEXTS[lang], contentHash };
+export function protocolContext(w: PdfWriter, review: Review, lang: Lang, contentHash: string | null, staffNames: ReadonlyMap<number, string> = new Map()): ProtocolContext {
+  return { w, review, lang, T: DOCUMENT_TEXTS[lang], contentHash, staffNames };
+}
+
+/** An account's name, or its number when the name is not known. */
+export function nameOf(ctx: ProtocolContext, userId: number | undefined): string {
+  return userId === undefined ? '—' : (ctx.staffNames.get(userId) ?? `#${userId}`);
 }
 
 export function say(ctx: ProtocolContext, template: string, params: Record<string, string | number | undefined>): string {

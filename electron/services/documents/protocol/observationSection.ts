@@ -1,7 +1,8 @@
 /** Observations with their scales in words (RASS, MOAA/S, dissociation, nausea), and adverse events with rescue drugs. */
 import { DISSOCIATION_LEVELS, MOAAS_LEVELS, NAUSEA_LEVELS, RASS_LEVELS, type Level } from '../../../../core/session/scales';
 import { formatNumber, formatTime } from '../format';
-import { say, type Detail, type ProtocolContext } from './context';
+import { rescueText, type RecordedRescue } from '../rescue';
+import { nameOf, say, type Detail, type ProtocolContext } from './context';
 
 type ObservationRow = Detail['observations'][number];
 
@@ -56,14 +57,6 @@ export function observationSection(ctx: ProtocolContext): void {
   );
 }
 
-interface Rescue {
-  drug: string;
-  dose: number;
-  unit: string;
-  route: string;
-  at: number;
-}
-
 export function adverseEventSection(ctx: ProtocolContext): void {
   const { w, T, lang } = ctx;
   const rows = ctx.review.detail.observations.filter((o) => o.observation.kind === 'adverseEvent');
@@ -78,12 +71,12 @@ export function adverseEventSection(ctx: ProtocolContext): void {
       { header: cols[4]!, width: 80 },
     ],
     rows.map((o) => {
-      const rescue = o.observation.rescueMedication as Rescue | undefined;
+      const rescue = o.observation.rescueMedication as RecordedRescue | undefined;
       return [
         formatTime(o.observation.at, lang),
         T.severity[String(o.observation.severity)] ?? String(o.observation.severity),
         String(o.observation.description ?? ''),
-        rescue ? `${rescue.drug} ${formatNumber(rescue.dose, lang, 2)} ${rescue.unit} ${rescue.route}, ${formatTime(rescue.at, lang)}` : '—',
+        rescue ? rescueText(rescue, lang, (id) => nameOf(ctx, id)) : '—',
         o.recorded.userName,
       ];
     }),

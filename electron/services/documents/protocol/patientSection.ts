@@ -2,7 +2,7 @@
 import { INDICATION_LABELS } from '../../../../core/course/indication';
 import { formatProblem } from '../../../../core/messages';
 import { formatDate, formatDateTime, formatIsoDate, formatNumber } from '../format';
-import { say, stamp, yesNo, type ProtocolContext } from './context';
+import { nameOf, say, stamp, yesNo, type ProtocolContext } from './context';
 
 export function patientSection(ctx: ProtocolContext): void {
   const { w, T, lang } = ctx;
@@ -31,9 +31,8 @@ export function patientSection(ctx: ProtocolContext): void {
 
 export function checklistSection(ctx: ProtocolContext): void {
   const { w, T, lang } = ctx;
-  const { items, problems, saved } = ctx.review.detail.checklist;
+  const { items, problems, saved, contraindications: contra } = ctx.review.detail.checklist;
   const consent = items.offLabelConsent;
-  const contra = items.contraindications;
   const base = items.baselineVitals;
   const escort = items.escort;
   const physician = items.responsiblePhysician;
@@ -52,7 +51,9 @@ export function checklistSection(ctx: ProtocolContext): void {
     ],
     [
       T.contraindications,
-      contra ? say(ctx, T.contraindicationsValue, { by: contra.confirmedBy, at: formatDateTime(contra.at, lang), found: yesNo(ctx, contra.absoluteContraindicationFound) }) : '—',
+      contra
+        ? say(ctx, T.contraindicationsValue, { by: contra.confirmed.userName, at: formatDateTime(contra.confirmed.at, lang), found: yesNo(ctx, contra.absoluteContraindicationFound) })
+        : '—',
     ],
     [T.weight, items.weight ? say(ctx, T.weightMeasured, { kg: formatNumber(items.weight.kg, lang, 1), at: formatDateTime(items.weight.measuredAt, lang) }) : '—'],
     [
@@ -71,7 +72,7 @@ export function checklistSection(ctx: ProtocolContext): void {
     [T.baselinePain, formatNumber(items.baselinePainNrs, lang, 1)],
     [T.fasting, items.fasting ? formatDateTime(items.fasting.lastMealAt, lang) : '—'],
     [T.escortPlanned, escort ? (escort.kind === 'person' ? [escort.name, escort.relation, escort.phone].filter(Boolean).join(', ') : `Taxi ${escort.company ?? ''}`) : '—'],
-    [T.responsiblePhysician, physician ? `${physician.name} (${physician.onSite ? T.onSite : T.notOnSite})` : '—'],
+    [T.responsiblePhysician, physician ? `${nameOf(ctx, physician.userId)} (${physician.onSite ? T.onSite : T.notOnSite})` : '—'],
     [T.checklistSaved, stamp(ctx, saved)],
     ...(problems.length > 0 ? [[T.checklistOpen, problems.map((p) => formatProblem(p, lang)).join('; ')] as const] : []),
   ]);

@@ -1,4 +1,5 @@
 /** The physician's signature with its content hash, and every amendment beside the original entry it corrects. */
+import { formatProblem } from '../../../../core/messages';
 import { formatDateTime, formatNumber, formatTime } from '../format';
 import { stamp, type Detail, type ProtocolContext } from './context';
 import { escortText, scoreText } from './dischargeSection';
@@ -18,6 +19,10 @@ export function signatureSection(ctx: ProtocolContext): void {
   ]);
   // Condensed so the 64 hex digits stay on one line and can be compared at a glance.
   w.keyValues([[T.contentHash, ctx.contentHash ?? '—']], { condensedValues: true });
+  const integrity = ctx.review.integrity;
+  if (integrity.status === 'changed') {
+    w.paragraph([T.contentChanged, ...integrity.problems.map((p) => formatProblem(p, lang))].join('\n'), { bold: true, color: '#c00000' });
+  }
 }
 
 /** The corrected entry as it was recorded: §630f keeps the original recognisable beside its correction. */
