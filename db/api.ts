@@ -12,6 +12,7 @@ import { createChairsRepo } from './repos/chairs';
 import { createClinicSettingsRepo } from './repos/clinicSettings';
 import { createDoseAmendmentsRepo } from './repos/doseAmendments';
 import { createGdtRepo } from './repos/gdt';
+import { createDocumentsRepo } from './repos/documents';
 import { createPatientsRepo } from './repos/patients';
 import { createRateOrdersRepo } from './repos/rateOrders';
 import { createSessionReader } from './repos/sessionRead';
@@ -48,6 +49,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...createRateOrdersRepo(db, audit),
     ...createDoseAmendmentsRepo(db, audit, sessionWriter.amendSession),
     ...createGdtRepo(db, audit, patients),
+    ...createDocumentsRepo(db, audit),
     verifyAudit: () => audit.verify(),
     /** The signed content of a session recomputed against its signature, every difference named (review, export). */
     checkSessionRecord: (sessionId: number) => seal.check(sessionId),

@@ -10,6 +10,7 @@ import { appEvents, appMethods } from './methods/app';
 import { devicesMethods } from './methods/devices';
 import { doseRecordMethods } from './methods/doseRecord';
 import { gdtEvents, gdtMethods } from './methods/gdt';
+import { documentsMethods } from './methods/documents';
 import { authMethods } from './methods/auth';
 import { sessionEvents, sessionMethods } from './methods/session';
 import { settingsEvents, settingsMethods } from './methods/settings';
@@ -26,6 +27,7 @@ export const methods = {
   ...settingsMethods,
   ...alarmsMethods,
   ...gdtMethods,
+  ...documentsMethods,
 } as const;
 
 export const events = {

@@ -100,6 +100,16 @@ export const CLINIC_DEFAULTS = {
   dailyCourseMaxDays: setting(7, 'd', '§1.1 [G] regimens of 4–10 days; clinic course type [E]', DAILY),
   meaningfulPainDropPoints: setting(2, 'NRS points', '§1.8 [G] (Farrar 2001, S32), §3.1', range(1, 4, '§3.1 [G]: clinically important change ≈ 2 points (S32); 1–4 around it [E]', true)),
   meaningfulPainDropPercent: setting(30, '%', '§1.8 [G] (Farrar 2001, S32), §3.1', range(10, 50, '§3.1 [G]: clinically important change ≈ 30 % (S32); 10–50 % around it [E]', true)),
+
+  // Billing proposal of the cost-coverage dossier (§5.4, §5.5): the physician or the practice system decides.
+  // The infusion item (271 up to 30 min, 272 beyond) is chosen from each session's duration and added to these.
+  goaeSessionItems: setting<readonly number[]>(
+    [1, 5, 602, 650],
+    'GOÄ items',
+    '§5.4 [U] 1, 5; [G] S97–S99 602, 650 (payers dispute 602 for routine monitoring)',
+    range(1, 651, '§5.4: the GOÄ numbers that come into question run from 1 to 651 (core/clinic/goae.ts)', true),
+  ),
+  goaeFactor: setting(2.3, '×', '§5.4 [U] GOÄ § 5 Abs. 2 Regelspanne (above 2.3 needs a written reason)', range(1, 3.5, '§5.4 [U]: GOÄ § 5 Abs. 2 Gebührenrahmen 1,0–3,5')),
 } satisfies Record<string, SettingDefault<unknown>>;
 
 export type ClinicSettingKey = keyof typeof CLINIC_DEFAULTS;

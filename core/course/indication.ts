@@ -44,3 +44,23 @@ export const PAIN_EVIDENCE: Record<PainIndication, Evidence> = {
 export function isPainIndication(indication: Indication): indication is PainIndication {
   return (PAIN_INDICATIONS as readonly string[]).includes(indication);
 }
+
+/** The indication in words, German first: the same names on screen and in every document. */
+export const INDICATION_LABELS: Record<Indication, { de: string; en: string }> = {
+  crps: { de: 'CRPS (komplexes regionales Schmerzsyndrom)', en: 'CRPS (complex regional pain syndrome)' },
+  spinalCordInjuryPain: { de: 'Schmerz nach Rückenmarksverletzung', en: 'Spinal cord injury pain' },
+  mixedNeuropathicPain: { de: 'Gemischter neuropathischer Schmerz', en: 'Mixed neuropathic pain' },
+  phantomLimbPain: { de: 'Phantomschmerz', en: 'Phantom limb pain' },
+  postherpeticNeuralgia: { de: 'Postherpetische Neuralgie', en: 'Postherpetic neuralgia' },
+  fibromyalgia: { de: 'Fibromyalgie', en: 'Fibromyalgia' },
+  cancerPain: { de: 'Tumorschmerz', en: 'Cancer pain' },
+  ischaemicPain: { de: 'Ischämischer Schmerz', en: 'Ischaemic pain' },
+  migraineHeadache: { de: 'Migräne / Kopfschmerz', en: 'Migraine / headache' },
+  lowBackPain: { de: 'Kreuzschmerz', en: 'Low back pain' },
+  treatmentResistantDepression: { de: 'Therapieresistente Depression (psychiatrisch)', en: 'Treatment-resistant depression (psychiatric)' },
+  otherPsychiatric: { de: 'Andere psychiatrische Indikation', en: 'Other psychiatric indication' },
+};
+
+export function indicationLabels(lang: 'de' | 'en'): Record<Indication, string> {
+  return Object.fromEntries(Object.entries(INDICATION_LABELS).map(([k, v]) => [k, v[lang]])) as Record<Indication, string>;
+}

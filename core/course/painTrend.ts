@@ -89,3 +89,11 @@ export function validateSessionPain(sessions: readonly SessionPain[]): Problem[]
   }
   return problems;
 }
+
+/** Mean NRS before and after the infusions over the sessions with both values (the course outcome, §5.5 item 3). */
+export function meanPainBeforeAfter(trend: PainTrend): { before: number; after: number; sessions: number } | undefined {
+  const changes = trend.sessions.flatMap((s) => (s.change ? [s.change] : []));
+  if (changes.length === 0) return undefined;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { before: mean(changes.map((c) => c.from)), after: mean(changes.map((c) => c.to)), sessions: changes.length };
+}

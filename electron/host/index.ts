@@ -3,6 +3,8 @@
  * Starts the services and the browser host and prints the URL with its token. The audit key comes from
  * --key-file (outside the data folder; created on first start) or else INFUSION_AUDIT_KEY (docs/threat-model.md).
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { die, dieOnUnexpectedError, numberArg, parseCommandLine } from '../cli/commandLine';
 import { AUDIT_KEY_ENV, envKeyStore, fileKeyStore, resolveAuditKey } from '../services/auditKey';
@@ -38,6 +40,7 @@ const openServices = async () => {
     dataDir,
     auditKey: resolveAuditKey(dataDir, store, (line) => console.log(line)),
     dbWorkerFile: new URL('../db-worker.mjs', import.meta.url),
+    fontDir: join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf'),
     transport: 'web-host',
     version: process.env.npm_package_version ?? '0.0.0',
     simulate,

@@ -4,7 +4,7 @@
  */
 import { app, BrowserWindow, dialog } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { envKeyStore, resolveAuditKey } from '../services/auditKey';
 import { createServices, type Services } from '../services/createServices';
 import { keychainKeyStore } from './auditKeyStore';
@@ -45,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
         auditKey: resolveAuditKey(dataDir, keyStore, (line) => console.log(line)),
         dbWorkerFile: join(__dirname, '..', 'db-worker.mjs'),
+        fontDir: join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf'),
         nativeBinding: existsSync(electronBinding) ? electronBinding : undefined,
         transport: 'electron',
         version: app.getVersion(),

@@ -3,7 +3,8 @@
  * run inside Electron and behind the WebSocket host.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { DbClient } from '../../db/client';
 import type { PatientScenario } from '../../drivers/simulator/patient';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
@@ -16,6 +17,8 @@ import { EventBus } from './eventBus';
 import { createAppHandlers } from './app/handlers';
 import { ChairLinks } from './devices/chairLinks';
 import { createDevicesHandlers } from './devices/handlers';
+import { createDocumentService, type DocumentService } from './documents/documentService';
+import { createDocumentsHandlers } from './documents/handlers';
 import { AuthService } from './auth/authService';
 import { ChairEventLog } from './chairEventLog';
 import { createAuthHandlers } from './auth/handlers';
@@ -50,6 +53,8 @@ export interface ServicesOptions {
   alarmThresholds?: Thresholds;
   /** Tests only: wider clinic-setting bounds (e.g. observation time 0 min); the app never passes this. */
   widenSettingRangesForTests?: RangeWidening;
+  /** Folder of the DejaVu TTF files embedded in generated PDFs (default: dejavu-fonts-ttf from the working folder). */
+  fontDir?: string;
 }
 
 export interface Services {
@@ -58,10 +63,17 @@ export interface Services {
   bus: EventBus;
   /** Secondary alarms per chair; the session service feeds it with alarms.setInfusion / setObservationsOverdue. */
   alarms: AlarmService;
+  /** Generated documents; renderSessionProtocol gives other services (GDT link) the protocol's bytes. */
+  documents: DocumentService;
   monitors: Map<number, ChairMonitor>;
   gdt: GdtLink;
   simulators: Map<number, SimulatedMonitor>;
   close(): Promise<void>;
+}
+
+/** The fonts shipped with the dejavu-fonts-ttf package, found from the working folder (tests, the browser host). */
+function defaultFontDir(): string {
+  return join(dirname(createRequire(join(process.cwd(), 'package.json')).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -120,6 +132,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const gdt = new GdtLink({ db, bus });
   await gdt.start();
   // Each feature contributes its share of the contract's handlers; the type checks that together they cover it.
+  const sessionHandlers = createSessionHandlers({
+    db,
+    bus,
+    verifyPassword: (userId, password) => auth.verifyPassword(userId, password),
+    onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
+    flushVitals: () => store.flush(),
+    flushAlarms: () => alarms.flush(),
+    onSigned: (sessionId) => gdt.writeResult6310(sessionId),
+  });
+  // Documents read exactly what the screens get: the session handlers' reads, called without a caller.
+  const internal = { clientId: 'documents', user: null };
+  const documents = createDocumentService({
+    db,
+    review: async (sessionId) => sessionHandlers['sessions.review']({ sessionId }, internal),
+    courseView: async (courseId) => sessionHandlers['courses.view']({ courseId }, internal),
+    sessionDetail: async (sessionId) => sessionHandlers['sessions.get']({ sessionId }, internal),
+    fontDir: options.fontDir ?? defaultFontDir(),
+  });
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }, health),
     ...createAuthHandlers(auth, db),
@@ -127,16 +157,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...createDevicesHandlers(chairLinks),
     ...createAlarmHandlers(alarms, db),
     ...createSettingsHandlers({ db, bus, ...(options.widenSettingRangesForTests ? { widenRanges: options.widenSettingRangesForTests } : {}) }),
-    ...createSessionHandlers({
-      db,
-      bus,
-      verifyPassword: (userId, password) => auth.verifyPassword(userId, password),
-      onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
-      flushVitals: () => store.flush(),
-      flushAlarms: () => alarms.flush(),
-      onSigned: (sessionId) => gdt.writeResult6310(sessionId),
-    }),
+    ...sessionHandlers,
     ...createGdtHandlers(db, gdt),
+    ...createDocumentsHandlers(documents, db),
   };
   // Overdue observations and running infusions of the sessions feed the alarm engine (issue 5 → issue 6).
   const observationWatch = new ObservationWatch({
@@ -162,6 +185,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     auth,
     bus,
     alarms,
+    documents,
     monitors,
     gdt,
     simulators,

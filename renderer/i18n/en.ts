@@ -1,3 +1,4 @@
+import { documentTextsEn } from '../features/documents/texts';
 import { sessionTextsEn } from '../features/session/texts';
 import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
@@ -94,6 +95,7 @@ export const en: Messages = {
   },
   // Issue 5 screens: patient, course, session, checklist, escort, infusion, obs, discharge, review
   ...sessionTextsEn,
+  ...documentTextsEn,
   // Issue 4: device setup and the pump rate
   ...setupTextsEn,
   ...settingsTextsEn,

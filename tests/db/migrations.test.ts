@@ -98,3 +98,49 @@ describe('openDatabase', () => {
     again.close();
   });
 });
+
+describe('0130 documents', () => {
+  function seeded() {
+    const db = new Database(':memory:');
+    migrate(db, 50); // before 0070 a session could be inserted signed: session 2 is a signed one
+    db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('doc', 'Dr. A', 'physician', 'x', 0)").run();
+    db.prepare("INSERT INTO patients (family_name, given_name, birth_date, created_at, created_by) VALUES ('A', 'B', '1980-01-01', 0, 1)").run();
+    db.prepare(
+      "INSERT INTO courses (patient_id, kind, planned_infusions, indication, prior_failed_therapies, created_at, created_by) VALUES (1, 'weekly', 4, 'crps', '[]', 0, 1)",
+    ).run();
+    db.prepare("INSERT INTO infusion_sessions (patient_id, chair_id, state, created_at, course_id, session_number, planned_for) VALUES (1, 1, 'planned', 0, 1, 1, 0)").run();
+    db.prepare(
+      "INSERT INTO infusion_sessions (patient_id, chair_id, state, created_at, course_id, session_number, planned_for, signed_at, signed_by) VALUES (1, 1, 'cancelled', 0, 1, 2, 0, 1, 1)",
+    ).run();
+    migrate(db, 130);
+    return db;
+  }
+  const insert = (db: Database.Database, kind: string, sessionId: number | null, courseId: number | null, sha = 'a'.repeat(64)) =>
+    db
+      .prepare("INSERT INTO documents (kind, session_id, course_id, language, created_at, created_by, sha256, bytes) VALUES (?, ?, ?, 'de', 0, 1, ?, x'25504446')")
+      .run(kind, sessionId, courseId, sha);
+
+  it('stores drafts and course documents; refuses a final protocol of an unsigned session, wrong owners and bad hashes', () => {
+    const db = seeded();
+    insert(db, 'sessionProtocolDraft', 1, null);
+    insert(db, 'courseReport', null, 1);
+    expect(() => insert(db, 'sessionProtocol', 1, null)).toThrow(/needs a signed session/);
+    expect(() => insert(db, 'courseReport', 1, null)).toThrow(/CHECK/);
+    expect(() => insert(db, 'sessionProtocolDraft', 1, 1)).toThrow(/CHECK/);
+    expect(() => insert(db, 'coverageDossier', null, 1, 'Z'.repeat(64))).toThrow(/CHECK/);
+    expect(() => insert(db, 'coverageDossier', null, 1, 'a'.repeat(63))).toThrow(/CHECK/);
+    insert(db, 'sessionProtocol', 2, null);
+    expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(3);
+  });
+
+  it('documents and justification texts are append-only', () => {
+    const db = seeded();
+    insert(db, 'courseReport', null, 1);
+    expect(() => db.prepare("UPDATE documents SET bytes = x'00'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM documents').run()).toThrow(/append-only/);
+    db.prepare(`INSERT INTO coverage_justifications (course_id, texts, saved_at, saved_by) VALUES (1, '{"medicalNecessity":"x"}', 0, 1)`).run();
+    expect(() => db.prepare("INSERT INTO coverage_justifications (course_id, texts, saved_at, saved_by) VALUES (1, '[1]', 0, 1)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE coverage_justifications SET texts = '{}'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM coverage_justifications').run()).toThrow(/append-only/);
+  });
+});

@@ -9,8 +9,11 @@ import { pendingRateOrder, rateOrderStatus, type RateOrder } from '../../../core
 import type { DoseEvent } from '../../../core/dose/timeline';
 import type { PrescriptionRow, SessionBundle } from '../../../db/repos/sessionRead';
 
-function recorded(bundle: SessionBundle): RecordedDoseEvent[] {
-  return bundle.doseEvents.map((e): RecordedDoseEvent => {
+type DoseRow = Pick<SessionBundle['doseEvents'][number], 'id' | 'kind' | 'at' | 'rateMlPerH' | 'amount' | 'unit'>;
+
+/** Stored dose rows (a bundle's or the review's) as core's recorded events. */
+export function recordedDoseEvents(rows: readonly DoseRow[]): RecordedDoseEvent[] {
+  return rows.map((e): RecordedDoseEvent => {
     switch (e.kind) {
       case 'start':
       case 'rateChange':
@@ -25,7 +28,7 @@ function recorded(bundle: SessionBundle): RecordedDoseEvent[] {
 
 /** The dose timeline as the dose computation uses it: recorded events with every signed correction applied. */
 export function correctedDoseEvents(bundle: SessionBundle): DoseEvent[] {
-  return applyDoseAmendments(recorded(bundle), bundle.doseAmendments).map(({ id: _id, ...e }) => e as DoseEvent);
+  return applyDoseAmendments(recordedDoseEvents(bundle.doseEvents), bundle.doseAmendments).map(({ id: _id, ...e }) => e as DoseEvent);
 }
 
 function ordersOf(bundle: SessionBundle): RateOrder[] {

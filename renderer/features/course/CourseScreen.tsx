@@ -9,6 +9,7 @@ import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
 import { dateTime, fromLocalInput, isoDate, num, toLocalInput } from '../../format';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { StatusBadge } from '../session/StatusBadge';
 import { PainTrendChart } from './PainTrendChart';
 
@@ -120,6 +121,7 @@ export function CourseScreen({ courseId }: { courseId: number }) {
           </tbody>
         </table>
       </section>
+      <DocumentsPanel owner={{ courseId }} />
       <p className="muted">{isoDate(patient.birthDate)}</p>
     </main>
   );

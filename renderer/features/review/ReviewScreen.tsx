@@ -18,6 +18,7 @@ import { dateTime, hhmm, isoDate, num } from '../../format';
 import { ObservationList } from '../session/ObservationList';
 import { SessionChart } from '../session/SessionChart';
 import { StatusBadge } from '../session/StatusBadge';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { AlarmLog } from './AlarmLog';
 import { useAuth } from '../../stores/authStore';
 import { DoseCorrectionForm } from './DoseCorrectionForm';
@@ -167,6 +168,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
       </section>
       {s.signed ? <AmendForm sessionId={sessionId} detail={d} onDone={load} /> : <SignForm sessionId={sessionId} onDone={load} />}
       {isPhysician && d.doseEvents.length > 0 && <DoseCorrectionForm detail={d} onDone={load} />}
+      <DocumentsPanel owner={{ sessionId, signed: s.signed !== null }} />
       <details className="panel">
         <summary>{t('review.history')}</summary>
         <table className="table table--compact">

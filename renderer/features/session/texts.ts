@@ -2,6 +2,7 @@
  * Texts of issue 5's screens (patients, course, session, dose, observations, discharge, review), German first.
  * Spread into renderer/i18n/de.ts and en.ts; the i18n test checks both have the same keys and placeholders.
  */
+import { indicationLabels } from '../../../core/course/indication';
 export const sessionTextsDe = {
   patient: {
     nav: 'Patienten',
@@ -56,20 +57,7 @@ export const sessionTextsDe = {
     nrsBefore: 'NRS vor',
     nrsAfter: 'NRS nach',
   },
-  indication: {
-    crps: 'CRPS (komplexes regionales Schmerzsyndrom)',
-    spinalCordInjuryPain: 'Schmerz nach Rückenmarksverletzung',
-    mixedNeuropathicPain: 'Gemischter neuropathischer Schmerz',
-    phantomLimbPain: 'Phantomschmerz',
-    postherpeticNeuralgia: 'Postherpetische Neuralgie',
-    fibromyalgia: 'Fibromyalgie',
-    cancerPain: 'Tumorschmerz',
-    ischaemicPain: 'Ischämischer Schmerz',
-    migraineHeadache: 'Migräne / Kopfschmerz',
-    lowBackPain: 'Kreuzschmerz',
-    treatmentResistantDepression: 'Therapieresistente Depression (psychiatrisch)',
-    otherPsychiatric: 'Andere psychiatrische Indikation',
-  },
+  indication: indicationLabels('de'),
   sessionStatus: {
     planned: 'Geplant',
     checkedIn: 'Eingecheckt',
@@ -400,20 +388,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     nrsBefore: 'NRS before',
     nrsAfter: 'NRS after',
   },
-  indication: {
-    crps: 'CRPS (complex regional pain syndrome)',
-    spinalCordInjuryPain: 'Spinal cord injury pain',
-    mixedNeuropathicPain: 'Mixed neuropathic pain',
-    phantomLimbPain: 'Phantom limb pain',
-    postherpeticNeuralgia: 'Postherpetic neuralgia',
-    fibromyalgia: 'Fibromyalgia',
-    cancerPain: 'Cancer pain',
-    ischaemicPain: 'Ischaemic pain',
-    migraineHeadache: 'Migraine / headache',
-    lowBackPain: 'Low back pain',
-    treatmentResistantDepression: 'Treatment-resistant depression (psychiatric)',
-    otherPsychiatric: 'Other psychiatric indication',
-  },
+  indication: indicationLabels('en'),
   sessionStatus: {
     planned: 'Planned',
     checkedIn: 'Checked in',

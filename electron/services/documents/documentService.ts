@@ -1,0 +1,81 @@
+/**
+ * Generates, stores and reprints documents. Rendering reads the same data the screens get (session review, course
+ * view, session details); storing goes through db/ with the bytes and their SHA-256, audited.
+ * `renderSessionProtocol` is the one entry for other services (e.g. the GDT link) that need the PDF's bytes.
+ */
+import { AppError } from '../../../core/api/envelope';
+import type { MethodOutput } from '../../../core/api/contract';
+import type { Lang } from '../../../core/text';
+import type { DbClient } from '../../../db/client';
+import type { DocumentKind } from '../../../db/repos/documents';
+import type { Actor } from '../../../db/repos/users';
+import { renderCourseReportPdf } from './courseReport';
+import { renderCoverageDossierPdf } from './coverageDossier';
+import { loadSettings, settingRows } from '../session/clinicSettings';
+import { renderSessionProtocolPdf } from './sessionProtocol';
+
+export interface DocumentDeps {
+  db: DbClient;
+  /** The sign-off screen's data of a session (sessions.review). */
+  review: (sessionId: number) => Promise<MethodOutput<'sessions.review'>>;
+  /** The course screen's data (courses.view). */
+  courseView: (courseId: number) => Promise<MethodOutput<'courses.view'>>;
+  /** One session's whole record without vitals (sessions.get). */
+  sessionDetail: (sessionId: number) => Promise<MethodOutput<'sessions.get'>>;
+  /** Folder of the DejaVu TTF files. */
+  fontDir: string;
+  now?: () => number;
+}
+
+export interface RenderRequest {
+  language: Lang;
+}
+
+export type DocumentService = ReturnType<typeof createDocumentService>;
+
+export function createDocumentService(deps: DocumentDeps) {
+  const now = deps.now ?? Date.now;
+  const options = (language: Lang) => ({ language, fontDir: deps.fontDir, generatedAt: now() });
+  const staffNames = async () => new Map((await deps.db.call('listUsers')).map((u) => [u.id, u.displayName] as const));
+
+  async function courseData(courseId: number) {
+    const view = await deps.courseView(courseId);
+    const details = await Promise.all(view.sessions.map((s) => deps.sessionDetail(s.id)));
+    return { view, details };
+  }
+
+  async function store(actor: Actor, kind: DocumentKind, owner: { sessionId: number } | { courseId: number }, language: Lang, bytes: Uint8Array) {
+    const document = await deps.db.call('storeDocument', actor, { kind, ...owner, language, bytes });
+    return { document, bytes };
+  }
+
+  return {
+    /** The protocol's bytes, not stored: a signed session gives the final protocol, an unsigned one a draft. */
+    async renderSessionProtocol(sessionId: number, request: RenderRequest = { language: 'de' }): Promise<Uint8Array> {
+      const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
+      return renderSessionProtocolPdf(review, { ...options(request.language), staffNames: names });
+    },
+    async generateSessionProtocol(actor: Actor, sessionId: number, language: Lang) {
+      const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
+      const bytes = await renderSessionProtocolPdf(review, { ...options(language), staffNames: names });
+      return store(actor, review.detail.session.signed ? 'sessionProtocol' : 'sessionProtocolDraft', { sessionId }, language, bytes);
+    },
+    async generateCourseReport(actor: Actor, courseId: number, language: Lang) {
+      const data = await courseData(courseId);
+      return store(actor, 'courseReport', { courseId }, language, await renderCourseReportPdf(data, options(language)));
+    },
+    async generateCoverageDossier(actor: Actor, courseId: number, language: Lang) {
+      const [data, inForce, justification] = await Promise.all([courseData(courseId), loadSettings(deps.db), deps.db.call('coverageJustification', courseId)]);
+      const rows = settingRows(inForce);
+      const sourceOf = (key: string) => rows.find((r) => r.key === key)?.source ?? '';
+      const billing = { items: inForce.settings.goaeSessionItems, factor: inForce.settings.goaeFactor, itemsSource: sourceOf('goaeSessionItems'), factorSource: sourceOf('goaeFactor') };
+      const bytes = await renderCoverageDossierPdf({ ...data, billing, justification }, options(language));
+      return store(actor, 'coverageDossier', { courseId }, language, bytes);
+    },
+    async stored(documentId: number) {
+      const found = await deps.db.call('storedDocument', documentId);
+      if (!found) throw new AppError('NOT_FOUND', `there is no document ${documentId}`);
+      return found;
+    },
+  };
+}

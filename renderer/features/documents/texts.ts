@@ -1,0 +1,78 @@
+/** Texts of the Dokumente place (issue 14), German first; spread into renderer/i18n/de.ts and en.ts. */
+export const documentTextsDe = {
+  documents: {
+    title: 'Dokumente',
+    language: 'Sprache des Dokuments',
+    languages: { de: 'Deutsch', en: 'Englisch' },
+    generateProtocol: 'Infusionsprotokoll erstellen',
+    generateDraft: 'Protokoll-Entwurf erstellen (nicht unterschrieben)',
+    generateCourseReport: 'Verlaufsbericht erstellen',
+    generateDossier: 'Antrag auf Kostenübernahme (Entwurf) erstellen',
+    generating: 'Wird erstellt …',
+    none: 'Noch keine Dokumente erstellt.',
+    preview: 'Vorschau',
+    reprint: 'Erneut öffnen (gespeicherte Fassung)',
+    closePreview: 'Vorschau schließen',
+    download: 'Herunterladen',
+    hashMatches: 'Angezeigt: gespeicherte Fassung, SHA-256 {{hash}}',
+    hashDiffers: 'ACHTUNG: angezeigte Datei weicht von der gespeicherten ab (SHA-256 {{hash}})',
+    columns: { kind: 'Dokument', created: 'Erstellt', by: 'von', hash: 'SHA-256', size: 'Größe' },
+    kinds: {
+      sessionProtocol: 'Infusionsprotokoll',
+      sessionProtocolDraft: 'Protokoll-Entwurf',
+      courseReport: 'Verlaufsbericht',
+      coverageDossier: 'Antrag auf Kostenübernahme',
+    },
+    unsignedHint: 'Die Sitzung ist nicht unterschrieben: es entsteht ein Entwurf mit „ENTWURF“ auf jeder Seite.',
+    justification: {
+      title: 'Medizinische Begründung für den Antrag',
+      medicalNecessity: 'Medizinische Notwendigkeit',
+      treatmentPlan: 'Behandlungsplan und Alternativen',
+      expectedOutcome: 'Erwartetes Ergebnis',
+      stopCriteria: 'Abbruchkriterien',
+      save: 'Begründung speichern',
+      saved: 'Gespeichert von {{name}}, {{at}}',
+      physicianOnly: 'Nur Ärztinnen und Ärzte schreiben die Begründung.',
+    },
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+export const documentTextsEn: Widen<typeof documentTextsDe> = {
+  documents: {
+    title: 'Documents',
+    language: 'Document language',
+    languages: { de: 'German', en: 'English' },
+    generateProtocol: 'Generate infusion record',
+    generateDraft: 'Generate record draft (not signed)',
+    generateCourseReport: 'Generate course report',
+    generateDossier: 'Generate cost-coverage application (draft)',
+    generating: 'Generating …',
+    none: 'No documents generated yet.',
+    preview: 'Preview',
+    reprint: 'Open again (stored version)',
+    closePreview: 'Close preview',
+    download: 'Download',
+    hashMatches: 'Shown: the stored version, SHA-256 {{hash}}',
+    hashDiffers: 'WARNING: the file shown differs from the stored one (SHA-256 {{hash}})',
+    columns: { kind: 'Document', created: 'Created', by: 'by', hash: 'SHA-256', size: 'Size' },
+    kinds: {
+      sessionProtocol: 'Infusion record',
+      sessionProtocolDraft: 'Record draft',
+      courseReport: 'Course report',
+      coverageDossier: 'Cost-coverage application',
+    },
+    unsignedHint: 'The session is not signed: the result is a draft marked "DRAFT" on every page.',
+    justification: {
+      title: 'Medical justification for the application',
+      medicalNecessity: 'Medical necessity',
+      treatmentPlan: 'Treatment plan and alternatives',
+      expectedOutcome: 'Expected outcome',
+      stopCriteria: 'Stop criteria',
+      save: 'Save justification',
+      saved: 'Saved by {{name}}, {{at}}',
+      physicianOnly: 'Only physicians write the justification.',
+    },
+  },
+};
