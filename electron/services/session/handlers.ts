@@ -19,7 +19,7 @@ import { checklistRules, validateChecklist, type PreInfusionChecklist } from '..
 import { validateObservation, type Observation } from '../../../core/session/observations';
 import { applyEvent, type SessionEvent } from '../../../core/session/stateMachine';
 import type { Problem } from '../../../core/settings';
-import { VITAL_PARAMETERS } from '../../../core/vitals';
+import { CHART_MAX_BUCKETS, CHART_PARAMETERS } from '../../../core/trendBuckets';
 import type { DbClient } from '../../../db/client';
 import type { SessionBundle } from '../../../db/repos/sessionRead';
 import type { DoseEventInsert, TransitionWrite } from '../../../db/repos/sessionWrite';
@@ -54,7 +54,6 @@ export interface SessionDeps {
 
 /** Time an observation may be dated ahead of the server clock (clocks of tablets drift a little). */
 const FUTURE_TOLERANCE_MS = 2 * 60_000;
-const TREND_MAX_POINTS = 1200;
 const BASELINE_BEFORE_START_MS = 15 * 60_000;
 const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
 const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
@@ -267,7 +266,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       await deps.flushVitals?.(s.chairId);
       await deps.flushAlarms?.();
       const [vitals, alarms, history] = await Promise.all([
-        db.call('vitalTrend', s.chairId, from, to, [...VITAL_PARAMETERS], TREND_MAX_POINTS),
+        db.call('vitalTrend', s.chairId, from, to, CHART_PARAMETERS, CHART_MAX_BUCKETS),
         db.call('alarmLogOfChair', s.chairId, from, to),
         db.call('sessionHistory', sessionId),
       ]);
