@@ -7,13 +7,14 @@ import { Area } from 'recharts';
 import type { VitalParameter } from '../../core/vitals';
 import type { Band } from '../stores/trendRows';
 
-const VITAL_LINES: { parameter: VitalParameter; color: string }[] = [
+/** EtCO2 and RR share the monitor's yellow: EtCO2 is dashed so the two stay apart. */
+const VITAL_LINES: { parameter: VitalParameter; color: string; dash?: string }[] = [
   { parameter: 'hr', color: 'var(--hr)' },
   { parameter: 'spo2', color: 'var(--spo2)' },
   { parameter: 'nibpSys', color: 'var(--nibp)' },
   { parameter: 'nibpDia', color: 'var(--nibp-dim)' },
   { parameter: 'rr', color: 'var(--rr)' },
-  { parameter: 'etco2', color: 'var(--etco2)' },
+  { parameter: 'etco2', color: 'var(--etco2)', dash: '6 3' },
 ];
 
 export function vitalLines(t: TFunction) {
@@ -26,6 +27,7 @@ export function vitalLines(t: TFunction) {
         dataKey={l.parameter}
         name={t(`params.${l.parameter}`)}
         stroke={l.color}
+        strokeDasharray={l.dash}
         fill={l.color}
         fillOpacity={0.35}
         dot={cuff ? { r: 2.5, fill: l.color } : false}
