@@ -8,6 +8,7 @@ import { benchCablePull } from './cablePull';
 import { benchDecoders } from './decoders';
 import { benchDocuments } from './documents';
 import { benchHostMemory } from './host';
+import { benchTenYears } from './issue13';
 import { benchSessions } from './sessions';
 import { benchStorage, benchVitalsSoak, type BenchRow } from './storage';
 
@@ -17,6 +18,10 @@ function print(r: BenchRow): void {
   if (r.detail) console.log(`${''.padEnd(64)}${r.detail}`);
 }
 
+// --quick: the issue-13 figures on a small database only (CI-sized, under a minute once the cache is built).
+const quick = process.argv.includes('--quick');
+await benchTenYears(quick, print);
+if (quick) process.exit(0);
 for (const d of await benchDecoders()) print({ name: `${d.name} vs line rate`, value: d.ratio, unit: '×', target: '≥ 1000×', detail: d.detail });
 benchStorage().forEach(print);
 (await benchVitalsSoak()).forEach(print);

@@ -39,6 +39,8 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     chairEvents: chairs.events,
     appendReadings: vitals.appendReadings,
     vitalTrend: vitals.trend,
+    /** Every stored sample of one parameter, undecimated: reading back what was stored (soak, exactly-once checks). */
+    vitalSamples: vitals.samples,
     ...users,
     ...createChairDevicesRepo(db, audit),
     ...createAlarmsRepo(db, audit),

@@ -43,13 +43,23 @@ export const Chair = z.object({
 });
 export type Chair = z.infer<typeof Chair>;
 
-export const TrendSeries = z.object({
-  parameter: VitalParameterSchema,
-  /** Parallel arrays keep a 3-hour trend small on the wire. */
-  times: z.array(EpochMs),
-  values: z.array(z.number().nullable()),
-});
-export type TrendSeries = z.infer<typeof TrendSeries>;
+/** Vitals for a chart (core/trendBuckets.ts): every parameter on the same time buckets, min and max per bucket. */
+export const VitalTrend = z
+  .object({
+    bucketMs: z.number().int().positive(),
+    times: z.array(EpochMs),
+    series: z.array(
+      z.object({
+        parameter: VitalParameterSchema,
+        min: z.array(z.number().nullable()),
+        max: z.array(z.number().nullable()),
+      }),
+    ),
+  })
+  .refine((v) => v.series.every((s) => s.min.length === v.times.length && s.max.length === v.times.length), {
+    message: 'every series has one min and one max per bucket',
+  });
+export type VitalTrend = z.infer<typeof VitalTrend>;
 
 export const AppInfo = z.object({
   version: z.string(),

@@ -5,7 +5,8 @@
  * can be written again without losing or doubling a reading. A new repository (after a restart) continues the
  * last stored chunk of each parameter.
  */
-import type { StoredReading, TrendSeries } from '../../core/api/schemas';
+import type { StoredReading, VitalTrend } from '../../core/api/schemas';
+import { bucketTrend } from '../../core/trendBuckets';
 import type { VitalParameter } from '../../core/vitals';
 import type { DB } from '../open';
 import { decodeChunk, encodeChunk, type VitalSample } from '../vitalCodec';
@@ -114,51 +115,8 @@ export function createVitalsRepo(db: DB) {
       for (const [key, chunk] of appendBatch(chairId, readings)) open.set(key, chunk);
     },
     samples,
-    trend(chairId: number, from: number, to: number, parameters: readonly VitalParameter[], maxPoints: number): TrendSeries[] {
-      return parameters.map((parameter) => decimate(parameter, samples(chairId, parameter, from, to), maxPoints));
+    trend(chairId: number, from: number, to: number, parameters: readonly VitalParameter[], maxBuckets: number): VitalTrend {
+      return bucketTrend(from, to, new Map(parameters.map((p) => [p, samples(chairId, p, from, to)])), maxBuckets);
     },
   };
-}
-
-/**
- * Keeps at most about maxPoints points for a chart: per time bucket the lowest and highest value, in time order,
- * so a short desaturation is still visible in a 3-hour trend. Invalid samples stay as gaps (null).
- */
-export function decimate(parameter: VitalParameter, samples: readonly VitalSample[], maxPoints: number): TrendSeries {
-  const series: TrendSeries = { parameter, times: [], values: [] };
-  const push = (s: VitalSample) => {
-    series.times.push(s.t);
-    series.values.push(s.state === 'valid' ? s.value : null);
-  };
-  if (samples.length <= maxPoints) {
-    samples.forEach(push);
-    return series;
-  }
-  const first = samples[0]!.t;
-  const span = samples[samples.length - 1]!.t - first + 1;
-  const buckets = Math.max(1, Math.floor(maxPoints / 2));
-  let bucket = -1;
-  let group: VitalSample[] = [];
-  const flush = () => {
-    const valid = group.filter((s) => s.state === 'valid' && s.value !== null);
-    if (valid.length === 0) {
-      if (group[0]) push(group[0]);
-      return;
-    }
-    const lo = valid.reduce((a, b) => (b.value! < a.value! ? b : a));
-    const hi = valid.reduce((a, b) => (b.value! > a.value! ? b : a));
-    if (lo === hi) push(lo);
-    else [lo, hi].sort((a, b) => a.t - b.t).forEach(push);
-  };
-  for (const s of samples) {
-    const b = Math.floor(((s.t - first) / span) * buckets);
-    if (b !== bucket && group.length > 0) {
-      flush();
-      group = [];
-    }
-    bucket = b;
-    group.push(s);
-  }
-  flush();
-  return series;
 }

@@ -23,7 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'app.info': () => ({ version: '1', transport: 'web-host', intendedUse: 'x', startedAt: 0 }),
     'chairs.list': () => [{ id: 1, name: 'Platz 1', link }],
     'vitals.latest': () => [],
-    'vitals.trend': () => [],
+    'vitals.trend': () => ({ bucketMs: 5000, times: [], series: [] }),
     ...overrides,
   };
   return new Proxy(table, {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredReading } from '../../core/api/schemas';
 import { MEASUREMENT_STATES } from '../../core/vitals';
 import { migrate } from '../../db/migrations';
-import { CHUNK_MAX_SAMPLES, createVitalsRepo, decimate } from '../../db/repos/vitals';
+import { CHUNK_MAX_SAMPLES, createVitalsRepo } from '../../db/repos/vitals';
 import { decodeChunk, encodeChunk, type VitalSample } from '../../db/vitalCodec';
 
 const sampleArb = fc.record({
@@ -63,9 +63,10 @@ describe('vitals repository', () => {
 
   it('keeps invalid samples as gaps, never as numbers', () => {
     const repo = createVitalsRepo(freshDb());
-    repo.appendReadings(1, [reading('spo2', 97, 1000), reading('spo2', null, 2000), reading('spo2', 96, 3000)]);
-    const [series] = repo.trend(1, 0, 10_000, ['spo2'], 100);
-    expect(series!.values).toEqual([97, null, 96]);
+    repo.appendReadings(1, [reading('spo2', 97, 1000), reading('spo2', null, 7000), reading('spo2', 96, 13_000)]);
+    const trend = repo.trend(1, 0, 20_000, ['spo2'], 100);
+    expect(trend.times).toEqual([0, 5000, 10_000, 15_000, 20_000]);
+    expect(trend.series).toEqual([{ parameter: 'spo2', min: [97, null, 96, null, null], max: [97, null, 96, null, null] }]);
   });
 
   it('never overwrites a stored chunk when the clock jumps back', () => {
@@ -82,15 +83,5 @@ describe('vitals repository', () => {
     createVitalsRepo(db).appendReadings(1, [reading('hr', 70, 1000)]);
     createVitalsRepo(db).appendReadings(1, [reading('hr', 72, 2000)]);
     expect(createVitalsRepo(db).samples(1, 'hr', 0, 5000).map((s) => s.value)).toEqual([70, 72]);
-  });
-});
-
-describe('trend decimation', () => {
-  it('keeps each bucket’s lowest and highest value, so a short desaturation stays visible', () => {
-    const samples: VitalSample[] = Array.from({ length: 10_800 }, (_, i) => ({ t: i * 1000, value: 97, state: 'valid' as const }));
-    samples[5000] = { t: 5_000_000, value: 84, state: 'valid' };
-    const series = decimate('spo2', samples, 1200);
-    expect(series.times.length).toBeLessThanOrEqual(1200);
-    expect(Math.min(...series.values.map((v) => v ?? 100))).toBe(84);
   });
 });

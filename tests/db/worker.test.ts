@@ -19,8 +19,8 @@ describe('database worker', () => {
     const chairs = await db.call('listChairs');
     expect(chairs.map((c) => c.name)).toEqual(['Platz 1', 'Platz 2', 'Platz 3', 'Platz 4']);
     await db.call('appendReadings', 1, [{ parameter: 'hr', value: 71, unit: '/min', state: 'valid', receivedAt: 1000 }]);
-    const [series] = await db.call('vitalTrend', 1, 0, 2000, ['hr'], 100);
-    expect(series).toEqual({ parameter: 'hr', times: [1000], values: [71] });
+    const trend = await db.call('vitalTrend', 1, 0, 2000, ['hr'], 100);
+    expect(trend).toEqual({ bucketMs: 5000, times: [0], series: [{ parameter: 'hr', min: [71], max: [71] }] });
   });
 
   it('rejects a failing call with the database’s message and keeps serving', async () => {

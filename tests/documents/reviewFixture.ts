@@ -4,6 +4,8 @@
  * the contract's schema by the tests, so it cannot drift from what the API returns.
  */
 import { SessionReview } from '../../core/api/methods/sessionSchemas';
+import { bucketTrend, CHART_MAX_BUCKETS } from '../../core/trendBuckets';
+import type { VitalParameter } from '../../core/vitals';
 
 const MIN = 60_000;
 export const T0 = Date.UTC(2026, 2, 7, 8, 0, 0);
@@ -20,14 +22,14 @@ export interface FixtureOptions {
   contentHash?: string;
 }
 
-function series(parameter: string, from: number, to: number, stepMs: number, value: (t: number, i: number) => number | null) {
-  const times: number[] = [];
-  const values: (number | null)[] = [];
+/** Samples of one parameter every stepMs (null: no valid value), as the monitor would have delivered them. */
+function series(parameter: VitalParameter, from: number, to: number, stepMs: number, value: (t: number, i: number) => number | null) {
+  const samples: { t: number; value: number | null; state: 'valid' | 'invalid' }[] = [];
   for (let t = from, i = 0; t <= to; t += stepMs, i++) {
-    times.push(t);
-    values.push(value(t, i));
+    const v = value(t, i);
+    samples.push({ t, value: v, state: v === null ? 'invalid' : 'valid' });
   }
-  return { parameter, times, values };
+  return [parameter, samples] as const;
 }
 
 export function reviewFixture(options: FixtureOptions = {}): SessionReview {
@@ -184,13 +186,14 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
     integrity: signed ? { status: 'intact', contentHash: options.contentHash ?? null, problems: [] } : { status: 'unsigned', contentHash: null, problems: [] },
     vitalsFrom: from,
     vitalsTo: to,
-    vitals: [
+    // On the review's buckets, as the server sends them (core/trendBuckets.ts).
+    vitals: bucketTrend(from, to, new Map([
       series('hr', from, to, 30_000, (t) => Math.round(72 + 14 * Math.sin((t - from) / (40 * MIN)) + (t > start && t < stop ? 8 : 0))),
       series('spo2', from, to, 30_000, (t) => (t > start + 88 * MIN && t < start + 92 * MIN ? 91 : 97 + ((t / 30_000) % 3 === 0 ? 1 : 0))),
       series('nibpSys', from, to, 5 * MIN, (t) => (t > start && t < stop ? 142 : 128) + Math.round(6 * Math.sin(t / (25 * MIN)))),
       series('nibpDia', from, to, 5 * MIN, (t) => (t > start && t < stop ? 88 : 80) + Math.round(4 * Math.sin(t / (25 * MIN)))),
       series('rr', from, to, MIN, (t, i) => (t > start + 20 * MIN && t < start + 30 * MIN ? null : 14 + (i % 4 === 0 ? 2 : 0))),
-    ],
+    ]), CHART_MAX_BUCKETS),
     alarms: [
       { id: 1, chairId: 1, sessionId: 11, at: start + 89 * MIN, type: 'raised', alarmId: 'a1', code: 'spo2.low', priority: 'medium', userId: null, userName: null, detail: { value: 91, threshold: 92 } },
       { id: 2, chairId: 1, sessionId: 11, at: start + 90 * MIN, type: 'acknowledged', alarmId: 'a1', code: 'spo2.low', priority: 'medium', userId: 3, userName: 'Schwester Jürgens', detail: { value: 91 } },

@@ -22,12 +22,14 @@ export function refuseVitals(conn: Database.Database): () => void {
   return () => conn.exec('DROP TRIGGER disk_full; DROP TRIGGER disk_full_update');
 }
 
-/** Everything stored for the chairs, read back through the app's own trend call (no decimation). */
+/** Everything stored for the chairs, read back sample by sample through the database worker. */
 export async function readBack(db: DbClient, chairIds: readonly number[]): Promise<Series> {
   const out: Series = new Map();
   for (const chairId of chairIds) {
-    const series = await db.call('vitalTrend', chairId, 0, 8.64e15, [...VITAL_PARAMETERS], Number.MAX_SAFE_INTEGER);
-    for (const s of series) if (s.times.length > 0) out.set(`${chairId}:${s.parameter}`, s.times.map((t, i) => [t, s.values[i] ?? null]));
+    for (const parameter of VITAL_PARAMETERS) {
+      const samples = await db.call('vitalSamples', chairId, parameter, 0, 8.64e15);
+      if (samples.length > 0) out.set(`${chairId}:${parameter}`, samples.map((s) => [s.t, s.value]));
+    }
   }
   return out;
 }

@@ -68,8 +68,8 @@ describe('Datex monitor through a socat pty pair', () => {
       expect(r.value).toBeLessThan(120);
     }
     await store.flush();
-    const [series] = await db.call('vitalTrend', 1, 0, Date.now(), ['hr'], 1000);
-    expect(series!.values.slice(0, hr.length)).toEqual(hr.map((r) => r.value));
+    const samples = await db.call('vitalSamples', 1, 'hr', 0, Date.now());
+    expect(samples.slice(0, hr.length).map((s) => s.value)).toEqual(hr.map((r) => r.value));
   });
 
   it('counts garbage between frames as rejected and keeps decoding', async () => {

@@ -67,8 +67,8 @@ describe('VitalsStore', () => {
     expect(store.waiting).toBe(0);
     expect(health.status()).toEqual({ storageErrors: [], queued: [] });
     expect(pushed).toHaveLength(3);
-    const [series] = await db.call('vitalTrend', 1, 0, 10_000, ['hr'], 100);
-    expect(series!.values).toEqual([70, 71, 72, 73]);
+    const samples = await db.call('vitalSamples', 1, 'hr', 0, 10_000);
+    expect(samples.map((s) => s.value)).toEqual([70, 71, 72, 73]);
   });
 
   it('writes a backlog larger than one transaction takes, in order', async () => {

@@ -20,7 +20,7 @@ import { DISCHARGE_SCALES_LIST } from '../../session/scales';
 import { SESSION_STATUSES } from '../../session/stateMachine';
 import { ProblemSchema } from '../envelope';
 import { AlarmLogEntrySchema } from './alarms';
-import { EpochMs, Id } from '../schemas';
+import { EpochMs, Id, VitalTrend } from '../schemas';
 
 const Text = (max: number) => z.string().max(max);
 const Finite = z.number().finite();
@@ -403,8 +403,6 @@ export const SessionDetail = z.object({
 });
 export type SessionDetail = z.infer<typeof SessionDetail>;
 
-export const TrendSeriesLike = z.object({ parameter: z.string(), times: z.array(EpochMs), values: z.array(z.number().nullable()) });
-
 /** Review for sign-off: the whole session plus the vitals of its chair over the session's time range. */
 /** The signed content recomputed against its signature (db/recordSeal.ts): every difference named. */
 export const SessionRecordCheck = z.object({
@@ -418,7 +416,7 @@ export const SessionReview = z.object({
   integrity: SessionRecordCheck,
   vitalsFrom: EpochMs,
   vitalsTo: EpochMs,
-  vitals: z.array(TrendSeriesLike),
+  vitals: VitalTrend,
   /** The alarm log of the session's chair over the same time range (baseline, infusion, recovery), oldest first. */
   alarms: z.array(AlarmLogEntrySchema),
   /** Audit entries of this session, oldest first. */

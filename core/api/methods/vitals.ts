@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { methodTable } from '../methodSpec';
-import { Chair, EpochMs, Id, StoredReading, TrendSeries, VitalParameterSchema } from '../schemas';
+import { Chair, EpochMs, Id, StoredReading, VitalParameterSchema, VitalTrend } from '../schemas';
 
 export const vitalsMethods = methodTable({
   'chairs.list': { access: 'anyUser', input: z.strictObject({}), output: z.array(Chair) },
@@ -11,7 +11,7 @@ export const vitalsMethods = methodTable({
       .strictObject({ chairId: Id, from: EpochMs, to: EpochMs, parameters: z.array(VitalParameterSchema).max(16).optional() })
       .refine((r) => r.to >= r.from, { message: '"to" must not be before "from"' })
       .refine((r) => r.to - r.from <= 24 * 3600_000, { message: 'a trend covers at most 24 h' }),
-    output: z.array(TrendSeries),
+    output: VitalTrend,
   },
 });
 

@@ -23,7 +23,7 @@ import { readinessProblems } from '../../../core/session/readiness';
 import { RESCUE_DRUGS } from '../../../core/session/rescueMedications';
 import { applyEvent, type SessionEvent } from '../../../core/session/stateMachine';
 import type { Problem } from '../../../core/settings';
-import { VITAL_PARAMETERS } from '../../../core/vitals';
+import { CHART_MAX_BUCKETS, CHART_PARAMETERS } from '../../../core/trendBuckets';
 import type { DbClient } from '../../../db/client';
 import type { SessionBundle } from '../../../db/repos/sessionRead';
 import type { DoseEventInsert, TransitionWrite } from '../../../db/repos/sessionWrite';
@@ -61,7 +61,6 @@ export interface SessionDeps {
   onSigned?: (sessionId: number) => Promise<unknown>;
 }
 
-const TREND_MAX_POINTS = 1200;
 const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
 const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
 const DAY_MS = 86_400_000;
@@ -272,7 +271,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       await deps.flushVitals?.(s.chairId);
       await deps.flushAlarms?.();
       const [vitals, alarms, history, integrity] = await Promise.all([
-        db.call('vitalTrend', s.chairId, from, to, [...VITAL_PARAMETERS], TREND_MAX_POINTS),
+        db.call('vitalTrend', s.chairId, from, to, CHART_PARAMETERS, CHART_MAX_BUCKETS),
         db.call('alarmLogOfChair', s.chairId, from, to),
         db.call('sessionHistory', sessionId),
         db.call('checkSessionRecord', sessionId),

@@ -1,13 +1,11 @@
 /** Live and stored vitals of the chairs. Thin: rules live in core/, SQL in db/. */
 import { AppError } from '../../../core/api/envelope';
+import { CHART_MAX_BUCKETS } from '../../../core/trendBuckets';
 import { VITAL_PARAMETERS } from '../../../core/vitals';
 import type { DbClient } from '../../../db/client';
 import type { HandlersFor } from '../../ipc/dispatcher';
 import type { ChairMonitor } from '../chairMonitor';
 import type { VitalsStore } from '../vitalsStore';
-
-/** A chart is about 1000 px wide: more points than that only cost time. */
-const TREND_MAX_POINTS = 1200;
 
 export interface VitalsDeps {
   db: DbClient;
@@ -46,7 +44,7 @@ export function createVitalsHandlers(deps: VitalsDeps): HandlersFor<'chairs.list
     'vitals.trend': async ({ chairId, from, to, parameters }) => {
       if (!deps.chairNames.has(chairId)) throw new AppError('NOT_FOUND', `there is no chair ${chairId}`);
       await deps.store.flush(); // the trend must include what arrived a moment ago
-      return deps.db.call('vitalTrend', chairId, from, to, parameters ?? [...VITAL_PARAMETERS], TREND_MAX_POINTS);
+      return deps.db.call('vitalTrend', chairId, from, to, parameters ?? [...VITAL_PARAMETERS], CHART_MAX_BUCKETS);
     },
   };
 }

@@ -42,7 +42,7 @@ export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
         <Numeric parameter="temp" label={t('params.temp')} readings={[l.temp]} now={now} format={([v]) => (v === null || v === undefined ? '–' : v.toFixed(1))} />
       </div>
       <PumpRate chairId={chair.id} pump={l.pumpRate} volume={l.pumpVolume} now={now} />
-      <TrendChart rows={chair.trend} />
+      <TrendChart rows={chair.trend.rows} />
     </main>
   );
 }

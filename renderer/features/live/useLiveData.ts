@@ -1,5 +1,6 @@
 /** Loads the chairs once and keeps the live store in step with what main pushes. */
 import { useEffect } from 'react';
+import { CHART_PARAMETERS } from '../../../core/trendBuckets';
 import type { Api } from '../../api/client';
 import { useLiveStore } from '../../stores/liveStore';
 
@@ -20,10 +21,10 @@ export function useLiveData(api: Api, enabled: boolean): void {
       for (const c of list) {
         const [latest, trend] = await Promise.all([
           api.call('vitals.latest', { chairId: c.id }).catch(() => []),
-          api.call('vitals.trend', { chairId: c.id, from: to - TREND_WINDOW_MS, to }).catch(() => []),
+          api.call('vitals.trend', { chairId: c.id, from: to - TREND_WINDOW_MS, to, parameters: [...CHART_PARAMETERS] }).catch(() => null),
         ]);
         useLiveStore.getState().setLatest(c.id, latest);
-        useLiveStore.getState().setTrend(c.id, trend);
+        if (trend) useLiveStore.getState().setTrend(c.id, trend);
       }
     })();
     return () => offs.forEach((off) => off());

@@ -3,13 +3,13 @@
  * checklist, discharge), signing with the password asked again, and — once signed and locked — amendments that keep
  * the original visible, each signed.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
-import { mergeSeries } from '../../stores/liveStore';
+import { rowsOf } from '../../stores/trendRows';
 import { useNav } from '../../stores/navStore';
 import { TransferDone } from '../discharge/DischargePanel';
 import { escortText } from '../discharge/EscortFields';
@@ -44,6 +44,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
   useEffect(() => {
     void load();
   }, [load]);
+  const rows = useMemo(() => (review ? rowsOf(review.vitals).rows : []), [review]);
 
   if (!review) {
     return (
@@ -55,7 +56,6 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
   }
   const d = review.detail;
   const s = d.session;
-  const rows = mergeSeries(review.vitals as Parameters<typeof mergeSeries>[0]);
   const disc = d.discharge;
   const stamp = (x: { userName: string; at: number }) => t('session.by', { name: x.userName, time: hhmm(x.at) });
   return (

@@ -2,11 +2,12 @@
  * Vitals and the dose on one time axis (§5.3 timeline grid): the vitals trend above, the delivered rate in mg/kg/h
  * as a step line below, both with the same X domain and margins so a rate change lines up with the vitals it caused.
  */
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
+import { AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
-import { vitalLines } from '../../components/vitalLines';
-import type { TrendRow } from '../../stores/liveStore';
+import { bandText, vitalLines } from '../../components/vitalLines';
+import type { TrendRow } from '../../stores/trendRows';
 import { rateSteps } from './doseTimeline';
 import { hhmm } from '../../format';
 
@@ -32,10 +33,17 @@ interface Props {
   height?: 'compact' | 'full';
 }
 
-export function SessionChart({ detail, rows, from, to, height = 'compact' }: Props) {
+/** The rows from `from` on; later rows than `to` are clipped by the axis, so a moving `to` costs no new array. */
+function rowsFrom(rows: TrendRow[], from: number): TrendRow[] {
+  const i = rows.findIndex((r) => r.t >= from);
+  return i <= 0 ? (i === 0 ? rows : []) : rows.slice(i);
+}
+
+/** Memoised: the session screen re-renders every second for its clocks. */
+export const SessionChart = memo(function SessionChart({ detail, rows, from, to, height = 'compact' }: Props) {
   const { t } = useTranslation();
-  const data = rows.filter((r) => r.t >= from && r.t <= to);
-  const steps = rateSteps(detail, to);
+  const data = useMemo(() => rowsFrom(rows, from), [rows, from]);
+  const steps = useMemo(() => rateSteps(detail, to), [detail, to]);
   const boluses = detail.doseEvents.filter((e) => e.kind === 'bolus');
   const maxRate = Math.max(0.2, ...steps.map((s) => s.mgPerKgPerH));
   const x = {
@@ -52,15 +60,15 @@ export function SessionChart({ detail, rows, from, to, height = 'compact' }: Pro
     <div className={`session-chart session-chart--${height}`} data-testid="session-chart">
       <div className="session-chart__vitals">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={MARGIN} syncId="session" syncMethod="value">
+          <AreaChart data={data} margin={MARGIN} syncId="session" syncMethod="value">
             <CartesianGrid stroke="#333" strokeDasharray="3 3" />
             <XAxis {...x} />
             <YAxis domain={[0, 200]} stroke="#aaa" width={Y_WIDTH} />
-            <Tooltip labelFormatter={(v) => hhmm(Number(v))} contentStyle={tooltipStyle} />
+            <Tooltip labelFormatter={(v) => hhmm(Number(v))} formatter={bandText} contentStyle={tooltipStyle} />
             <Legend />
             {vitalLines(t)}
             {detail.session.stoppedAt && <ReferenceLine x={detail.session.stoppedAt} stroke="#fff" strokeDasharray="4 4" />}
-          </LineChart>
+          </AreaChart>
         </ResponsiveContainer>
       </div>
       <div className="session-chart__dose" data-testid="dose-chart">
@@ -89,4 +97,4 @@ export function SessionChart({ detail, rows, from, to, height = 'compact' }: Pro
       </div>
     </div>
   );
-}
+});

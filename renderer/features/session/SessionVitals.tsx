@@ -49,7 +49,7 @@ export function SessionVitals({ detail, now, children }: { detail: SessionDetail
         <Numeric parameter="rr" label={t('params.rr')} readings={[l.rr]} now={liveNow} />
       </div>
       {children}
-      <SessionChart detail={detail} rows={chair.trend} from={from} to={to} />
+      <SessionChart detail={detail} rows={chair.trend.rows} from={from} to={to} />
     </section>
   );
 }

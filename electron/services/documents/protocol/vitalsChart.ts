@@ -26,13 +26,21 @@ interface Panel {
 
 type Series = { times: readonly number[]; values: readonly (number | null)[] };
 
+/**
+ * A bucket's lowest and highest value as two points at its time: the drawn line covers the band, so a short dip is
+ * never averaged away (the review's buckets, core/trendBuckets.ts).
+ */
+function bandOf(times: readonly number[], s: { min: readonly (number | null)[]; max: readonly (number | null)[] }): Series {
+  return { times: times.flatMap((t) => [t, t]), values: times.flatMap((_, i) => [s.min[i] ?? null, s.max[i] ?? null]) };
+}
+
 export function vitalsChart(ctx: ProtocolContext): void {
   const { w, T, lang, review } = ctx;
   const d = review.detail;
   w.ensureSpace(CHART_HEIGHT + 40); // heading and chart stay on one page
   w.heading(T.chart);
-  const byParam = new Map(review.vitals.map((s) => [s.parameter, s]));
-  const hasVitals = review.vitals.some((s) => s.values.some((v) => v !== null));
+  const byParam = new Map(review.vitals.series.map((s) => [s.parameter, bandOf(review.vitals.times, s)]));
+  const hasVitals = review.vitals.series.some((s) => s.max.some((v) => v !== null));
   const events = d.doseEvents;
   const from = Math.min(review.vitalsFrom, events[0]?.at ?? Infinity);
   const to = Math.max(review.vitalsTo, events.at(-1)?.at ?? -Infinity, from + 60_000);

@@ -1,0 +1,42 @@
+/**
+ * Issue 13 figures on the ten-year database (or a small one with --quick): building it (resumable, cached under
+ * .bench-cache/), then open time, review and session screen loads, list and search, audit verification (fresh
+ * process), and the review chart render in Chromium. Each figure beside its target.
+ */
+import { join } from 'node:path';
+import { benchChart } from './chart';
+import { dbFiguresInFreshProcess } from './reviewLoad';
+import type { BenchRow } from './storage';
+import { benchDbDir, buildBenchDb } from './tenYears';
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+export async function benchTenYears(quick: boolean, print: (r: BenchRow) => void): Promise<void> {
+  const sessions = quick ? 40 : 10_000;
+  const cache = benchDbDir(sessions);
+  if (!cache.complete) {
+    const built = buildBenchDb(cache.dir, sessions);
+    if (built.sessions >= sessions) cache.markComplete();
+    const perSession = built.seconds / Math.max(1, built.added);
+    print({ name: `build the bench database (${built.added} sessions added now)`, value: built.seconds, unit: 's', detail: `${(perSession * 1000).toFixed(0)} ms per session, ${((perSession * 10_000) / 3600).toFixed(1)} h for 10 000` });
+  }
+  const file = join(cache.dir, 'clinic.sqlite');
+  const reviews = join(cache.dir, 'reviews.json');
+  const db = await dbFiguresInFreshProcess(file, reviews, quick ? 10 : 30);
+  const scale = `${sessions} sessions, ${db.auditEntries} audit entries`;
+  print({ name: `open the database (fresh process; ${scale})`, value: db.openMs, unit: 'ms', target: '≤ 1000 ms' });
+  print({ name: `review data load p50 (${db.reviewMs.length} random sessions, each once)`, value: percentile(db.reviewMs, 50), unit: 'ms', target: '≤ 200 ms', detail: `largest answer ${(db.reviewBytes / 1024).toFixed(0)} KB of JSON` });
+  print({ name: 'review data load p99', value: percentile(db.reviewMs, 99), unit: 'ms', target: '≤ 200 ms' });
+  print({ name: `session screen data load p50 (${db.sessionMs.length} sessions)`, value: percentile(db.sessionMs, 50), unit: 'ms', target: '≤ 200 ms' });
+  print({ name: 'session screen data load p99', value: percentile(db.sessionMs, 99), unit: 'ms', target: '≤ 200 ms' });
+  print({ name: 'patient list (all)', value: db.listMs, unit: 'ms', target: '≤ 200 ms' });
+  print({ name: 'patient search (worst of 4)', value: Math.max(...db.searchMs), unit: 'ms', target: '≤ 200 ms' });
+  print({ name: `verify-audit, whole chain (${db.auditEntries} entries, no incremental mode yet)`, value: db.verifySeconds, unit: 's', target: '≤ 5 s' });
+  const chart = await benchChart(reviews);
+  print({ name: 'review chart, data → painted, first render (cold page)', value: chart.coldMs, unit: 'ms', target: '≤ 100 ms' });
+  print({ name: `review chart, data → painted p50 (${chart.ms.length} sessions)`, value: percentile(chart.ms, 50), unit: 'ms', target: '≤ 100 ms' });
+  print({ name: 'review chart, data → painted p99', value: percentile(chart.ms, 99), unit: 'ms', target: '≤ 100 ms', detail: `long tasks per render: p50 ${percentile(chart.longTasks, 50)}, longest ${Math.max(...chart.longestMs).toFixed(0)} ms` });
+}
