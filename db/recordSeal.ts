@@ -62,10 +62,14 @@ const ROWS_OF_SESSION: Partial<Record<SignedPart, string>> = {
   doseEvents: 'SELECT id, session_id, prescription_id, kind, at, rate_ml_per_h, amount, unit, reason, recorded_by FROM dose_events',
   checklists: 'SELECT id, session_id, items, saved_at, saved_by FROM checklist_entries',
   observations: 'SELECT id, session_id, kind, at, data, recorded_at, recorded_by FROM observations',
-  dischargeScores: 'SELECT id, session_id, scale, answers, total, max_points, threshold, complete, at, recorded_by FROM discharge_scores',
+  dischargeScores: `SELECT id, session_id, scale, answers, total, max_points, threshold, complete, other_scale_reason, at, recorded_by
+    FROM discharge_scores`,
   escorts: 'SELECT id, session_id, escort, complete, at, confirmed_by FROM escort_confirmations',
   dischargeSteps: 'SELECT id, session_id, kind, reason, at, user_id, criteria FROM discharge_steps',
   transfers: 'SELECT id, session_id, handed_over_to, destination, reason, at, user_id FROM session_transfers',
+  contraindicationConfirmations: 'SELECT id, session_id, absolute_contraindication_found, at, confirmed_by FROM contraindication_confirmations',
+  rateOrders: 'SELECT id, session_id, rate_ml_per_h, reason, ordered_at, ordered_by FROM rate_orders',
+  rateConfirmations: 'SELECT id, order_id, session_id, dose_event_id, via, at, confirmed_by, pump_rate_ml_per_h FROM rate_confirmations',
 };
 
 /** `auditKey`: checks the HMAC of the signing's audit entry too, so an entry edited with the signature is named. */
@@ -129,6 +133,9 @@ export function createRecordSeal(db: DB, samples: SampleReader, auditKey?: Buffe
       escorts: () => q.rows.escorts!.all(s.id),
       dischargeSteps: () => q.rows.dischargeSteps!.all(s.id),
       transfers: () => q.rows.transfers!.all(s.id),
+      contraindicationConfirmations: () => q.rows.contraindicationConfirmations!.all(s.id),
+      rateOrders: () => q.rows.rateOrders!.all(s.id),
+      rateConfirmations: () => q.rows.rateConfirmations!.all(s.id),
       alarmLog: () => q.alarms.all(s.chair_id, from, to),
       vitals: () => ({ chairId: s.chair_id, from, to, samples: vitalsOf(s.chair_id as number, from, to) }),
     };

@@ -4,7 +4,8 @@
  *
  * The signature covers the content at signing, in parts (each hashed on its own, the signature hash is over the
  * part hashes): the session row, the patient's identity, the course, prescriptions, dose events, checklists,
- * observations, discharge scores, escort confirmations, discharge steps, transfers, and the chair's alarm log and
+ * observations, discharge scores, escort confirmations, discharge steps, transfers, the physician's contraindication
+ * confirmations, rate orders and their confirmations, and the chair's alarm log and
  * vitals over the session's record range. Amendments are not part of it: each is signed on its own with its own hash, which
  * names the session hash it amends.
  */
@@ -27,6 +28,9 @@ export const SIGNED_PARTS = [
   'escorts',
   'dischargeSteps',
   'transfers',
+  'contraindicationConfirmations',
+  'rateOrders',
+  'rateConfirmations',
   'alarmLog',
   'vitals',
 ] as const;
@@ -46,6 +50,9 @@ export const PART_NAMES: Record<SignedPart, { de: string; en: string }> = {
   escorts: { de: 'Begleitung', en: 'escort' },
   dischargeSteps: { de: 'Entlassungsschritte', en: 'discharge steps' },
   transfers: { de: 'Übergabe (Verlegung)', en: 'transfer hand-over' },
+  contraindicationConfirmations: { de: 'ärztliche Bestätigung der Kontraindikationen', en: "physician's contraindication confirmation" },
+  rateOrders: { de: 'Ratenanordnungen', en: 'rate orders' },
+  rateConfirmations: { de: 'Bestätigungen der Pumpenrate', en: 'pump rate confirmations' },
   alarmLog: { de: 'Alarmprotokoll', en: 'alarm log' },
   vitals: { de: 'Vitalwerte', en: 'vitals' },
 };

@@ -74,6 +74,10 @@ describe('signing: signature rows, and no session marked or inserted signed with
     expect(() => db.prepare("INSERT INTO dose_events (session_id, prescription_id, kind, at, recorded_by) VALUES (?, 1, 'pause', ?, ?)").run(s.sessionId, at, s.f.mfa)).toThrow(/signed and locked/);
     expect(() => db.prepare("INSERT INTO observations (session_id, kind, at, data, recorded_at, recorded_by) VALUES (?, 'note', ?, '{}', ?, ?)").run(s.sessionId, at, at, s.f.mfa)).toThrow(/signed and locked/);
     expect(() => db.prepare("INSERT INTO escort_confirmations (session_id, escort, complete, at, confirmed_by) VALUES (?, '{}', 1, ?, ?)").run(s.sessionId, at, s.f.mfa)).toThrow(/signed and locked/);
+    // Tables added after 0060: transfers (0140), contraindication confirmations (0080), rate orders (0090).
+    expect(() => db.prepare("INSERT INTO session_transfers (session_id, handed_over_to, destination, reason, at, user_id) VALUES (?, 'RTW', 'Klinikum', 'x', ?, ?)").run(s.sessionId, at, s.f.physician)).toThrow(/signed and locked/);
+    expect(() => db.prepare('INSERT INTO contraindication_confirmations (session_id, absolute_contraindication_found, at, confirmed_by) VALUES (?, 0, ?, ?)').run(s.sessionId, at, s.f.physician)).toThrow(/signed and locked/);
+    expect(() => db.prepare('INSERT INTO rate_orders (session_id, rate_ml_per_h, ordered_at, ordered_by) VALUES (?, 9, ?, ?)').run(s.sessionId, at, s.f.physician)).toThrow(/signed and locked/);
     expect(() => db.prepare("INSERT INTO amendments (session_id, target, correction, reason, signed_at, signed_by) VALUES (?, 'session', 'x', 'y', ?, ?)").run(s.sessionId, at, s.f.physician)).toThrow(/with its content hash/);
     const id = s.f.api.amendSession({ userId: s.f.physician, at }, s.sessionId, { target: 'session', targetId: null, correction: 'x', reason: 'y' });
     const row = db.prepare('SELECT content_hash, amends_hash FROM amendments WHERE id = ?').get(id) as { content_hash: string; amends_hash: string };

@@ -73,6 +73,17 @@ describe('a direct edit of the file is named', () => {
     ['an alarm log entry removed', () => (db) => db.prepare("DELETE FROM alarm_log WHERE code = 'spo2.low'").run(), ['alarm log']],
     ['the discharge time', (s) => (db) => db.prepare('UPDATE infusion_sessions SET discharged_at = discharged_at - 600000 WHERE id = ?').run(s.sessionId), ['session data (status, times, chair)', 'vitals']],
     ['a discharge score', (s) => (db) => db.prepare('UPDATE discharge_scores SET total = 9 WHERE session_id = ?').run(s.sessionId), ['discharge scores']],
+    [
+      'a rate order slipped in later',
+      (s) => (db) => db.prepare('INSERT INTO rate_orders (session_id, rate_ml_per_h, ordered_at, ordered_by) VALUES (?, 30, ?, ?)').run(s.sessionId, T0 + 5 * MIN, s.f.physician),
+      ['rate orders'],
+    ],
+    [
+      'a contraindication confirmation slipped in later',
+      (s) => (db) =>
+        db.prepare('INSERT INTO contraindication_confirmations (session_id, absolute_contraindication_found, at, confirmed_by) VALUES (?, 0, ?, ?)').run(s.sessionId, T0 - MIN, s.f.physician),
+      ["physician's contraindication confirmation"],
+    ],
   ];
 
   it.each(cases)('%s', (_name, edit, parts) => {
