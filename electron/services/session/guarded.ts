@@ -17,3 +17,8 @@ export async function guarded<T>(write: Promise<T>): Promise<T> {
     throw err;
   }
 }
+
+/** Typing errors: refused before anything is written, every field named. */
+export function badInput(problems: Problem[]): AppError {
+  return new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+}

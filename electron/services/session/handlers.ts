@@ -7,8 +7,6 @@ import { AppError } from '../../../core/api/envelope';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
 import type { SessionUser } from '../../../core/auth/roles';
 import { CLINIC_DEFAULTS, type ClinicSettings } from '../../../core/clinic/defaults';
-import { courseRules, validateCoursePlan, type CoursePlan } from '../../../core/course/coursePlan';
-import { meaningfulDropRule, painTrend } from '../../../core/course/painTrend';
 import { checkPrescription, checkSessionDose, doseLimitsFor } from '../../../core/dose/limits';
 import { rateChangeCapCheck } from '../../../core/dose/caps';
 import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH } from '../../../core/dose/rate';
@@ -18,11 +16,9 @@ import { problem } from '../../../core/messages';
 import { checklistRules, typingErrors, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
 import { validateObservation, type Observation } from '../../../core/session/observations';
 import { recordRange } from '../../../core/session/signedContent';
-import { isPlausibleBirthDate, isPlausibleTime, MAX_AGE_YEARS } from '../../../core/session/plausibility';
 import { readinessProblems } from '../../../core/session/readiness';
 import { RESCUE_DRUGS } from '../../../core/session/rescueMedications';
 import { applyEvent, type SessionEvent } from '../../../core/session/stateMachine';
-import type { Problem } from '../../../core/settings';
 import { CHART_MAX_BUCKETS, CHART_PARAMETERS } from '../../../core/trendBuckets';
 import type { DbClient } from '../../../db/client';
 import type { SessionBundle } from '../../../db/repos/sessionRead';
@@ -33,16 +29,18 @@ import type { EventBus } from '../eventBus';
 import { loadSettings } from './clinicSettings';
 import { createDischargeHandlers, type DischargeMethods } from './dischargeHandlers';
 import { createDoseRecordHandlers, type DoseRecordMethods } from './doseRecordHandlers';
-import { guarded, refused } from './guarded';
+import { badInput, guarded, refused } from './guarded';
+import { createPatientHandlers, type PatientMethods } from './patientHandlers';
+import { createSigningHandlers, type SigningMethods } from './signingHandlers';
 import { activeStaff, confirmationsOf, physiciansOf, readinessInputOf } from './readiness';
-import { capRulesOf, courseView, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
+import { capRulesOf, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
 
 export type SessionMethods =
-  | 'patients.list' | 'patients.create' | 'courses.create' | 'courses.list' | 'courses.view'
+  | PatientMethods
   | 'sessions.plan' | 'sessions.list' | 'sessions.get' | 'sessions.review' | 'sessions.checkIn' | 'sessions.saveChecklist'
   | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
   | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
-  | 'observations.record' | DischargeMethods | 'sessions.sign' | 'sessions.amend'
+  | 'observations.record' | DischargeMethods | SigningMethods
   | DoseRecordMethods | 'checklist.confirmContraindications' | 'staff.list';
 
 export interface SessionDeps {
@@ -66,11 +64,6 @@ const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObse
 const DAY_MS = 86_400_000;
 /** A session is planned at most a day back (entered late) and a year ahead. */
 const PLAN_RANGE_MS = { back: DAY_MS, ahead: 366 * DAY_MS };
-
-/** Typing errors: refused before anything is written, every field named. */
-function badInput(problems: Problem[]): AppError {
-  return new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
-}
 
 export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMethods> {
   const { db, bus } = deps;
@@ -182,58 +175,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
   };
 
   return {
-    // ------------------------------------------------------------ patients and courses
-    'patients.list': ({ search }) => db.call('listPatients', search),
-    'patients.create': async (input, ctx) => {
-      const problems = [
-        ...(input.familyName.trim() ? [] : [problem('patient.familyNameMissing', { field: 'familyName' })]),
-        ...(input.givenName.trim() ? [] : [problem('patient.givenNameMissing', { field: 'givenName' })]),
-        ...(isPlausibleBirthDate(input.birthDate, now())
-          ? []
-          : [problem('patient.birthDateInvalid', { field: 'birthDate', birthDate: input.birthDate, maxYears: MAX_AGE_YEARS })]),
-      ];
-      if (problems.length > 0) throw badInput(problems);
-      return guarded(db.call('createPatient', actorOf(userOf(ctx)), input));
-    },
-    'courses.create': async (input, ctx) => {
-      const s = await loadSettings(db);
-      if (!(await db.call('getPatient', input.patientId))) throw new AppError('NOT_FOUND', `there is no patient ${input.patientId}`);
-      const plan: CoursePlan = { ...input, priorFailedTherapies: input.priorFailedTherapies };
-      const attestation = input.psychiatristAttestation;
-      if (attestation && !isPlausibleTime(attestation.at, now())) {
-        throw badInput([problem('course.attestationDateImplausible', { field: 'psychiatristAttestation.at' })]);
-      }
-      const problems = validateCoursePlan(plan, courseRules(s.settings));
-      if (problems.length > 0) throw refused(problems.map((p) => p.message).join('; '), problems);
-      return courseView(await guarded(db.call('createCourse', actorOf(userOf(ctx)), input)));
-    },
-    'courses.list': async ({ patientId }) => (await db.call('listCourses', patientId)).map(courseView),
-    'courses.view': async ({ courseId }) => {
-      const [course, s] = await Promise.all([db.call('getCourse', courseId), loadSettings(db)]);
-      if (!course) throw new AppError('NOT_FOUND', `there is no course ${courseId}`);
-      const [patient, bundles] = await Promise.all([db.call('getPatient', course.patientId), db.call('sessionSummaries', { courseId })]);
-      const at = now();
-      const sessions = bundles.map((b) => summaryOf(b, s.settings, at));
-      const rule = meaningfulDropRule(s.settings);
-      const trend = painTrend(
-        sessions.map((x) => ({
-          sessionNumber: x.sessionNumber,
-          ...(x.nrsBefore !== null ? { nrsBefore: x.nrsBefore } : {}),
-          ...(x.nrsAfter !== null ? { nrsAfter: x.nrsAfter } : {}),
-        })),
-        rule,
-      );
-      return {
-        course: courseView(course),
-        patient: patient!,
-        sessions,
-        painTrend: trend,
-        meaningfulDrop: {
-          ...rule,
-          source: `${CLINIC_DEFAULTS.meaningfulPainDropPoints.source}; ${CLINIC_DEFAULTS.meaningfulPainDropPercent.source}`,
-        },
-      };
-    },
+    ...createPatientHandlers({ db, now, actorOf }),
 
     // ------------------------------------------------------------ sessions
     'sessions.plan': async (input, ctx) => {
@@ -469,47 +411,17 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
 
     ...createDischargeHandlers({ db, now, verifyPassword: deps.verifyPassword, actorOf, bundleOf, notSigned, changed, alarmLogOf, guarded, transition }),
 
-    // ------------------------------------------------------------ sign-off and amendments
-    'sessions.sign': async ({ sessionId, password }, ctx) => {
-      const user = userOf(ctx);
-      const b = await bundleOf(sessionId);
-      notSigned(b);
-      if (b.session.state !== 'discharged' && b.session.state !== 'cancelled' && b.session.state !== 'transferred') {
-        throw refused('only a discharged, transferred or cancelled session can be signed', [problem('session.notFinished', { status: b.session.state })]);
-      }
-      if (!(await deps.verifyPassword(user.id, password))) {
-        throw refused('the password is not correct', [problem('signature.passwordWrong')]);
-      }
-      // The signature covers the chair's vitals and alarm log: what is still buffered is written first.
-      await deps.flushVitals?.(b.session.chairId);
-      await deps.flushAlarms?.();
-      await guarded(db.call('signSession', actorOf(user), sessionId));
-      deps.onSigned?.(sessionId).catch((err: Error) => console.error(`the result of session ${sessionId} was not sent to the PVS: ${err.message}`));
-      return changed(sessionId);
-    },
-    'sessions.amend': async ({ sessionId, target, targetId, correction, reason, password }, ctx) => {
-      const user = userOf(ctx);
-      const b = await bundleOf(sessionId);
-      const rows: Partial<Record<typeof target, number[]>> = {
-        observation: b.observations.map((o) => o.id),
-        doseEvent: b.doseEvents.map((e) => e.id),
-        prescription: b.prescriptions.map((p) => p.id),
-      };
-      const known = rows[target];
-      if (targetId !== undefined && known !== undefined && !known.includes(targetId)) {
-        throw new AppError('NOT_FOUND', `session ${sessionId} has no ${target} ${targetId}`);
-      }
-      const problems = [
-        ...(correction.trim() ? [] : [problem('amendment.correctionMissing')]),
-        ...(reason.trim() ? [] : [problem('amendment.reasonMissing')]),
-      ];
-      if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
-      if (!(await deps.verifyPassword(user.id, password))) {
-        throw refused('the password is not correct', [problem('signature.passwordWrong')]);
-      }
-      await guarded(db.call('amendSession', actorOf(user), sessionId, { target, targetId: targetId ?? null, correction: correction.trim(), reason: reason.trim() }));
-      return changed(sessionId);
-    },
+    ...createSigningHandlers({
+      db,
+      actorOf,
+      bundleOf,
+      notSigned,
+      changed,
+      verifyPassword: deps.verifyPassword,
+      flushVitals: deps.flushVitals,
+      flushAlarms: deps.flushAlarms,
+      onSigned: deps.onSigned,
+    }),
 
     ...createDoseRecordHandlers({ db, now, bundleOf, changed, notSigned, verifyPassword: deps.verifyPassword, onInfusion: deps.onInfusion }),
   } satisfies HandlersFor<SessionMethods> as HandlersFor<SessionMethods>;

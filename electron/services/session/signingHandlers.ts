@@ -1,0 +1,74 @@
+/**
+ * Sign-off and amendments (issue 5, issue 9): the physician signs with the password again, after the chair's buffered
+ * vitals and alarms are written (the signature's content hash covers them); corrections of a signed record are
+ * amendments, signed the same way. After a signature the result goes to the PVS (failures shown, never undoing it).
+ */
+import { AppError } from '../../../core/api/envelope';
+import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
+import type { SessionUser } from '../../../core/auth/roles';
+import { problem } from '../../../core/messages';
+import type { DbClient } from '../../../db/client';
+import type { SessionBundle } from '../../../db/repos/sessionRead';
+import type { Actor } from '../../../db/repos/users';
+import { userOf, type HandlersFor } from '../../ipc/dispatcher';
+import { guarded, refused } from './guarded';
+
+export type SigningMethods = 'sessions.sign' | 'sessions.amend';
+
+export interface SigningDeps {
+  db: DbClient;
+  actorOf: (user: SessionUser, at?: number) => Actor;
+  bundleOf: (sessionId: number) => Promise<SessionBundle>;
+  notSigned: (b: SessionBundle) => void;
+  changed: (sessionId: number) => Promise<SessionDetail>;
+  verifyPassword: (userId: number, password: string) => Promise<boolean>;
+  flushVitals?: ((chairId: number) => Promise<void>) | undefined;
+  flushAlarms?: (() => Promise<void>) | undefined;
+  onSigned?: ((sessionId: number) => Promise<unknown>) | undefined;
+}
+
+export function createSigningHandlers(deps: SigningDeps): HandlersFor<SigningMethods> {
+  const { db, actorOf, bundleOf, notSigned, changed } = deps;
+  return {
+    'sessions.sign': async ({ sessionId, password }, ctx) => {
+      const user = userOf(ctx);
+      const b = await bundleOf(sessionId);
+      notSigned(b);
+      if (b.session.state !== 'discharged' && b.session.state !== 'cancelled' && b.session.state !== 'transferred') {
+        throw refused('only a discharged, transferred or cancelled session can be signed', [problem('session.notFinished', { status: b.session.state })]);
+      }
+      if (!(await deps.verifyPassword(user.id, password))) {
+        throw refused('the password is not correct', [problem('signature.passwordWrong')]);
+      }
+      // The signature covers the chair's vitals and alarm log: what is still buffered is written first.
+      await deps.flushVitals?.(b.session.chairId);
+      await deps.flushAlarms?.();
+      await guarded(db.call('signSession', actorOf(user), sessionId));
+      deps.onSigned?.(sessionId).catch((err: Error) => console.error(`the result of session ${sessionId} was not sent to the PVS: ${err.message}`));
+      return changed(sessionId);
+    },
+    'sessions.amend': async ({ sessionId, target, targetId, correction, reason, password }, ctx) => {
+      const user = userOf(ctx);
+      const b = await bundleOf(sessionId);
+      const rows: Partial<Record<typeof target, number[]>> = {
+        observation: b.observations.map((o) => o.id),
+        doseEvent: b.doseEvents.map((e) => e.id),
+        prescription: b.prescriptions.map((p) => p.id),
+      };
+      const known = rows[target];
+      if (targetId !== undefined && known !== undefined && !known.includes(targetId)) {
+        throw new AppError('NOT_FOUND', `session ${sessionId} has no ${target} ${targetId}`);
+      }
+      const problems = [
+        ...(correction.trim() ? [] : [problem('amendment.correctionMissing')]),
+        ...(reason.trim() ? [] : [problem('amendment.reasonMissing')]),
+      ];
+      if (problems.length > 0) throw new AppError('BAD_INPUT', problems.map((p) => p.message).join('; '), problems);
+      if (!(await deps.verifyPassword(user.id, password))) {
+        throw refused('the password is not correct', [problem('signature.passwordWrong')]);
+      }
+      await guarded(db.call('amendSession', actorOf(user), sessionId, { target, targetId: targetId ?? null, correction: correction.trim(), reason: reason.trim() }));
+      return changed(sessionId);
+    },
+  };
+}
