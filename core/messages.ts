@@ -621,6 +621,10 @@ export const MESSAGES = {
     en: 'Only a signed session is sent to the practice management system',
   },
   // The database could not write (envelope code STORAGE), never a clinical refusal
+  'storage.vitalsWaiting': {
+    de: '{count} Messwerte dieses Platzes sind noch nicht gespeichert: erst unterschreiben, wenn die Speicherung wieder funktioniert (Technik informieren).',
+    en: '{count} readings of this chair are not stored yet: sign once storage works again (call technical support).',
+  },
   'storage.failed': {
     de: 'Datenbankfehler ({detail}): es wurde nichts gespeichert oder verändert – bitte erneut versuchen und sofort die Technik informieren.',
     en: 'Database failure ({detail}): nothing was saved or changed – please try again and call technical support now.',

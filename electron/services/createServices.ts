@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { AppError } from '../../core/api/envelope';
+import { problem } from '../../core/messages';
 import { DbClient } from '../../db/client';
 import type { PatientScenario } from '../../drivers/simulator/patient';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher';
@@ -66,6 +68,8 @@ export interface Services {
   /** Generated documents; renderSessionProtocol gives other services (GDT link) the protocol's bytes. */
   documents: DocumentService;
   monitors: Map<number, ChairMonitor>;
+  /** Every chair's readings on their way to the database (batched, kept until written). */
+  vitalsStore: VitalsStore;
   gdt: GdtLink;
   simulators: Map<number, SimulatedMonitor>;
   close(): Promise<void>;
@@ -137,7 +141,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     bus,
     verifyPassword: (userId, password) => auth.verifyPassword(userId, password),
     onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
-    flushVitals: () => store.flush(),
+    flushVitals: async (chairId, upTo) => {
+      await store.flush();
+      const waiting = store.waitingUpTo(chairId, upTo);
+      if (waiting > 0) throw new AppError('STORAGE', `${waiting} readings of chair ${chairId} are not written yet`, [problem('storage.vitalsWaiting', { count: waiting })]);
+    },
     flushAlarms: () => alarms.flush(),
     onSigned: (sessionId) => gdt.writeResult6310(sessionId),
   });
@@ -187,6 +195,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     alarms,
     documents,
     monitors,
+    vitalsStore: store,
     gdt,
     simulators,
     async close() {

@@ -37,6 +37,11 @@ export class VitalsStore {
     return this.queue.waiting;
   }
 
+  /** Readings of a chair received up to `t` and not yet written. */
+  waitingUpTo(chairId: number, t: number): number {
+    return this.queue.waitingIn(chairId).filter((r) => r.receivedAt <= t).length;
+  }
+
   start(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
   }

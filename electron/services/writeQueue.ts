@@ -48,6 +48,11 @@ export class WriteQueue<T> {
     return n;
   }
 
+  /** The items of one lane not yet written, oldest first. */
+  waitingIn(lane: number): readonly T[] {
+    return this.lanes.get(lane) ?? [];
+  }
+
   push(lane: number, items: readonly T[]): void {
     if (items.length === 0) return;
     const queue = this.lanes.get(lane);

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHealth } from '../../core/api/methods/app';
 import { formatProblem } from '../../core/messages';
-import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import { waitFor, type WsTestClient } from '../helpers/wsClient';
-import { fullChecklist, ok } from '../session/runThrough';
+import { fullChecklist, ok, runSession } from '../session/runThrough';
 
 let app: TestApp;
 let mfa: WsTestClient;
@@ -21,7 +21,7 @@ let admin: WsTestClient;
 let lock: Database.Database;
 
 beforeAll(async () => {
-  app = await startTestApp({ simulate: 'never' });
+  app = await startTestApp({ simulate: 'never', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
   [mfa, physician, admin] = await Promise.all([app.login('mfa'), app.login('physician'), app.login('admin')]);
   lock = new Database(join(app.dataDir, 'clinic.sqlite'));
 }, 30_000);
@@ -80,5 +80,27 @@ describe('a database that refuses writes', () => {
     // Nothing of the refused observation was stored.
     const detail = await ok(mfa, 'sessions.get', { sessionId });
     expect(detail.observations).toEqual([]);
+  }, 90_000);
+
+  it('refuses to sign while readings of the chair cannot be written (the lock would shut them out), signs once they are', async () => {
+    const patient = await ok(mfa, 'patients.create', { familyName: 'Signatur', givenName: 'Sina', birthDate: '1975-05-05' });
+    const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 6, indication: 'crps', priorFailedTherapies: [] });
+    await ok(physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'test: no waiting' });
+    const sessionId = await runSession({ mfa, physician }, course.id, 3, 6, 3);
+    lock.exec('BEGIN IMMEDIATE');
+    try {
+      app.services.vitalsStore.push(3, [{ parameter: 'hr', value: 71, unit: '/min', state: 'valid', receivedAt: Date.now() - 1000 }]);
+      const r = await physician.call('sessions.sign', { sessionId, password: TEST_USERS.physician.password });
+      expect(r.ok).toBe(false);
+      expect(r.error.code).toBe('STORAGE');
+      expect(r.error.problems.map((p: { code: string }) => p.code)).toEqual(['storage.vitalsWaiting']);
+      expect(formatProblem(r.error.problems[0], 'de')).toMatch(/^1 Messwerte dieses Platzes sind noch nicht gespeichert/);
+    } finally {
+      lock.exec('ROLLBACK');
+    }
+    expect((await ok(mfa, 'sessions.get', { sessionId })).session.signed).toBeNull();
+    const signed = await ok(physician, 'sessions.sign', { sessionId, password: TEST_USERS.physician.password });
+    expect(signed.session.signed).toMatchObject({ userName: 'Dr. Meier' });
+    expect(app.services.vitalsStore.waitingUpTo(3, Date.now())).toBe(0);
   }, 90_000);
 });

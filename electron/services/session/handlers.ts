@@ -53,8 +53,11 @@ export interface SessionDeps {
   onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
   /** Writes the alarm engine's pending log rows before a review reads them (AlarmService.flush). */
   flushAlarms?: () => Promise<void>;
-  /** Brings the chair's stored vitals up to date before a review reads them. */
-  flushVitals?: (chairId: number) => Promise<void>;
+  /**
+   * Writes the chair's buffered vitals before a review reads them or a signature covers them; throws (STORAGE) when
+   * readings received up to `upTo` could not be written, so nothing is signed that the lock would then shut out.
+   */
+  flushVitals?: (chairId: number, upTo: number) => Promise<void>;
   /** After a signature is stored: the result goes to the PVS (GdtLink.writeResult6310, which records and shows its failures). */
   onSigned?: (sessionId: number) => Promise<unknown>;
 }
@@ -210,7 +213,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const d = await detail(sessionId);
       const s = d.session;
       const { from, to } = recordRange(s, s.dischargedAt ?? d.now);
-      await deps.flushVitals?.(s.chairId);
+      await deps.flushVitals?.(s.chairId, now()).catch(() => undefined); // the review shows what is stored; app.health says what waits
       await deps.flushAlarms?.();
       const [vitals, alarms, history, integrity] = await Promise.all([
         db.call('vitalTrend', s.chairId, from, to, CHART_PARAMETERS, CHART_MAX_BUCKETS),
@@ -413,6 +416,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
 
     ...createSigningHandlers({
       db,
+      now,
       actorOf,
       bundleOf,
       notSigned,

@@ -17,12 +17,13 @@ export type SigningMethods = 'sessions.sign' | 'sessions.amend';
 
 export interface SigningDeps {
   db: DbClient;
+  now: () => number;
   actorOf: (user: SessionUser, at?: number) => Actor;
   bundleOf: (sessionId: number) => Promise<SessionBundle>;
   notSigned: (b: SessionBundle) => void;
   changed: (sessionId: number) => Promise<SessionDetail>;
   verifyPassword: (userId: number, password: string) => Promise<boolean>;
-  flushVitals?: ((chairId: number) => Promise<void>) | undefined;
+  flushVitals?: ((chairId: number, upTo: number) => Promise<void>) | undefined;
   flushAlarms?: (() => Promise<void>) | undefined;
   onSigned?: ((sessionId: number) => Promise<unknown>) | undefined;
 }
@@ -41,7 +42,8 @@ export function createSigningHandlers(deps: SigningDeps): HandlersFor<SigningMet
         throw refused('the password is not correct', [problem('signature.passwordWrong')]);
       }
       // The signature covers the chair's vitals and alarm log: what is still buffered is written first.
-      await deps.flushVitals?.(b.session.chairId);
+      // Refused (STORAGE) while readings of the record's time cannot be written: once signed, the lock would shut them out.
+      await deps.flushVitals?.(b.session.chairId, deps.now());
       await deps.flushAlarms?.();
       await guarded(db.call('signSession', actorOf(user), sessionId));
       deps.onSigned?.(sessionId).catch((err: Error) => console.error(`the result of session ${sessionId} was not sent to the PVS: ${err.message}`));
