@@ -14,6 +14,8 @@ export interface LatestReading {
 
 export interface Observed {
   infusion: { running: boolean; documentedRateMlH: number | null; startedAt: number | null };
+  /** Start of the watched period (check-in, or the infusion start); null = no session on the chair. */
+  watchedSince: number | null;
   /** Time of the last readings of any kind; null until the first arrive. */
   lastDataAt: number | null;
   link: { status: LinkStatus; reason: string };

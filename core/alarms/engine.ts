@@ -23,7 +23,7 @@ import { usableValue, type Condition, type LatestReading, type LinkStatus, type 
 import { AUDIO_PAUSE_MAX_MS, type Thresholds } from './defaults';
 import type { CapState } from '../dose/caps';
 import { judgeCaps } from './caps';
-import { judgeEquipment } from './equipment';
+import { judgeEquipment, judgeNoSession } from './equipment';
 import type { AlarmLogEvent, AlarmState, AlarmView } from './output';
 import { judgeVitals } from './vital-limits';
 
@@ -53,6 +53,8 @@ export class AlarmEngine {
   private now = 0;
   private sequence = 0;
   private infusionState: Observed['infusion'] = { running: false, documentedRateMlH: null, startedAt: null };
+  /** The chair's session from check-in to discharge: the watched period (clinical-requirements §4, issue 11 item 1). */
+  private sessionState: { active: boolean; since: number | null; infusionStarted: boolean } = { active: false, since: null, infusionStarted: false };
   private lastDataAt: number | null = null;
   private linkState: Observed['link'] = { status: 'receiving', reason: '' };
   private readonly latest: Partial<Record<AlarmParameter, LatestReading>> = {};
@@ -65,7 +67,7 @@ export class AlarmEngine {
   private pause: AudioPause | null = null;
   private log: AlarmLogEvent[] = [];
 
-  constructor(private readonly thresholds: Thresholds) {}
+  constructor(private thresholds: Thresholds) {}
 
   // ---- inputs ----
 
@@ -96,11 +98,33 @@ export class AlarmEngine {
       documentedRateMlH: rate !== null && Number.isFinite(rate) ? rate : null,
       startedAt: status.running ? (starting ? t : this.infusionState.startedAt) : null,
     };
-    if (starting && this.switchedOff.size > 0) {
-      // clinical-requirements §4.3 item 4: no ALARM OFF while an infusion runs.
-      this.log.push({ type: 'switchedOn', at: t, codes: [...this.switchedOff], reason: 'infusionStarted' });
-      this.switchedOff.clear();
-    }
+    if (status.running) this.sessionState.infusionStarted = true;
+    // clinical-requirements §4.3 item 4: no ALARM OFF while an infusion runs.
+    if (starting) this.switchAllOn(t, 'infusionStarted');
+    this.evaluate(t);
+  }
+
+  /**
+   * A session on the chair (checked in, until discharge, cancel or transfer) or none. Vital alarms are judged only
+   * within a session; an ALARM OFF never outlives the session it was set in, nor reaches the next patient.
+   */
+  session(now: number, active: boolean): void {
+    const t = this.clock(now);
+    if (active === this.sessionState.active) return;
+    this.switchAllOn(t, active ? 'sessionStarted' : 'sessionEnded');
+    this.sessionState = { active, since: active ? t : null, infusionStarted: active && this.infusionState.running };
+    // Which parameters "were being measured" is a question about this patient, not the previous one.
+    if (active) this.measured.clear();
+    this.evaluate(t);
+  }
+
+  /**
+   * New limits (clinic settings changed, or a physician's per-patient limits) for the running engine: alarms,
+   * acknowledgements, latches and delays carry on; only what the new limits no longer call a condition ends.
+   */
+  limits(now: number, thresholds: Thresholds): void {
+    const t = this.clock(now);
+    this.thresholds = thresholds;
     this.evaluate(t);
   }
 
@@ -165,8 +189,9 @@ export class AlarmEngine {
     this.evaluate(t);
     const missing = operatorMissing(user);
     if (missing) return missing;
-    if (this.infusionState.running) {
-      const reason = 'Alarms cannot be switched off while an infusion is running.';
+    if (this.infusionState.running || (this.sessionState.active && this.sessionState.infusionStarted)) {
+      // From the infusion start to discharge (paused and post-infusion included) every alarm stays on.
+      const reason = 'Alarms cannot be switched off once the infusion has started, until the patient is discharged.';
       this.log.push({ type: 'switchOffRefused', at: t, user, code, reason });
       return { code: 'alarm.switchOffRefused', message: reason, params: { code } };
     }
@@ -187,6 +212,7 @@ export class AlarmEngine {
     return {
       at: this.now,
       alarms,
+      switchedOff: [...this.switchedOff].sort(),
       highestPriority: alarms.reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null),
       audio: {
         tone: this.pause ? null : sounding.reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null),
@@ -219,17 +245,24 @@ export class AlarmEngine {
     }
     const observed: Observed = {
       infusion: this.infusionState,
+      watchedSince: this.watchedSince(),
       lastDataAt: this.lastDataAt,
       link: this.linkState,
       latest: this.latest,
       measured: this.measured,
       overdue: this.overdue,
     };
-    const conditions = [
-      ...judgeVitals(now, observed, this.thresholds, this.metSince),
-      ...judgeEquipment(now, observed, this.thresholds.technical),
-      ...judgeCaps(this.caps),
-    ].filter((c) => !this.switchedOff.has(c.code));
+    // A chair without a session shows its values but raises at most a low "no session" notice, never vital alarms.
+    if (observed.watchedSince === null) this.metSince.clear(); // delays count within the session only
+    const judged =
+      observed.watchedSince === null
+        ? judgeNoSession(now, observed, this.thresholds.technical)
+        : [
+            ...judgeVitals(now, observed, this.thresholds, this.metSince),
+            ...judgeEquipment(now, observed, this.thresholds.technical),
+            ...judgeCaps(this.caps),
+          ];
+    const conditions = judged.filter((c) => !this.switchedOff.has(c.code));
     const byKey = new Map(conditions.map((c) => [c.key, c]));
     for (const alarm of [...this.active.values()]) {
       const condition = byKey.get(alarm.key);
@@ -240,6 +273,18 @@ export class AlarmEngine {
       if (!this.active.has(condition.key)) this.raise(now, condition);
     }
     this.remindAndEscalate(now);
+  }
+
+  /** Start of the watched period: the session's check-in, or the infusion start when only that was reported. */
+  private watchedSince(): number | null {
+    if (this.sessionState.active) return this.sessionState.since;
+    return this.infusionState.running ? this.infusionState.startedAt : null;
+  }
+
+  private switchAllOn(now: number, reason: 'infusionStarted' | 'sessionStarted' | 'sessionEnded'): void {
+    if (this.switchedOff.size === 0) return;
+    this.log.push({ type: 'switchedOn', at: now, codes: [...this.switchedOff], reason });
+    this.switchedOff.clear();
   }
 
   private raise(now: number, c: Condition): void {

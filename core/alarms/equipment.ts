@@ -17,16 +17,29 @@ export function judgeEquipment(now: number, observed: Observed, settings: Techni
   ];
 }
 
-/** Before start the patient may not be connected yet: equipment problems are then only for awareness. */
+/**
+ * A chair without a session: values are shown, but the only alarm is a low notice while a patient seems connected
+ * (usable values arrive), so that nobody monitors a patient the app has not been told about.
+ */
+export function judgeNoSession(now: number, observed: Observed, settings: TechnicalSettings): Condition[] {
+  const connected = ALARM_PARAMETERS.some((p) => {
+    const reading = observed.latest[p];
+    return reading !== undefined && usableValue(reading) !== null && now - reading.at <= settings.noDataMediumMs.value;
+  });
+  if (!connected) return [];
+  return [{ key: 'session.none', code: 'session.none', kind: 'technical', priority: 'low', value: null, threshold: null, params: {} }];
+}
+
+/** Equipment problems keep their priority through the whole session: paused and post-infusion included. */
 function equipmentPriority(observed: Observed): Priority {
-  return observed.infusion.running ? 'medium' : 'low';
+  return observed.watchedSince !== null ? 'medium' : 'low';
 }
 
 function noData(now: number, observed: Observed, settings: TechnicalSettings): Condition[] {
-  const { running, startedAt } = observed.infusion;
-  if (!running || startedAt === null) return [];
-  // Counted from the infusion start when data stopped before it (or never came).
-  const silentMs = now - Math.max(observed.lastDataAt ?? startedAt, startedAt);
+  const since = observed.watchedSince;
+  if (since === null) return [];
+  // Counted from the start of the watched period when data stopped before it (or never came).
+  const silentMs = now - Math.max(observed.lastDataAt ?? since, since);
   const priority: Priority | null =
     silentMs > settings.noDataHighMs.value ? 'high' : silentMs > settings.noDataMediumMs.value ? 'medium' : null;
   if (priority === null) return [];

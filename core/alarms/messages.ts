@@ -84,6 +84,10 @@ const SYSTEM_TEXTS: Record<SystemCode, Text> = {
     en: 'Pump rate {pumpRate} ml/h differs from the documented rate {documentedRate} ml/h',
   },
   'observation.overdue': { de: 'Beobachtung überfällig: {kind} seit {minutes} min', en: 'Observation overdue: {kind} for {minutes} min' },
+  'session.none': {
+    de: 'Keine Sitzung am Platz: Vitalwerte kommen an, werden aber nicht überwacht',
+    en: 'No session on this chair: vital signs arrive but are not watched',
+  },
 };
 
 const CAP_TEXTS: Record<CapCode, Text> = {
@@ -155,6 +159,10 @@ export const ALARM_NOTICES: Record<string, Text> = {
   'override.implausible': {
     de: '{code} ({priority}): Der Grenzwert liegt außerhalb des Messbereichs.',
     en: '{code} ({priority}): the limit is outside the measurable range.',
+  },
+  'override.outOfBounds': {
+    de: '{code} ({priority}): Der Grenzwert liegt außerhalb der klinischen Grenzen {min}–{max}.',
+    en: '{code} ({priority}): the limit is outside the clinical bounds {min}–{max}.',
   },
   'override.inverted': {
     de: 'Die Grenzwerte widersprechen sich (untere Grenze über oberer oder Priorität vertauscht).',

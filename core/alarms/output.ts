@@ -38,6 +38,8 @@ export interface AlarmState {
   at: number;
   /** Most urgent first, then oldest first. */
   alarms: AlarmView[];
+  /** Conditions under ALARM OFF on this chair (shown wherever alarms are shown); empty from the infusion start on. */
+  switchedOff: ConditionCode[];
   highestPriority: Priority | null;
   audio: AudioState;
 }
@@ -61,4 +63,4 @@ export type AlarmLogEvent =
   | { type: 'audioPauseEnded'; at: number; reason: 'expired' | 'breakThrough'; alarmId: string | null }
   | { type: 'switchedOff'; at: number; user: string; code: ConditionCode }
   | { type: 'switchOffRefused'; at: number; user: string; code: string; reason: string }
-  | { type: 'switchedOn'; at: number; codes: ConditionCode[]; reason: 'infusionStarted' };
+  | { type: 'switchedOn'; at: number; codes: ConditionCode[]; reason: 'infusionStarted' | 'sessionStarted' | 'sessionEnded' };

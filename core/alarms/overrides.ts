@@ -2,7 +2,7 @@
  * Per-patient limit overrides set by a physician, merged over the clinic limits.
  * A bad override is refused as a whole: a half-applied set of limits is worse than the clinic defaults.
  */
-import type { Problem } from '../settings';
+import type { Problem, SettingRange } from '../settings';
 import { isPlausible } from '../vitals';
 import { PHYSIOLOGICAL_CODES, PHYSIOLOGICAL_CONDITIONS, isPhysiologicalCode, type PhysiologicalCode } from './codes';
 import type { ConditionLimits, LimitPriority, Thresholds } from './defaults';
@@ -31,7 +31,7 @@ export function mergeThresholds(clinic: Thresholds, overrides: PatientOverrides)
     }
     const merged: ConditionLimits = { ...physiological[code] };
     for (const [priority, value] of Object.entries(byPriority ?? {})) {
-      const problem = checkValue(code, priority, value);
+      const problem = checkValue(code, priority, value) ?? outOfBounds(physiological[code], code, priority as LimitPriority, value as number);
       if (problem) {
         problems.push(problem);
         continue;
@@ -56,6 +56,33 @@ function checkValue(code: PhysiologicalCode, priority: string, value: unknown): 
     return { code: 'override.implausible', message: `${code} ${priority}: ${value} is outside the measurable range.`, params };
   }
   return null;
+}
+
+/**
+ * Limits the clinic has no default for (clinical-requirements §4.1 gives none): their clinical bounds, anchored on the
+ * monitor factory defaults (NIBP-D 50–90, MAP 60–110 mmHg, S66–S68) and normal body temperature.
+ */
+const R = (min: number, max: number, source: string): SettingRange => ({ min, max, source: `clinical-requirements §4.1 ${source}` });
+const PATIENT_ONLY_BOUNDS: Partial<Record<PhysiologicalCode, SettingRange>> = {
+  'nibpDia.low': R(30, 70, '[E]: monitor NIBP-D lower default 50 mmHg (S66)'),
+  'nibpMean.high': R(90, 150, '[E]: monitor MAP upper default 110 mmHg (S66–S68)'),
+  'nibpMean.low': R(50, 80, '[E]: monitor MAP lower default 60 mmHg (S66–S68)'),
+  'temp.high': R(37.5, 40, '[E]: fever from 38 °C'),
+  'temp.low': R(34, 36.5, '[E]: hypothermia below 35 °C'),
+};
+
+/**
+ * A per-patient limit stays within the clinical bounds of its parameter, the same bounds a clinic-wide limit has
+ * (an SpO2 low limit of 0 % would silence the alarm while "set").
+ */
+function outOfBounds(clinic: ConditionLimits, code: PhysiologicalCode, priority: LimitPriority, value: number): Problem | null {
+  const range = clinic[priority]?.range ?? clinic[priority === 'high' ? 'medium' : 'high']?.range ?? PATIENT_ONLY_BOUNDS[code];
+  if (!range || (value >= range.min && value <= range.max)) return null;
+  return {
+    code: 'override.outOfBounds',
+    message: `${code} ${priority}: ${value} is outside the clinical bounds ${range.min}–${range.max} (${range.source}).`,
+    params: { code, priority, min: range.min, max: range.max },
+  };
 }
 
 function overrideLimit(clinic: ConditionLimits, code: PhysiologicalCode, priority: LimitPriority, value: number, overrides: PatientOverrides) {

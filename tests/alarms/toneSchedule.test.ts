@@ -49,6 +49,7 @@ describe('alarm tone schedule', () => {
     const s = (tone: 'high' | 'medium' | 'low' | null): AlarmStateDto => ({
       at: 0,
       alarms: [],
+      switchedOff: [],
       highestPriority: tone,
       audio: { tone, pausedUntil: null, pauseRemainingMs: null, pausedBy: null },
       infusionRunning: true,

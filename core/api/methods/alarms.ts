@@ -30,6 +30,8 @@ export type AlarmViewDto = z.infer<typeof AlarmViewSchema>;
 export const AlarmStateSchema = z.object({
   at: EpochMs,
   alarms: z.array(AlarmViewSchema),
+  /** Conditions under ALARM OFF on the chair: shown wherever alarms are shown. */
+  switchedOff: z.array(z.string()),
   highestPriority: PrioritySchema.nullable(),
   audio: z.object({
     tone: PrioritySchema.nullable(),

@@ -61,9 +61,6 @@ interface ChairAlarms {
   infusion: InfusionStatus;
   link: EngineLinkStatus;
   everReceived: boolean;
-  lastReadings: StoredReading[];
-  overdue: OverdueObservation[];
-  caps: CapState | null;
   signature: string;
 }
 
@@ -100,9 +97,6 @@ export class AlarmService {
         infusion: { running: false, documentedRateMlH: null },
         link: 'receiving',
         everReceived: false,
-        lastReadings: [],
-        overdue: [],
-        caps: null,
         signature: '',
       });
     }
@@ -147,7 +141,14 @@ export class AlarmService {
   setInfusion(chairId: number, input: InfusionInput): void {
     const c = this.chair(chairId);
     if (input.sessionId !== undefined && input.sessionId !== c.sessionId) {
+      // The watched period is the session, check-in to discharge (issue 11 item 1); the events of its end are
+      // logged with the session that ended, those of its start with the new one.
+      if (c.sessionId !== null) {
+        c.engine.session(this.now(), false);
+        this.after(c);
+      }
       c.sessionId = input.sessionId;
+      if (c.sessionId !== null) c.engine.session(this.now(), true);
       this.patientChanged(c);
     }
     c.infusion = { running: input.running, documentedRateMlH: input.documentedRateMlH };
@@ -158,7 +159,6 @@ export class AlarmService {
   /** The session caps of the chair's infusion now (dose and duration, core/dose/caps.ts); null when none runs. */
   setDoseCaps(chairId: number, caps: CapState | null): void {
     const c = this.chair(chairId);
-    c.caps = caps;
     c.engine.doseCaps(this.now(), caps);
     this.after(c);
   }
@@ -166,7 +166,6 @@ export class AlarmService {
   /** The full list of overdue observations of a chair now (empty when none is overdue). */
   setObservationsOverdue(chairId: number, overdue: readonly OverdueObservation[]): void {
     const c = this.chair(chairId);
-    c.overdue = [...overdue];
     c.engine.observationOverdue(this.now(), overdue);
     this.after(c);
   }
@@ -204,7 +203,7 @@ export class AlarmService {
     const merged = mergeThresholds(this.clinic, overrides);
     if (!merged.ok) throw new AppError('BAD_INPUT', merged.problems.map((p) => p.message).join(' '), merged.problems);
     await this.options.db.call('setAlarmOverrides', { userId: user.id, at: this.now() }, chairId, c.sessionId, reason, limits);
-    this.replaceEngine(c, merged.thresholds);
+    this.changeLimits(c, merged.thresholds);
     c.overriddenBy = user.displayName;
     c.overrides = overrides;
     return this.stateOf(c);
@@ -223,7 +222,7 @@ export class AlarmService {
         c.overrides = null;
         c.overriddenBy = null;
       }
-      if (JSON.stringify(next) !== JSON.stringify(c.thresholds)) this.replaceEngine(c, next);
+      if (JSON.stringify(next) !== JSON.stringify(c.thresholds)) this.changeLimits(c, next);
     }
   }
 
@@ -258,7 +257,6 @@ export class AlarmService {
     const c = this.chairs.get(chairId);
     if (!c || readings.length === 0) return;
     c.everReceived = true;
-    c.lastReadings = readings;
     c.engine.readings(this.now(), readings);
     this.after(c);
   }
@@ -303,7 +301,7 @@ export class AlarmService {
   private patientChanged(c: ChairAlarms): void {
     const clinic = this.clinic;
     if (c.overriddenBy !== null) {
-      this.replaceEngine(c, clinic);
+      this.changeLimits(c, clinic);
       c.overriddenBy = null;
       c.overrides = null;
     }
@@ -316,7 +314,7 @@ export class AlarmService {
         const overrides = { by: row.userName, reason: row.reason, limits: row.limits as PatientOverrides['limits'] };
         const merged = mergeThresholds(this.clinic, overrides);
         if (!merged.ok) return;
-        this.replaceEngine(c, merged.thresholds);
+        this.changeLimits(c, merged.thresholds);
         c.overriddenBy = row.userName;
         c.overrides = overrides;
       })
@@ -325,28 +323,9 @@ export class AlarmService {
       });
   }
 
-  /** New limits need a new engine: active alarms are logged as ended and re-raised under the new limits. */
-  private replaceEngine(c: ChairAlarms, thresholds: Thresholds): void {
-    const now = this.now();
-    const old = c.engine.state();
-    const ended: AlarmLogEvent[] = old.alarms.map((a) => ({
-      type: 'cleared',
-      at: now,
-      alarmId: a.id,
-      code: a.code,
-      priority: a.priority,
-      value: a.value,
-      durationMs: now - a.raisedAt,
-      latched: a.latched,
-    }));
-    if (ended.length > 0) this.store(c, ended);
-    const engine = new AlarmEngine(thresholds);
-    engine.infusion(now, c.infusion);
-    engine.link(now, c.link);
-    if (c.lastReadings.length > 0) engine.readings(now, c.lastReadings);
-    engine.observationOverdue(now, c.overdue);
-    engine.doseCaps(now, c.caps);
-    c.engine = engine;
+  /** New limits go into the running engine: latched, acknowledged and delayed alarms carry on (issue 11 item 6). */
+  private changeLimits(c: ChairAlarms, thresholds: Thresholds): void {
+    c.engine.limits(this.now(), thresholds);
     c.thresholds = thresholds;
     this.after(c);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlarmEngine } from '../../../core/alarms/engine';
 import { CLINIC_THRESHOLDS } from '../../../core/alarms/defaults';
-import { MIN, SEC, T0, alarm, codes, reading, runningEngine } from './fixtures';
+import { MIN, SEC, T0, alarm, codes, normalVitals, reading, runningEngine } from './fixtures';
 
 describe('latching of high-priority alarms', () => {
   it('stays after the condition ended, marked latched, until acknowledged', () => {
@@ -67,9 +67,9 @@ describe('escalation and reminder', () => {
 
   it('does not escalate low-priority awareness alarms', () => {
     const engine = new AlarmEngine(CLINIC_THRESHOLDS);
-    engine.link(T0, 'lost', 'cable');
-    engine.tick(T0 + 10 * MIN);
-    expect(alarm(engine, 'link.lost')).toMatchObject({ priority: 'low', escalated: false });
+    engine.readings(T0, normalVitals()); // values on a chair without a session: the low notice
+    engine.readings(T0 + 10 * MIN, normalVitals());
+    expect(alarm(engine, 'session.none')).toMatchObject({ priority: 'low', escalated: false });
   });
 
   it('escalates even while the audio is paused: a pause is not a response', () => {

@@ -45,7 +45,10 @@ describe('per-patient overrides', () => {
     ['outside the measurable range', { 'spo2.low': { medium: 140 } }, 'override.implausible'],
     ['an unknown code', { 'mood.low': { medium: 3 } }, 'override.unknownCode'],
     ['a low priority', { 'hr.high': { low: 100 } }, 'override.unknownPriority'],
-    ['lower limit above the upper', { 'hr.low': { medium: 120, high: 40 } }, 'override.inverted'],
+    ['a low limit that would never alarm (SpO2 0 %)', { 'spo2.low': { medium: 0 } }, 'override.outOfBounds'],
+    ['a heart-rate low limit above the clinical bounds', { 'hr.low': { medium: 120, high: 40 } }, 'override.outOfBounds'],
+    ['a MAP limit without clinic default beyond its bounds', { 'nibpMean.low': { medium: 20 } }, 'override.outOfBounds'],
+    ['a temperature upper limit beyond its bounds', { 'temp.high': { high: 42 } }, 'override.outOfBounds'],
     ['high-priority limit less extreme than medium', { 'spo2.low': { high: 95 } }, 'override.inverted'],
     ['upper high below upper medium', { 'hr.high': { high: 100 } }, 'override.inverted'],
   ])('refuses %s', (_name, limits, code) => {

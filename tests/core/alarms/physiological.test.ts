@@ -36,8 +36,9 @@ describe('threshold crossing without delay raises within one sample', () => {
     expect(codes(engine)).toEqual([]);
   });
 
-  it('raises even while no infusion runs (vitals are judged before and after the infusion too)', () => {
+  it('raises even while no infusion runs (vitals are judged from check-in to discharge)', () => {
     const engine = new AlarmEngine(CLINIC_THRESHOLDS);
+    engine.session(T0, true);
     engine.readings(T0, [reading('spo2', 80)]);
     expect(codes(engine)).toContain('spo2.desat');
   });

@@ -57,10 +57,11 @@ describe('measurement faults', () => {
     expect(codes(engine)).toEqual(['spo2.invalid']);
   });
 
-  it('is low priority for awareness before the infusion starts', () => {
+  it('is medium from check-in on, before the infusion starts as while it runs', () => {
     const engine = new AlarmEngine(CLINIC_THRESHOLDS);
+    engine.session(T0, true);
     engine.readings(T0, [reading('spo2', null, 'sensorOff')]);
-    expect(alarm(engine, 'spo2.sensorOff')).toMatchObject({ priority: 'low' });
+    expect(alarm(engine, 'spo2.sensorOff')).toMatchObject({ priority: 'medium' });
     engine.infusion(T0 + SEC, { running: true, documentedRateMlH: 5 });
     expect(alarm(engine, 'spo2.sensorOff')).toMatchObject({ priority: 'medium' });
   });
@@ -124,6 +125,7 @@ describe('pump rate against the documented rate', () => {
 
   it('a pump delivering while no infusion is documented is a mismatch', () => {
     const engine = new AlarmEngine(CLINIC_THRESHOLDS);
+    engine.session(T0, true);
     engine.readings(T0, [reading('pumpRate', 4)]);
     expect(alarm(engine, 'pump.rateMismatch')).toMatchObject({ value: 4, threshold: 0 });
   });
