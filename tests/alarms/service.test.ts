@@ -15,6 +15,18 @@ const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
 let app: TestApp;
 let mfa: WsTestClient;
 let physician: WsTestClient;
+/** Chair 2's patient, checked in: the alarms watch a chair only within a session (issue 11). */
+let chair2Session: number;
+
+/** A new patient checked in on the chair (a planned session is not watched yet; a checked-in one is). */
+async function checkIn(chairId: number, familyName: string): Promise<number> {
+  const patient = await ok(mfa, 'patients.create', { familyName, givenName: 'Eva', birthDate: '1970-03-04' });
+  const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [{ therapy: 'pregabalin' }] });
+  const { session } = await ok(mfa, 'sessions.plan', { courseId: course.id, chairId, plannedFor: Date.now() });
+  expect(app.services.alarms.sessionOf(chairId)).not.toBe(session.id);
+  await ok(mfa, 'sessions.checkIn', { sessionId: session.id });
+  return session.id as number;
+}
 
 beforeAll(async () => {
   app = await startTestApp({ simulate: 'always', simulatorIntervalMs: 500, scenarios: { 1: calm, 2: calm, 3: calm, 4: calm } });
@@ -22,6 +34,7 @@ beforeAll(async () => {
   physician = await app.login('physician');
   // Every chair receiving before the tests change anything.
   await waitFor(() => [1, 2, 3, 4].every((id) => app.services.monitors.get(id)?.link.status().state === 'receiving'), 20_000, 'four links');
+  chair2Session = await checkIn(2, 'Wagner');
 }, 40_000);
 
 afterAll(async () => {
@@ -36,7 +49,7 @@ const alarm = (chairId: number, code: string | RegExp) =>
 async function logOf(chairId: number) {
   const r = await mfa.call('alarms.log', { chairId, from: 0, to: Date.now() + 1000 });
   expect(r.ok).toBe(true);
-  return r.value as { type: string; code: string | null; userName: string | null; userId: number | null; detail: Record<string, unknown> }[];
+  return r.value as { type: string; code: string | null; alarmId: string | null; userName: string | null; userId: number | null; detail: Record<string, unknown> }[];
 }
 
 describe('alarm service on live chairs', () => {
@@ -47,6 +60,28 @@ describe('alarm service on live chairs', () => {
     const anonymous = await app.anonymous();
     expect((await anonymous.call('alarms.state', {})).error.code).toBe('UNAUTHENTICATED');
   });
+
+  it('check-in starts the watched period: the session service tells the alarms', () => {
+    expect(app.services.alarms.sessionOf(2)).toBe(chair2Session);
+  });
+
+  it('a chair without a session stays quiet: HR 113 and SpO2 80 through the pty raise only the low "no session" notice', async () => {
+    let arrived = false;
+    const off = app.services.bus.subscribe((event, payload) => {
+      const p = payload as { chairId: number; readings: { parameter: string; value: number | null }[] };
+      if (event === 'vitals.readings' && p.chairId === 3 && p.readings.some((r) => r.parameter === 'spo2' && r.value === 80)) arrived = true;
+    });
+    const deadline = Date.now() + 16_000;
+    while (!arrived && Date.now() < deadline) {
+      app.services.simulators.get(3)!.runner.inject(datexFrame({ hr: 113, pulseRate: 113, spo2: 80 }));
+      await waitFor(() => arrived, 2_000, 'SpO2 80 arrived').catch(() => undefined);
+    }
+    off();
+    expect(arrived).toBe(true);
+    await waitFor(() => alarm(3, 'session.none'), 10_000, 'session.none');
+    expect(state(3).alarms.map((a) => [a.code, a.priority])).toEqual([['session.none', 'low']]);
+    expect((await logOf(3)).filter((e) => e.type === 'raised').map((e) => e.code)).toEqual(['session.none']);
+  }, 30_000);
 
   it('raises a threshold alarm within one sample of the crossing value arriving through the pty', async () => {
     // At the moment the alarm is pushed, the latest SpO2 sample of the chair must still be the crossing one:
@@ -88,6 +123,42 @@ describe('alarm service on live chairs', () => {
     expect(log.find((e) => e.type === 'raised' && e.code === 'spo2.desat')!.detail).toMatchObject({ value: 80, threshold: 85 });
   });
 
+  it('a clinic limit change keeps the running engine: a latched high alarm stays latched, nothing is logged as cleared', async () => {
+    const deadline = Date.now() + 16_000;
+    while (!alarm(2, 'spo2.desat') && Date.now() < deadline) {
+      app.services.simulators.get(2)!.runner.inject(datexFrame({ spo2: 80 }));
+      await waitFor(() => alarm(2, 'spo2.desat'), 2_000, 'spo2.desat').catch(() => undefined);
+    }
+    await waitFor(() => alarm(2, 'spo2.desat')?.latched, 10_000, 'latched');
+    const before = alarm(2, 'spo2.desat')!;
+    app.services.alarms.setClinicValues({ 'alarm.spo2.low.medium': 92 });
+    try {
+      expect(app.services.alarms.thresholds(2).thresholds.physiological['spo2.low'].medium?.value.limit).toBe(92);
+      expect(alarm(2, 'spo2.desat')).toMatchObject({ id: before.id, latched: true, raisedAt: before.raisedAt });
+      expect((await logOf(2)).filter((e) => e.alarmId === before.id).map((e) => e.type)).toEqual(['raised']);
+      await ok(mfa, 'alarms.acknowledge', { chairId: 2, alarmId: before.id });
+      expect((await logOf(2)).filter((e) => e.alarmId === before.id).map((e) => e.type)).toEqual(['raised', 'acknowledged', 'cleared']);
+    } finally {
+      app.services.alarms.setClinicValues({});
+    }
+  }, 40_000);
+
+  it('ALARM OFF before the start is shown in the chair state and ends with the session; not carried to the next patient', async () => {
+    const r = await physician.call('alarms.switchOff', { chairId: 2, code: 'etco2.apnoea' });
+    expect(r.ok).toBe(true);
+    expect((r.value as ChairAlarmState).state.switchedOff).toEqual(['etco2.apnoea']);
+    const summary = (await (await app.anonymous()).call('alarms.summary', {})).value as ChairAlarmState[];
+    expect(summary.find((s) => s.chairId === 2)!.state.switchedOff).toEqual(['etco2.apnoea']);
+    await ok(mfa, 'sessions.cancel', { sessionId: chair2Session, reason: 'Patientin nicht erschienen' });
+    expect(app.services.alarms.sessionOf(2)).toBeNull();
+    expect(state(2).switchedOff).toEqual([]);
+    const log = await ok(mfa, 'alarms.log', { sessionId: chair2Session });
+    expect(log.filter((e: { type: string }) => e.type.startsWith('switched')).map((e: { type: string; detail: unknown }) => [e.type, e.detail])).toEqual([
+      ['switchedOff', {}],
+      ['switchedOn', { codes: ['etco2.apnoea'], reason: 'sessionEnded' }],
+    ]);
+  });
+
   it('no data: the monitor stops sending → data.none during an infusion (default > 10 s)', async () => {
     app.services.alarms.setInfusion(1, { running: true, documentedRateMlH: 10 });
     app.services.simulators.get(1)!.runner.setSilent(true);
@@ -122,6 +193,21 @@ describe('alarm service on live chairs', () => {
     await waitFor(() => alarm(3, /^(spo2|hr|pulseRate)\.(sensorOff|invalid)$/), 10_000, 'sensor fault');
     expect(alarm(3, /^spo2\./)).toMatchObject({ kind: 'technical', priority: 'medium' });
     sim.runner.setSensorOff(false);
+    await waitFor(() => !alarm(3, /^(spo2|hr|pulseRate)\.(sensorOff|invalid)$/), 10_000, 'sensor fault cleared');
+  });
+
+  it('a paused infusion losing its probe through the pty: the fault stays medium, as while running', async () => {
+    const sessionId = await checkIn(3, 'Krause');
+    app.services.alarms.setInfusion(3, { sessionId, running: true, documentedRateMlH: 10 });
+    app.services.alarms.setInfusion(3, { sessionId, running: false, documentedRateMlH: null });
+    const sim = app.services.simulators.get(3)!;
+    sim.runner.setSensorOff(true);
+    try {
+      await waitFor(() => alarm(3, /^spo2\.(sensorOff|invalid)$/), 10_000, 'sensor fault while paused');
+      expect(alarm(3, /^spo2\./)).toMatchObject({ kind: 'technical', priority: 'medium' });
+    } finally {
+      sim.runner.setSensorOff(false);
+    }
     await waitFor(() => !alarm(3, /^(spo2|hr|pulseRate)\.(sensorOff|invalid)$/), 10_000, 'sensor fault cleared');
   });
 
@@ -169,8 +255,10 @@ describe('alarm service on live chairs', () => {
 
   it('per-patient overrides: physicians only, refused when inverted, in force when valid', async () => {
     expect((await mfa.call('alarms.setOverrides', { chairId: 1, reason: 'COPD', limits: { 'spo2.low': { medium: 90 } } })).error.code).toBe('FORBIDDEN');
-    const bad = await physician.call('alarms.setOverrides', { chairId: 1, reason: 'COPD', limits: { 'spo2.low': { medium: 80, high: 88 } } });
+    const bad = await physician.call('alarms.setOverrides', { chairId: 1, reason: 'COPD', limits: { 'spo2.low': { medium: 88, high: 89 } } });
     expect(bad.error.code).toBe('BAD_INPUT');
+    const silent = await physician.call('alarms.setOverrides', { chairId: 1, reason: 'COPD', limits: { 'spo2.low': { medium: 0 } } });
+    expect(silent.error.problems.map((p: { code: string }) => p.code)).toEqual(['override.outOfBounds']);
     const ok = await physician.call('alarms.setOverrides', { chairId: 1, reason: 'COPD, baseline SpO2 91 %', limits: { 'spo2.low': { medium: 90, high: 86 } } });
     expect(ok.ok).toBe(true);
     const t = await mfa.call('alarms.thresholds', { chairId: 1 });

@@ -141,10 +141,10 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     const status = result.state.status;
     if (status === 'discharged' || status === 'cancelled' || status === 'transferred') {
       deps.onInfusion?.(b.session.chairId, { sessionId: null, running: false, documentedRateMlH: null });
-    } else if (plan.doseEvent) {
-      // The chair's alarms belong to the session until it ends (recovery included).
+    } else if (plan.doseEvent || status === 'checkedIn') {
+      // The chair's alarms watch the session from check-in until it ends (recovery included).
       const running = status === 'running';
-      deps.onInfusion?.(b.session.chairId, { sessionId, running, documentedRateMlH: running ? (plan.doseEvent.rateMlPerH ?? currentRate(b)) : null });
+      deps.onInfusion?.(b.session.chairId, { sessionId, running, documentedRateMlH: running ? (plan.doseEvent?.rateMlPerH ?? currentRate(b)) : null });
     }
     return changed(sessionId);
   }

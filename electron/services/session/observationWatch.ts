@@ -25,6 +25,8 @@ export interface ObservationWatchOptions {
 }
 
 const ACTIVE = ['running', 'paused', 'postObservation'];
+/** The alarms watch a session from check-in (issue 11): these are restored on the chairs at start. */
+const WATCHED = ['checkedIn', 'checklistComplete', ...ACTIVE];
 
 export class ObservationWatch {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -78,7 +80,7 @@ export class ObservationWatch {
   private async restoreInfusions(): Promise<void> {
     const { db, onInfusion } = this.options;
     if (!onInfusion) return;
-    for (const light of await db.call('sessionSummaries', { statuses: ACTIVE })) {
+    for (const light of await db.call('sessionSummaries', { statuses: WATCHED })) {
       const rated = light.doseEvents.filter((e) => e.rateMlPerH !== null);
       onInfusion(light.session.chairId, {
         sessionId: light.session.id,
