@@ -32,6 +32,9 @@ export interface InfusionStatus {
   documentedRateMlH: number | null;
 }
 
+/** AUDIO PAUSED for the chair in view, or for every chair at once (a separate, confirmed action). */
+export type PauseScope = 'chair' | 'allChairs';
+
 export interface OverdueObservation {
   kind: string;
   overdueMs: number;
@@ -45,7 +48,7 @@ interface ActiveAlarm extends AlarmView {
 interface AudioPause {
   until: number;
   by: string;
-  /** Highest priority active when the pause started: only a new alarm above it breaks through. */
+  /** Highest priority active when the pause started: only a new alarm above it breaks through; null = any new one. */
   ceiling: Priority | null;
 }
 
@@ -169,17 +172,21 @@ export class AlarmEngine {
     return null;
   }
 
-  /** AUDIO PAUSED for the configured time, never longer than 2 min; alarms stay visible. */
-  pauseAudio(now: number, user: string): Problem | null {
+  /**
+   * AUDIO PAUSED for the configured time, never longer than 2 min; alarms stay visible. A pause of this chair lets
+   * through only a new alarm above the priorities present (Dräger); a pause of all chairs lets every new alarm
+   * through, since nobody looked at this chair's alarms when pausing (issue 11 item 5).
+   */
+  pauseAudio(now: number, user: string, scope: PauseScope = 'chair'): Problem | null {
     const t = this.clock(now);
     this.evaluate(t);
     const missing = operatorMissing(user);
     if (missing) return missing;
     const configured = this.thresholds.technical.audioPauseMs.value;
     const durationMs = Number.isFinite(configured) ? Math.min(Math.max(configured, 0), AUDIO_PAUSE_MAX_MS) : AUDIO_PAUSE_MAX_MS;
-    const ceiling = [...this.active.values()].reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null);
-    this.pause = { until: t + durationMs, by: user, ceiling };
-    this.log.push({ type: 'audioPaused', at: t, user, until: t + durationMs, durationMs });
+    const present = [...this.active.values()].reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null);
+    this.pause = { until: t + durationMs, by: user, ceiling: scope === 'chair' ? present : null };
+    this.log.push({ type: 'audioPaused', at: t, user, until: t + durationMs, durationMs, scope });
     return null;
   }
 

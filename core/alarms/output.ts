@@ -59,7 +59,7 @@ export type AlarmLogEvent =
   | (AlarmRef & { type: 'reminder' })
   | (AlarmRef & { type: 'escalated'; unacknowledgedMs: number })
   | (AlarmRef & { type: 'cleared'; value: number | null; durationMs: number; latched: boolean })
-  | { type: 'audioPaused'; at: number; user: string; until: number; durationMs: number }
+  | { type: 'audioPaused'; at: number; user: string; until: number; durationMs: number; scope: 'chair' | 'allChairs' }
   | { type: 'audioPauseEnded'; at: number; reason: 'expired' | 'breakThrough'; alarmId: string | null }
   | { type: 'switchedOff'; at: number; user: string; code: ConditionCode }
   | { type: 'switchOffRefused'; at: number; user: string; code: string; reason: string }

@@ -41,6 +41,7 @@ afterAll(async () => {
 
 describe('escalation of unacknowledged alarms', () => {
   it('escalates after the configured time, pushes and logs it', async () => {
+    service.setInfusion(3, { running: true, documentedRateMlH: 10 }); // vital alarms are judged within a session only
     bus.emit('vitals.readings', { chairId: 3, readings: [{ parameter: 'hr', value: 120, unit: '/min', state: 'valid', receivedAt: Date.now() }] });
     expect(service.state(3).state.alarms[0]).toMatchObject({ code: 'hr.high', priority: 'medium', escalated: false });
     await waitFor(() => service.state(3).state.alarms[0]?.escalated, 5000, 'escalation');

@@ -25,14 +25,14 @@ describe('alarm log rows', () => {
       userName: 'Sabine Schmidt',
       detail: { value: 80 },
     });
-    expect(toLogRow({ type: 'audioPaused', at: 7, user: 'Dr. Meier', until: 120_007, durationMs: 120_000 })).toEqual({
+    expect(toLogRow({ type: 'audioPaused', at: 7, user: 'Dr. Meier', until: 120_007, durationMs: 120_000, scope: 'chair' })).toEqual({
       at: 7,
       type: 'audioPaused',
       alarmId: null,
       code: null,
       priority: null,
       userName: 'Dr. Meier',
-      detail: { until: 120_007, durationMs: 120_000 },
+      detail: { until: 120_007, durationMs: 120_000, scope: 'chair' },
     });
     expect(toLogRow({ type: 'raised', at: 1, alarmId: 'hr.high#2', code: 'hr.high', priority: 'medium', kind: 'physiological', value: 118, threshold: 110, params: { value: 118, threshold: 110 } }).detail).toEqual({
       kind: 'physiological',

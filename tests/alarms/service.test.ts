@@ -236,6 +236,21 @@ describe('alarm service on live chairs', () => {
     expect(log.find((e) => e.type === 'audioPaused')!.userName).toBe('Sabine Schmidt');
   });
 
+  it('audio pause is per chair; pausing all chairs is its own request, and a new alarm on any chair still sounds', async () => {
+    expect((await mfa.call('alarms.pauseAudio', {})).error.code).toBe('BAD_INPUT');
+    const one = await ok(mfa, 'alarms.pauseAudio', { chairId: 1 });
+    expect(one.map((s: ChairAlarmState) => s.chairId)).toEqual([1]);
+    expect(state(3).audio.pausedUntil).toBeNull();
+    const all = await ok(mfa, 'alarms.pauseAudio', { allChairs: true });
+    expect(all.map((s: ChairAlarmState) => s.chairId)).toEqual([1, 2, 3, 4]);
+    expect((await logOf(3)).filter((e) => e.type === 'audioPaused').at(-1)!.detail).toMatchObject({ scope: 'allChairs' });
+    // chair 4 has a medium alarm (pump mismatch); a new medium one on it breaks the pause-all
+    app.services.bus.emit('vitals.readings', { chairId: 4, readings: [{ parameter: 'nibpSys', value: 165, unit: 'mmHg', state: 'valid', receivedAt: Date.now() }] });
+    expect(alarm(4, 'nibpSys.high')).toMatchObject({ priority: 'medium' });
+    expect(state(4).audio).toMatchObject({ pausedUntil: null });
+    expect(state(4).audio.tone).not.toBeNull();
+  });
+
   it('refuses ALARM OFF while the infusion runs (and logs the refusal); MFA may not switch off at all', async () => {
     const byMfa = await mfa.call('alarms.switchOff', { chairId: 4, code: 'etco2.apnoea' });
     expect(byMfa.error.code).toBe('FORBIDDEN');

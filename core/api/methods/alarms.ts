@@ -82,10 +82,10 @@ export const alarmsMethods = methodTable({
     input: z.strictObject({ chairId: Id, alarmId: z.string().min(1).max(200) }),
     output: ChairAlarmState,
   },
-  /** AUDIO PAUSED (≤ 2 min) for one chair, or for every chair when chairId is left out. */
+  /** AUDIO PAUSED (≤ 2 min) for one chair, or for every chair as its own, explicitly asked action. */
   'alarms.pauseAudio': {
     access: ['mfa', 'physician'],
-    input: z.strictObject({ chairId: Id.optional() }),
+    input: z.union([z.strictObject({ chairId: Id }), z.strictObject({ allChairs: z.literal(true) })]),
     output: z.array(ChairAlarmState),
   },
   /** ALARM OFF for one condition (e.g. EtCO2 without a capnograph). Refused while an infusion runs. */

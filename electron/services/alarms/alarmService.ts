@@ -179,10 +179,11 @@ export class AlarmService {
     return this.stateOf(c);
   }
 
-  pauseAudio(chairId: number | undefined, user: SessionUser): ChairAlarmState[] {
-    const targets = chairId === undefined ? [...this.chairs.values()] : [this.chair(chairId)];
+  /** One chair, or 'all' (a separate action the UI confirms): then every new alarm on any chair still sounds. */
+  pauseAudio(target: number | 'all', user: SessionUser): ChairAlarmState[] {
+    const targets = target === 'all' ? [...this.chairs.values()] : [this.chair(target)];
     for (const c of targets) {
-      refuseOn(c.engine.pauseAudio(this.now(), user.displayName));
+      refuseOn(c.engine.pauseAudio(this.now(), user.displayName, target === 'all' ? 'allChairs' : 'chair'));
       this.after(c, user);
     }
     return targets.map((c) => this.stateOf(c));

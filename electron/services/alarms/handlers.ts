@@ -20,7 +20,7 @@ export function createAlarmHandlers(alarms: AlarmService, db: DbClient): Handler
     'alarms.state': () => alarms.states(),
     'alarms.summary': () => alarms.states(),
     'alarms.acknowledge': ({ chairId, alarmId }, ctx) => alarms.acknowledge(chairId, alarmId, userOf(ctx)),
-    'alarms.pauseAudio': ({ chairId }, ctx) => alarms.pauseAudio(chairId, userOf(ctx)),
+    'alarms.pauseAudio': (input, ctx) => alarms.pauseAudio('chairId' in input ? input.chairId : 'all', userOf(ctx)),
     'alarms.switchOff': ({ chairId, code }, ctx) => alarms.switchOff(chairId, code, userOf(ctx)),
     'alarms.log': async (input) => {
       await alarms.flush(); // the log must include what happened a moment ago

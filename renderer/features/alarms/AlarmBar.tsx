@@ -39,6 +39,10 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
   const go = useNav((s) => s.go);
   const view = useNav((s) => s.view);
   const [error, setError] = useState<string | null>(null);
+  const [confirmAll, setConfirmAll] = useState(false);
+  const chairInView = view?.name === 'chair' ? view.chairId : null;
+  // ALARM OFF is shown wherever alarms are: this bar is on every screen, the lock screen included.
+  const switchedOff = Object.entries(byChair).filter(([, s]) => s.switchedOff.length > 0);
   const language = lang(i18n.language);
   const alarms = allAlarms(byChair);
   const pausedUntil = Object.values(byChair)
@@ -86,14 +90,31 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
             {t('alarms.audioPaused', { time: mmss(pausedUntil - now) })}
           </span>
         ) : readOnly ? null : (
-          <button
-            className="alarm-bar__pause"
-            data-testid="audio-pause"
-            disabled={alarms.length === 0}
-            onClick={() => run(() => api.call('alarms.pauseAudio', {}))}
-          >
-            {t('alarms.pauseAudio')}
-          </button>
+          <>
+            {chairInView !== null && (
+              <button
+                className="alarm-bar__pause"
+                data-testid="audio-pause"
+                disabled={(byChair[chairInView]?.alarms.length ?? 0) === 0}
+                onClick={() => run(() => api.call('alarms.pauseAudio', { chairId: chairInView }))}
+              >
+                {t('alarms.pauseAudio')}
+              </button>
+            )}
+            {confirmAll ? (
+              <span className="alarm-bar__confirm" role="alertdialog" data-testid="audio-pause-all-confirm">
+                {t('alarms.pauseAllConfirm')}
+                <button data-testid="audio-pause-all-yes" onClick={() => run(async () => { setConfirmAll(false); await api.call('alarms.pauseAudio', { allChairs: true }); })}>
+                  {t('alarms.pauseAllYes')}
+                </button>
+                <button data-testid="audio-pause-all-no" onClick={() => setConfirmAll(false)}>{t('alarms.pauseAllNo')}</button>
+              </span>
+            ) : (
+              <button className="alarm-bar__pause" data-testid="audio-pause-all" disabled={alarms.length === 0} onClick={() => setConfirmAll(true)}>
+                {t('alarms.pauseAll')}
+              </button>
+            )}
+          </>
         )}
         {!audioReady && (
           <button className="alarm-bar__sound-off" data-testid="audio-enable" onClick={() => void player.start().then((ok) => useAlarmStore.getState().setAudioReady(ok))}>
@@ -107,6 +128,14 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
         )}
         {error && <span className="alarm-bar__error" role="alert">{error}</span>}
       </div>
+      {switchedOff.map(([chairId, s]) => (
+        <p className="alarm-bar__switched-off" key={chairId} data-testid={`alarm-off-${chairId}`}>
+          {t('alarms.switchedOff', {
+            chair: chairs[Number(chairId)]?.name ?? `#${chairId}`,
+            codes: s.switchedOff.map((code) => alarmMessage(code as ConditionCode, {}, language).replace(/:.*$/, '')).join(', '),
+          })}
+        </p>
+      ))}
       <p className="alarm-bar__secondary" data-testid="alarm-secondary">
         {ALARM_NOTICES['alarm.secondary']![language]}
       </p>

@@ -25,7 +25,7 @@ describe('audio pause', () => {
     engine.readings(T0 + 2 * SEC + 2 * MIN, [reading('hr', 115)]);
     expect(engine.state().audio).toMatchObject({ tone: 'medium', pausedUntil: null, pauseRemainingMs: null });
     const log = engine.drainLog();
-    expect(log).toContainEqual({ type: 'audioPaused', at: T0 + 2 * SEC, user: 'MFA Huber', until: T0 + 2 * SEC + 2 * MIN, durationMs: 2 * MIN });
+    expect(log).toContainEqual({ type: 'audioPaused', at: T0 + 2 * SEC, user: 'MFA Huber', until: T0 + 2 * SEC + 2 * MIN, durationMs: 2 * MIN, scope: 'chair' });
     expect(log).toContainEqual({ type: 'audioPauseEnded', at: T0 + 2 * SEC + 2 * MIN, reason: 'expired', alarmId: null });
   });
 
@@ -65,6 +65,17 @@ describe('audio pause', () => {
     engine.link(T0 + 4 * SEC, 'lost', 'cable');
     expect(engine.state().audio).toMatchObject({ tone: null, pausedUntil: T0 + 2 * SEC + 2 * MIN });
     expect(engine.state().alarms).toHaveLength(3);
+  });
+
+  it('paused with all chairs (nobody looked at this one): a new alarm of the same priority still sounds', () => {
+    const engine = runningEngine();
+    engine.readings(T0 + SEC, [reading('hr', 115)]);
+    engine.pauseAudio(T0 + 2 * SEC, 'MFA Huber', 'allChairs');
+    engine.readings(T0 + 3 * SEC, [reading('hr', 115)]);
+    expect(engine.state().audio).toMatchObject({ tone: null });
+    engine.readings(T0 + 4 * SEC, [reading('hr', 115), reading('nibpSys', 165)]);
+    expect(engine.state().audio).toMatchObject({ tone: 'medium', pausedUntil: null });
+    expect(engine.drainLog()).toContainEqual(expect.objectContaining({ type: 'audioPaused', scope: 'allChairs' }));
   });
 
   it('with no alarm active when paused, any new alarm breaks through', () => {
