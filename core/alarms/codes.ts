@@ -71,7 +71,7 @@ export type MeasurementFault = (typeof MEASUREMENT_FAULTS)[number];
 export type MeasurementFaultCode = `${AlarmParameter}.${MeasurementFault}`;
 
 /** Technical conditions of the chair as a whole. */
-export const SYSTEM_CODES = ['data.none', 'link.lost', 'pump.rateMismatch', 'observation.overdue', 'session.none'] as const;
+export const SYSTEM_CODES = ['data.none', 'link.lost', 'pump.rateMismatch', 'observation.overdue', 'session.none', 'clock.drift'] as const;
 export type SystemCode = (typeof SYSTEM_CODES)[number];
 
 /** The session caps of §2.2 during the infusion: projection at the current rate within the window, and crossed. */

@@ -13,7 +13,9 @@ export interface LatestReading {
 }
 
 export interface Observed {
-  infusion: { running: boolean; documentedRateMlH: number | null; startedAt: number | null };
+  infusion: { running: boolean; documentedRateMlH: number | null; startedAt: number | null; hardLimitMlH: number | null };
+  /** Device clock minus PC clock at the last reading that carried a device time; null = none carried one. */
+  clockDriftMs: number | null;
   /** Start of the watched period (check-in, or the infusion start); null = no session on the chair. */
   watchedSince: number | null;
   /** Time of the last readings of any kind; null until the first arrive. */

@@ -33,6 +33,8 @@ export interface TechnicalSettings {
   escalationMs: SettingDefault<number>;
   /** An acknowledged alarm whose condition persists this long sounds again. */
   reminderMs: SettingDefault<number>;
+  /** The monitor's clock differs from the PC's by more than this → low alarm (the record's times are the PC's). */
+  clockDriftMs: SettingDefault<number>;
 }
 
 export interface Thresholds {
@@ -182,6 +184,12 @@ export const CLINIC_THRESHOLDS: Thresholds = {
       unit: 'ms',
       source: 'clinical-requirements §4.2 [E]: re-alarm after 2 or 3 min if an acknowledged condition persists (Philips, S79)',
       range: { min: 1 * MIN, max: 10 * MIN, source: 'clinical-requirements §4.2 [E]: re-alarm after 2 or 3 min (S79); ≤ 10 min' },
+    },
+    clockDriftMs: {
+      value: 1 * MIN,
+      unit: 'ms',
+      source: 'clinical-requirements §4.1 technical alarms [E]: clock drift between monitor and PC; 1 min is an engineering default, clinic must confirm',
+      range: { min: 5 * SEC, max: 10 * MIN, source: '[E] engineering: the monitor clock has 1 s resolution; beyond 10 min the monitor printout no longer matches the record' },
     },
   },
 };

@@ -25,11 +25,13 @@ import type { CapState } from '../dose/caps';
 import { judgeCaps } from './caps';
 import { judgeEquipment, judgeNoSession } from './equipment';
 import type { AlarmLogEvent, AlarmState, AlarmView } from './output';
-import { judgeVitals } from './vital-limits';
+import { judgeVitals, mergeRateSources } from './vital-limits';
 
 export interface InfusionStatus {
   running: boolean;
   documentedRateMlH: number | null;
+  /** The dose hard limit at this patient's weight and syringe, in ml/h (a pump above it is a high alarm). */
+  hardLimitMlH?: number | null;
 }
 
 /** AUDIO PAUSED for the chair in view, or for every chair at once (a separate, confirmed action). */
@@ -55,7 +57,8 @@ interface AudioPause {
 export class AlarmEngine {
   private now = 0;
   private sequence = 0;
-  private infusionState: Observed['infusion'] = { running: false, documentedRateMlH: null, startedAt: null };
+  private infusionState: Observed['infusion'] = { running: false, documentedRateMlH: null, startedAt: null, hardLimitMlH: null };
+  private clockDriftMs: number | null = null;
   /** The chair's session from check-in to discharge: the watched period (clinical-requirements §4, issue 11 item 1). */
   private sessionState: { active: boolean; since: number | null; infusionStarted: boolean } = { active: false, since: null, infusionStarted: false };
   private lastDataAt: number | null = null;
@@ -78,6 +81,7 @@ export class AlarmEngine {
     const t = this.clock(now);
     if (readings.length > 0) this.lastDataAt = t;
     for (const reading of readings) {
+      if (reading.deviceTime !== undefined && Number.isFinite(reading.deviceTime)) this.clockDriftMs = reading.deviceTime - now;
       if (!isAlarmParameter(reading.parameter)) continue;
       const latest: LatestReading = { value: reading.value, state: reading.state, at: t };
       this.latest[reading.parameter] = latest;
@@ -100,6 +104,7 @@ export class AlarmEngine {
       running: status.running,
       documentedRateMlH: rate !== null && Number.isFinite(rate) ? rate : null,
       startedAt: status.running ? (starting ? t : this.infusionState.startedAt) : null,
+      hardLimitMlH: status.hardLimitMlH !== undefined && status.hardLimitMlH !== null && Number.isFinite(status.hardLimitMlH) ? status.hardLimitMlH : null,
     };
     if (status.running) this.sessionState.infusionStarted = true;
     // clinical-requirements §4.3 item 4: no ALARM OFF while an infusion runs.
@@ -253,6 +258,7 @@ export class AlarmEngine {
     const observed: Observed = {
       infusion: this.infusionState,
       watchedSince: this.watchedSince(),
+      clockDriftMs: this.clockDriftMs,
       lastDataAt: this.lastDataAt,
       link: this.linkState,
       latest: this.latest,
@@ -265,7 +271,7 @@ export class AlarmEngine {
       observed.watchedSince === null
         ? judgeNoSession(now, observed, this.thresholds.technical)
         : [
-            ...judgeVitals(now, observed, this.thresholds, this.metSince),
+            ...mergeRateSources(judgeVitals(now, observed, this.thresholds, this.metSince), this.active),
             ...judgeEquipment(now, observed, this.thresholds.technical),
             ...judgeCaps(this.caps),
           ];

@@ -14,7 +14,17 @@ export function judgeEquipment(now: number, observed: Observed, settings: Techni
     ...measurementFaults(observed),
     ...pumpMismatch(observed, settings),
     ...overdueObservations(now, observed, settings),
+    ...clockDrift(observed, settings),
   ];
+}
+
+/** The record uses the PC's time; a monitor clock far off makes its own printout and trend disagree with it. */
+function clockDrift(observed: Observed, settings: TechnicalSettings): Condition[] {
+  const drift = observed.clockDriftMs;
+  if (drift === null || Math.abs(drift) <= settings.clockDriftMs.value) return [];
+  const seconds = Math.round(drift / 1000);
+  const limit = settings.clockDriftMs.value / 1000;
+  return [{ key: 'clock.drift', code: 'clock.drift', kind: 'technical', priority: 'low', value: seconds, threshold: limit, params: { seconds, limit } }];
 }
 
 /**
@@ -110,12 +120,15 @@ function pumpMismatch(observed: Observed, settings: TechnicalSettings): Conditio
   const tolerance = Math.max(settings.pumpToleranceMlH.value, (documented * settings.pumpTolerancePercent.value) / 100);
   // The epsilon keeps decimal rates exact: 1.1 − 1.0 is 0.10000000000000009 in binary floating point.
   if (Math.abs(pumpRate - documented) - tolerance <= 1e-9) return [];
+  // Magnitude decides: a pump above the dose hard limit or at twice the documented rate (a 10× error) is high.
+  const hardLimit = observed.infusion.hardLimitMlH;
+  const dangerous = (hardLimit !== null && pumpRate > hardLimit + 1e-9) || pumpRate >= 2 * documented;
   return [
     {
       key: 'pump.rateMismatch',
       code: 'pump.rateMismatch',
       kind: 'technical',
-      priority: 'medium',
+      priority: dangerous ? 'high' : 'medium',
       value: pumpRate,
       threshold: documented,
       params: { pumpRate, documentedRate: documented },

@@ -84,6 +84,10 @@ const SYSTEM_TEXTS: Record<SystemCode, Text> = {
     en: 'Pump rate {pumpRate} ml/h differs from the documented rate {documentedRate} ml/h',
   },
   'observation.overdue': { de: 'Beobachtung überfällig: {kind} seit {minutes} min', en: 'Observation overdue: {kind} for {minutes} min' },
+  'clock.drift': {
+    de: 'Monitoruhr weicht {seconds} s von der PC-Uhr ab (Grenze {limit} s)',
+    en: 'Monitor clock differs from the PC clock by {seconds} s (limit {limit} s)',
+  },
   'session.none': {
     de: 'Keine Sitzung am Platz: Vitalwerte kommen an, werden aber nicht überwacht',
     en: 'No session on this chair: vital signs arrive but are not watched',

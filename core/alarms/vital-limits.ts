@@ -2,7 +2,7 @@
  * Physiological alarm conditions: the latest usable value of each parameter against the merged limits.
  */
 import { isPlausible } from '../vitals';
-import { PHYSIOLOGICAL_CODES, PHYSIOLOGICAL_CONDITIONS, type Priority } from './codes';
+import { PHYSIOLOGICAL_CODES, PHYSIOLOGICAL_CONDITIONS, PRIORITY_RANK, type Priority } from './codes';
 import { usableValue, type Condition, type Observed } from './condition';
 import type { Comparison, LimitPriority, Thresholds } from './defaults';
 
@@ -57,4 +57,28 @@ export function judgeVitals(now: number, observed: Observed, thresholds: Thresho
     }
   }
   return conditions;
+}
+
+/**
+ * ECG heart rate and oximeter pulse rate crossing the same way are one event: one alarm, at the higher of the two
+ * priorities, under whichever of the two is already raised (so a second source agreeing neither clears nor adds one),
+ * with the other source's value in its params. Sources that disagree keep their own alarms.
+ */
+export function mergeRateSources(conditions: Condition[], active: ReadonlyMap<string, unknown>): Condition[] {
+  let merged = conditions;
+  for (const direction of ['high', 'low'] as const) {
+    const hr = merged.find((c) => c.key === `hr.${direction}`);
+    const pulse = merged.find((c) => c.key === `pulseRate.${direction}`);
+    if (!hr || !pulse) continue;
+    const [kept, other] = active.has(pulse.key) && !active.has(hr.key) ? [pulse, hr] : [hr, pulse];
+    const priority = PRIORITY_RANK[other.priority] > PRIORITY_RANK[kept.priority] ? other : kept;
+    const one: Condition = {
+      ...kept,
+      priority: priority.priority,
+      threshold: priority.threshold,
+      params: { ...kept.params, threshold: priority.threshold ?? kept.params.threshold ?? '', otherSource: other.code.split('.')[0]!, otherValue: other.value ?? '' },
+    };
+    merged = merged.filter((c) => c !== hr && c !== pulse).concat(one);
+  }
+  return merged;
 }

@@ -100,8 +100,13 @@ describe('multi-chair overview with alarms in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/e2e-overview-alarms.png` });
   }, 90_000);
 
-  it('pauses audio with a countdown', async () => {
-    await page.getByTestId('audio-pause').click();
+  it('pauses audio of all chairs only after a confirmation, with a countdown', async () => {
+    // On the overview no chair is in view: only "pause all", and it asks first.
+    expect(await page.getByTestId('audio-pause').count()).toBe(0);
+    await page.getByTestId('audio-pause-all').click();
+    await page.getByTestId('audio-pause-all-confirm').waitFor({ timeout: 5000 });
+    expect(app.services.alarms.states().filter((s) => s.state.audio.pausedUntil !== null).length).toBe(0);
+    await page.getByTestId('audio-pause-all-yes').click();
     await expect.poll(() => page.getByTestId('audio-paused').innerText(), { timeout: 5000 }).toMatch(/^TON PAUSIERT – noch [12]:\d\d$/);
     const paused = app.services.alarms.states().filter((s) => s.state.audio.pausedUntil !== null);
     expect(paused.length).toBe(4);

@@ -140,18 +140,22 @@ export class AlarmService {
   /** The infusion on a chair: running and the documented rate. Alarms cannot be switched off while it runs. */
   setInfusion(chairId: number, input: InfusionInput): void {
     const c = this.chair(chairId);
-    if (input.sessionId !== undefined && input.sessionId !== c.sessionId) {
+    const sessionId = input.sessionId;
+    const sessionChanged = sessionId !== undefined && sessionId !== c.sessionId;
+    if (sessionId !== undefined && sessionChanged) {
       // The watched period is the session, check-in to discharge (issue 11 item 1); the events of its end are
       // logged with the session that ended, those of its start with the new one.
       if (c.sessionId !== null) {
         c.engine.session(this.now(), false);
         this.after(c);
       }
-      c.sessionId = input.sessionId;
-      if (c.sessionId !== null) c.engine.session(this.now(), true);
+      c.sessionId = sessionId;
+      if (sessionId !== null) c.engine.session(this.now(), true);
       this.patientChanged(c);
     }
-    c.infusion = { running: input.running, documentedRateMlH: input.documentedRateMlH };
+    // The hard limit in ml/h comes with the start; later reports leave it out (unchanged) until the session changes.
+    const hardLimitMlH = input.hardLimitMlH !== undefined ? input.hardLimitMlH : sessionChanged ? null : (c.infusion.hardLimitMlH ?? null);
+    c.infusion = { running: input.running, documentedRateMlH: input.documentedRateMlH, hardLimitMlH };
     c.engine.infusion(this.now(), c.infusion);
     this.after(c);
   }

@@ -50,7 +50,7 @@ export interface SessionDeps {
   /** Re-authentication for sign-off and amendments (AuthService.verifyPassword). */
   verifyPassword: (userId: number, password: string) => Promise<boolean>;
   /** Told when an infusion starts, changes rate or stops, so the alarm engine knows (AlarmService.setInfusion). */
-  onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
+  onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null; hardLimitMlH?: number | null }) => void;
   /** Writes the alarm engine's pending log rows before a review reads them (AlarmService.flush). */
   flushAlarms?: () => Promise<void>;
   /**
@@ -144,7 +144,10 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     } else if (plan.doseEvent || status === 'checkedIn') {
       // The chair's alarms watch the session from check-in until it ends (recovery included).
       const running = status === 'running';
-      deps.onInfusion?.(b.session.chairId, { sessionId, running, documentedRateMlH: running ? (plan.doseEvent?.rateMlPerH ?? currentRate(b)) : null });
+      const dose = doseContext(b, s.settings);
+      // A pump above the hard limit at this weight and syringe is a high alarm (issue 11 item 7).
+      const hardLimitMlH = dose ? (dose.limits.hardLimitMgPerKgPerH * dose.weightKg) / dose.concentrationMgPerMl : null;
+      deps.onInfusion?.(b.session.chairId, { sessionId, running, documentedRateMlH: running ? (plan.doseEvent?.rateMlPerH ?? currentRate(b)) : null, hardLimitMlH });
     }
     return changed(sessionId);
   }
