@@ -251,6 +251,23 @@ describe('alarm service on live chairs', () => {
     expect(state(4).audio.tone).not.toBeNull();
   });
 
+  it('a monitor clock 5 min behind the PC clock, through the pty, raises the low clock-drift alarm', async () => {
+    let seen: { priority: string; value: number | null } | undefined;
+    const off = app.services.bus.subscribe((event, payload) => {
+      const p = payload as ChairAlarmState;
+      if (event === 'alarms.state' && p.chairId === 4) seen ??= p.state.alarms.find((a) => a.code === 'clock.drift');
+    });
+    const deadline = Date.now() + 16_000;
+    while (!seen && Date.now() < deadline) {
+      app.services.simulators.get(4)!.runner.inject(datexFrame({}, false, Date.now() - 5 * 60_000));
+      await waitFor(() => seen, 2_000, 'clock.drift').catch(() => undefined);
+    }
+    off();
+    expect(seen).toMatchObject({ priority: 'low' });
+    expect(seen!.value).toBeLessThanOrEqual(-299);
+    expect(seen!.value).toBeGreaterThanOrEqual(-301);
+  }, 30_000);
+
   it('refuses ALARM OFF while the infusion runs (and logs the refusal); MFA may not switch off at all', async () => {
     const byMfa = await mfa.call('alarms.switchOff', { chairId: 4, code: 'etco2.apnoea' });
     expect(byMfa.error.code).toBe('FORBIDDEN');
