@@ -229,4 +229,15 @@ describe('multi-chair overview with alarms in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/e2e-overview-end.png` });
     expect(errors).toEqual([]);
   });
+
+  it('the discharged chair stays quiet (only the low no-session notice); an ALARM OFF is shown in the alarm bar', async () => {
+    const loud = () => app.services.alarms.state(1).state.alarms.filter((a) => !a.latched && (a.kind === 'physiological' || a.priority !== 'low'));
+    await expect.poll(() => loud().map((a) => `${a.code}/${a.priority}`), { timeout: 10_000 }).toEqual([]);
+    const physician = await app.login('physician');
+    await ok(physician, 'alarms.switchOff', { chairId: 1, code: 'etco2.apnoea' });
+    await page.getByTestId('alarm-off-1').waitFor({ timeout: 5000 });
+    expect(await page.getByTestId('alarm-off-1').innerText()).toMatch(/^ALARM AUS – .+: Apnoe-Verdacht$/);
+    await page.screenshot({ path: `${SHOTS}/e2e-overview-alarm-off.png` });
+    expect(errors).toEqual([]);
+  }, 40_000);
 });

@@ -361,7 +361,7 @@ export function engineLink(state: WireLinkStatus['state'], everReceived: boolean
 
 /** What a user sees: the countdown is drawn from pausedUntil, so it does not force a push every second. */
 function signatureOf(s: AlarmStateDto): string {
-  return JSON.stringify([s.alarms, s.highestPriority, s.audio.tone, s.audio.pausedUntil, s.audio.pausedBy, s.infusionRunning]);
+  return JSON.stringify([s.alarms, s.switchedOff, s.highestPriority, s.audio.tone, s.audio.pausedUntil, s.audio.pausedBy, s.infusionRunning]);
 }
 
 function refuseOn(problem: Problem | null): void {
