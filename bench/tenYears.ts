@@ -114,8 +114,9 @@ function writeSession(api: Api, users: { mfa: number; physician: number }, cours
   api.recordDischargeStep(a(mfa, late), sessionId, 'instructionsAcknowledged', {});
   api.recordDischargeStep(a(physician, late), sessionId, 'physicianRelease', {});
   api.transitionSession(a(mfa, late + 5 * MIN), { sessionId, from: 'postObservation', to: 'discharged', at: late + 5 * MIN, dischargedAt: late + 5 * MIN, action: 'session.discharge', detail: {} });
-  api.signSession(a(physician, late + DAY), sessionId);
+  // The vitals are in before the signature: it covers them and locks their range (migration 0060).
   for (let m = 0; m < minutes; m++) api.appendReadings(chairId, minuteOfVitals(k, start - 15 * MIN, m));
+  api.signSession(a(physician, late + DAY), sessionId);
 }
 
 /**
