@@ -115,8 +115,15 @@ export function createVitalsRepo(db: DB) {
       for (const [key, chunk] of appendBatch(chairId, readings)) open.set(key, chunk);
     },
     samples,
-    trend(chairId: number, from: number, to: number, parameters: readonly VitalParameter[], maxBuckets: number): VitalTrend {
-      return bucketTrend(from, to, new Map(parameters.map((p) => [p, samples(chairId, p, from, to)])), maxBuckets);
+    /**
+     * The trend of [from, to]. `fitToData` starts the grid at the first stored sample instead: a chair that has sent
+     * for two minutes gets 5 s buckets, not the 20 s ones of a three-hour window (its chart appears at once).
+     */
+    trend(chairId: number, from: number, to: number, parameters: readonly VitalParameter[], maxBuckets: number, fitToData = false): VitalTrend {
+      const bySeries = new Map(parameters.map((p) => [p, samples(chairId, p, from, to)]));
+      const first = Math.min(...[...bySeries.values()].map((list) => list[0]?.t ?? Infinity));
+      const start = fitToData && Number.isFinite(first) ? Math.max(from, first) : from;
+      return bucketTrend(start, to, bySeries, maxBuckets);
     },
   };
 }

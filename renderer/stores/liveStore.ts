@@ -46,7 +46,14 @@ export const useLiveStore = create<LiveState>((set) => ({
   setLatest: (chairId, readings) =>
     set((state) => updateChair(state, chairId, (c) => ({ ...c, latest: Object.fromEntries(readings.map((r) => [r.parameter, r])) }))),
   // Readings that arrived while the stored trend was read are kept: they are folded into its grid.
-  setTrend: (chairId, trend) => set((state) => updateChair(state, chairId, (c) => ({ ...c, trend: withLiveTail(rowsOf(trend), c.trend) }))),
+  // An empty stored trend keeps the live grid: its buckets are the finest, so the chart appears after seconds.
+  setTrend: (chairId, trend) =>
+    set((state) =>
+      updateChair(state, chairId, (c) => {
+        const stored = rowsOf(trend);
+        return { ...c, trend: stored.rows.length === 0 ? c.trend : withLiveTail(stored, c.trend) };
+      }),
+    ),
   addReadings: (chairId, readings) =>
     set((state) =>
       updateChair(state, chairId, (c) => {

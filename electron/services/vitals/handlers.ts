@@ -44,7 +44,7 @@ export function createVitalsHandlers(deps: VitalsDeps): HandlersFor<'chairs.list
     'vitals.trend': async ({ chairId, from, to, parameters }) => {
       if (!deps.chairNames.has(chairId)) throw new AppError('NOT_FOUND', `there is no chair ${chairId}`);
       await deps.store.flush(); // the trend must include what arrived a moment ago
-      return deps.db.call('vitalTrend', chairId, from, to, parameters ?? [...VITAL_PARAMETERS], CHART_MAX_BUCKETS);
+      return deps.db.call('vitalTrend', chairId, from, to, parameters ?? [...VITAL_PARAMETERS], CHART_MAX_BUCKETS, true);
     },
   };
 }
