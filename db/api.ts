@@ -5,6 +5,7 @@
  */
 import { createAuditLog } from './audit';
 import { createAlarmsRepo } from './repos/alarms';
+import { createAlarmSelfTestsRepo } from './repos/alarmSelfTests';
 import type { DB } from './open';
 import { createRecordSeal } from './recordSeal';
 import { createChairDevicesRepo } from './repos/chairDevices';
@@ -44,6 +45,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...users,
     ...createChairDevicesRepo(db, audit),
     ...createAlarmsRepo(db, audit),
+    ...createAlarmSelfTestsRepo(db, audit),
     ...patients,
     ...createSessionReader(db),
     ...sessionWriter,

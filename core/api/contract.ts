@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { alarmsEvents, alarmsMethods } from './methods/alarms';
+import { alarmSelfTestEvents, alarmSelfTestMethods } from './methods/alarmSelfTest';
 import { appEvents, appMethods } from './methods/app';
 import { devicesMethods } from './methods/devices';
 import { doseRecordMethods } from './methods/doseRecord';
@@ -26,6 +27,7 @@ export const methods = {
   ...doseRecordMethods,
   ...settingsMethods,
   ...alarmsMethods,
+  ...alarmSelfTestMethods,
   ...gdtMethods,
   ...documentsMethods,
 } as const;
@@ -36,6 +38,7 @@ export const events = {
   ...sessionEvents,
   ...settingsEvents,
   ...alarmsEvents,
+  ...alarmSelfTestEvents,
   ...gdtEvents,
   'link.status': z.object({ chairId: Id, status: LinkStatus }),
 } as const;

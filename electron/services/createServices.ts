@@ -14,6 +14,8 @@ import type { Thresholds } from '../../core/alarms/defaults';
 import type { RangeWidening } from '../../core/clinic/settingRules';
 import { AlarmService } from './alarms/alarmService';
 import { createAlarmHandlers } from './alarms/handlers';
+import { AlarmSelfTest } from './alarms/selfTest';
+import { createSelfTestHandlers } from './alarms/selfTestHandlers';
 import type { ChairMonitor } from './chairMonitor';
 import { EventBus } from './eventBus';
 import { createAppHandlers } from './app/handlers';
@@ -158,12 +160,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     sessionDetail: async (sessionId) => sessionHandlers['sessions.get']({ sessionId }, internal),
     fontDir: options.fontDir ?? defaultFontDir(),
   });
+  // The alarm self-test of this start (issue 11 item 9): each priority's sound and colour, logged.
+  const alarmSelfTest = new AlarmSelfTest(db, bus);
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }, health),
     ...createAuthHandlers(auth, db),
     ...createVitalsHandlers({ db, store, monitors, chairNames, startedAt }),
     ...createDevicesHandlers(chairLinks),
     ...createAlarmHandlers(alarms, db),
+    ...createSelfTestHandlers(alarmSelfTest),
     ...createSettingsHandlers({ db, bus, ...(options.widenSettingRangesForTests ? { widenRanges: options.widenSettingRangesForTests } : {}) }),
     ...sessionHandlers,
     ...createGdtHandlers(db, gdt),
