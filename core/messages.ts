@@ -620,6 +620,27 @@ export const MESSAGES = {
     de: 'Nur eine unterschriebene Sitzung wird an das Praxisverwaltungssystem übermittelt',
     en: 'Only a signed session is sent to the practice management system',
   },
+  // The alarm self-test at start (issue 11 item 9)
+  'alarm.selfTestOrder': {
+    de: 'Der Alarm-Selbsttest zeigt als Nächstes die Priorität {expectedDe}, nicht {priorityDe}',
+    en: 'The alarm self-test shows {expected} priority next, not {priority}',
+  },
+  'alarm.selfTestNotRunning': {
+    de: 'Es läuft kein Alarm-Selbsttest: bitte zuerst starten',
+    en: 'No alarm self-test is running: start it first',
+  },
+  'alarm.selfTestIncomplete': {
+    de: 'Noch nicht gezeigt: Priorität {missingDe} – der Selbsttest kann so nicht bestanden sein',
+    en: 'Not shown yet: {missing} priority – the self-test cannot pass like this',
+  },
+  'alarm.selfTestNoSound': {
+    de: 'Der Ton wurde nicht abgespielt für: Priorität {silentDe} – der Selbsttest kann so nicht bestanden sein',
+    en: 'The sound did not play for: {silent} priority – the self-test cannot pass like this',
+  },
+  'alarm.selfTestStale': {
+    de: 'Dieser Selbsttest gehört zu einem früheren Start der App: Fenster neu laden und erneut prüfen',
+    en: 'This self-test belongs to an earlier start of the app: reload the window and run it again',
+  },
   // The database could not write (envelope code STORAGE), never a clinical refusal
   'storage.vitalsWaiting': {
     de: '{count} Messwerte dieses Platzes sind noch nicht gespeichert: erst unterschreiben, wenn die Speicherung wieder funktioniert (Technik informieren).',

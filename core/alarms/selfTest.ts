@@ -3,6 +3,7 @@
  * colour is shown once, most urgent first, and the operator says whether she heard and saw all of them. Pure rules
  * over the logged steps: the state the app shows is derived from what was stored, never kept beside it.
  */
+import { problem } from '../messages';
 import type { Problem } from '../settings';
 import type { Priority } from './codes';
 
@@ -53,34 +54,29 @@ export function nextToShow(state: SelfTestState): Priority | null {
   return SELF_TEST_ORDER[state.shown.length] ?? null;
 }
 
+const PRIORITY_DE: Record<Priority, string> = { high: 'hoch', medium: 'mittel', low: 'niedrig' };
+
+/** Priorities as a problem's params: the English list and its German variant. */
+function named(key: string, list: readonly Priority[]): Record<string, string> {
+  return { [key]: list.join(', '), [`${key}De`]: list.map((p) => PRIORITY_DE[p]).join(', ') };
+}
+
 /** A step "priority shown": in order, each once; showing "high" again starts a new attempt. */
 export function checkShown(state: SelfTestState, priority: Priority): Problem | null {
   if (priority === SELF_TEST_ORDER[0]) return null;
-  const next = state.status === 'running' ? nextToShow(state) : null;
+  const next = (state.status === 'running' ? nextToShow(state) : null) ?? SELF_TEST_ORDER[0]!;
   if (next === priority) return null;
-  return {
-    code: 'alarm.selfTestOrder',
-    message: next
-      ? `The self-test shows ${next} priority next, not ${priority}.`
-      : `The self-test starts with ${SELF_TEST_ORDER[0]} priority.`,
-    params: { priority, expected: next ?? SELF_TEST_ORDER[0]! },
-  };
+  return problem('alarm.selfTestOrder', { ...named('priority', [priority]), ...named('expected', [next]) });
 }
 
 /** The operator's answer: "passed" only after every priority was shown with its sound. */
 export function checkResult(state: SelfTestState, result: SelfTestResult): Problem | null {
-  if (state.status !== 'running') {
-    return { code: 'alarm.selfTestNotRunning', message: 'No self-test is running: start it first.', params: { result } };
-  }
+  if (state.status !== 'running') return problem('alarm.selfTestNotRunning', { result });
   if (result === 'passed') {
     const missing = SELF_TEST_ORDER.filter((p) => !state.shown.some((s) => s.priority === p));
-    if (missing.length > 0) {
-      return { code: 'alarm.selfTestIncomplete', message: `Not shown yet: ${missing.join(', ')} priority.`, params: { missing: missing.join(',') } };
-    }
+    if (missing.length > 0) return problem('alarm.selfTestIncomplete', named('missing', missing));
     const silent = state.shown.filter((s) => !s.sound).map((s) => s.priority);
-    if (silent.length > 0) {
-      return { code: 'alarm.selfTestNoSound', message: `The sound did not play for: ${silent.join(', ')} priority.`, params: { silent: silent.join(',') } };
-    }
+    if (silent.length > 0) return problem('alarm.selfTestNoSound', named('silent', silent));
   }
   return null;
 }

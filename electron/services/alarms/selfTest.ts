@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/api/envelope';
+import { problem } from '../../../core/messages';
 import type { SelfTestStateDto } from '../../../core/api/methods/alarmSelfTest';
 import type { SessionUser } from '../../../core/auth/roles';
 import type { Priority } from '../../../core/alarms/codes';
@@ -52,10 +53,11 @@ export class AlarmSelfTest {
   ): Promise<SelfTestStateDto> {
     const run = async () => {
       if (runId !== this.runId) {
-        throw new AppError('REFUSED', 'This self-test belongs to an earlier start of the app; reload the window and run it again.');
+        const stale = problem('alarm.selfTestStale');
+        throw new AppError('REFUSED', stale.message, [stale]);
       }
-      const problem = check(await this.state());
-      if (problem) throw new AppError('REFUSED', problem.message, [problem]);
+      const refusal = check(await this.state());
+      if (refusal) throw new AppError('REFUSED', refusal.message, [refusal]);
       await this.db.call('appendAlarmSelfTest', { userId: user.id, at: this.now() }, this.runId, input);
       const state = await this.state();
       this.bus.emit('alarms.selfTest', state);

@@ -1,9 +1,11 @@
 /**
- * The app-wide alarm bar, on every screen: every active alarm of every chair (most urgent first) with its chair,
- * message, age and an acknowledge button; AUDIO PAUSED with its countdown; the sound state; and the intended-use
- * sentence – these are secondary alerts, the bedside monitor stays the primary alarm system.
+ * The app-wide alarm bar, on every screen: every active alarm of every chair (most urgent first, then oldest) with
+ * its chair, message, age and an acknowledge button, in a list of fixed height that scrolls (issue 11 item 8: no
+ * alarm hidden behind "+n more", and nothing on the page moves when an alarm comes or goes); the count per chair;
+ * AUDIO PAUSED with its countdown; the sound state; the self-test; and the intended-use sentence – these are
+ * secondary alerts, the bedside monitor stays the primary alarm system.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALARM_NOTICES, alarmMessage, type Language } from '../../../core/alarms/messages';
 import { VISUAL_SIGNALS } from '../../../core/alarms/tones';
@@ -12,11 +14,9 @@ import { useApi } from '../../api/ApiContext';
 import { ApiCallError } from '../../api/client';
 import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
-import { allAlarms, useAlarmStore, type ChairAlarm } from './alarmStore';
+import { alarmCountsByChair, allAlarms, useAlarmStore, type ChairAlarm } from './alarmStore';
+import { SelfTestStatus } from './SelfTest';
 import './alarms.css';
-
-/** More rows would push the overview's tiles off a 1000-px screen; the rest are one click away. */
-const MAX_ROWS = 3;
 
 export function lang(language: string): Language {
   return language.startsWith('en') ? 'en' : 'de';
@@ -40,11 +40,20 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
   const view = useNav((s) => s.view);
   const [error, setError] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
+  const list = useRef<HTMLDivElement>(null);
   const chairInView = view?.name === 'chair' ? view.chairId : null;
   // ALARM OFF is shown wherever alarms are: this bar is on every screen, the lock screen included.
   const switchedOff = Object.entries(byChair).filter(([, s]) => s.switchedOff.length > 0);
   const language = lang(i18n.language);
   const alarms = allAlarms(byChair);
+  const counts = alarmCountsByChair(byChair);
+  const chairName = (chairId: number) => chairs[chairId]?.name ?? `#${chairId}`;
+  // A chair's count brings its first alarm into the list's view and focus (touch and keyboard).
+  const showChair = (chairId: number) => {
+    const row = list.current?.querySelector<HTMLElement>(`[data-testid="alarm-row-${chairId}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+    row?.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+  };
   const pausedUntil = Object.values(byChair)
     .map((s) => s.audio.pausedUntil)
     .filter((u): u is number => u !== null && u > now)
@@ -62,13 +71,36 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
 
   return (
     <section className={`alarm-bar${top ? ` alarm-bar--${top}` : ' alarm-bar--quiet'}`} data-testid="alarm-bar" aria-label={t('alarms.bar')}>
-      <div className="alarm-bar__list" role="alert" aria-live="assertive">
+      <div className="alarm-bar__head">
+        <span className="alarm-bar__total" data-testid="alarm-total">{alarms.length > 0 ? t('alarms.total', { count: alarms.length }) : ''}</span>
+        {counts.map((c) => (
+          <button
+            key={c.chairId}
+            className={`alarm-count alarm-count--${c.priority}`}
+            data-testid={`alarm-count-${c.chairId}`}
+            data-count={c.count}
+            onClick={() => showChair(c.chairId)}
+          >
+            {VISUAL_SIGNALS[c.priority].prefix} {t('alarms.chairCount', { chair: chairName(c.chairId), count: c.count })}
+          </button>
+        ))}
+        {switchedOff.map(([chairId, s]) => (
+          <span className="alarm-bar__switched-off" key={chairId} data-testid={`alarm-off-${chairId}`}>
+            {t('alarms.switchedOff', {
+              chair: chairName(Number(chairId)),
+              codes: s.switchedOff.map((code) => alarmMessage(code as ConditionCode, {}, language).replace(/:.*$/, '')).join(', '),
+            })}
+          </span>
+        ))}
+      </div>
+      {/* Focusable so the arrow keys scroll it; its buttons scroll into view when tabbed to. */}
+      <div className="alarm-bar__list" ref={list} tabIndex={0} role="alert" aria-live="assertive" aria-label={t('alarms.listLabel')} data-testid="alarm-list">
         {alarms.length === 0 && <div className="alarm-bar__none">{t('alarms.none')}</div>}
-        {alarms.slice(0, MAX_ROWS).map((a) => (
+        {alarms.map((a) => (
           <AlarmRow
             key={`${a.chairId}:${a.id}`}
             alarm={a}
-            chairName={chairs[a.chairId]?.name ?? `#${a.chairId}`}
+            chairName={chairName(a.chairId)}
             now={now}
             language={language}
             onOpen={() => go({ name: 'chair', chairId: a.chairId })}
@@ -77,14 +109,6 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
         ))}
       </div>
       <div className="alarm-bar__controls">
-        {alarms.length > MAX_ROWS &&
-          (readOnly ? (
-            <span className="alarm-bar__paused" data-testid="alarm-more">{t('alarms.moreCount', { count: alarms.length - MAX_ROWS })}</span>
-          ) : (
-            <button className="alarm-bar__more" data-testid="alarm-more" onClick={() => go({ name: 'overview' })}>
-              {t('alarms.more', { count: alarms.length - MAX_ROWS })}
-            </button>
-          ))}
         {pausedUntil !== undefined ? (
           <span className="alarm-bar__paused" data-testid="audio-paused" role="status">
             {t('alarms.audioPaused', { time: mmss(pausedUntil - now) })}
@@ -128,17 +152,12 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
         )}
         {error && <span className="alarm-bar__error" role="alert">{error}</span>}
       </div>
-      {switchedOff.map(([chairId, s]) => (
-        <p className="alarm-bar__switched-off" key={chairId} data-testid={`alarm-off-${chairId}`}>
-          {t('alarms.switchedOff', {
-            chair: chairs[Number(chairId)]?.name ?? `#${chairId}`,
-            codes: s.switchedOff.map((code) => alarmMessage(code as ConditionCode, {}, language).replace(/:.*$/, '')).join(', '),
-          })}
+      <div className="alarm-bar__foot">
+        <p className="alarm-bar__secondary" data-testid="alarm-secondary">
+          {ALARM_NOTICES['alarm.secondary']![language]}
         </p>
-      ))}
-      <p className="alarm-bar__secondary" data-testid="alarm-secondary">
-        {ALARM_NOTICES['alarm.secondary']![language]}
-      </p>
+        {!readOnly && <SelfTestStatus />}
+      </div>
     </section>
   );
 }

@@ -22,3 +22,24 @@ export function roomTone(byChair: Record<number, AlarmStateDto>): Priority | nul
   }
   return tone;
 }
+
+export interface ChairAlarmCount {
+  chairId: number;
+  count: number;
+  /** The chair's most urgent alarm: the count is drawn in its colour. */
+  priority: Priority;
+  unacknowledged: number;
+}
+
+/** How many active alarms each chair has, in chair order (a steady place per chair, not re-sorted by urgency). */
+export function alarmCountsByChair(byChair: Record<number, AlarmStateDto>): ChairAlarmCount[] {
+  return Object.entries(byChair)
+    .filter(([, s]) => s.alarms.length > 0)
+    .map(([chairId, s]) => ({
+      chairId: Number(chairId),
+      count: s.alarms.length,
+      priority: s.alarms.reduce<Priority>((p, a) => (PRIORITY_RANK[a.priority] > PRIORITY_RANK[p] ? a.priority : p), 'low'),
+      unacknowledged: s.alarms.filter((a) => a.acknowledgedAt === null).length,
+    }))
+    .sort((a, b) => a.chairId - b.chairId);
+}

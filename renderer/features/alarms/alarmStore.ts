@@ -24,4 +24,4 @@ export const useAlarmStore = create<AlarmStoreState>((set) => ({
   setAudioReady: (audioReady) => set({ audioReady }),
 }));
 
-export { allAlarms, roomTone, type ChairAlarm } from './alarmSelectors';
+export { alarmCountsByChair, allAlarms, roomTone, type ChairAlarm } from './alarmSelectors';

@@ -4,7 +4,8 @@
  * first click or key press; until then the alarm bar shows "sound off – click to enable".
  */
 import type { Priority } from '../../../core/alarms/codes';
-import { toneSchedule } from './toneSchedule';
+import { TONE_PATTERNS } from '../../../core/alarms/tones';
+import { toneSchedule, type ScheduledPulse } from './toneSchedule';
 
 const LOOKAHEAD_MS = 1200;
 const TICK_MS = 250;
@@ -35,6 +36,21 @@ export class AlarmAudioPlayer {
     this.restart(tone);
   }
 
+  /**
+   * The self-test: one burst of a priority's tone on its own output, beside (not instead of) any room tone.
+   * False when no sound can play (no gesture yet, or the audio output failed): the self-test then cannot pass.
+   */
+  burst(priority: Priority): boolean {
+    const ctx = this.ctx;
+    if (!ctx || ctx.state !== 'running') return false;
+    const out = ctx.createGain();
+    out.gain.value = VOLUME;
+    out.connect(ctx.destination);
+    const pattern = TONE_PATTERNS[priority];
+    this.schedule(ctx, out, ctx.currentTime + 0.05, toneSchedule(priority, 0, pattern.cycleMs - pattern.pauseAfterMs));
+    return true;
+  }
+
   close(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -63,9 +79,15 @@ export class AlarmAudioPlayer {
     if (!ctx || !out || this.tone === null) return;
     const nowMs = (ctx.currentTime - this.toneStart) * 1000;
     const toMs = Math.max(nowMs, 0) + LOOKAHEAD_MS;
-    for (const pulse of toneSchedule(this.tone, this.scheduledToMs, toMs)) {
-      const t0 = this.toneStart + pulse.startMs / 1000;
-      const t1 = this.toneStart + pulse.endMs / 1000;
+    this.schedule(ctx, out, this.toneStart, toneSchedule(this.tone, this.scheduledToMs, toMs));
+    this.scheduledToMs = toMs;
+  }
+
+  /** Pulses at their times from `origin` (AudioContext seconds), each with its envelope, into `out`. */
+  private schedule(ctx: AudioContext, out: GainNode, origin: number, pulses: ScheduledPulse[]): void {
+    for (const pulse of pulses) {
+      const t0 = origin + pulse.startMs / 1000;
+      const t1 = origin + pulse.endMs / 1000;
       const ramp = pulse.rampMs / 1000;
       const env = ctx.createGain();
       env.gain.setValueAtTime(0, t0);
@@ -83,6 +105,5 @@ export class AlarmAudioPlayer {
         osc.stop(t1 + 0.01);
       }
     }
-    this.scheduledToMs = toMs;
   }
 }
