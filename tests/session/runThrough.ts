@@ -75,3 +75,19 @@ export async function runSession(staff: Staff, courseId: number, chairId: number
   expect(discharged.session.status).toBe('discharged');
   return sessionId;
 }
+
+/** A new patient's infusion running on the chair (plan, check-in, checklist, prescription, start); the session id. */
+export async function startInfusion(staff: Staff, chairId: number, familyName: string, birthDate = '1970-03-04'): Promise<number> {
+  const { mfa, physician } = staff;
+  const patient = await ok(mfa, 'patients.create', { familyName, givenName: 'Eva', birthDate });
+  const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [{ therapy: 'pregabalin' }] });
+  const now = Date.now();
+  const { session } = await ok(mfa, 'sessions.plan', { courseId: course.id, chairId, plannedFor: now });
+  await ok(mfa, 'sessions.checkIn', { sessionId: session.id });
+  await ok(mfa, 'sessions.saveChecklist', { sessionId: session.id, checklist: fullChecklist(now, 6) });
+  await ok(physician, 'checklist.confirmContraindications', { sessionId: session.id, absoluteContraindicationFound: false });
+  await ok(physician, 'prescriptions.prescribe', { sessionId: session.id, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 72, targetMgPerKgPerH: 0.1 });
+  await ok(mfa, 'sessions.completeChecklist', { sessionId: session.id });
+  await ok(mfa, 'infusion.start', { sessionId: session.id });
+  return session.id as number;
+}

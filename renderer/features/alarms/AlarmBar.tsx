@@ -18,6 +18,9 @@ import { alarmCountsByChair, allAlarms, useAlarmStore, type ChairAlarm } from '.
 import { SelfTestStatus } from './SelfTest';
 import './alarms.css';
 
+/** Rows the list shows without scrolling (alarms.css --rows): more are reached by scrolling, never hidden. */
+const VISIBLE_ROWS = 3;
+
 export function lang(language: string): Language {
   return language.startsWith('en') ? 'en' : 'de';
 }
@@ -73,6 +76,7 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
     <section className={`alarm-bar${top ? ` alarm-bar--${top}` : ' alarm-bar--quiet'}`} data-testid="alarm-bar" aria-label={t('alarms.bar')}>
       <div className="alarm-bar__head">
         <span className="alarm-bar__total" data-testid="alarm-total">{alarms.length > 0 ? t('alarms.total', { count: alarms.length }) : ''}</span>
+        {alarms.length > VISIBLE_ROWS && <span className="alarm-bar__scroll-hint" data-testid="alarm-scroll-hint">{t('alarms.scrollHint')}</span>}
         {counts.map((c) => (
           <button
             key={c.chairId}

@@ -6,6 +6,7 @@ export const alarmTextsDe = {
     total_one: '1 Alarm',
     total_other: '{{count}} Alarme',
     chairCount: '{{chair}}: {{count}}',
+    scrollHint: '▼ Liste scrollen',
     listLabel: 'Aktive Alarme, nach Priorität und Alter – scrollbar',
     selfTest: {
       pending: 'Alarm-Selbsttest ausstehend – jetzt prüfen',
@@ -108,6 +109,7 @@ export const alarmTextsEn: typeof alarmTextsDe = {
     total_one: '1 alarm',
     total_other: '{{count}} alarms',
     chairCount: '{{chair}}: {{count}}',
+    scrollHint: '▼ scroll the list',
     listLabel: 'Active alarms by priority and age – scrollable',
     selfTest: {
       pending: 'Alarm self-test pending – check now',
