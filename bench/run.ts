@@ -3,6 +3,7 @@
  * Timing lives here, never in tests.
  */
 import { benchAlarms } from './alarms';
+import { benchAlarmLatency } from './alarmLatency';
 import { benchAuditAnchor } from './auditAnchor';
 import { benchCablePull } from './cablePull';
 import { benchDecoders } from './decoders';
@@ -29,5 +30,6 @@ benchAuditAnchor().forEach(print);
 (await benchHostMemory()).forEach(print);
 (await benchSessions()).forEach(print);
 (await benchAlarms()).forEach(print);
+(await benchAlarmLatency()).forEach(print);
 (await benchCablePull()).forEach(print);
 (await benchDocuments()).forEach(print);

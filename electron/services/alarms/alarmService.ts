@@ -16,6 +16,7 @@ import { AlarmEngine, type InfusionStatus, type OverdueObservation } from '../..
 import type { AlarmLogEvent } from '../../../core/alarms/output';
 import type { CapState } from '../../../core/dose/caps';
 import { mergeThresholds, type PatientOverrides } from '../../../core/alarms/overrides';
+import { samplesInOrder } from '../../../core/alarms/samples';
 import { thresholdsWith } from '../../../core/alarms/settings';
 import type { Problem } from '../../../core/settings';
 import type { DbClient } from '../../../db/client';
@@ -262,8 +263,10 @@ export class AlarmService {
     const c = this.chairs.get(chairId);
     if (!c || readings.length === 0) return;
     c.everReceived = true;
-    c.engine.readings(this.now(), readings);
-    this.after(c);
+    for (const sample of samplesInOrder(readings)) {
+      c.engine.readings(this.now(), sample);
+      this.after(c);
+    }
   }
 
   private onLink(chairId: number, status: WireLinkStatus): void {
