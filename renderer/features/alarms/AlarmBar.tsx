@@ -88,14 +88,6 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
             {VISUAL_SIGNALS[c.priority].prefix} {t('alarms.chairCount', { chair: chairName(c.chairId), count: c.count })}
           </button>
         ))}
-        {switchedOff.map(([chairId, s]) => (
-          <span className="alarm-bar__switched-off" key={chairId} data-testid={`alarm-off-${chairId}`}>
-            {t('alarms.switchedOff', {
-              chair: chairName(Number(chairId)),
-              codes: s.switchedOff.map((code) => alarmMessage(code as ConditionCode, {}, language).replace(/:.*$/, '')).join(', '),
-            })}
-          </span>
-        ))}
       </div>
       {/* Focusable so the arrow keys scroll it; its buttons scroll into view when tabbed to. */}
       <div className="alarm-bar__list" ref={list} tabIndex={0} role="alert" aria-live="assertive" aria-label={t('alarms.listLabel')} data-testid="alarm-list">
@@ -113,6 +105,15 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
         ))}
       </div>
       <div className="alarm-bar__controls">
+        {/* ALARM OFF where it has room to be read whole, above the sound controls. */}
+        {switchedOff.map(([chairId, s]) => (
+          <span className="alarm-bar__switched-off" key={chairId} data-testid={`alarm-off-${chairId}`}>
+            {t('alarms.switchedOff', {
+              chair: chairName(Number(chairId)),
+              codes: s.switchedOff.map((code) => alarmMessage(code as ConditionCode, {}, language).replace(/:.*$/, '')).join(', '),
+            })}
+          </span>
+        ))}
         {pausedUntil !== undefined ? (
           <span className="alarm-bar__paused" data-testid="audio-paused" role="status">
             {t('alarms.audioPaused', { time: mmss(pausedUntil - now) })}
