@@ -154,7 +154,7 @@ describe('outbound 6310 after signing', () => {
     let watching = true;
     const watcher = (async () => {
       while (watching) {
-        for (const name of readdirSync(outbox).filter((n) => !n.endsWith('.tmp'))) {
+        for (const name of readdirSync(outbox).filter((n) => n.endsWith('.gdt'))) {
           const bytes = readFileSync(join(outbox, name));
           seen.push(bytes.length);
           expect(decodeGdt(new Uint8Array(bytes)).problems).toEqual([]);
@@ -167,7 +167,14 @@ describe('outbound 6310 after signing', () => {
     watching = false;
     await watcher;
     expect(row).toMatchObject({ direction: 'out', outcome: 'written', fileName: 'PVSESK.gdt', recordType: '6310', reason: null, patientId: patient.id });
-    expect(readdirSync(outbox)).toEqual(['PVSESK.gdt']); // no temp file left
+    // The signed protocol went with it, written before the GDT file that points at it; no temp file left.
+    const [protocol] = await ok(physician, 'documents.list', { sessionId });
+    expect(protocol).toMatchObject({ kind: 'sessionProtocol', language: 'de', created: { userName: 'Dr. Meier' } });
+    expect(row.documentId).toBe(protocol.id);
+    const start = new Date(signed.session.startedAt);
+    const ymd = `${start.getFullYear()}${String(start.getMonth() + 1).padStart(2, '0')}${String(start.getDate()).padStart(2, '0')}`;
+    const pdfName = `ESK-${ymd}-${String(protocol.id).padStart(4, '0')}.pdf`;
+    expect(readdirSync(outbox).sort()).toEqual([pdfName, 'PVSESK.gdt']);
     const bytes = new Uint8Array(readFileSync(join(outbox, 'PVSESK.gdt')));
     expect(seen.every((n) => n === bytes.length)).toBe(true);
     expect(new Uint8Array(storedBytes(row.id))).toEqual(bytes);
@@ -179,7 +186,6 @@ describe('outbound 6310 after signing', () => {
     expect(r.type).toBe('6310');
     const s = signed.session;
     const two = (n: number) => String(n).padStart(2, '0');
-    const start = new Date(s.startedAt);
     expect([fieldValue(r, '8315'), fieldValue(r, '8316'), fieldValue(r, '9218'), fieldValue(r, '3000'), fieldValue(r, '3101'), fieldValue(r, '3102'), fieldValue(r, '3103')]).toEqual([
       'PVS', 'ESKINF', '02.10', '4711', 'Müller', 'Jörg', '01021970',
     ]);
@@ -198,6 +204,13 @@ describe('outbound 6310 after signing', () => {
     expect(findings).toContain('Keine unerwünschten Ereignisse');
     expect(r.fields.every((f) => !['6220', '6227', '8411', '8480'].includes(f.id) || f.value.length <= 60)).toBe(true);
     expect(fieldValue(r, '6227')).toMatch(/^Entlassung \d\d:\d\d, unterschrieben von Dr\. Meier$/);
+    // The file group closes the record; 6305 opens the stored protocol, byte for byte.
+    expect(r.fields.slice(-4).map((f) => [f.id, f.value])).toEqual([
+      ['6302', pdfName.slice(0, -4)], ['6303', 'PDF'], ['6304', `Infusionsprotokoll Esketamin ${two(start.getDate())}.${two(start.getMonth() + 1)}.${start.getFullYear()}`],
+      ['6305', join(outbox, pdfName)],
+    ]);
+    const stored = await ok(physician, 'documents.get', { documentId: protocol.id });
+    expect(readFileSync(fieldValue(r, '6305')!).equals(Buffer.from(stored.pdfBase64, 'base64'))).toBe(true);
     // The PVS's request is answered.
     expect(await ok(mfa, 'gdt.requests', {})).toEqual([expect.objectContaining({ patientName: 'Öztürk, Ayşe' })]);
   }, 60_000);
