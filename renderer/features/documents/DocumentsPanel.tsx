@@ -128,6 +128,7 @@ export function DocumentsPanel({ owner }: { owner: Owner }) {
               <tr key={d.id} data-testid={`document-${d.id}`}>
                 <td>
                   {t(`documents.kinds.${d.kind}`)} ({d.language.toUpperCase()})
+                  {courseId !== null && d.sessionNumber !== null && ` · ${t('documents.sessionNumber', { n: d.sessionNumber })}`}
                 </td>
                 <td className="num">{dateTime(d.created.at)}</td>
                 <td>{d.created.userName}</td>

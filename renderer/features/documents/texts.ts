@@ -23,6 +23,7 @@ export const documentTextsDe = {
       courseReport: 'Verlaufsbericht',
       coverageDossier: 'Antrag auf Kostenübernahme',
     },
+    sessionNumber: 'Sitzung {{n}}',
     unsignedHint: 'Die Sitzung ist nicht unterschrieben: es entsteht ein Entwurf mit „ENTWURF“ auf jeder Seite.',
     pvs: {
       title: 'An das PVS gesendet (GDT 6310)',
@@ -76,6 +77,7 @@ export const documentTextsEn: Widen<typeof documentTextsDe> = {
       courseReport: 'Course report',
       coverageDossier: 'Cost-coverage application',
     },
+    sessionNumber: 'session {{n}}',
     unsignedHint: 'The session is not signed: the result is a draft marked "DRAFT" on every page.',
     pvs: {
       title: 'Sent to the practice system (GDT 6310)',
