@@ -243,6 +243,37 @@ describe('outbound 6310 after signing', () => {
     expect(await ok(mfa, 'gdt.unsent', {})).toEqual([]); // delivered now: no longer shown
   }, 60_000);
 
+  it('a PDF folder that cannot be written: no GDT file points at a missing PDF, the failure is stored and shown; resent, both go out', async () => {
+    rmSync(join(outbox, 'PVSESK.gdt'), { force: true }); // collected by the PVS
+    const missing = join(app.dataDir, 'pdf-share-offline');
+    await ok(admin, 'gdt.savePartner', { ...PARTNER, id: partnerId, inboxDir: inbox, outboxDir: outbox, pdfDir: missing, pvsPdfDir: 'P:\\ESK' });
+    const [patient] = await ok(mfa, 'patients.list', { search: 'Müller' });
+    const [course] = await ok(mfa, 'courses.list', { patientId: patient.id });
+    const sessionId = await runSession({ mfa, physician }, course.id, 2, 5, 2);
+    const signed = await ok(physician, 'sessions.sign', { sessionId, password: TEST_USERS.physician.password });
+    const failed = await resultOf(sessionId);
+    expect(failed).toMatchObject({ outcome: 'failed', byteLength: 0 });
+    expect(failed.reason).toMatch(/^the PDF could not be written to \S*pdf-share-offline: ENOENT/);
+    expect(existsSync(join(outbox, 'PVSESK.gdt'))).toBe(false);
+    expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.sessionId)).toEqual([sessionId]);
+    expect((await ok(mfa, 'sessions.get', { sessionId })).session.signed).toEqual(signed.session.signed);
+    // The share is back: sent again, the stored protocol goes with it (the same document, not a new one).
+    mkdirSync(missing);
+    const [protocol] = await ok(physician, 'documents.list', { sessionId });
+    const [sent] = await ok(physician, 'gdt.sendResult', { sessionId });
+    expect(sent).toMatchObject({ outcome: 'written', fileName: 'PVSESK.gdt' });
+    expect(await ok(physician, 'documents.list', { sessionId })).toEqual([protocol]);
+    const r = decodeGdt(new Uint8Array(readFileSync(join(outbox, 'PVSESK.gdt')))).records[0]!;
+    const name = fieldValue(r, '6305')!.slice('P:\\ESK\\'.length);
+    expect(fieldValue(r, '6305')).toBe(`P:\\ESK\\${name}`);
+    expect(readdirSync(missing)).toEqual([name]);
+    expect(await ok(mfa, 'gdt.unsent', {})).toEqual([]);
+    const rows = await ok(physician, 'gdt.sent', { sessionId });
+    expect(rows.map((f: any) => [f.outcome, f.documentId, f.sessionNumber])).toEqual([['written', protocol.id, 3], ['failed', null, 3]]);
+    await ok(admin, 'gdt.savePartner', { ...PARTNER, id: partnerId, inboxDir: inbox, outboxDir: outbox });
+    rmSync(join(outbox, 'PVSESK.gdt'));
+  }, 60_000);
+
   it('a patient the PVS never sent has no number: the result fails with that reason instead of inventing one', async () => {
     const patient = await ok(mfa, 'patients.create', { familyName: 'Ohne', givenName: 'Nummer', birthDate: '1990-01-01' });
     const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [{ therapy: 'pregabalin' }] });

@@ -92,7 +92,7 @@ describe('the protocol PDF as the 6310 file group', () => {
     );
     expect(existsSync(join(dir.path, 'pdf', 'ESK-20261120-0002.pdf'))).toBe(false);
     const gone = { outboxDir: join(dir.path, 'out'), pdfDir: join(dir.path, 'no-such-folder'), pvsPdfDir: 'P:\\pdf' };
-    await expect(placeProtocol(gone, { documentId: 3, bytes: pdf }, { at: RESULT.startedAt!, substanceName: 'Esketamin' })).rejects.toThrow(/ENOENT/);
+    await expect(placeProtocol(gone, { documentId: 3, bytes: pdf }, { at: RESULT.startedAt!, substanceName: 'Esketamin' })).rejects.toThrow(/^the PDF could not be written to .*no-such-folder: ENOENT/);
     expect(existsSync(join(dir.path, 'no-such-folder'))).toBe(false); // nothing created where the share was expected
   });
 

@@ -53,7 +53,11 @@ export async function placeProtocol(
   if (there && !Buffer.from(protocol.bytes).equals(there)) {
     throw new Error(`${fileName} in ${dir} holds other bytes than document ${protocol.documentId}: it was not overwritten`);
   }
-  if (!there) await writeAtomically(dir, fileName, protocol.bytes);
+  if (!there) {
+    await writeAtomically(dir, fileName, protocol.bytes).catch((err: Error) => {
+      throw new Error(`the PDF could not be written to ${dir}: ${err.message}`);
+    });
+  }
   const d = new Date(session.at);
   return { archiveId, pdfPath, description: `Infusionsprotokoll ${session.substanceName} ${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()}` };
 }
