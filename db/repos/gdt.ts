@@ -116,6 +116,8 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
       file_naming = @fileNaming, charset = @charset, poll_ms = @pollMs, pdf_dir = @pdfDir, pvs_pdf_dir = @pvsPdfDir, updated_at = @at, updated_by = @userId WHERE id = @id`),
     linked: db.prepare('SELECT patient_id FROM pvs_patients WHERE partner_id = ? AND pvs_number = ?').pluck(),
     numberOf: db.prepare('SELECT pvs_number FROM pvs_patients WHERE partner_id = ? AND patient_id = ?').pluck(),
+    numbersOf: db.prepare(`SELECT p.name AS partner, m.pvs_number AS number FROM pvs_patients m JOIN gdt_partners p ON p.id = m.partner_id
+      WHERE m.patient_id = ? ORDER BY p.id`),
     // The same person registered in the app before the PVS link: same name keys and birth date, not yet linked.
     samePerson: db.prepare(`SELECT p.id FROM patients p JOIN patient_search ps ON ps.patient_id = p.id
       WHERE ps.family_key = ? AND ps.given_key = ? AND p.birth_date = ?
@@ -211,6 +213,8 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
       return fileId;
     }),
     pvsNumberOf: (partnerId: number, patientId: number): string | null => (q.numberOf.get(partnerId, patientId) as string | undefined) ?? null,
+    /** Every PVS number of a patient with its partner's name (printed on the documents). */
+    pvsNumbersOfPatient: (patientId: number): { partner: string; number: string }[] => q.numbersOf.all(patientId) as { partner: string; number: string }[],
     listGdtFiles: (partnerId: number | null, limit: number): GdtFileRow[] =>
       ((partnerId === null ? q.files.all(limit) : q.filesOfPartner.all(partnerId, limit)) as Record<string, unknown>[]).map(toFile),
     gdtFilesOfSession: (sessionId: number): GdtFileRow[] => (q.filesOfSession.all(sessionId) as Record<string, unknown>[]).map(toFile),

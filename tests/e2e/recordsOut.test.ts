@@ -163,6 +163,7 @@ describe('records out: Munich and Kyiv courses', () => {
         const text = pdf.text(file);
         expect(text).toContain(c.name.split(',')[0]);
         expect(text).not.toContain('ENTWURF');
+        expect(text).toMatch(new RegExp(`Nummer im PVS \\(GDT 3000\\)\\s+${c.pvsNumber} \\(Praxis-PVS\\)`));
         expect(text).toMatch(/Seite 1 von \d/);
         protocolPages[`${key} ${i + 1}`] = pdf.pages(file);
       }
@@ -210,6 +211,7 @@ describe('records out: Munich and Kyiv courses', () => {
       if (c.language === 'de') {
         expect(report).toContain('Verlaufsbericht Infusionszyklus');
         expect(report).toContain('G90.5');
+        expect(report).toMatch(/Nummer im PVS \(GDT 3000\)\s+1001 \(Praxis-PVS\)/);
         expect(report).toContain('5 von 5 Infusionen');
         expect(report).toMatch(/Mittlere NRS vor der Infusion 6,6, danach 3,4 \(5 Sitzungen\)/);
         expect(dossier).toContain('ENTWURF – ärztlich zu prüfen und zu unterschreiben');
@@ -217,6 +219,7 @@ describe('records out: Munich and Kyiv courses', () => {
       } else {
         expect(report).toContain('Treatment course report');
         expect(report).toContain('G54.6');
+        expect(report).toMatch(/Practice system no\. \(GDT 3000\)\s+1002 \(Praxis-PVS\)/);
         expect(report).toContain('5 of 5 infusions');
         expect(report).toMatch(/Mean NRS before the infusion 6\.6, after 4 \(5 sessions\)/);
         expect(dossier).toContain('DRAFT – to be checked and signed by the physician');

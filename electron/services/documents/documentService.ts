@@ -40,8 +40,13 @@ export function createDocumentService(deps: DocumentDeps) {
 
   async function courseData(courseId: number) {
     const view = await deps.courseView(courseId);
-    const details = await Promise.all(view.sessions.map((s) => deps.sessionDetail(s.id)));
-    return { view, details };
+    const [details, pvsNumbers] = await Promise.all([Promise.all(view.sessions.map((s) => deps.sessionDetail(s.id))), deps.db.call('pvsNumbersOfPatient', view.patient.id)]);
+    return { view, details, pvsNumbers };
+  }
+  async function protocolOf(sessionId: number, language: Lang) {
+    const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
+    const pvsNumbers = await deps.db.call('pvsNumbersOfPatient', review.detail.patient.id);
+    return { review, bytes: await renderSessionProtocolPdf(review, { ...options(language), staffNames: names, pvsNumbers }) };
   }
 
   async function store(actor: Actor, kind: DocumentKind, owner: { sessionId: number } | { courseId: number }, language: Lang, bytes: Uint8Array) {
@@ -52,12 +57,10 @@ export function createDocumentService(deps: DocumentDeps) {
   const service = {
     /** The protocol's bytes, not stored: a signed session gives the final protocol, an unsigned one a draft. */
     async renderSessionProtocol(sessionId: number, request: RenderRequest = { language: 'de' }): Promise<Uint8Array> {
-      const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
-      return renderSessionProtocolPdf(review, { ...options(request.language), staffNames: names });
+      return (await protocolOf(sessionId, request.language)).bytes;
     },
     async generateSessionProtocol(actor: Actor, sessionId: number, language: Lang) {
-      const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
-      const bytes = await renderSessionProtocolPdf(review, { ...options(language), staffNames: names });
+      const { review, bytes } = await protocolOf(sessionId, language);
       return store(actor, review.detail.session.signed ? 'sessionProtocol' : 'sessionProtocolDraft', { sessionId }, language, bytes);
     },
     /**
