@@ -31,9 +31,10 @@ export interface SessionBenchRow {
 const DAY = 86_400_000;
 const MIN = 60_000;
 const SIX: VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'rr', 'etco2'];
-const DB_WORKER = new URL('../dist/db-worker.mjs', import.meta.url);
+export const DB_WORKER = new URL('../dist/db-worker.mjs', import.meta.url);
 
-function fill(file: string, dir: string, sessionsWanted: number): { sessionIds: number[]; courseIds: number[]; auditEntries: number } {
+/** Writes courses of `perCourse` signed sessions until `sessionsWanted` (bench/documents.ts fills one course of 7). */
+export function fill(file: string, dir: string, sessionsWanted: number, perCourse = 5): { sessionIds: number[]; courseIds: number[]; auditEntries: number } {
   const db = openDatabase(file);
   db.pragma('synchronous = OFF');
   const api = createDbApi(db, { auditKey: TEST_AUDIT_KEY });
@@ -43,7 +44,6 @@ function fill(file: string, dir: string, sessionsWanted: number): { sessionIds: 
   const mfa = api.createUser({ userId: admin, at: t0 }, { username: 'mfa', displayName: 'MFA Bench', role: 'mfa', passwordHash: 'x', pinHash: null });
   const sessionIds: number[] = [];
   const courseIds: number[] = [];
-  const perCourse = 5;
   const courses = Math.ceil(sessionsWanted / perCourse);
 
   const oneSession = db.transaction((courseId: number, chairId: number, start: number, n: number) => {

@@ -14,6 +14,8 @@ export interface DocumentRow {
   id: number;
   kind: DocumentKind;
   sessionId: number | null;
+  /** The session's number in its course (a course's list holds the protocols of all its sessions). */
+  sessionNumber: number | null;
   courseId: number | null;
   language: 'de' | 'en';
   sha256: string;
@@ -30,6 +32,7 @@ export interface NewDocument {
 }
 
 const COLUMNS = `d.id, d.kind, d.session_id AS sessionId, d.course_id AS courseId, d.language, d.sha256, length(d.bytes) AS sizeBytes,
+  (SELECT s.session_number FROM infusion_sessions s WHERE s.id = d.session_id) AS sessionNumber,
   d.created_at AS at, d.created_by AS userId, u.display_name AS userName`;
 
 type Raw = Omit<DocumentRow, 'created'> & { at: number; userId: number; userName: string };

@@ -24,6 +24,9 @@ export interface GdtPartnerSettings {
   fileNaming: 'fixed' | 'numbered';
   charset: GdtCharsetName;
   pollMs: number;
+  /** Where the signed PDFs for this PVS are written (null: outboxDir), and that folder as the PVS sees it (null: pdfDir). */
+  pdfDir: string | null;
+  pvsPdfDir: string | null;
 }
 
 export interface GdtPartner extends GdtPartnerSettings {
@@ -46,6 +49,8 @@ export interface GdtFileRow {
   parse: unknown;
   patientId: number | null;
   sessionId: number | null;
+  /** The stored signed protocol a 6310 referenced (6302–6305). */
+  documentId: number | null;
 }
 
 /** The patient a 6301/6302 names (birth date already as YYYY-MM-DD). */
@@ -77,6 +82,7 @@ export interface SentFile {
   parse: unknown;
   patientId: number | null;
   sessionId: number | null;
+  documentId?: number | null;
 }
 
 export interface GdtRequestRow {
@@ -90,9 +96,9 @@ export interface GdtRequestRow {
 
 const PARTNER_SQL = `SELECT id, name, active, inbox_dir AS inboxDir, outbox_dir AS outboxDir, pvs_gdt_id AS pvsGdtId,
   own_gdt_id AS ownGdtId, pvs_short_id AS pvsShortId, own_short_id AS ownShortId, file_naming AS fileNaming, charset,
-  poll_ms AS pollMs, updated_at AS updatedAt, updated_by AS updatedBy FROM gdt_partners`;
+  poll_ms AS pollMs, pdf_dir AS pdfDir, pvs_pdf_dir AS pvsPdfDir, updated_at AS updatedAt, updated_by AS updatedBy FROM gdt_partners`;
 const FILE_SQL = `SELECT id, partner_id AS partnerId, direction, file_name AS fileName, at, coalesce(length(bytes), 0) AS byteLength,
-  record_type AS recordType, outcome, reason, parse, patient_id AS patientId, session_id AS sessionId FROM gdt_files`;
+  record_type AS recordType, outcome, reason, parse, patient_id AS patientId, session_id AS sessionId, document_id AS documentId FROM gdt_files`;
 
 const toPartner = (r: Record<string, unknown>): GdtPartner => ({ ...(r as unknown as GdtPartner), active: r.active === 1 });
 const toFile = (r: Record<string, unknown>): GdtFileRow => ({ ...(r as unknown as GdtFileRow), parse: JSON.parse(r.parse as string) });
@@ -103,23 +109,29 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
     partners: db.prepare(`${PARTNER_SQL} ORDER BY id`),
     partner: db.prepare(`${PARTNER_SQL} WHERE id = ?`),
     insertPartner: db.prepare(`INSERT INTO gdt_partners (name, active, inbox_dir, outbox_dir, pvs_gdt_id, own_gdt_id, pvs_short_id,
-      own_short_id, file_naming, charset, poll_ms, updated_at, updated_by) VALUES (@name, @active, @inboxDir, @outboxDir, @pvsGdtId,
-      @ownGdtId, @pvsShortId, @ownShortId, @fileNaming, @charset, @pollMs, @at, @userId)`),
+      own_short_id, file_naming, charset, poll_ms, pdf_dir, pvs_pdf_dir, updated_at, updated_by) VALUES (@name, @active, @inboxDir, @outboxDir,
+      @pvsGdtId, @ownGdtId, @pvsShortId, @ownShortId, @fileNaming, @charset, @pollMs, @pdfDir, @pvsPdfDir, @at, @userId)`),
     updatePartner: db.prepare(`UPDATE gdt_partners SET name = @name, active = @active, inbox_dir = @inboxDir, outbox_dir = @outboxDir,
       pvs_gdt_id = @pvsGdtId, own_gdt_id = @ownGdtId, pvs_short_id = @pvsShortId, own_short_id = @ownShortId,
-      file_naming = @fileNaming, charset = @charset, poll_ms = @pollMs, updated_at = @at, updated_by = @userId WHERE id = @id`),
+      file_naming = @fileNaming, charset = @charset, poll_ms = @pollMs, pdf_dir = @pdfDir, pvs_pdf_dir = @pvsPdfDir, updated_at = @at, updated_by = @userId WHERE id = @id`),
     linked: db.prepare('SELECT patient_id FROM pvs_patients WHERE partner_id = ? AND pvs_number = ?').pluck(),
     numberOf: db.prepare('SELECT pvs_number FROM pvs_patients WHERE partner_id = ? AND patient_id = ?').pluck(),
+    numbersOf: db.prepare(`SELECT p.name AS partner, m.pvs_number AS number FROM pvs_patients m JOIN gdt_partners p ON p.id = m.partner_id
+      WHERE m.patient_id = ? ORDER BY p.id`),
     // The same person registered in the app before the PVS link: same name keys and birth date, not yet linked.
     samePerson: db.prepare(`SELECT p.id FROM patients p JOIN patient_search ps ON ps.patient_id = p.id
       WHERE ps.family_key = ? AND ps.given_key = ? AND p.birth_date = ?
         AND NOT EXISTS (SELECT 1 FROM pvs_patients m WHERE m.partner_id = ? AND m.patient_id = p.id)`).pluck(),
     link: db.prepare('INSERT INTO pvs_patients (partner_id, pvs_number, patient_id, linked_at) VALUES (?, ?, ?, ?)'),
-    insertFile: db.prepare(`INSERT INTO gdt_files (partner_id, direction, file_name, bytes, at, record_type, outcome, reason, parse, patient_id, session_id)
-      VALUES (@partnerId, @direction, @fileName, @bytes, @at, @recordType, @outcome, @reason, @parse, @patientId, @sessionId)`),
+    insertFile: db.prepare(`INSERT INTO gdt_files (partner_id, direction, file_name, bytes, at, record_type, outcome, reason, parse, patient_id,
+      session_id, document_id) VALUES (@partnerId, @direction, @fileName, @bytes, @at, @recordType, @outcome, @reason, @parse, @patientId,
+      @sessionId, @documentId)`),
     files: db.prepare(`${FILE_SQL} ORDER BY id DESC LIMIT ?`),
     filesOfPartner: db.prepare(`${FILE_SQL} WHERE partner_id = ? ORDER BY id DESC LIMIT ?`),
     filesOfSession: db.prepare(`${FILE_SQL} WHERE session_id = ? ORDER BY id`),
+    // What went to the PVS for a session or a course, with the session's number for the course's list.
+    sent: db.prepare(`SELECT f.*, s.session_number AS sessionNumber FROM (${FILE_SQL} WHERE direction = 'out') f
+      JOIN infusion_sessions s ON s.id = f.sessionId WHERE (s.id = @sessionId OR s.course_id = @courseId) ORDER BY f.id DESC`),
     bytes: db.prepare('SELECT bytes FROM gdt_files WHERE id = ?').pluck(),
     // Results that failed and were not written later for the same session and partner.
     unsent: db.prepare(`${FILE_SQL} f WHERE direction = 'out' AND outcome = 'failed'
@@ -160,7 +172,7 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
     getGdtPartner: getPartner,
     /** Creates (id null) or changes a partner; audited with the old and the new settings. */
     saveGdtPartner: db.transaction((actor: Actor, id: number | null, s: GdtPartnerSettings): GdtPartner => {
-      const row = { ...s, active: s.active ? 1 : 0, at: actor.at, userId: actor.userId };
+      const row = { ...s, pdfDir: s.pdfDir ?? null, pvsPdfDir: s.pvsPdfDir ?? null, active: s.active ? 1 : 0, at: actor.at, userId: actor.userId };
       const before = id === null ? null : getPartner(id);
       if (id !== null && !before) throw new Error(`there is no GDT partner ${id}`);
       const savedId = id ?? Number(q.insertPartner.run(row).lastInsertRowid);
@@ -179,7 +191,7 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
       const fileId = Number(
         q.insertFile.run({
           partnerId: f.partnerId, direction: 'in', fileName: f.fileName, bytes: f.bytes, at: actor.at, recordType: f.recordType,
-          outcome: f.outcome, reason: f.reason, parse: JSON.stringify(f.parse), patientId: match?.patientId ?? null, sessionId: null,
+          outcome: f.outcome, reason: f.reason, parse: JSON.stringify(f.parse), patientId: match?.patientId ?? null, sessionId: null, documentId: null,
         }).lastInsertRowid,
       );
       audit.append({
@@ -191,19 +203,23 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
     /** Stores an outbound file (written, or failed with its reason). */
     recordGdtSent: db.transaction((actor: Actor, f: SentFile) => {
       const fileId = Number(
-        q.insertFile.run({ ...f, direction: 'out', at: actor.at, parse: JSON.stringify(f.parse) }).lastInsertRowid,
+        q.insertFile.run({ ...f, documentId: f.documentId ?? null, direction: 'out', at: actor.at, parse: JSON.stringify(f.parse) }).lastInsertRowid,
       );
       audit.append({
         at: actor.at, userId: actor.userId, action: f.outcome === 'written' ? 'gdt.resultWritten' : 'gdt.resultFailed',
         entity: f.sessionId !== null ? 'session' : 'gdtFile', entityId: f.sessionId ?? fileId,
-        detail: { fileId, partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes?.length ?? 0, sha256: sha256(f.bytes), reason: f.reason },
+        detail: { fileId, partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes?.length ?? 0, sha256: sha256(f.bytes), reason: f.reason, documentId: f.documentId ?? null },
       });
       return fileId;
     }),
     pvsNumberOf: (partnerId: number, patientId: number): string | null => (q.numberOf.get(partnerId, patientId) as string | undefined) ?? null,
+    /** Every PVS number of a patient with its partner's name (printed on the documents). */
+    pvsNumbersOfPatient: (patientId: number): { partner: string; number: string }[] => q.numbersOf.all(patientId) as { partner: string; number: string }[],
     listGdtFiles: (partnerId: number | null, limit: number): GdtFileRow[] =>
       ((partnerId === null ? q.files.all(limit) : q.filesOfPartner.all(partnerId, limit)) as Record<string, unknown>[]).map(toFile),
     gdtFilesOfSession: (sessionId: number): GdtFileRow[] => (q.filesOfSession.all(sessionId) as Record<string, unknown>[]).map(toFile),
+    sentToPvs: (owner: { sessionId: number } | { courseId: number }): (GdtFileRow & { sessionNumber: number | null })[] =>
+      (q.sent.all({ sessionId: null, courseId: null, ...owner }) as Record<string, unknown>[]).map((r) => ({ ...toFile(r), sessionNumber: r.sessionNumber as number | null })),
     gdtFileBytes: (id: number): Uint8Array | null => (q.bytes.get(id) as Uint8Array | null | undefined) ?? null,
     openGdtRequests: (): GdtRequestRow[] => q.requests.all() as GdtRequestRow[],
     unsentGdtResults: (): GdtFileRow[] => (q.unsent.all() as Record<string, unknown>[]).map(toFile),

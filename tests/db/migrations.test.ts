@@ -9,9 +9,10 @@ const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
 describe('migrations', () => {
-  it('are numbered in increasing steps of 10 (or 5: the blocks given to parallel branches, e.g. 0155–0159)', () => {
+  // Steps of 10 leave room; parallel branches are given numbers in between (e.g. 0175), so only the order is fixed.
+  it('are numbered in increasing order', () => {
     MIGRATIONS.forEach((m, i) => {
-      expect(m.version % 5).toBe(0);
+      expect(Number.isInteger(m.version) && m.version > 0).toBe(true);
       if (i > 0) expect(m.version).toBeGreaterThan(MIGRATIONS[i - 1]!.version);
     });
   });

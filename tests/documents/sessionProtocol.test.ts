@@ -125,5 +125,5 @@ describe('session protocol PDF', () => {
     for (const p of observationPages) expect(p).toContain('dokumentiert von');
     const rassRows = pages.join('\n').match(/RASS (0|-1) –/g) ?? [];
     expect(rassRows.length).toBe(extra + 1); // the fixture's own RASS row + the extra ones
-  });
+  }, 60_000); // 180 rows and poppler on a shared machine: past the 20 s default under load
 });

@@ -154,7 +154,7 @@ describe('outbound 6310 after signing', () => {
     let watching = true;
     const watcher = (async () => {
       while (watching) {
-        for (const name of readdirSync(outbox).filter((n) => !n.endsWith('.tmp'))) {
+        for (const name of readdirSync(outbox).filter((n) => n.endsWith('.gdt'))) {
           const bytes = readFileSync(join(outbox, name));
           seen.push(bytes.length);
           expect(decodeGdt(new Uint8Array(bytes)).problems).toEqual([]);
@@ -167,7 +167,14 @@ describe('outbound 6310 after signing', () => {
     watching = false;
     await watcher;
     expect(row).toMatchObject({ direction: 'out', outcome: 'written', fileName: 'PVSESK.gdt', recordType: '6310', reason: null, patientId: patient.id });
-    expect(readdirSync(outbox)).toEqual(['PVSESK.gdt']); // no temp file left
+    // The signed protocol went with it, written before the GDT file that points at it; no temp file left.
+    const [protocol] = await ok(physician, 'documents.list', { sessionId });
+    expect(protocol).toMatchObject({ kind: 'sessionProtocol', language: 'de', created: { userName: 'Dr. Meier' } });
+    expect(row.documentId).toBe(protocol.id);
+    const start = new Date(signed.session.startedAt);
+    const ymd = `${start.getFullYear()}${String(start.getMonth() + 1).padStart(2, '0')}${String(start.getDate()).padStart(2, '0')}`;
+    const pdfName = `ESK-${ymd}-${String(protocol.id).padStart(4, '0')}.pdf`;
+    expect(readdirSync(outbox).sort()).toEqual([pdfName, 'PVSESK.gdt']);
     const bytes = new Uint8Array(readFileSync(join(outbox, 'PVSESK.gdt')));
     expect(seen.every((n) => n === bytes.length)).toBe(true);
     expect(new Uint8Array(storedBytes(row.id))).toEqual(bytes);
@@ -179,7 +186,6 @@ describe('outbound 6310 after signing', () => {
     expect(r.type).toBe('6310');
     const s = signed.session;
     const two = (n: number) => String(n).padStart(2, '0');
-    const start = new Date(s.startedAt);
     expect([fieldValue(r, '8315'), fieldValue(r, '8316'), fieldValue(r, '9218'), fieldValue(r, '3000'), fieldValue(r, '3101'), fieldValue(r, '3102'), fieldValue(r, '3103')]).toEqual([
       'PVS', 'ESKINF', '02.10', '4711', 'Müller', 'Jörg', '01021970',
     ]);
@@ -198,6 +204,13 @@ describe('outbound 6310 after signing', () => {
     expect(findings).toContain('Keine unerwünschten Ereignisse');
     expect(r.fields.every((f) => !['6220', '6227', '8411', '8480'].includes(f.id) || f.value.length <= 60)).toBe(true);
     expect(fieldValue(r, '6227')).toMatch(/^Entlassung \d\d:\d\d, unterschrieben von Dr\. Meier$/);
+    // The file group closes the record; 6305 opens the stored protocol, byte for byte.
+    expect(r.fields.slice(-4).map((f) => [f.id, f.value])).toEqual([
+      ['6302', pdfName.slice(0, -4)], ['6303', 'PDF'], ['6304', `Infusionsprotokoll Esketamin ${two(start.getDate())}.${two(start.getMonth() + 1)}.${start.getFullYear()}`],
+      ['6305', join(outbox, pdfName)],
+    ]);
+    const stored = await ok(physician, 'documents.get', { documentId: protocol.id });
+    expect(readFileSync(fieldValue(r, '6305')!).equals(Buffer.from(stored.pdfBase64, 'base64'))).toBe(true);
     // The PVS's request is answered.
     expect(await ok(mfa, 'gdt.requests', {})).toEqual([expect.objectContaining({ patientName: 'Öztürk, Ayşe' })]);
   }, 60_000);
@@ -228,6 +241,37 @@ describe('outbound 6310 after signing', () => {
     ]);
     expect(Buffer.from(first).equals(readFileSync(join(outbox, 'PVSESK.gdt')))).toBe(false);
     expect(await ok(mfa, 'gdt.unsent', {})).toEqual([]); // delivered now: no longer shown
+  }, 60_000);
+
+  it('a PDF folder that cannot be written: no GDT file points at a missing PDF, the failure is stored and shown; resent, both go out', async () => {
+    rmSync(join(outbox, 'PVSESK.gdt'), { force: true }); // collected by the PVS
+    const missing = join(app.dataDir, 'pdf-share-offline');
+    await ok(admin, 'gdt.savePartner', { ...PARTNER, id: partnerId, inboxDir: inbox, outboxDir: outbox, pdfDir: missing, pvsPdfDir: 'P:\\ESK' });
+    const [patient] = await ok(mfa, 'patients.list', { search: 'Müller' });
+    const [course] = await ok(mfa, 'courses.list', { patientId: patient.id });
+    const sessionId = await runSession({ mfa, physician }, course.id, 2, 5, 2);
+    const signed = await ok(physician, 'sessions.sign', { sessionId, password: TEST_USERS.physician.password });
+    const failed = await resultOf(sessionId);
+    expect(failed).toMatchObject({ outcome: 'failed', byteLength: 0 });
+    expect(failed.reason).toMatch(/^the PDF could not be written to \S*pdf-share-offline: ENOENT/);
+    expect(existsSync(join(outbox, 'PVSESK.gdt'))).toBe(false);
+    expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.sessionId)).toEqual([sessionId]);
+    expect((await ok(mfa, 'sessions.get', { sessionId })).session.signed).toEqual(signed.session.signed);
+    // The share is back: sent again, the stored protocol goes with it (the same document, not a new one).
+    mkdirSync(missing);
+    const [protocol] = await ok(physician, 'documents.list', { sessionId });
+    const [sent] = await ok(physician, 'gdt.sendResult', { sessionId });
+    expect(sent).toMatchObject({ outcome: 'written', fileName: 'PVSESK.gdt' });
+    expect(await ok(physician, 'documents.list', { sessionId })).toEqual([protocol]);
+    const r = decodeGdt(new Uint8Array(readFileSync(join(outbox, 'PVSESK.gdt')))).records[0]!;
+    const name = fieldValue(r, '6305')!.slice('P:\\ESK\\'.length);
+    expect(fieldValue(r, '6305')).toBe(`P:\\ESK\\${name}`);
+    expect(readdirSync(missing)).toEqual([name]);
+    expect(await ok(mfa, 'gdt.unsent', {})).toEqual([]);
+    const rows = await ok(physician, 'gdt.sent', { sessionId });
+    expect(rows.map((f: any) => [f.outcome, f.documentId, f.sessionNumber])).toEqual([['written', protocol.id, 3], ['failed', null, 3]]);
+    await ok(admin, 'gdt.savePartner', { ...PARTNER, id: partnerId, inboxDir: inbox, outboxDir: outbox });
+    rmSync(join(outbox, 'PVSESK.gdt'));
   }, 60_000);
 
   it('a patient the PVS never sent has no number: the result fails with that reason instead of inventing one', async () => {

@@ -35,8 +35,8 @@ export interface Staff {
   physician: WsTestClient;
 }
 
-/** One infusion from planning to signature; returns the session id. */
-export async function runSession(staff: Staff, courseId: number, chairId: number, nrsBefore: number, nrsAfter: number): Promise<number> {
+/** One infusion from planning to discharge; returns the session id. A bolus (mg) gives the record a dose worth printing. */
+export async function runSession(staff: Staff, courseId: number, chairId: number, nrsBefore: number, nrsAfter: number, options: { bolusMg?: number } = {}): Promise<number> {
   const { mfa, physician } = staff;
   const now = Date.now();
   const planned = await ok(mfa, 'sessions.plan', { courseId, chairId, plannedFor: now });
@@ -52,6 +52,7 @@ export async function runSession(staff: Staff, courseId: number, chairId: number
   await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'bloodPressure', systolicMmHg: 130, diastolicMmHg: 80 } });
   const ordered = await ok(physician, 'infusion.changeRate', { sessionId, mgPerKgPerH: 0.15 });
   await ok(mfa, 'infusion.confirmRate', { sessionId, orderId: ordered.pendingRateOrder.id });
+  if (options.bolusMg !== undefined) await ok(physician, 'infusion.bolus', { sessionId, amount: options.bolusMg, unit: 'mg' });
   await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'sedation', scale: 'rass', score: 0 } });
   await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'dissociation', score: 1 } });
   await ok(mfa, 'infusion.pause', { sessionId, reason: 'toilet' });

@@ -18,6 +18,8 @@ export const DocumentInfo = z.object({
   id: Id,
   kind: DocumentKindSchema,
   sessionId: Id.nullable(),
+  /** The session's number in its course, for a session document. */
+  sessionNumber: z.number().int().min(1).nullable(),
   courseId: Id.nullable(),
   language: DocumentLanguage,
   /** SHA-256 of the stored bytes, hex. */

@@ -30,6 +30,13 @@ export const GdtPartnerSettings = z.strictObject({
   charset: z.enum(GDT_CHARSET_NAMES).default('iso-8859-15'),
   /** Polling interval of the inbox beside fs.watch (network shares often send no change events). */
   pollMs: z.number().int().min(500).max(60_000).default(2000),
+  /** Where the signed PDF protocols are written for this PVS (null: the out directory). */
+  pdfDir: Directory.nullable().default(null),
+  /**
+   * That folder as the PVS workstations see it (e.g. \\praxis-srv\gdt\pdf; null: pdfDir). 6305 holds 60 characters
+   * and the file name takes up to 26 (\ESK-YYYYMMDD-<document id>.pdf), so at most 34.
+   */
+  pvsPdfDir: OneLine.trim().min(1).max(34, 'the PDF folder as the PVS sees it has at most 34 characters (GDT 6305 holds 60 with the file name)').nullable().default(null),
 });
 export type GdtPartnerSettings = z.infer<typeof GdtPartnerSettings>;
 
@@ -56,6 +63,8 @@ export const GdtFile = z.object({
   parse: z.unknown(),
   patientId: Id.nullable(),
   sessionId: Id.nullable(),
+  /** The stored signed protocol the 6310 referenced (6302–6305). */
+  documentId: Id.nullable(),
 });
 export type GdtFile = z.infer<typeof GdtFile>;
 
@@ -90,6 +99,12 @@ export const gdtMethods = methodTable({
   'gdt.requests': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtRequest) },
   /** Results that could not be written and were not sent since: the app shows them until they are. */
   'gdt.unsent': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtFile) },
+  /** What went to the PVS for a session or a course's sessions, and when (the Dokumente place). */
+  'gdt.sent': {
+    access: 'anyUser',
+    input: z.union([z.strictObject({ sessionId: Id }), z.strictObject({ courseId: Id })]),
+    output: z.array(GdtFile.extend({ sessionNumber: z.number().int().min(1).nullable() })),
+  },
   /** Writes the 6310 of a signed session again (e.g. after the out directory was unreachable). */
   'gdt.sendResult': {
     access: ['physician', 'admin'],

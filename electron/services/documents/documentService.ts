@@ -40,8 +40,13 @@ export function createDocumentService(deps: DocumentDeps) {
 
   async function courseData(courseId: number) {
     const view = await deps.courseView(courseId);
-    const details = await Promise.all(view.sessions.map((s) => deps.sessionDetail(s.id)));
-    return { view, details };
+    const [details, pvsNumbers] = await Promise.all([Promise.all(view.sessions.map((s) => deps.sessionDetail(s.id))), deps.db.call('pvsNumbersOfPatient', view.patient.id)]);
+    return { view, details, pvsNumbers };
+  }
+  async function protocolOf(sessionId: number, language: Lang) {
+    const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
+    const pvsNumbers = await deps.db.call('pvsNumbersOfPatient', review.detail.patient.id);
+    return { review, bytes: await renderSessionProtocolPdf(review, { ...options(language), staffNames: names, pvsNumbers }) };
   }
 
   async function store(actor: Actor, kind: DocumentKind, owner: { sessionId: number } | { courseId: number }, language: Lang, bytes: Uint8Array) {
@@ -49,16 +54,28 @@ export function createDocumentService(deps: DocumentDeps) {
     return { document, bytes };
   }
 
-  return {
+  const service = {
     /** The protocol's bytes, not stored: a signed session gives the final protocol, an unsigned one a draft. */
     async renderSessionProtocol(sessionId: number, request: RenderRequest = { language: 'de' }): Promise<Uint8Array> {
-      const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
-      return renderSessionProtocolPdf(review, { ...options(request.language), staffNames: names });
+      return (await protocolOf(sessionId, request.language)).bytes;
     },
     async generateSessionProtocol(actor: Actor, sessionId: number, language: Lang) {
-      const [review, names] = await Promise.all([deps.review(sessionId), staffNames()]);
-      const bytes = await renderSessionProtocolPdf(review, { ...options(language), staffNames: names });
+      const { review, bytes } = await protocolOf(sessionId, language);
       return store(actor, review.detail.session.signed ? 'sessionProtocol' : 'sessionProtocolDraft', { sessionId }, language, bytes);
+    },
+    /**
+     * The final German protocol that goes to the PVS with the 6310: the stored one when it is newer than the signature
+     * and every amendment (a resend gives the same bytes), else generated now and stored in the signer's name.
+     */
+    async signedProtocol(sessionId: number): Promise<{ documentId: number; bytes: Uint8Array }> {
+      const b = await deps.db.call('sessionBundle', sessionId);
+      const signed = b?.session.signed;
+      if (!b || !signed) throw new AppError('REFUSED', `session ${sessionId} is not signed: it has no final protocol`);
+      const recordChangedAt = Math.max(signed.at, ...b.amendments.map((a) => a.signed.at));
+      const stored = (await deps.db.call('listDocuments', { sessionId })).find((d) => d.kind === 'sessionProtocol' && d.language === 'de' && d.created.at >= recordChangedAt);
+      if (stored) return { documentId: stored.id, bytes: (await service.stored(stored.id)).bytes };
+      const made = await service.generateSessionProtocol({ userId: signed.userId, at: now() }, sessionId, 'de');
+      return { documentId: made.document.id, bytes: made.bytes };
     },
     async generateCourseReport(actor: Actor, courseId: number, language: Lang) {
       const data = await courseData(courseId);
@@ -78,4 +95,5 @@ export function createDocumentService(deps: DocumentDeps) {
       return found;
     },
   };
+  return service;
 }

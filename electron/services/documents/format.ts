@@ -28,6 +28,15 @@ export function formatNumber(value: number | null | undefined, lang: Lang, maxDi
   return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits }).format(value);
 }
 
+/** The patient's numbers in the practice systems (GDT 3000), e.g. "1001 (Praxis-PVS)"; '—' when none sent one. */
+export interface PvsNumber {
+  partner: string;
+  number: string;
+}
+export function formatPvsNumbers(numbers: readonly PvsNumber[] | undefined): string {
+  return numbers?.length ? numbers.map((n) => `${n.number} (${n.partner})`).join('; ') : '—';
+}
+
 export function formatDuration(ms: number): string {
   const min = Math.round(ms / 60_000);
   const h = Math.floor(min / 60);

@@ -3,6 +3,7 @@
  * sign-off screen gets. An unsigned session prints "ENTWURF – nicht unterschrieben" on every page.
  */
 import type { Lang } from '../../../core/text';
+import type { PvsNumber } from './format';
 import { PdfWriter } from './pdfWriter';
 import { alarmSection } from './protocol/alarmSection';
 import { protocolContext, type Review } from './protocol/context';
@@ -21,6 +22,8 @@ export interface RenderOptions {
   generatedAt: number;
   /** Names of the accounts the record refers to by id. */
   staffNames?: ReadonlyMap<number, string>;
+  /** The patient's numbers in the practice systems (GDT 3000). */
+  pvsNumbers?: readonly PvsNumber[];
 }
 
 /** The SHA-256 of the signed content as stored with the signature (the review recomputes it: db/recordSeal.ts). */
@@ -38,7 +41,7 @@ export function renderSessionProtocolPdf(review: Review, options: RenderOptions)
     createdAt: options.generatedAt,
     author: d.session.signed?.userName,
   });
-  const ctx = protocolContext(w, review, options.language, signedContentHash(review), options.staffNames);
+  const ctx = { ...protocolContext(w, review, options.language, signedContentHash(review), options.staffNames), pvsNumbers: options.pvsNumbers };
   titleBlock(ctx);
   patientSection(ctx);
   checklistSection(ctx);

@@ -2,6 +2,7 @@
  * The GDT link as a whole: one inbox watcher per active partner (restarted when its settings change) and the
  * result writer. writeResult6310 never throws for a partner's failure: each outcome (written or failed, with its
  * reason) is stored, announced ('gdt.changed') and returned, so a failure shows and never touches the signature.
+ * The 6310 carries the signed PDF protocol (6302–6305, ./pdfAttachment.ts) when the link is given `signedProtocol`.
  */
 import type { GdtSendOutcome } from '../../../core/api/methods/gdt';
 import { CHARSET_9206 } from '../../../drivers/gdt/charsets';
@@ -14,13 +15,16 @@ import { latestPrescription, summaryOf } from '../session/sessionView';
 import { GdtInbox, type LinkState } from './inbox';
 import { summaryOf as parseSummaryOf } from './inbound';
 import { resultFileName, writeAtomically } from './outbox';
-import { result6310, type PdfAttachment, type SessionResult } from './result6310';
+import { placeProtocol, type SignedProtocol } from './pdfAttachment';
+import { result6310, SUBSTANCE, type PdfAttachment, type SessionResult } from './result6310';
 
 export interface GdtLinkDeps {
   db: DbClient;
   bus: EventBus;
   now?: () => number;
   log?: (message: string) => void;
+  /** The stored final protocol of a signed session (generated once, then reused for every partner and resend). */
+  signedProtocol?: (sessionId: number) => Promise<SignedProtocol>;
 }
 
 export class GdtLink {
@@ -85,18 +89,38 @@ export class GdtLink {
   private async writeAll(sessionId: number, pdf?: PdfAttachment): Promise<GdtSendOutcome[]> {
     const partners = (await this.deps.db.call('listGdtPartners')).filter((p) => p.active);
     const out: GdtSendOutcome[] = [];
-    for (const partner of partners) out.push(await this.writeOne(partner, sessionId, pdf));
+    // One protocol for all partners, asked for only when a partner needs it (a manual PDF path replaces it).
+    let protocol: Promise<SignedProtocol> | null = null;
+    const protocolOnce = () => (protocol ??= this.deps.signedProtocol!(sessionId));
+    const source = pdf ? { manual: pdf } : this.deps.signedProtocol ? { protocol: protocolOnce } : {};
+    for (const partner of partners) out.push(await this.writeOne(partner, sessionId, source));
     return out;
   }
 
-  private async writeOne(partner: GdtPartner, sessionId: number, pdf?: PdfAttachment): Promise<GdtSendOutcome> {
+  private async writeOne(
+    partner: GdtPartner,
+    sessionId: number,
+    source: { manual?: PdfAttachment; protocol?: () => Promise<SignedProtocol> },
+  ): Promise<GdtSendOutcome> {
     let fileName = '';
     let bytes: Uint8Array | null = null;
     let patientId: number | null = null;
+    let documentId: number | null = null;
     let reason: string | null = null;
     try {
       const result = await this.sessionResult(partner, sessionId);
       patientId = result.patientId;
+      let pdf = source.manual;
+      if (source.protocol) {
+        const protocol = await source.protocol().catch((err: Error) => {
+          throw new Error(`the signed protocol PDF could not be made: ${err.message}`);
+        });
+        const r = result.result;
+        const substanceName = r.substance ? SUBSTANCE[r.substance] : 'Infusion';
+        // The PDF first: the GDT file must never point at a file that is not there.
+        pdf = await placeProtocol(partner, protocol, { at: r.startedAt ?? r.plannedFor, substanceName });
+        documentId = protocol.documentId;
+      }
       const record = result6310(result.result, { pvsGdtId: partner.pvsGdtId, ownGdtId: partner.ownGdtId, charsetCode: CHARSET_9206[partner.charset] }, pdf);
       bytes = encodeGdt(record, partner.charset);
       fileName = await resultFileName(partner);
@@ -118,6 +142,7 @@ export class GdtLink {
       parse: bytes ? parseSummaryOf(decodeGdt(bytes, partner.charset)) : { error: reason ?? '', line: 0 },
       patientId,
       sessionId,
+      documentId,
     });
     this.changed(partner.id);
     return { partnerId: partner.id, fileId, outcome, fileName, reason };

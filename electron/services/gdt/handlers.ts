@@ -6,7 +6,7 @@ import type { GdtPartner } from '../../../db/repos/gdt';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
 import type { GdtLink } from './gdtLink';
 
-export type GdtMethods = 'gdt.partners' | 'gdt.savePartner' | 'gdt.files' | 'gdt.requests' | 'gdt.unsent' | 'gdt.sendResult';
+export type GdtMethods = 'gdt.partners' | 'gdt.savePartner' | 'gdt.files' | 'gdt.requests' | 'gdt.unsent' | 'gdt.sent' | 'gdt.sendResult';
 
 export function createGdtHandlers(db: DbClient, link: GdtLink, now: () => number = Date.now): HandlersFor<GdtMethods> {
   const view = (p: GdtPartner) => {
@@ -29,6 +29,7 @@ export function createGdtHandlers(db: DbClient, link: GdtLink, now: () => number
     'gdt.files': ({ partnerId, limit }) => db.call('listGdtFiles', partnerId ?? null, limit),
     'gdt.requests': () => db.call('openGdtRequests'),
     'gdt.unsent': () => db.call('unsentGdtResults'),
+    'gdt.sent': (owner) => db.call('sentToPvs', owner),
     'gdt.sendResult': async ({ sessionId, pdf }) => {
       const b = await db.call('sessionBundle', sessionId);
       if (!b) throw new AppError('NOT_FOUND', `there is no session ${sessionId}`);

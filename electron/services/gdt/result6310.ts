@@ -46,7 +46,7 @@ export interface PdfAttachment {
 }
 
 const MAX_TEXT = 60;
-const SUBSTANCE: Record<NonNullable<SessionResult['substance']>, string> = { esketamine: 'Esketamin', racemicKetamine: 'Ketamin (Racemat)' };
+export const SUBSTANCE: Record<NonNullable<SessionResult['substance']>, string> = { esketamine: 'Esketamin', racemicKetamine: 'Ketamin (Racemat)' };
 const SEVERITY: Record<SessionResult['adverseEvents'][number]['severity'], string> = { mild: 'leicht', moderate: 'mittel', severe: 'schwer' };
 
 const two = (n: number) => String(n).padStart(2, '0');

@@ -1,7 +1,7 @@
 /**
  * The Dokumente place of a session or a course (issue 14): generate, preview the PDF in the page from the bytes the
- * API returns (a blob URL, no file system), reopen the stored bytes (reprint, never a regeneration), and the list of
- * generated documents with who, when and the SHA-256.
+ * API returns (a blob URL, no file system), reopen the stored bytes (reprint, never a regeneration), the list of
+ * generated documents with who, when and the SHA-256, and what went to the PVS and when (PvsSentList).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useApi } from '../../api/ApiContext';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { dateTime } from '../../format';
 import { JustificationForm } from './JustificationForm';
+import { PvsSentList } from './PvsSentList';
 
 type Owner = { sessionId: number; signed: boolean } | { courseId: number };
 type Listed = MethodOutput<'documents.list'>[number];
@@ -127,6 +128,7 @@ export function DocumentsPanel({ owner }: { owner: Owner }) {
               <tr key={d.id} data-testid={`document-${d.id}`}>
                 <td>
                   {t(`documents.kinds.${d.kind}`)} ({d.language.toUpperCase()})
+                  {courseId !== null && d.sessionNumber !== null && ` · ${t('documents.sessionNumber', { n: d.sessionNumber })}`}
                 </td>
                 <td className="num">{dateTime(d.created.at)}</td>
                 <td>{d.created.userName}</td>
@@ -143,6 +145,7 @@ export function DocumentsPanel({ owner }: { owner: Owner }) {
           </tbody>
         </table>
       )}
+      <PvsSentList owner={sessionId !== null ? { sessionId } : { courseId: courseId! }} onOpenDocument={(id) => void reopen(id)} />
       {preview && (
         <div className="document-preview" data-testid="document-preview">
           <div className="row">

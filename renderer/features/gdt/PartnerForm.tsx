@@ -1,4 +1,4 @@
-/** One GDT partner's settings (admin only): folders, GDT ids, file naming, charset, polling interval. */
+/** One GDT partner's settings (admin only): folders (results, PDFs), GDT ids, file naming, charset, polling interval. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../core/api/contract';
@@ -45,6 +45,8 @@ export function PartnerForm({ partner, canEdit, onSaved }: { partner: Partner | 
   }
 
   const stem = (a: string, b: string) => `${a}${b}`;
+  // An empty PDF folder means the default (the out directory; as the PVS sees it: the same folder).
+  const optional = (key: 'pdfDir' | 'pvsPdfDir') => (value: string) => setDraft((d) => ({ ...d, [key]: value.trim() ? value : null }));
   return (
     <form className="form-card" onSubmit={save} data-testid="gdt-partner-form">
       <h3>{partner ? partner.name : t('gdt.newPartner')}</h3>
@@ -53,6 +55,8 @@ export function PartnerForm({ partner, canEdit, onSaved }: { partner: Partner | 
         <CheckField label={t('gdt.active')} checked={draft.active ?? true} onChange={set('active')} />
         <TextField label={t('gdt.inboxDir')} value={draft.inboxDir} onChange={set('inboxDir')} required testId="gdt-inbox" />
         <TextField label={t('gdt.outboxDir')} value={draft.outboxDir} onChange={set('outboxDir')} required testId="gdt-outbox" />
+        <TextField label={t('gdt.pdfDir')} value={draft.pdfDir ?? ''} onChange={optional('pdfDir')} testId="gdt-pdf-dir" />
+        <TextField label={t('gdt.pvsPdfDir')} value={draft.pvsPdfDir ?? ''} onChange={optional('pvsPdfDir')} testId="gdt-pvs-pdf-dir" />
         <TextField label={t('gdt.pvsGdtId')} value={draft.pvsGdtId} onChange={set('pvsGdtId')} required />
         <TextField label={t('gdt.ownGdtId')} value={draft.ownGdtId} onChange={set('ownGdtId')} required />
         <TextField label={t('gdt.pvsShortId')} value={draft.pvsShortId} onChange={set('pvsShortId')} required />

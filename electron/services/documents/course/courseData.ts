@@ -3,13 +3,15 @@ import type { MethodOutput } from '../../../../core/api/contract';
 import { INDICATION_LABELS } from '../../../../core/course/indication';
 import { fillTemplate, type Lang } from '../../../../core/text';
 import { COURSE_TEXTS, type CourseTexts } from '../courseTexts';
-import { formatDate, formatIsoDate, formatNumber } from '../format';
+import { formatDate, formatIsoDate, formatNumber, formatPvsNumbers, type PvsNumber } from '../format';
 import type { PdfWriter } from '../pdfWriter';
 import { DOCUMENT_TEXTS, type DocumentTexts } from '../texts';
 
 export interface CourseData {
   view: MethodOutput<'courses.view'>;
   details: MethodOutput<'sessions.get'>[];
+  /** The patient's numbers in the practice systems (GDT 3000). */
+  pvsNumbers?: readonly PvsNumber[];
 }
 
 export interface CourseContext extends CourseData {
@@ -44,6 +46,7 @@ export function diagnosisBlock(c: CourseContext): void {
     [T.name, `${p.familyName}, ${p.givenName}`],
     [T.birthDate, formatIsoDate(p.birthDate, lang)],
     [T.patientNumber, String(p.id)],
+    [T.pvsNumber, formatPvsNumbers(c.pvsNumbers)],
   ]);
   w.heading(C.diagnosis);
   w.keyValues([

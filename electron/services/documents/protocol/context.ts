@@ -4,6 +4,7 @@ import { fillTemplate, type Lang } from '../../../../core/text';
 import { formatDateTime } from '../format';
 import type { PdfWriter } from '../pdfWriter';
 import { DOCUMENT_TEXTS, type DocumentTexts } from '../texts';
+import type { PvsNumber } from '../format';
 
 /** The review data of the sign-off screen (sessions.review). */
 export type Review = MethodOutput<'sessions.review'>;
@@ -18,6 +19,8 @@ export interface ProtocolContext {
   contentHash: string | null;
   /** Display names of the accounts the record refers to by id (responsible physician, who gave a rescue drug). */
   staffNames: ReadonlyMap<number, string>;
+  /** The patient's numbers in the practice systems, printed beside the app's own number (the PDF is filed there). */
+  pvsNumbers?: readonly PvsNumber[];
 }
 
 export function protocolContext(w: PdfWriter, review: Review, lang: Lang, contentHash: string | null, staffNames: ReadonlyMap<number, string> = new Map()): ProtocolContext {

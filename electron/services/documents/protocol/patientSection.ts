@@ -1,7 +1,7 @@
 /** Patient, course (indication, ICD-10-GM, prior therapies) and the pre-infusion checklist with its values. */
 import { INDICATION_LABELS } from '../../../../core/course/indication';
 import { formatProblem } from '../../../../core/messages';
-import { formatDate, formatDateTime, formatIsoDate, formatNumber } from '../format';
+import { formatDate, formatDateTime, formatIsoDate, formatNumber, formatPvsNumbers } from '../format';
 import { nameOf, say, stamp, yesNo, type ProtocolContext } from './context';
 
 export function patientSection(ctx: ProtocolContext): void {
@@ -13,6 +13,7 @@ export function patientSection(ctx: ProtocolContext): void {
     [T.name, `${d.patient.familyName}, ${d.patient.givenName}`],
     [T.birthDate, formatIsoDate(d.patient.birthDate, lang)],
     [T.patientNumber, String(d.patient.id)],
+    [T.pvsNumber, formatPvsNumbers(ctx.pvsNumbers)],
     [T.weight, weight !== undefined ? `${formatNumber(weight, lang, 1)} kg` : '—'],
   ]);
   const c = d.course;
