@@ -157,14 +157,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     sessionDetail: async (sessionId) => sessionHandlers['sessions.get']({ sessionId }, internal),
     fontDir: options.fontDir ?? defaultFontDir(),
   });
-<<<<<<< HEAD
   // The alarm self-test of this start (issue 11 item 9): each priority's sound and colour, logged.
   const alarmSelfTest = new AlarmSelfTest(db, bus);
-=======
   // The PVS link (GDT 2.1): inboxes watched from the start; a signed session's result goes out with its protocol PDF (issue 14).
   const gdt = new GdtLink({ db, bus, signedProtocol: (sessionId) => documents.signedProtocol(sessionId) });
   await gdt.start();
->>>>>>> wt-documents
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }, health),
     ...createAuthHandlers(auth, db),
