@@ -4,6 +4,7 @@
  * Every write that a person causes takes an Actor and appends its audit entry in the same transaction.
  */
 import { createAuditLog } from './audit';
+import { createAuditVerifier } from './auditVerifier';
 import { createAlarmsRepo } from './repos/alarms';
 import { createAlarmSelfTestsRepo } from './repos/alarmSelfTests';
 import type { DB } from './open';
@@ -34,6 +35,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
   const seal = createRecordSeal(db, vitals.samples, options.auditKey);
   const sessionWriter = createSessionWriter(db, audit, seal);
   const patients = createPatientsRepo(db, audit);
+  const auditVerifier = createAuditVerifier(db, options.auditKey, options.auditAnchorFile);
   return {
     listChairs: chairs.list,
     recordChairEvent: chairs.recordEvent,
@@ -54,7 +56,10 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...createDoseAmendmentsRepo(db, audit, sessionWriter.amendSession),
     ...createGdtRepo(db, audit, patients),
     ...createDocumentsRepo(db, audit),
-    verifyAudit: () => audit.verify(),
+    /** From the last sealed checkpoint on, in slices (db/auditVerifier.ts): the worker answers other calls meanwhile. */
+    verifyAudit: () => auditVerifier.incremental(),
+    /** The whole chain from the first entry, in slices. */
+    verifyAuditFull: () => auditVerifier.full(),
     /** The signed content of a session recomputed against its signature, every difference named (review, export). */
     checkSessionRecord: (sessionId: number) => seal.check(sessionId),
   };

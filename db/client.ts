@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../core/api/envelope';
 import { problem } from '../core/messages';
 import type { DbApi, DbMethod } from './api';
-import type { WorkerData, WorkerError, WorkerReply, WorkerStartup } from './worker';
+import type { IntegrityReport, IntegritySchedule } from './integrity';
+import type { WorkerData, WorkerError, WorkerNotice, WorkerReply, WorkerStartup } from './worker';
 
 /** SQLite result codes (extended codes start with the primary one) that mean the storage failed, not a rule. */
 const STORAGE_FAILURE = /^SQLITE_(IOERR|FULL|READONLY|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|NOMEM|PROTOCOL)/;
@@ -25,9 +26,17 @@ export class DbClient {
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private closed = false;
+  private integrityListeners = new Set<(report: IntegrityReport) => void>();
+  /** The damage the background integrity check found (db/integrity.ts); null while none was found. */
+  damaged: string | null = null;
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: WorkerReply) => {
+    worker.on('message', (reply: WorkerReply | WorkerNotice) => {
+      if ('integrity' in reply) {
+        this.damaged = reply.integrity.problem;
+        for (const listener of this.integrityListeners) listener(reply.integrity);
+        return;
+      }
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
@@ -44,8 +53,8 @@ export class DbClient {
    * Starts the worker (built file dist/db-worker.mjs) and waits until the database is open, migrated, its schema
    * checked and its audit trail's end checked with `auditKey`.
    */
-  static open(workerFile: string | URL, file: string, options: { auditKey: Buffer; nativeBinding?: string }): Promise<DbClient> {
-    const workerData: WorkerData = { file, nativeBinding: options.nativeBinding, auditKey: options.auditKey };
+  static open(workerFile: string | URL, file: string, options: { auditKey: Buffer; nativeBinding?: string; integrity?: IntegritySchedule }): Promise<DbClient> {
+    const workerData: WorkerData = { file, nativeBinding: options.nativeBinding, auditKey: options.auditKey, integrity: options.integrity };
     const worker = new Worker(workerFile, { workerData });
     return new Promise((resolve, reject) => {
       worker.once('message', (msg: WorkerStartup) => {
@@ -56,13 +65,19 @@ export class DbClient {
     });
   }
 
-  call<M extends DbMethod>(method: M, ...args: Parameters<DbApi[M]>): Promise<ReturnType<DbApi[M]>> {
+  call<M extends DbMethod>(method: M, ...args: Parameters<DbApi[M]>): Promise<Awaited<ReturnType<DbApi[M]>>> {
     if (this.closed) return Promise.reject(storageFailure('the database is closed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ id, method, args });
     });
+  }
+
+  /** Told after every background integrity check; with a problem the worker refuses every write (db/integrity.ts). */
+  onIntegrity(listener: (report: IntegrityReport) => void): () => void {
+    this.integrityListeners.add(listener);
+    return () => this.integrityListeners.delete(listener);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
  * exactly the one the migrations made (db/schemaCheck.ts).
  */
 import Database from 'better-sqlite3';
+import { refuseIfMarkedDamaged } from './integrity';
 import { migrate } from './migrations';
 import { assertSchemaAsMigrated } from './schemaCheck';
 
@@ -21,8 +22,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`The database failed its integrity check: ${String(check)}`);
+    // The full check runs in the background (db/integrity.ts); only a file found damaged before waits for it.
+    refuseIfMarkedDamaged(db, file);
     // One transaction: a file whose schema was changed outside the app is refused with any pending migration undone.
     db.transaction(() => {
       migrate(db);

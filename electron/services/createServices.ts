@@ -95,6 +95,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const chairNames = new Map<number, string>();
   // Alarms watch every chair from its first byte (issue 6): started before the monitors.
   const health = new StorageHealth(bus);
+  // Damage found by the background integrity check: red on every screen at once, not only at the next write.
+  db.onIntegrity(({ problem }) => {
+    if (problem !== null) health.report('database', { error: problem, queued: 0 });
+  });
   const alarms = new AlarmService({
     db,
     bus,

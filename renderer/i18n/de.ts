@@ -14,7 +14,7 @@ export const de = {
     simulation: 'SIMULATION – keine Patientendaten',
     connectionLost: 'Verbindung zur Anwendung unterbrochen – Werte werden nicht aktualisiert',
     storageError: 'SPEICHERFEHLER: {{what}} werden nicht gespeichert ({{error}}). Sie bleiben im Arbeitsspeicher und werden erneut geschrieben – bitte sofort die Technik informieren.',
-    storage: { vitals: 'Vitalwerte', alarmLog: 'Alarmprotokoll-Einträge', chairEvents: 'Verbindungs- und Pumpenereignisse' },
+    storage: { vitals: 'Vitalwerte', alarmLog: 'Alarmprotokoll-Einträge', chairEvents: 'Verbindungs- und Pumpenereignisse', database: 'Alle Einträge (die Datenbankdatei ist beschädigt)' },
     storageQueued: 'Im Arbeitsspeicher wartend: {{count}}',
     language: 'Sprache',
   },

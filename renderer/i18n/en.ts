@@ -14,7 +14,7 @@ export const en: Messages = {
     simulation: 'SIMULATION – no patient data',
     connectionLost: 'Connection to the app lost – values are not updating',
     storageError: 'STORAGE ERROR: {{what}} are not being saved ({{error}}). They are kept in memory and written again – call technical support now.',
-    storage: { vitals: 'Vital signs', alarmLog: 'Alarm log entries', chairEvents: 'Link and pump events' },
+    storage: { vitals: 'Vital signs', alarmLog: 'Alarm log entries', chairEvents: 'Link and pump events', database: 'All records (the database file is damaged)' },
     storageQueued: 'Waiting in memory: {{count}}',
     language: 'Language',
   },

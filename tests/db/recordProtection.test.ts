@@ -166,7 +166,7 @@ describe('users and patients change only with their audit entry', () => {
   const audited = (db: Database.Database, entity: string, entityId: number, action: string, detail: unknown, change: (seq: number) => void) =>
     db.transaction(() => change(createAuditLog(db, Buffer.alloc(32, 7)).append({ at: T0, userId: 1, action, entity, entityId, detail })))();
 
-  it('refuses a direct change of a role, a password hash or the active flag; takes the audited path', () => {
+  it('refuses a direct change of a role, a password hash or the active flag; takes the audited path', async () => {
     const f = fileFixture();
     expect(() => f.db.prepare("UPDATE users SET role = 'admin' WHERE id = ?").run(f.mfa)).toThrow(/audit/);
     expect(() => f.db.prepare("UPDATE users SET password_hash = 'forged' WHERE id = ?").run(f.physician)).toThrow(/needs its audit entry/);
@@ -186,7 +186,7 @@ describe('users and patients change only with their audit entry', () => {
     f.api.setUserActive({ userId: f.admin, at: T0 }, f.physician, false);
     f.api.setUserActive({ userId: f.admin, at: T0 }, f.physician, true);
     expect(f.api.credentialsById(f.physician)!.active).toBe(true);
-    expect(f.api.verifyAudit().ok).toBe(true);
+    expect((await f.api.verifyAudit()).ok).toBe(true);
   });
 
   it('never deletes a patient; changes only audited; keeps the identity of a patient with a signed session', () => {

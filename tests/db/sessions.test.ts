@@ -158,7 +158,7 @@ describe('migration 0030: other refusals', () => {
     ).toThrow(/no longer running/);
   });
 
-  it('records every write in the audit chain, which verifies', () => {
+  it('records every write in the audit chain, which verifies', async () => {
     const f = openFixture();
     const { sessionId, stop } = stoppedSession(f);
     discharge(f, sessionId, readyForDischarge(f, sessionId, stop));
@@ -166,6 +166,6 @@ describe('migration 0030: other refusals', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['session.planned', 'session.checkIn', 'checklist.saved', 'prescription.prescribed', 'session.start', 'observation.recorded', 'session.stop', 'discharge.scoreRecorded', 'discharge.escortConfirmed', 'discharge.physicianReleased', 'session.discharge']),
     );
-    expect(f.api.verifyAudit().ok).toBe(true);
+    expect((await f.api.verifyAudit()).ok).toBe(true);
   });
 });

@@ -112,7 +112,7 @@ describe('a direct edit of the file is named', () => {
     expect(named(s)).toEqual({ status: 'changed', codes: ['record.signatureRowChanged', 'record.partChanged'], parts: ['dose events'] });
   });
 
-  it('an attacker who also rewrites the audit entry of the signing: its HMAC no longer holds, and the part is named', () => {
+  it('an attacker who also rewrites the audit entry of the signing: its HMAC no longer holds, and the part is named', async () => {
     const s = fresh();
     tamper(s.file, (db) => {
       db.prepare("UPDATE dose_events SET rate_ml_per_h = 21 WHERE session_id = ? AND kind = 'start'").run(s.sessionId);
@@ -124,7 +124,7 @@ describe('a direct edit of the file is named', () => {
       );
     });
     expect(named(s)).toEqual({ status: 'changed', codes: ['record.auditEntryChanged'], parts: [] });
-    expect(s.f.api.verifyAudit().problem).toMatch(/was changed after it was written/);
+    expect((await s.f.api.verifyAudit()).problem).toMatch(/was changed after it was written/);
   });
 
   it('the lock removed to add a late observation: the incomplete signature and the observations are named', () => {

@@ -3,7 +3,7 @@ import { methodTable } from '../methodSpec';
 import { AppInfo } from '../schemas';
 
 /** What the app keeps writing in order and in memory until the disk takes it. */
-export const StorageSource = z.enum(['vitals', 'alarmLog', 'chairEvents']);
+export const StorageSource = z.enum(['vitals', 'alarmLog', 'chairEvents', 'database']);
 export type StorageSource = z.infer<typeof StorageSource>;
 
 export const AppHealth = z.object({

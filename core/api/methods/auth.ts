@@ -53,7 +53,8 @@ export const authMethods = methodTable({
   'users.setActive': { access: ['admin'], input: z.strictObject({ userId: Id, active: z.boolean() }), output: z.null() },
   'audit.verify': {
     access: 'anyUser',
-    input: z.strictObject({}),
+    /** Left out: from the last sealed checkpoint on (quick); full: every entry from the first (in slices, on demand). */
+    input: z.strictObject({ full: z.boolean().optional() }),
     output: z.object({ ok: z.boolean(), entries: z.number().int(), problem: z.string().nullable() }),
   },
 });

@@ -34,6 +34,6 @@ export function createAuthHandlers(auth: AuthService, db: DbClient): HandlersFor
       await auth.setActive(userOf(ctx), userId, active);
       return null;
     },
-    'audit.verify': () => db.call('verifyAudit'),
+    'audit.verify': ({ full }) => db.call(full ? 'verifyAuditFull' : 'verifyAudit'),
   };
 }
