@@ -10,12 +10,17 @@ export function num(value: number | null | undefined, lang: Lang, maxDigits = 2,
   }).format(value);
 }
 
+// One formatter each, made once: toLocaleTimeString builds a new one per call, which the chart axes call thousands
+// of times per render (issue 13: a quarter of a review chart's script time).
+const HHMM = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
+const HHMMSS = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 export function hhmm(t: number): string {
-  return new Date(t).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
+  return HHMM.format(t);
 }
 
 export function hhmmss(t: number): string {
-  return new Date(t).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return HHMMSS.format(t);
 }
 
 export function dateTime(t: number): string {

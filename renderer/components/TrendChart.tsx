@@ -1,14 +1,15 @@
 /** The chair's trend so far, on one time axis. Gaps (no data, invalid) stay gaps. */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { TrendRow } from '../stores/trendRows';
-import { bandText, vitalLines } from './vitalLines';
+import { bandText, cuffRows, vitalLines } from './vitalLines';
 import { hhmm } from '../format';
 
 /** Memoised: the chair screen re-renders every second for its clocks; the chart only when its rows change. */
 export const TrendChart = memo(function TrendChart({ rows }: { rows: TrendRow[] }) {
   const { t } = useTranslation();
+  const cuff = useMemo(() => cuffRows(rows), [rows]);
   if (rows.length < 2) return <div className="trend trend--empty">{t('vitals.trendEmpty')}</div>;
   return (
     <div className="trend" data-testid="trend">
@@ -19,7 +20,7 @@ export const TrendChart = memo(function TrendChart({ rows }: { rows: TrendRow[] 
           <YAxis domain={[0, 200]} stroke="#aaa" />
           <Tooltip labelFormatter={(v) => hhmm(Number(v))} formatter={bandText} contentStyle={{ background: '#111', border: '1px solid #444' }} />
           <Legend />
-          {vitalLines(t)}
+          {vitalLines(t, cuff)}
         </AreaChart>
       </ResponsiveContainer>
     </div>

@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import { Area } from 'recharts';
 import type { VitalParameter } from '../../core/vitals';
-import type { Band } from '../stores/trendRows';
+import type { Band, TrendRow } from '../stores/trendRows';
 
 /** EtCO2 and RR share the monitor's yellow: EtCO2 is dashed so the two stay apart. */
 const VITAL_LINES: { parameter: VitalParameter; color: string; dash?: string }[] = [
@@ -17,24 +17,33 @@ const VITAL_LINES: { parameter: VitalParameter; color: string; dash?: string }[]
   { parameter: 'etco2', color: 'var(--etco2)', dash: '6 3' },
 ];
 
-export function vitalLines(t: TFunction) {
+/**
+ * Cuff values are minutes apart: joined, each measurement a dot, drawn from their own rows only. On the chart's rows
+ * (one per bucket) recharts would make a dot element and a label entry for every empty bucket (issue 13).
+ */
+export function cuffRows(rows: readonly TrendRow[]): Map<VitalParameter, TrendRow[]> {
+  const cuff = VITAL_LINES.map((l) => l.parameter).filter((p) => p.startsWith('nibp'));
+  return new Map(cuff.map((p) => [p, rows.filter((r) => r[p] !== undefined)]));
+}
+
+/** `cuff`: cuffRows() of the chart's rows, made once per rows (memoised by the caller). */
+export function vitalLines(t: TFunction, cuff: ReadonlyMap<VitalParameter, TrendRow[]>) {
   return VITAL_LINES.map((l) => {
-    // Cuff values are minutes apart: joined, each measurement a dot; continuous values keep their gaps.
-    const cuff = l.parameter.startsWith('nibp');
+    const own = cuff.get(l.parameter);
     return (
       <Area
         key={l.parameter}
+        {...(own ? { data: own } : {})}
         dataKey={l.parameter}
         name={t(`params.${l.parameter}`)}
         stroke={l.color}
         strokeDasharray={l.dash}
         fill={l.color}
         fillOpacity={0.35}
-        dot={cuff ? { r: 2.5, fill: l.color } : false}
+        dot={own ? { r: 2.5, fill: l.color } : false}
         activeDot={false}
-        strokeWidth={cuff ? 2 : 1.5}
+        strokeWidth={own ? 2 : 1.5}
         isAnimationActive={false}
-        connectNulls={cuff}
       />
     );
   });

@@ -6,7 +6,7 @@ import { memo, useMemo } from 'react';
 import { AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
-import { bandText, vitalLines } from '../../components/vitalLines';
+import { bandText, cuffRows, vitalLines } from '../../components/vitalLines';
 import type { TrendRow } from '../../stores/trendRows';
 import { rateSteps } from './doseTimeline';
 import { hhmm } from '../../format';
@@ -43,6 +43,7 @@ function rowsFrom(rows: TrendRow[], from: number): TrendRow[] {
 export const SessionChart = memo(function SessionChart({ detail, rows, from, to, height = 'compact' }: Props) {
   const { t } = useTranslation();
   const data = useMemo(() => rowsFrom(rows, from), [rows, from]);
+  const cuff = useMemo(() => cuffRows(data), [data]);
   const steps = useMemo(() => rateSteps(detail, to), [detail, to]);
   const boluses = detail.doseEvents.filter((e) => e.kind === 'bolus');
   const maxRate = Math.max(0.2, ...steps.map((s) => s.mgPerKgPerH));
@@ -66,7 +67,7 @@ export const SessionChart = memo(function SessionChart({ detail, rows, from, to,
             <YAxis domain={[0, 200]} stroke="#aaa" width={Y_WIDTH} />
             <Tooltip labelFormatter={(v) => hhmm(Number(v))} formatter={bandText} contentStyle={tooltipStyle} />
             <Legend />
-            {vitalLines(t)}
+            {vitalLines(t, cuff)}
             {detail.session.stoppedAt && <ReferenceLine x={detail.session.stoppedAt} stroke="#fff" strokeDasharray="4 4" />}
           </AreaChart>
         </ResponsiveContainer>
