@@ -1,10 +1,12 @@
 /**
  * Issue 13 figures on the ten-year database (or a small one with --quick): building it (resumable, cached under
  * .bench-cache/), then open time, review and session screen loads, list and search, audit verification (fresh
- * process), and the review chart render in Chromium. Each figure beside its target.
+ * process), the background integrity check, the review chart render in Chromium, and the live path (byte → painted
+ * with four chairs, host RSS and CPU; bench/livePath.ts). Each figure beside its target.
  */
 import { join } from 'node:path';
 import { benchChart } from './chart';
+import { benchLivePath } from './livePath';
 import { dbFiguresInFreshProcess, integrityInFreshProcess } from './reviewLoad';
 import type { BenchRow } from './storage';
 import { benchDbDir, buildBenchDb } from './tenYears';
@@ -45,4 +47,5 @@ export async function benchTenYears(quick: boolean, print: (r: BenchRow) => void
   print({ name: 'review chart, data → painted, first render (cold page)', value: chart.coldMs, unit: 'ms', target: '≤ 100 ms' });
   print({ name: `review chart, data → painted p50 (${chart.ms.length} sessions)`, value: percentile(chart.ms, 50), unit: 'ms', target: '≤ 100 ms' });
   print({ name: 'review chart, data → painted p99', value: percentile(chart.ms, 99), unit: 'ms', target: '≤ 100 ms', detail: `long tasks per render: p50 ${percentile(chart.longTasks, 50)}, longest ${Math.max(...chart.longestMs).toFixed(0)} ms` });
+  (await benchLivePath(quick)).forEach(print);
 }
