@@ -49,6 +49,23 @@ export function vitalLines(t: TFunction, cuff: ReadonlyMap<VitalParameter, Trend
   });
 }
 
+/**
+ * The legend as plain HTML under the chart. recharts' <Legend> measures itself after the first render and lays the
+ * whole chart out a second time: half of a review chart's render (issue 13, measured alternating in Chromium).
+ */
+export function VitalLegend({ t }: { t: TFunction }) {
+  return (
+    <ul className="chart-legend" data-testid="chart-legend">
+      {VITAL_LINES.map((l) => (
+        <li key={l.parameter} style={{ color: l.color }}>
+          <span className="chart-legend__mark" style={{ background: l.color }} />
+          {t(`params.${l.parameter}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Tooltip text of a band: one value, or lowest–highest within the bucket. */
 export function bandText(value: unknown): string {
   if (!Array.isArray(value)) return String(value ?? '–');

@@ -6,7 +6,7 @@ import { memo, useMemo } from 'react';
 import { AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
-import { bandText, cuffRows, vitalLines } from '../../components/vitalLines';
+import { bandText, cuffRows, VitalLegend, vitalLines } from '../../components/vitalLines';
 import type { TrendRow } from '../../stores/trendRows';
 import { rateSteps } from './doseTimeline';
 import { hhmm } from '../../format';
@@ -66,12 +66,12 @@ export const SessionChart = memo(function SessionChart({ detail, rows, from, to,
             <XAxis {...x} />
             <YAxis domain={[0, 200]} stroke="#aaa" width={Y_WIDTH} />
             <Tooltip labelFormatter={(v) => hhmm(Number(v))} formatter={bandText} contentStyle={tooltipStyle} />
-            <Legend />
             {vitalLines(t, cuff)}
             {detail.session.stoppedAt && <ReferenceLine x={detail.session.stoppedAt} stroke="#fff" strokeDasharray="4 4" />}
           </AreaChart>
         </ResponsiveContainer>
       </div>
+      <VitalLegend t={t} />
       <div className="session-chart__dose" data-testid="dose-chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={steps} margin={MARGIN} syncId="session" syncMethod="value">
