@@ -11,28 +11,20 @@ import type { LinkStatus as WireLinkStatus, StoredReading } from '../../../core/
 import type { SessionUser } from '../../../core/auth/roles';
 import { AppError } from '../../../core/api/envelope';
 import { CLINIC_THRESHOLDS, type Thresholds } from '../../../core/alarms/defaults';
-import type { LinkStatus as EngineLinkStatus } from '../../../core/alarms/condition';
-import { AlarmEngine, type InfusionStatus, type OverdueObservation } from '../../../core/alarms/engine';
+import type { InfusionStatus, OverdueObservation } from '../../../core/alarms/engine';
 import type { AlarmLogEvent } from '../../../core/alarms/output';
 import type { CapState } from '../../../core/dose/caps';
 import { mergeThresholds, type PatientOverrides } from '../../../core/alarms/overrides';
 import { samplesInOrder } from '../../../core/alarms/samples';
 import { thresholdsWith } from '../../../core/alarms/settings';
-import type { Problem } from '../../../core/settings';
 import type { DbClient } from '../../../db/client';
-import type { AlarmLogInput } from '../../../db/repos/alarms';
 import type { EventBus } from '../eventBus';
+import { engineLink, newChair, refuseOn, signatureOf, storedOverrides, type ChairAlarms } from './chairAlarms';
+import { toLogRow, type AlarmLogWrite } from './logRows';
 import { WriteQueue, type QueueHealth } from '../writeQueue';
 
 /** After a failed alarm-log write, the next try (the rows wait in memory, in order). */
 const RETRY_MS = 1000;
-
-/** One engine log write: its rows go in one transaction, with the operator's audit entries. */
-interface AlarmLogWrite {
-  sessionId: number | null;
-  rows: AlarmLogInput[];
-  actor: { userId: number; at: number } | null;
-}
 
 export interface AlarmServiceOptions {
   db: DbClient;
@@ -49,20 +41,6 @@ export interface AlarmServiceOptions {
 export interface InfusionInput extends InfusionStatus {
   /** The session the chair's alarm log rows belong to; left out = unchanged, null = no session. */
   sessionId?: number | null;
-}
-
-interface ChairAlarms {
-  chairId: number;
-  engine: AlarmEngine;
-  thresholds: Thresholds;
-  overriddenBy: string | null;
-  /** The physician's per-patient limits in force, merged over the clinic's (kept to re-merge when those change). */
-  overrides: PatientOverrides | null;
-  sessionId: number | null;
-  infusion: InfusionStatus;
-  link: EngineLinkStatus;
-  everReceived: boolean;
-  signature: string;
 }
 
 export class AlarmService {
@@ -88,18 +66,7 @@ export class AlarmService {
     const thresholds = options.thresholds ?? CLINIC_THRESHOLDS;
     this.clinic = thresholds;
     for (const chairId of options.chairIds) {
-      this.chairs.set(chairId, {
-        chairId,
-        engine: new AlarmEngine(thresholds),
-        thresholds,
-        overriddenBy: null,
-        overrides: null,
-        sessionId: null,
-        infusion: { running: false, documentedRateMlH: null },
-        link: 'receiving',
-        everReceived: false,
-        signature: '',
-      });
+      this.chairs.set(chairId, newChair(chairId, thresholds));
     }
   }
 
@@ -315,15 +282,13 @@ export class AlarmService {
     }
     const sessionId = c.sessionId;
     if (sessionId === null) return;
-    this.options.db
-      .call('currentAlarmOverrides', c.chairId, sessionId)
-      .then((row) => {
-        if (!row || c.sessionId !== sessionId) return;
-        const overrides = { by: row.userName, reason: row.reason, limits: row.limits as PatientOverrides['limits'] };
+    storedOverrides(this.options.db, c.chairId, sessionId)
+      .then((overrides) => {
+        if (!overrides || c.sessionId !== sessionId) return;
         const merged = mergeThresholds(this.clinic, overrides);
         if (!merged.ok) return;
         this.changeLimits(c, merged.thresholds);
-        c.overriddenBy = row.userName;
+        c.overriddenBy = overrides.by;
         c.overrides = overrides;
       })
       .catch((err: Error) => {
@@ -342,67 +307,5 @@ export class AlarmService {
     const s = c.engine.state();
     const state: AlarmStateDto = { ...s, at: Math.max(0, Math.round(s.at)), infusionRunning: c.infusion.running };
     return { chairId: c.chairId, state };
-  }
-}
-
-/** The serial link's states as the engine knows them: a link that had data and is now reconnecting is lost. */
-export function engineLink(state: WireLinkStatus['state'], everReceived: boolean): EngineLinkStatus {
-  switch (state) {
-    case 'receiving':
-      return 'receiving';
-    case 'silent':
-      return 'silent';
-    case 'error':
-      return 'error';
-    case 'stopped':
-    case 'connecting':
-    case 'associating':
-      // Before the first data this is start-up, which the no-data alarm covers; afterwards the link was lost.
-      return everReceived ? 'lost' : 'receiving';
-  }
-}
-
-/** What a user sees: the countdown is drawn from pausedUntil, so it does not force a push every second. */
-function signatureOf(s: AlarmStateDto): string {
-  return JSON.stringify([s.alarms, s.switchedOff, s.highestPriority, s.audio.tone, s.audio.pausedUntil, s.audio.pausedBy, s.infusionRunning]);
-}
-
-function refuseOn(problem: Problem | null): void {
-  if (!problem) return;
-  const code = problem.code === 'alarm.notFound' ? 'NOT_FOUND' : 'REFUSED';
-  throw new AppError(code, problem.message, [problem]);
-}
-
-export function toLogRow(e: AlarmLogEvent): AlarmLogInput {
-  const base = { at: Math.round(e.at), type: e.type };
-  switch (e.type) {
-    case 'raised':
-    case 'priorityChanged':
-    case 'acknowledged':
-    case 'reminder':
-    case 'escalated':
-    case 'cleared': {
-      const { at: _at, type: _type, alarmId, code, priority, ...detail } = e;
-      const userName = e.type === 'acknowledged' ? e.user : null;
-      if ('user' in detail) delete (detail as { user?: string }).user;
-      return { ...base, alarmId, code, priority, userName, detail };
-    }
-    case 'audioPaused': {
-      const { at: _at, type: _type, user, ...detail } = e;
-      return { ...base, alarmId: null, code: null, priority: null, userName: user, detail };
-    }
-    case 'audioPauseEnded': {
-      const { at: _at, type: _type, alarmId, ...detail } = e;
-      return { ...base, alarmId, code: null, priority: null, userName: null, detail };
-    }
-    case 'switchedOff':
-    case 'switchOffRefused': {
-      const { at: _at, type: _type, user, code, ...detail } = e;
-      return { ...base, alarmId: null, code, priority: null, userName: user, detail };
-    }
-    case 'switchedOn': {
-      const { at: _at, type: _type, ...detail } = e;
-      return { ...base, alarmId: null, code: null, priority: null, userName: null, detail };
-    }
   }
 }
