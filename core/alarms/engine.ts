@@ -7,15 +7,17 @@
  * are secondary alerts.
  */
 import type { Problem } from '../settings';
-import type { Reading } from '../vitals';
+import { isPlausible, type Reading } from '../vitals';
 import { isAlarmParameter, isConditionCode, type AlarmParameter, type ConditionCode } from './codes';
 import { AlarmList, type PauseScope } from './alarmList';
+import { NO_ASSESSMENTS, judgeAssessments, type Assessments } from './assessments';
 import { usableValue, type LatestReading, type LinkStatus, type Observed } from './condition';
 import { AUDIO_PAUSE_MAX_MS, type Thresholds } from './defaults';
 import type { CapState } from '../dose/caps';
 import { judgeCaps } from './caps';
 import { judgeEquipment, judgeNoSession } from './equipment';
 import type { AlarmLogEvent, AlarmState } from './output';
+import { Freshness, judgeRequired } from './required';
 import { judgeVitals, mergeRateSources } from './vital-limits';
 
 export interface InfusionStatus {
@@ -42,6 +44,12 @@ export class AlarmEngine {
   private linkState: Observed['link'] = { status: 'receiving', reason: '' };
   private readonly latest: Partial<Record<AlarmParameter, LatestReading>> = {};
   private readonly measured = new Set<AlarmParameter>();
+  /** Last usable sample per parameter in this session, for the required parameters (required.ts). */
+  private readonly freshness = new Freshness();
+  /** The first infusion start of the session: from then on parameters are required. */
+  private requiredSince: number | null = null;
+  private bloodPressureIntervalMs: number | null = null;
+  private assessed: Assessments = NO_ASSESSMENTS;
   private overdue = new Map<string, { overdueMs: number; reportedAt: number }>();
   private caps: CapState | null = null;
   private readonly metSince = new Map<string, number>();
@@ -60,7 +68,9 @@ export class AlarmEngine {
       if (!isAlarmParameter(reading.parameter)) continue;
       const latest: LatestReading = { value: reading.value, state: reading.state, at: t };
       this.latest[reading.parameter] = latest;
-      if (usableValue(latest) !== null) this.measured.add(reading.parameter);
+      const usable = usableValue(latest);
+      if (usable !== null) this.measured.add(reading.parameter);
+      this.freshness.see(reading.parameter, reading, usable !== null && isPlausible(reading.parameter, usable) ? usable : null, t);
     }
     this.evaluate(t);
   }
@@ -82,6 +92,7 @@ export class AlarmEngine {
       hardLimitMlH: status.hardLimitMlH !== undefined && status.hardLimitMlH !== null && Number.isFinite(status.hardLimitMlH) ? status.hardLimitMlH : null,
     };
     if (status.running) this.sessionState.infusionStarted = true;
+    if (status.running && this.requiredSince === null) this.requiredSince = t;
     // clinical-requirements §4.3 item 4: no ALARM OFF while an infusion runs.
     if (starting) this.switchAllOn(t, 'infusionStarted');
     this.evaluate(t);
@@ -98,6 +109,10 @@ export class AlarmEngine {
     this.sessionState = { active, since: active ? t : null, infusionStarted: active && this.infusionState.running };
     // Which parameters "were being measured" is a question about this patient, not the previous one.
     if (active) this.measured.clear();
+    this.freshness.clear();
+    this.requiredSince = active && this.infusionState.running ? t : null;
+    this.bloodPressureIntervalMs = null;
+    this.assessed = NO_ASSESSMENTS;
     this.evaluate(t);
   }
 
@@ -117,6 +132,20 @@ export class AlarmEngine {
     this.overdue = new Map(
       overdue.filter((o) => Number.isFinite(o.overdueMs)).map((o) => [o.kind, { overdueMs: o.overdueMs, reportedAt: t }]),
     );
+    this.evaluate(t);
+  }
+
+  /** The blood-pressure interval in force (observation schedule); a cuff value older than it + grace is stale. */
+  bloodPressureInterval(now: number, intervalMs: number | null): void {
+    const t = this.clock(now);
+    this.bloodPressureIntervalMs = intervalMs !== null && Number.isFinite(intervalMs) && intervalMs > 0 ? intervalMs : null;
+    this.evaluate(t);
+  }
+
+  /** The stored observations and baselines of the session (assessments.ts), as last read from the record. */
+  assessments(now: number, assessments: Assessments): void {
+    const t = this.clock(now);
+    this.assessed = assessments;
     this.evaluate(t);
   }
 
@@ -216,9 +245,22 @@ export class AlarmEngine {
             ...mergeRateSources(judgeVitals(now, observed, this.thresholds, this.metSince), this.alarms.keys),
             ...judgeEquipment(now, observed, this.thresholds.technical),
             ...judgeCaps(this.caps),
+            ...judgeRequired(now, this.requiredInput(observed), this.thresholds.required, this.thresholds.technical),
+            ...judgeAssessments(now, { assessments: this.assessed, latest: this.latest }, this.thresholds.assessments, this.metSince),
           ];
     const conditions = judged.filter((c) => !this.switchedOff.has(c.code));
     this.alarms.follow(now, conditions, this.thresholds.technical);
+  }
+
+  private requiredInput(observed: Observed) {
+    return {
+      since: this.requiredSince,
+      lastDataAt: observed.lastDataAt,
+      latest: observed.latest,
+      freshness: this.freshness,
+      bloodPressureIntervalMs: this.bloodPressureIntervalMs,
+      manualBloodPressureAt: this.assessed.manualSystolic?.at ?? null,
+    };
   }
 
   /** Start of the watched period: the session's check-in, or the infusion start when only that was reported. */

@@ -11,6 +11,7 @@ import type { LinkStatus as WireLinkStatus, StoredReading } from '../../../core/
 import type { SessionUser } from '../../../core/auth/roles';
 import { AppError } from '../../../core/api/envelope';
 import { CLINIC_THRESHOLDS, type Thresholds } from '../../../core/alarms/defaults';
+import type { Assessments } from '../../../core/alarms/assessments';
 import type { InfusionStatus, OverdueObservation } from '../../../core/alarms/engine';
 import type { AlarmLogEvent } from '../../../core/alarms/output';
 import type { CapState } from '../../../core/dose/caps';
@@ -139,6 +140,20 @@ export class AlarmService {
   setObservationsOverdue(chairId: number, overdue: readonly OverdueObservation[]): void {
     const c = this.chair(chairId);
     c.engine.observationOverdue(this.now(), overdue);
+    this.after(c);
+  }
+
+  /** The blood-pressure interval in force on the chair (observation schedule); null when no infusion is watched. */
+  setBloodPressureInterval(chairId: number, intervalMs: number | null): void {
+    const c = this.chair(chairId);
+    c.engine.bloodPressureInterval(this.now(), intervalMs);
+    this.after(c);
+  }
+
+  /** Sedation, dissociation, typed blood pressure and baselines of the chair's session, read from the record. */
+  setAssessments(chairId: number, assessments: Assessments): void {
+    const c = this.chair(chairId);
+    c.engine.assessments(this.now(), assessments);
     this.after(c);
   }
 
