@@ -116,7 +116,7 @@ function systolicAboveBaseline({ assessments, latest }: AssessmentInput, s: Asse
   if (value === null) return [];
   const limit = Math.round(baseline * (1 + s.systolicAboveBaselinePercent.value / 100));
   if (value <= limit) return [];
-  return [made('nibpSys.aboveBaseline', 'medium', value, limit, { value, baseline, percent: s.systolicAboveBaselinePercent.value, threshold: limit })];
+  return [made('nibpSys.aboveBaseline', 'medium', value, limit, { value, baseline, percent: s.systolicAboveBaselinePercent.value })];
 }
 
 function etco2FromBaseline(now: number, { assessments, latest }: AssessmentInput, s: AssessmentSettings, metSince: Map<string, number>): Condition[] {
@@ -135,5 +135,5 @@ function etco2FromBaseline(now: number, { assessments, latest }: AssessmentInput
 }
 
 function made(code: Condition['code'], priority: Priority, value: number, threshold: number, params: Condition['params']): Condition {
-  return { key: code, code, kind: 'physiological', priority, value, threshold, params };
+  return { key: code, code, kind: 'physiological', priority, value, threshold, params: { threshold, ...params } };
 }
