@@ -15,12 +15,12 @@ import type { Assessments } from '../../../core/alarms/assessments';
 import type { InfusionStatus, OverdueObservation } from '../../../core/alarms/engine';
 import type { AlarmLogEvent } from '../../../core/alarms/output';
 import type { CapState } from '../../../core/dose/caps';
-import { mergeThresholds, type PatientOverrides } from '../../../core/alarms/overrides';
+import type { PatientOverrides } from '../../../core/alarms/overrides';
 import { samplesInOrder } from '../../../core/alarms/samples';
-import { thresholdsWith } from '../../../core/alarms/settings';
 import type { DbClient } from '../../../db/client';
 import type { EventBus } from '../eventBus';
-import { engineLink, newChair, refuseOn, signatureOf, storedOverrides, type ChairAlarms } from './chairAlarms';
+import { AlarmLimits } from './alarmLimits';
+import { engineLink, newChair, refuseOn, signatureOf, type ChairAlarms } from './chairAlarms';
 import { toLogRow, type AlarmLogWrite } from './logRows';
 import { WriteQueue, type QueueHealth } from '../writeQueue';
 
@@ -51,8 +51,8 @@ export class AlarmService {
   private unsubscribe: (() => void) | null = null;
   /** Every chair's log writes in order; an acknowledged action's rows wait here until they are written. */
   private readonly log: WriteQueue<AlarmLogWrite>;
-  /** Clinic-wide limits in force: the base limits with the clinic's settings (setClinicValues). */
-  private clinic: Thresholds;
+  /** Clinic-wide and per-patient limits of the chairs. */
+  private readonly limits: AlarmLimits;
 
   constructor(private readonly options: AlarmServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -65,7 +65,7 @@ export class AlarmService {
       onHealth: options.onStorageHealth,
     });
     const thresholds = options.thresholds ?? CLINIC_THRESHOLDS;
-    this.clinic = thresholds;
+    this.limits = new AlarmLimits(options.db, thresholds, (c, next) => this.changeLimits(c, next));
     for (const chairId of options.chairIds) {
       this.chairs.set(chairId, newChair(chairId, thresholds));
     }
@@ -120,7 +120,7 @@ export class AlarmService {
       }
       c.sessionId = sessionId;
       if (sessionId !== null) c.engine.session(this.now(), true);
-      this.patientChanged(c);
+      this.limits.patientChanged(c);
     }
     // The hard limit in ml/h comes with the start; later reports leave it out (unchanged) until the session changes.
     const hardLimitMlH = input.hardLimitMlH !== undefined ? input.hardLimitMlH : sessionChanged ? null : (c.infusion.hardLimitMlH ?? null);
@@ -187,31 +187,13 @@ export class AlarmService {
   /** Merges a physician's per-patient limits over the clinic limits; a bad set is refused as a whole. */
   async setOverrides(chairId: number, reason: string, limits: PatientOverrides['limits'], user: SessionUser): Promise<ChairAlarmState> {
     const c = this.chair(chairId);
-    const overrides = { by: user.displayName, reason, limits };
-    const merged = mergeThresholds(this.clinic, overrides);
-    if (!merged.ok) throw new AppError('BAD_INPUT', merged.problems.map((p) => p.message).join(' '), merged.problems);
-    await this.options.db.call('setAlarmOverrides', { userId: user.id, at: this.now() }, chairId, c.sessionId, reason, limits);
-    this.changeLimits(c, merged.thresholds);
-    c.overriddenBy = user.displayName;
-    c.overrides = overrides;
+    await this.limits.setOverrides(c, reason, limits, user, this.now());
     return this.stateOf(c);
   }
 
-  /**
-   * The clinic-wide limits changed in the clinic settings (core/alarms/settings.ts): every chair takes them at once,
-   * under its patient's overrides where a physician set some (a set that no longer fits keeps the clinic's).
-   */
+  /** The clinic-wide limits changed in the clinic settings: every chair takes them at once (alarmLimits.ts). */
   setClinicValues(values: Readonly<Record<string, unknown>>): void {
-    this.clinic = thresholdsWith(this.options.thresholds ?? CLINIC_THRESHOLDS, values);
-    for (const c of this.chairs.values()) {
-      const merged = c.overrides ? mergeThresholds(this.clinic, c.overrides) : null;
-      const next = merged?.ok ? merged.thresholds : this.clinic;
-      if (!merged?.ok) {
-        c.overrides = null;
-        c.overriddenBy = null;
-      }
-      if (JSON.stringify(next) !== JSON.stringify(c.thresholds)) this.changeLimits(c, next);
-    }
+    this.limits.setClinicValues(this.chairs.values(), values);
   }
 
   // ---- outputs ----
@@ -285,30 +267,6 @@ export class AlarmService {
     const actor = user ? { userId: user.id, at: this.now() } : null;
     this.log.push(c.chairId, [{ sessionId: c.sessionId, rows: events.map(toLogRow), actor }]);
     void this.log.flush();
-  }
-
-  /** Another session on the chair: the previous patient's limits no longer apply; the new session's stored ones do. */
-  private patientChanged(c: ChairAlarms): void {
-    const clinic = this.clinic;
-    if (c.overriddenBy !== null) {
-      this.changeLimits(c, clinic);
-      c.overriddenBy = null;
-      c.overrides = null;
-    }
-    const sessionId = c.sessionId;
-    if (sessionId === null) return;
-    storedOverrides(this.options.db, c.chairId, sessionId)
-      .then((overrides) => {
-        if (!overrides || c.sessionId !== sessionId) return;
-        const merged = mergeThresholds(this.clinic, overrides);
-        if (!merged.ok) return;
-        this.changeLimits(c, merged.thresholds);
-        c.overriddenBy = overrides.by;
-        c.overrides = overrides;
-      })
-      .catch((err: Error) => {
-        console.error(`chair ${c.chairId}: patient alarm limits not loaded: ${err.message}`);
-      });
   }
 
   /** New limits go into the running engine: latched, acknowledged and delayed alarms carry on (issue 11 item 6). */
