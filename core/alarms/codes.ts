@@ -70,6 +70,25 @@ export const MEASUREMENT_FAULTS = ['sensorOff', 'invalid', 'demo'] as const;
 export type MeasurementFault = (typeof MEASUREMENT_FAULTS)[number];
 export type MeasurementFaultCode = `${AlarmParameter}.${MeasurementFault}`;
 
+/**
+ * Parameters the clinic requires during the infusion and recovery (required.ts): 'hr' is met by the ECG heart rate
+ * or the oximeter pulse rate, 'nibp' by a new cuff measurement.
+ */
+export const REQUIRED_PARAMETERS = ['spo2', 'hr', 'nibp', 'etco2', 'rr'] as const;
+export type RequiredParameter = (typeof REQUIRED_PARAMETERS)[number];
+/** never seen since the infusion began; older than its maximum age; the monitor keeps repeating one sample. */
+export const REQUIREMENT_FAULTS = ['missing', 'stale', 'frozen'] as const;
+export type RequirementFault = (typeof REQUIREMENT_FAULTS)[number];
+export type RequirementCode = `${RequiredParameter}.${RequirementFault}`;
+/** A monitor repeats its last cuff value until the next measurement: NIBP is judged stale, never frozen. */
+export const REQUIREMENT_CODES: readonly RequirementCode[] = REQUIRED_PARAMETERS.flatMap((p) =>
+  REQUIREMENT_FAULTS.filter((f) => p !== 'nibp' || f !== 'frozen').map((f): RequirementCode => `${p}.${f}`),
+);
+
+/** Alarms from the stored observations (sedation, dissociation) and from the pre-infusion baseline (assessments.ts). */
+export const ASSESSMENT_CODES = ['sedation.deep', 'sedation.agitated', 'dissociation.marked', 'nibpSys.aboveBaseline', 'etco2.fromBaseline'] as const;
+export type AssessmentCode = (typeof ASSESSMENT_CODES)[number];
+
 /** Technical conditions of the chair as a whole. */
 export const SYSTEM_CODES = ['data.none', 'link.lost', 'pump.rateMismatch', 'observation.overdue', 'session.none', 'clock.drift'] as const;
 export type SystemCode = (typeof SYSTEM_CODES)[number];
@@ -78,8 +97,8 @@ export type SystemCode = (typeof SYSTEM_CODES)[number];
 export const CAP_CODES = ['dose.capNear', 'dose.capReached', 'duration.capNear', 'duration.capReached'] as const;
 export type CapCode = (typeof CAP_CODES)[number];
 
-export type TechnicalCode = SystemCode | MeasurementFaultCode;
-export type ConditionCode = PhysiologicalCode | TechnicalCode | CapCode;
+export type TechnicalCode = SystemCode | MeasurementFaultCode | RequirementCode;
+export type ConditionCode = PhysiologicalCode | TechnicalCode | CapCode | AssessmentCode;
 
 export const MEASUREMENT_FAULT_CODES: readonly MeasurementFaultCode[] = ALARM_PARAMETERS.flatMap((p) =>
   MEASUREMENT_FAULTS.map((f): MeasurementFaultCode => `${p}.${f}`),
@@ -90,6 +109,8 @@ export const CONDITION_CODES: readonly ConditionCode[] = [
   ...SYSTEM_CODES,
   ...CAP_CODES,
   ...MEASUREMENT_FAULT_CODES,
+  ...REQUIREMENT_CODES,
+  ...ASSESSMENT_CODES,
 ];
 
 export function isConditionCode(code: string): code is ConditionCode {

@@ -3,7 +3,9 @@
  * clinical-requirements §4 ("Proposed app defaults"): the responsible physician must approve them before go-live.
  */
 import type { SettingDefault, SettingRange } from '../settings';
+import { ASSESSMENT_DEFAULTS, type AssessmentSettings } from './assessments';
 import type { PhysiologicalCode } from './codes';
+import { REQUIRED_DEFAULTS, type RequiredSettings } from './required';
 
 export type Comparison = '<' | '<=' | '>' | '>=';
 
@@ -40,6 +42,10 @@ export interface TechnicalSettings {
 export interface Thresholds {
   physiological: Record<PhysiologicalCode, ConditionLimits>;
   technical: TechnicalSettings;
+  /** Required parameters: maximum ages, stale NIBP, frozen values (required.ts). */
+  required: RequiredSettings;
+  /** Sedation, dissociation and baseline-relative limits (assessments.ts). */
+  assessments: AssessmentSettings;
 }
 
 /** Hard ceiling, not a setting: clinical-requirements §4.3 item 4 ("AUDIO PAUSED max 2 min"). */
@@ -192,4 +198,6 @@ export const CLINIC_THRESHOLDS: Thresholds = {
       range: { min: 5 * SEC, max: 10 * MIN, source: '[E] engineering: the monitor clock has 1 s resolution; beyond 10 min the monitor printout no longer matches the record' },
     },
   },
+  required: REQUIRED_DEFAULTS,
+  assessments: ASSESSMENT_DEFAULTS,
 };

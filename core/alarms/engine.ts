@@ -2,29 +2,22 @@
  * The alarm engine of one chair, IEC 60601-1-8 style. Pure: time comes in as epoch ms with every input, so the
  * main process drives it with real time and tests with simulated time.
  *
- * Every input updates what the engine observed and re-judges all conditions; alarms then follow the conditions:
- *  - a condition appears → alarm raised (a higher priority breaks through an audio pause started below it);
- *  - it ends → medium/low alarms clear themselves; unacknowledged high alarms latch until acknowledged;
- *  - unacknowledged past the escalation time → escalated; acknowledged but persisting → reminder (sounds again).
- * The bedside monitor stays the primary alarm system: these are secondary alerts.
+ * Every input updates what the engine observed and re-judges all conditions; the alarms then follow the conditions
+ * (raise, latch, clear, remind, escalate: alarmList.ts). The bedside monitor stays the primary alarm system: these
+ * are secondary alerts.
  */
 import type { Problem } from '../settings';
-import type { Reading } from '../vitals';
-import {
-  PRIORITY_RANK,
-  higherPriority,
-  isAlarmParameter,
-  isConditionCode,
-  type AlarmParameter,
-  type ConditionCode,
-  type Priority,
-} from './codes';
-import { usableValue, type Condition, type LatestReading, type LinkStatus, type Observed } from './condition';
+import { isPlausible, type Reading } from '../vitals';
+import { isAlarmParameter, isConditionCode, type AlarmParameter, type ConditionCode } from './codes';
+import { AlarmList, type PauseScope } from './alarmList';
+import { NO_ASSESSMENTS, judgeAssessments, type Assessments } from './assessments';
+import { usableValue, type LatestReading, type LinkStatus, type Observed } from './condition';
 import { AUDIO_PAUSE_MAX_MS, type Thresholds } from './defaults';
 import type { CapState } from '../dose/caps';
 import { judgeCaps } from './caps';
 import { judgeEquipment, judgeNoSession } from './equipment';
-import type { AlarmLogEvent, AlarmState, AlarmView } from './output';
+import type { AlarmLogEvent, AlarmState } from './output';
+import { Freshness, judgeRequired } from './required';
 import { judgeVitals, mergeRateSources } from './vital-limits';
 
 export interface InfusionStatus {
@@ -34,29 +27,15 @@ export interface InfusionStatus {
   hardLimitMlH?: number | null;
 }
 
-/** AUDIO PAUSED for the chair in view, or for every chair at once (a separate, confirmed action). */
-export type PauseScope = 'chair' | 'allChairs';
+export type { PauseScope } from './alarmList';
 
 export interface OverdueObservation {
   kind: string;
   overdueMs: number;
 }
 
-interface ActiveAlarm extends AlarmView {
-  key: string;
-  unacknowledgedSince: number;
-}
-
-interface AudioPause {
-  until: number;
-  by: string;
-  /** Highest priority active when the pause started: only a new alarm above it breaks through; null = any new one. */
-  ceiling: Priority | null;
-}
-
 export class AlarmEngine {
   private now = 0;
-  private sequence = 0;
   private infusionState: Observed['infusion'] = { running: false, documentedRateMlH: null, startedAt: null, hardLimitMlH: null };
   private clockDriftMs: number | null = null;
   /** The chair's session from check-in to discharge: the watched period (clinical-requirements §4, issue 11 item 1). */
@@ -65,13 +44,17 @@ export class AlarmEngine {
   private linkState: Observed['link'] = { status: 'receiving', reason: '' };
   private readonly latest: Partial<Record<AlarmParameter, LatestReading>> = {};
   private readonly measured = new Set<AlarmParameter>();
+  /** Last usable sample per parameter in this session, for the required parameters (required.ts). */
+  private readonly freshness = new Freshness();
+  /** The first infusion start of the session: from then on parameters are required. */
+  private requiredSince: number | null = null;
+  private bloodPressureIntervalMs: number | null = null;
+  private assessed: Assessments = NO_ASSESSMENTS;
   private overdue = new Map<string, { overdueMs: number; reportedAt: number }>();
   private caps: CapState | null = null;
   private readonly metSince = new Map<string, number>();
-  private readonly active = new Map<string, ActiveAlarm>();
+  private readonly alarms = new AlarmList();
   private readonly switchedOff = new Set<ConditionCode>();
-  private pause: AudioPause | null = null;
-  private log: AlarmLogEvent[] = [];
 
   constructor(private thresholds: Thresholds) {}
 
@@ -85,7 +68,9 @@ export class AlarmEngine {
       if (!isAlarmParameter(reading.parameter)) continue;
       const latest: LatestReading = { value: reading.value, state: reading.state, at: t };
       this.latest[reading.parameter] = latest;
-      if (usableValue(latest) !== null) this.measured.add(reading.parameter);
+      const usable = usableValue(latest);
+      if (usable !== null) this.measured.add(reading.parameter);
+      this.freshness.see(reading.parameter, reading, usable !== null && isPlausible(reading.parameter, usable) ? usable : null, t);
     }
     this.evaluate(t);
   }
@@ -107,6 +92,7 @@ export class AlarmEngine {
       hardLimitMlH: status.hardLimitMlH !== undefined && status.hardLimitMlH !== null && Number.isFinite(status.hardLimitMlH) ? status.hardLimitMlH : null,
     };
     if (status.running) this.sessionState.infusionStarted = true;
+    if (status.running && this.requiredSince === null) this.requiredSince = t;
     // clinical-requirements §4.3 item 4: no ALARM OFF while an infusion runs.
     if (starting) this.switchAllOn(t, 'infusionStarted');
     this.evaluate(t);
@@ -123,6 +109,10 @@ export class AlarmEngine {
     this.sessionState = { active, since: active ? t : null, infusionStarted: active && this.infusionState.running };
     // Which parameters "were being measured" is a question about this patient, not the previous one.
     if (active) this.measured.clear();
+    this.freshness.clear();
+    this.requiredSince = active && this.infusionState.running ? t : null;
+    this.bloodPressureIntervalMs = null;
+    this.assessed = NO_ASSESSMENTS;
     this.evaluate(t);
   }
 
@@ -145,6 +135,20 @@ export class AlarmEngine {
     this.evaluate(t);
   }
 
+  /** The blood-pressure interval in force (observation schedule); a cuff value older than it + grace is stale. */
+  bloodPressureInterval(now: number, intervalMs: number | null): void {
+    const t = this.clock(now);
+    this.bloodPressureIntervalMs = intervalMs !== null && Number.isFinite(intervalMs) && intervalMs > 0 ? intervalMs : null;
+    this.evaluate(t);
+  }
+
+  /** The stored observations and baselines of the session (assessments.ts), as last read from the record. */
+  assessments(now: number, assessments: Assessments): void {
+    const t = this.clock(now);
+    this.assessed = assessments;
+    this.evaluate(t);
+  }
+
   /** The session caps as last computed by the session service (dose and duration); null = no infusion on the chair. */
   doseCaps(now: number, caps: CapState | null): void {
     const t = this.clock(now);
@@ -164,24 +168,14 @@ export class AlarmEngine {
     this.evaluate(t); // time has passed since the last input: pause expiry, delays
     const missing = operatorMissing(user);
     if (missing) return missing;
-    const alarm = [...this.active.values()].find((a) => a.id === alarmId);
-    if (!alarm) return { code: 'alarm.notFound', message: 'This alarm is no longer active.', params: { alarmId } };
-    if (alarm.acknowledgedAt === null) {
-      alarm.acknowledgedAt = t;
-      alarm.acknowledgedBy = user;
-      alarm.escalated = false;
-      this.log.push({ ...ref(t, alarm), type: 'acknowledged', user, value: alarm.value });
-    }
+    const notFound = this.alarms.acknowledge(t, alarmId, user);
+    if (notFound) return notFound;
     // A latched alarm ends (or drops to the priority its condition still has) once acknowledged.
     this.evaluate(t);
     return null;
   }
 
-  /**
-   * AUDIO PAUSED for the configured time, never longer than 2 min; alarms stay visible. A pause of this chair lets
-   * through only a new alarm above the priorities present (Dräger); a pause of all chairs lets every new alarm
-   * through, since nobody looked at this chair's alarms when pausing (issue 11 item 5).
-   */
+  /** AUDIO PAUSED for the configured time, never longer than 2 min; alarms stay visible (alarmList.ts: who breaks through). */
   pauseAudio(now: number, user: string, scope: PauseScope = 'chair'): Problem | null {
     const t = this.clock(now);
     this.evaluate(t);
@@ -189,9 +183,7 @@ export class AlarmEngine {
     if (missing) return missing;
     const configured = this.thresholds.technical.audioPauseMs.value;
     const durationMs = Number.isFinite(configured) ? Math.min(Math.max(configured, 0), AUDIO_PAUSE_MAX_MS) : AUDIO_PAUSE_MAX_MS;
-    const present = [...this.active.values()].reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null);
-    this.pause = { until: t + durationMs, by: user, ceiling: scope === 'chair' ? present : null };
-    this.log.push({ type: 'audioPaused', at: t, user, until: t + durationMs, durationMs, scope });
+    this.alarms.pauseAudio(t, user, durationMs, scope);
     return null;
   }
 
@@ -204,12 +196,12 @@ export class AlarmEngine {
     if (this.infusionState.running || (this.sessionState.active && this.sessionState.infusionStarted)) {
       // From the infusion start to discharge (paused and post-infusion included) every alarm stays on.
       const reason = 'Alarms cannot be switched off once the infusion has started, until the patient is discharged.';
-      this.log.push({ type: 'switchOffRefused', at: t, user, code, reason });
+      this.alarms.record({ type: 'switchOffRefused', at: t, user, code, reason });
       return { code: 'alarm.switchOffRefused', message: reason, params: { code } };
     }
     if (!isConditionCode(code)) return { code: 'alarm.unknownCode', message: `Unknown alarm condition ${code}.`, params: { code } };
     this.switchedOff.add(code);
-    this.log.push({ type: 'switchedOff', at: t, user, code });
+    this.alarms.record({ type: 'switchedOff', at: t, user, code });
     this.evaluate(t);
     return null;
   }
@@ -217,29 +209,12 @@ export class AlarmEngine {
   // ---- outputs ----
 
   state(): AlarmState {
-    const alarms = [...this.active.values()]
-      .map(view)
-      .sort((a, b) => PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] || a.raisedAt - b.raisedAt);
-    const sounding = alarms.filter((a) => a.acknowledgedAt === null);
-    return {
-      at: this.now,
-      alarms,
-      switchedOff: [...this.switchedOff].sort(),
-      highestPriority: alarms.reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null),
-      audio: {
-        tone: this.pause ? null : sounding.reduce<Priority | null>((p, a) => higherPriority(p, a.priority), null),
-        pausedUntil: this.pause?.until ?? null,
-        pauseRemainingMs: this.pause ? this.pause.until - this.now : null,
-        pausedBy: this.pause?.by ?? null,
-      },
-    };
+    return { ...this.alarms.state(this.now), switchedOff: [...this.switchedOff].sort() };
   }
 
   /** Log events since the last call, oldest first, for the per-session alarm log. */
   drainLog(): AlarmLogEvent[] {
-    const events = this.log;
-    this.log = [];
-    return events;
+    return this.alarms.drainLog();
   }
 
   // ---- judging ----
@@ -251,10 +226,6 @@ export class AlarmEngine {
   }
 
   private evaluate(now: number): void {
-    if (this.pause && now >= this.pause.until) {
-      this.pause = null;
-      this.log.push({ type: 'audioPauseEnded', at: now, reason: 'expired', alarmId: null });
-    }
     const observed: Observed = {
       infusion: this.infusionState,
       watchedSince: this.watchedSince(),
@@ -271,21 +242,25 @@ export class AlarmEngine {
       observed.watchedSince === null
         ? judgeNoSession(now, observed, this.thresholds.technical)
         : [
-            ...mergeRateSources(judgeVitals(now, observed, this.thresholds, this.metSince), this.active),
+            ...mergeRateSources(judgeVitals(now, observed, this.thresholds, this.metSince), this.alarms.keys),
             ...judgeEquipment(now, observed, this.thresholds.technical),
             ...judgeCaps(this.caps),
+            ...judgeRequired(now, this.requiredInput(observed), this.thresholds.required, this.thresholds.technical),
+            ...judgeAssessments(now, { assessments: this.assessed, latest: this.latest }, this.thresholds.assessments, this.metSince),
           ];
     const conditions = judged.filter((c) => !this.switchedOff.has(c.code));
-    const byKey = new Map(conditions.map((c) => [c.key, c]));
-    for (const alarm of [...this.active.values()]) {
-      const condition = byKey.get(alarm.key);
-      if (condition) this.follow(now, alarm, condition);
-      else this.conditionEnded(now, alarm);
-    }
-    for (const condition of conditions) {
-      if (!this.active.has(condition.key)) this.raise(now, condition);
-    }
-    this.remindAndEscalate(now);
+    this.alarms.follow(now, conditions, this.thresholds.technical);
+  }
+
+  private requiredInput(observed: Observed) {
+    return {
+      since: this.requiredSince,
+      lastDataAt: observed.lastDataAt,
+      latest: observed.latest,
+      freshness: this.freshness,
+      bloodPressureIntervalMs: this.bloodPressureIntervalMs,
+      manualBloodPressureAt: this.assessed.manualSystolic?.at ?? null,
+    };
   }
 
   /** Start of the watched period: the session's check-in, or the infusion start when only that was reported. */
@@ -296,104 +271,9 @@ export class AlarmEngine {
 
   private switchAllOn(now: number, reason: 'infusionStarted' | 'sessionStarted' | 'sessionEnded'): void {
     if (this.switchedOff.size === 0) return;
-    this.log.push({ type: 'switchedOn', at: now, codes: [...this.switchedOff], reason });
+    this.alarms.record({ type: 'switchedOn', at: now, codes: [...this.switchedOff], reason });
     this.switchedOff.clear();
   }
-
-  private raise(now: number, c: Condition): void {
-    const alarm: ActiveAlarm = {
-      id: `${c.key}#${++this.sequence}`,
-      key: c.key,
-      kind: c.kind,
-      code: c.code,
-      priority: c.priority,
-      value: c.value,
-      threshold: c.threshold,
-      raisedAt: now,
-      acknowledgedAt: null,
-      acknowledgedBy: null,
-      latched: false,
-      escalated: false,
-      params: c.params,
-      unacknowledgedSince: now,
-    };
-    this.active.set(c.key, alarm);
-    this.log.push({ ...ref(now, alarm), type: 'raised', kind: c.kind, value: c.value, threshold: c.threshold, params: c.params });
-    this.breakThrough(now, alarm);
-  }
-
-  /** The condition still holds, possibly at another priority. */
-  private follow(now: number, alarm: ActiveAlarm, c: Condition): void {
-    const rise = PRIORITY_RANK[c.priority] - PRIORITY_RANK[alarm.priority];
-    if (rise < 0 && latches(alarm)) {
-      // Held at high: keep the values that made it high, as for a condition that ended.
-      alarm.latched = true;
-      return;
-    }
-    alarm.value = c.value;
-    alarm.threshold = c.threshold;
-    alarm.params = c.params;
-    alarm.latched = false;
-    if (rise === 0) return;
-    this.log.push({ ...ref(now, alarm), type: 'priorityChanged', priority: c.priority, from: alarm.priority, value: c.value, threshold: c.threshold });
-    alarm.priority = c.priority;
-    if (rise > 0) {
-      // A more dangerous state needs its own acknowledgement and counts as a new alarm for the pause.
-      alarm.acknowledgedAt = null;
-      alarm.acknowledgedBy = null;
-      alarm.unacknowledgedSince = now;
-      this.breakThrough(now, alarm);
-    }
-  }
-
-  private conditionEnded(now: number, alarm: ActiveAlarm): void {
-    if (latches(alarm)) {
-      alarm.latched = true;
-      return;
-    }
-    this.active.delete(alarm.key);
-    this.log.push({ ...ref(now, alarm), type: 'cleared', value: alarm.value, durationMs: now - alarm.raisedAt, latched: alarm.latched });
-  }
-
-  private breakThrough(now: number, alarm: ActiveAlarm): void {
-    if (!this.pause) return;
-    const ceiling = this.pause.ceiling;
-    if (ceiling !== null && PRIORITY_RANK[alarm.priority] <= PRIORITY_RANK[ceiling]) return;
-    this.pause = null;
-    this.log.push({ type: 'audioPauseEnded', at: now, reason: 'breakThrough', alarmId: alarm.id });
-  }
-
-  private remindAndEscalate(now: number): void {
-    const { reminderMs, escalationMs } = this.thresholds.technical;
-    for (const alarm of this.active.values()) {
-      if (alarm.acknowledgedAt !== null && now - alarm.acknowledgedAt >= reminderMs.value) {
-        alarm.acknowledgedAt = null;
-        alarm.acknowledgedBy = null;
-        alarm.unacknowledgedSince = now;
-        this.log.push({ ...ref(now, alarm), type: 'reminder' });
-      }
-      // Low priority asks for awareness only: calling the physician for it would teach staff to ignore escalations.
-      const escalates = alarm.priority !== 'low' && alarm.acknowledgedAt === null && !alarm.escalated;
-      if (escalates && now - alarm.unacknowledgedSince >= escalationMs.value) {
-        alarm.escalated = true;
-        this.log.push({ ...ref(now, alarm), type: 'escalated', unacknowledgedMs: now - alarm.unacknowledgedSince });
-      }
-    }
-  }
-}
-
-/** High-priority alarms latch until acknowledged (Dräger practice, clinical-requirements §4.2, S80). */
-function latches(alarm: ActiveAlarm): boolean {
-  return alarm.priority === 'high' && alarm.acknowledgedAt === null;
-}
-
-function ref(at: number, alarm: ActiveAlarm) {
-  return { at, alarmId: alarm.id, code: alarm.code, priority: alarm.priority };
-}
-
-function view(alarm: ActiveAlarm): AlarmView {
-  const { key: _key, unacknowledgedSince: _since, ...shown } = alarm;
-  return { ...shown, params: { ...shown.params } };
 }
 
 function operatorMissing(user: string): Problem | null {

@@ -5,11 +5,15 @@
 import {
   ALARM_PARAMETERS,
   MEASUREMENT_FAULTS,
+  REQUIREMENT_CODES,
   type AlarmParameter,
+  type AssessmentCode,
   type CapCode,
   type ConditionCode,
   type MeasurementFault,
   type PhysiologicalCode,
+  type RequiredParameter,
+  type RequirementFault,
   type SystemCode,
 } from './codes';
 import type { AlarmParams } from './condition';
@@ -113,6 +117,60 @@ const CAP_TEXTS: Record<CapCode, Text> = {
   },
 };
 
+const ASSESSMENT_TEXTS: Record<AssessmentCode, Text> = {
+  'sedation.deep': {
+    de: 'Sedierung zu tief: {scale} {score} (Grenze {threshold}) – Infusion reduzieren/stoppen? Ärztin/Arzt',
+    en: 'Sedation too deep: {scale} {score} (limit {threshold}) – reduce/stop the infusion? Physician',
+  },
+  'sedation.agitated': {
+    de: 'Agitation/Dysphorie: {scale} {score} (Grenze {threshold})',
+    en: 'Agitation/dysphoria: {scale} {score} (limit {threshold})',
+  },
+  'dissociation.marked': { de: 'Dissoziation {score} von 3 (Grenze {threshold})', en: 'Dissociation {score} of 3 (limit {threshold})' },
+  'nibpSys.aboveBaseline': {
+    de: 'Systolischer Blutdruck {value} mmHg über Ausgangswert {baseline} mmHg + {percent} % ({threshold} mmHg)',
+    en: 'Systolic blood pressure {value} mmHg above baseline {baseline} mmHg + {percent} % ({threshold} mmHg)',
+  },
+  'etco2.fromBaseline': {
+    de: 'etCO₂ {value} mmHg weicht {change} mmHg vom Ausgangswert {baseline} mmHg ab (Grenze ± {limit} mmHg)',
+    en: 'EtCO₂ {value} mmHg differs by {change} mmHg from baseline {baseline} mmHg (limit ± {limit} mmHg)',
+  },
+};
+
+const REQUIRED_LABELS: Record<RequiredParameter, Text> = {
+  spo2: PARAMETER_LABELS.spo2,
+  hr: { de: 'Herz-/Pulsfrequenz', en: 'Heart/pulse rate' },
+  nibp: { de: 'NIBP', en: 'NIBP' },
+  etco2: PARAMETER_LABELS.etco2,
+  rr: PARAMETER_LABELS.rr,
+};
+
+/** NIBP counts minutes to its interval; the continuous parameters count seconds. */
+const REQUIREMENT_TEXTS: Record<RequirementFault, { continuous: Text; nibp?: Text }> = {
+  missing: {
+    continuous: { de: '{label}: kein Messwert seit Infusionsbeginn ({seconds} s)', en: '{label}: no value since the infusion start ({seconds} s)' },
+    nibp: { de: '{label}: keine Manschettenmessung seit Infusionsbeginn ({minutes} min)', en: '{label}: no cuff measurement since the infusion start ({minutes} min)' },
+  },
+  stale: {
+    continuous: { de: '{label}: letzter Messwert {seconds} s alt (Grenze {limit} s)', en: '{label}: last value {seconds} s old (limit {limit} s)' },
+    nibp: { de: '{label}: letzte Manschettenmessung vor {minutes} min (Grenze {limit} min)', en: '{label}: last cuff measurement {minutes} min ago (limit {limit} min)' },
+  },
+  frozen: {
+    continuous: { de: '{label}: Wert {value} seit {seconds} s unverändert – Monitor prüfen', en: '{label}: value {value} unchanged for {seconds} s – check the monitor' },
+  },
+};
+
+function requirementTexts(): Record<string, Text> {
+  const texts: Record<string, Text> = {};
+  for (const code of REQUIREMENT_CODES) {
+    const [parameter, fault] = code.split('.') as [RequiredParameter, RequirementFault];
+    const label = REQUIRED_LABELS[parameter];
+    const text = (parameter === 'nibp' ? REQUIREMENT_TEXTS[fault].nibp : undefined) ?? REQUIREMENT_TEXTS[fault].continuous;
+    texts[code] = { de: text.de.replace('{label}', label.de), en: text.en.replace('{label}', label.en) };
+  }
+  return texts;
+}
+
 const FAULT_TEXTS: Record<MeasurementFault, Text> = {
   sensorOff: { de: '{label}: Sensor ab', en: '{label}: sensor off' },
   invalid: { de: '{label}: Messwert ungültig', en: '{label}: invalid measurement' },
@@ -133,7 +191,14 @@ function faultTexts(): Record<string, Text> {
   return texts;
 }
 
-export const ALARM_MESSAGES = { ...PHYSIOLOGICAL_TEXTS, ...SYSTEM_TEXTS, ...CAP_TEXTS, ...faultTexts() } as Record<ConditionCode, Text>;
+export const ALARM_MESSAGES = {
+  ...PHYSIOLOGICAL_TEXTS,
+  ...SYSTEM_TEXTS,
+  ...CAP_TEXTS,
+  ...ASSESSMENT_TEXTS,
+  ...faultTexts(),
+  ...requirementTexts(),
+} as Record<ConditionCode, Text>;
 
 /** Texts around the alarms: escalation, audio pause banner, and the Problems the alarm code returns. */
 export const ALARM_NOTICES: Record<string, Text> = {

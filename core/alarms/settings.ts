@@ -1,17 +1,21 @@
 /**
- * The clinic-wide alarm limits as clinic settings: every limit value and technical number of CLINIC_THRESHOLDS is a
- * setting `alarm.<code>.<priority>` or `alarm.<name>` with its default, source and clinical bounds. A physician
+ * The clinic-wide alarm limits as clinic settings: every limit value and number of CLINIC_THRESHOLDS (technical,
+ * required parameters, assessments) is a setting `alarm.<code>.<priority>` or `alarm.<name>` with its default, source
+ * and clinical bounds. A physician
  * changes them like any clinic setting (with a reason, in the history); the alarm service builds its limits from the
  * values in force (comparison and delay of a limit stay the clinic's).
  */
 import { problem } from '../messages';
 import type { Problem, SettingDefault } from '../settings';
 import { PHYSIOLOGICAL_CODES } from './codes';
-import { CLINIC_THRESHOLDS, type LimitPriority, type TechnicalSettings, type Thresholds } from './defaults';
+import { CLINIC_THRESHOLDS, type LimitPriority, type Thresholds } from './defaults';
 import { limitInversions } from './overrides';
 
 const PRIORITIES: readonly LimitPriority[] = ['medium', 'high'];
-const TECHNICAL = Object.keys(CLINIC_THRESHOLDS.technical) as (keyof TechnicalSettings)[];
+/** The groups of plain numbers: each number is the setting `alarm.<name>` (names are unique across the groups). */
+const NUMBER_GROUPS = ['technical', 'required', 'assessments'] as const;
+type NumberGroup = (typeof NUMBER_GROUPS)[number];
+const numbersOf = (group: NumberGroup): [string, SettingDefault<number>][] => Object.entries(CLINIC_THRESHOLDS[group]);
 
 /** Every alarm setting with its default value, unit, source and range. */
 export const ALARM_SETTINGS: Record<string, SettingDefault<number>> = Object.fromEntries([
@@ -21,7 +25,7 @@ export const ALARM_SETTINGS: Record<string, SettingDefault<number>> = Object.fro
       return d ? [[`alarm.${code}.${priority}`, { ...d, value: d.value.limit }] as const] : [];
     }),
   ),
-  ...TECHNICAL.map((name) => [`alarm.${name}`, CLINIC_THRESHOLDS.technical[name]] as const),
+  ...NUMBER_GROUPS.flatMap((group) => numbersOf(group).map(([name, d]) => [`alarm.${name}`, d] as const)),
 ]);
 
 export function isAlarmSetting(key: string): boolean {
@@ -40,20 +44,30 @@ export function thresholdsWith(base: Thresholds, values: Readonly<Record<string,
       physiological[code] = { ...physiological[code], [priority]: changed };
     }
   }
-  const technical = { ...base.technical };
-  for (const name of TECHNICAL) {
-    const v = values[`alarm.${name}`];
-    if (typeof v === 'number') technical[name] = { ...technical[name], value: v };
-  }
-  return { physiological, technical };
+  const withValues = <G extends object>(group: G): G => {
+    const changed: Record<string, SettingDefault<number>> = { ...(group as Record<string, SettingDefault<number>>) };
+    for (const name of Object.keys(changed)) {
+      const v = values[`alarm.${name}`];
+      if (typeof v === 'number') changed[name] = { ...changed[name]!, value: v };
+    }
+    return changed as G;
+  };
+  return { physiological, technical: withValues(base.technical), required: withValues(base.required), assessments: withValues(base.assessments) };
 }
 
 /** Alarm limits that contradict each other once `values` are in force: every one named. */
 export function alarmSettingProblems(values: Readonly<Record<string, unknown>>): Problem[] {
   const t = thresholdsWith(CLINIC_THRESHOLDS, values);
-  const order = (medium: keyof TechnicalSettings, high: keyof TechnicalSettings): Problem[] =>
-    t.technical[medium].value < t.technical[high].value
-      ? []
-      : [problem('setting.mustBeBelow', { key: `alarm.${medium}`, value: t.technical[medium].value, other: `alarm.${high}`, otherValue: t.technical[high].value })];
-  return [...limitInversions(t.physiological), ...order('noDataMediumMs', 'noDataHighMs'), ...order('observationOverdueMediumMs', 'observationOverdueHighMs')];
+  const numbers: Record<string, number> = Object.fromEntries(NUMBER_GROUPS.flatMap((g) => Object.entries(t[g]).map(([k, d]) => [k, (d as SettingDefault<number>).value])));
+  const order = (lower: string, upper: string): Problem[] =>
+    numbers[lower]! < numbers[upper]! ? [] : [problem('setting.mustBeBelow', { key: `alarm.${lower}`, value: numbers[lower]!, other: `alarm.${upper}`, otherValue: numbers[upper]! })];
+  return [
+    ...limitInversions(t.physiological),
+    ...order('noDataMediumMs', 'noDataHighMs'),
+    ...order('observationOverdueMediumMs', 'observationOverdueHighMs'),
+    // The high-priority score is the deeper sedation / the stronger dissociation.
+    ...order('sedationRassHighAtMost', 'sedationRassMediumAtMost'),
+    ...order('sedationMoaasHighAtMost', 'sedationMoaasMediumAtMost'),
+    ...order('dissociationMediumAtLeast', 'dissociationHighAtLeast'),
+  ];
 }

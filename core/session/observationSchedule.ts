@@ -3,6 +3,8 @@
  * the infusion and again for 30 min after each rate increase, otherwise every 15 min; pain, sedation, dissociation and nausea every 15 min; every 15 min during
  * recovery until the post-infusion observation time is over. Each kind runs from its last recording,
  * as the MFA works: a late observation moves the next one back, it does not create a backlog.
+ * A cuff measurement of the chair's monitor is a blood-pressure observation: the MFA does not type it again, and
+ * the schedule says which kind the last one was.
  */
 import type { ClinicSettings } from '../clinic/defaults';
 
@@ -36,7 +38,7 @@ export interface ScheduleInput {
   /** Times the rate was raised (from `rateIncreaseTimes`): each restarts the 5-min blood-pressure phase. */
   rateIncreasedAt?: readonly number[];
   /** Observations recorded so far; a blood pressure from the monitor's NIBP counts like a manual one. */
-  done: readonly { kind: ScheduledObservationKind; at: number }[];
+  done: readonly { kind: ScheduledObservationKind; at: number; from?: 'monitor' | 'manual' }[];
 }
 
 export interface ObservationDue {
@@ -53,6 +55,22 @@ export interface ObservationSchedule {
   overdue: ObservationDue[];
   /** Every kind's next due time, earliest first. */
   due: ObservationDue[];
+  /** The newest blood pressure since the start: typed by the MFA or measured by the monitor's cuff. */
+  lastBloodPressure?: { at: number; from: 'monitor' | 'manual' };
+}
+
+/** Cuff values of the monitor as stored: a new measurement where the value changes or after a pause of the NIBP. */
+const CUFF_GAP_MS = 60_000;
+
+export function monitorCuffTimes(samples: readonly { t: number; value: number | null; state: string }[]): number[] {
+  const times: number[] = [];
+  let previous: { t: number; value: number } | null = null;
+  for (const s of samples) {
+    if (s.value === null || (s.state !== 'valid' && s.state !== 'questionable')) continue;
+    if (previous === null || s.value !== previous.value || s.t - previous.t > CUFF_GAP_MS) times.push(s.t);
+    previous = { t: s.t, value: s.value };
+  }
+  return times;
 }
 
 const MS_PER_MIN = 60_000;
@@ -68,13 +86,25 @@ export function observationSchedule(input: ScheduleInput, rules: ScheduleRules):
     .sort((a, b) => a.dueAt - b.dueAt);
   const overdue = due.filter((item) => item.overdueByMs > 0).sort((a, b) => b.overdueByMs - a.overdueByMs);
   const next = due.find((item) => item.overdueByMs === 0);
-  return next === undefined ? { overdue, due } : { next, overdue, due };
+  const last = lastOf('bloodPressure', input);
+  const lastBloodPressure = last ? { lastBloodPressure: { at: last.at, from: last.from ?? 'manual' } } : {};
+  return next === undefined ? { overdue, due, ...lastBloodPressure } : { next, overdue, due, ...lastBloodPressure };
+}
+
+/** The blood-pressure interval in force now (early phase, regular, recovery): what a stale NIBP is judged against. */
+export function bloodPressureIntervalMs(input: ScheduleInput, rules: ScheduleRules): number {
+  const last = lastOf('bloodPressure', input)?.at ?? input.infusionStartedAt;
+  return nextDueAt('bloodPressure', input, rules) - Math.max(last, input.infusionStartedAt);
+}
+
+function lastOf(kind: ScheduledObservationKind, input: ScheduleInput) {
+  return input.done
+    .filter((o) => o.kind === kind && o.at >= input.infusionStartedAt && o.at <= input.now)
+    .reduce<ScheduleInput['done'][number] | undefined>((latest, o) => (latest === undefined || o.at >= latest.at ? o : latest), undefined);
 }
 
 function nextDueAt(kind: ScheduledObservationKind, input: ScheduleInput, rules: ScheduleRules): number {
-  const last = input.done
-    .filter((o) => o.kind === kind && o.at >= input.infusionStartedAt && o.at <= input.now)
-    .reduce((latest, o) => Math.max(latest, o.at), input.infusionStartedAt);
+  const last = Math.max(lastOf(kind, input)?.at ?? input.infusionStartedAt, input.infusionStartedAt);
   if (input.infusionStoppedAt !== undefined && last >= input.infusionStoppedAt) return last + rules.recoveryIntervalMin * MS_PER_MIN;
   if (kind !== 'bloodPressure') return last + rules.scaleIntervalMin * MS_PER_MIN;
 

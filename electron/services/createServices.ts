@@ -185,6 +185,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     chairIds: chairs.map((c) => c.id),
     onOverdue: (chairId, overdue) => alarms.setObservationsOverdue(chairId, overdue),
     onCaps: (chairId, caps) => alarms.setDoseCaps(chairId, caps),
+    onBloodPressureInterval: (chairId, intervalMs) => alarms.setBloodPressureInterval(chairId, intervalMs),
+    onAssessments: (chairId, assessments) => alarms.setAssessments(chairId, assessments),
     onInfusion: (chairId, infusion) => alarms.setInfusion(chairId, infusion),
     log: (message) => console.error(message),
   });

@@ -1,6 +1,7 @@
 /** How the alarm service reads the serial link's states, and how engine events become alarm-log rows. */
 import { describe, expect, it } from 'vitest';
-import { engineLink, toLogRow } from '../../electron/services/alarms/alarmService';
+import { engineLink } from '../../electron/services/alarms/chairAlarms';
+import { toLogRow } from '../../electron/services/alarms/logRows';
 
 describe('link states for the alarm engine', () => {
   it('a link that had data and now reconnects is lost; start-up before the first data is not', () => {

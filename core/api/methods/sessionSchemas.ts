@@ -315,6 +315,8 @@ export const ObservationScheduleSchema = z.object({
   next: ObservationDue.optional(),
   overdue: z.array(ObservationDue),
   due: z.array(ObservationDue),
+  /** The newest blood pressure since the start: typed, or the monitor's cuff (which counts as the observation). */
+  lastBloodPressure: z.object({ at: EpochMs, from: z.enum(['monitor', 'manual']) }).optional(),
 });
 
 // ---------------------------------------------------------------- discharge

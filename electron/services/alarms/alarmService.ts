@@ -11,28 +11,21 @@ import type { LinkStatus as WireLinkStatus, StoredReading } from '../../../core/
 import type { SessionUser } from '../../../core/auth/roles';
 import { AppError } from '../../../core/api/envelope';
 import { CLINIC_THRESHOLDS, type Thresholds } from '../../../core/alarms/defaults';
-import type { LinkStatus as EngineLinkStatus } from '../../../core/alarms/condition';
-import { AlarmEngine, type InfusionStatus, type OverdueObservation } from '../../../core/alarms/engine';
+import type { Assessments } from '../../../core/alarms/assessments';
+import type { InfusionStatus, OverdueObservation } from '../../../core/alarms/engine';
 import type { AlarmLogEvent } from '../../../core/alarms/output';
 import type { CapState } from '../../../core/dose/caps';
-import { mergeThresholds, type PatientOverrides } from '../../../core/alarms/overrides';
+import type { PatientOverrides } from '../../../core/alarms/overrides';
 import { samplesInOrder } from '../../../core/alarms/samples';
-import { thresholdsWith } from '../../../core/alarms/settings';
-import type { Problem } from '../../../core/settings';
 import type { DbClient } from '../../../db/client';
-import type { AlarmLogInput } from '../../../db/repos/alarms';
 import type { EventBus } from '../eventBus';
+import { AlarmLimits } from './alarmLimits';
+import { engineLink, newChair, refuseOn, signatureOf, type ChairAlarms } from './chairAlarms';
+import { toLogRow, type AlarmLogWrite } from './logRows';
 import { WriteQueue, type QueueHealth } from '../writeQueue';
 
 /** After a failed alarm-log write, the next try (the rows wait in memory, in order). */
 const RETRY_MS = 1000;
-
-/** One engine log write: its rows go in one transaction, with the operator's audit entries. */
-interface AlarmLogWrite {
-  sessionId: number | null;
-  rows: AlarmLogInput[];
-  actor: { userId: number; at: number } | null;
-}
 
 export interface AlarmServiceOptions {
   db: DbClient;
@@ -51,20 +44,6 @@ export interface InfusionInput extends InfusionStatus {
   sessionId?: number | null;
 }
 
-interface ChairAlarms {
-  chairId: number;
-  engine: AlarmEngine;
-  thresholds: Thresholds;
-  overriddenBy: string | null;
-  /** The physician's per-patient limits in force, merged over the clinic's (kept to re-merge when those change). */
-  overrides: PatientOverrides | null;
-  sessionId: number | null;
-  infusion: InfusionStatus;
-  link: EngineLinkStatus;
-  everReceived: boolean;
-  signature: string;
-}
-
 export class AlarmService {
   private readonly chairs = new Map<number, ChairAlarms>();
   private readonly now: () => number;
@@ -72,8 +51,8 @@ export class AlarmService {
   private unsubscribe: (() => void) | null = null;
   /** Every chair's log writes in order; an acknowledged action's rows wait here until they are written. */
   private readonly log: WriteQueue<AlarmLogWrite>;
-  /** Clinic-wide limits in force: the base limits with the clinic's settings (setClinicValues). */
-  private clinic: Thresholds;
+  /** Clinic-wide and per-patient limits of the chairs. */
+  private readonly limits: AlarmLimits;
 
   constructor(private readonly options: AlarmServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -86,20 +65,9 @@ export class AlarmService {
       onHealth: options.onStorageHealth,
     });
     const thresholds = options.thresholds ?? CLINIC_THRESHOLDS;
-    this.clinic = thresholds;
+    this.limits = new AlarmLimits(options.db, thresholds, (c, next) => this.changeLimits(c, next));
     for (const chairId of options.chairIds) {
-      this.chairs.set(chairId, {
-        chairId,
-        engine: new AlarmEngine(thresholds),
-        thresholds,
-        overriddenBy: null,
-        overrides: null,
-        sessionId: null,
-        infusion: { running: false, documentedRateMlH: null },
-        link: 'receiving',
-        everReceived: false,
-        signature: '',
-      });
+      this.chairs.set(chairId, newChair(chairId, thresholds));
     }
   }
 
@@ -152,7 +120,7 @@ export class AlarmService {
       }
       c.sessionId = sessionId;
       if (sessionId !== null) c.engine.session(this.now(), true);
-      this.patientChanged(c);
+      this.limits.patientChanged(c);
     }
     // The hard limit in ml/h comes with the start; later reports leave it out (unchanged) until the session changes.
     const hardLimitMlH = input.hardLimitMlH !== undefined ? input.hardLimitMlH : sessionChanged ? null : (c.infusion.hardLimitMlH ?? null);
@@ -172,6 +140,20 @@ export class AlarmService {
   setObservationsOverdue(chairId: number, overdue: readonly OverdueObservation[]): void {
     const c = this.chair(chairId);
     c.engine.observationOverdue(this.now(), overdue);
+    this.after(c);
+  }
+
+  /** The blood-pressure interval in force on the chair (observation schedule); null when no infusion is watched. */
+  setBloodPressureInterval(chairId: number, intervalMs: number | null): void {
+    const c = this.chair(chairId);
+    c.engine.bloodPressureInterval(this.now(), intervalMs);
+    this.after(c);
+  }
+
+  /** Sedation, dissociation, typed blood pressure and baselines of the chair's session, read from the record. */
+  setAssessments(chairId: number, assessments: Assessments): void {
+    const c = this.chair(chairId);
+    c.engine.assessments(this.now(), assessments);
     this.after(c);
   }
 
@@ -205,31 +187,13 @@ export class AlarmService {
   /** Merges a physician's per-patient limits over the clinic limits; a bad set is refused as a whole. */
   async setOverrides(chairId: number, reason: string, limits: PatientOverrides['limits'], user: SessionUser): Promise<ChairAlarmState> {
     const c = this.chair(chairId);
-    const overrides = { by: user.displayName, reason, limits };
-    const merged = mergeThresholds(this.clinic, overrides);
-    if (!merged.ok) throw new AppError('BAD_INPUT', merged.problems.map((p) => p.message).join(' '), merged.problems);
-    await this.options.db.call('setAlarmOverrides', { userId: user.id, at: this.now() }, chairId, c.sessionId, reason, limits);
-    this.changeLimits(c, merged.thresholds);
-    c.overriddenBy = user.displayName;
-    c.overrides = overrides;
+    await this.limits.setOverrides(c, reason, limits, user, this.now());
     return this.stateOf(c);
   }
 
-  /**
-   * The clinic-wide limits changed in the clinic settings (core/alarms/settings.ts): every chair takes them at once,
-   * under its patient's overrides where a physician set some (a set that no longer fits keeps the clinic's).
-   */
+  /** The clinic-wide limits changed in the clinic settings: every chair takes them at once (alarmLimits.ts). */
   setClinicValues(values: Readonly<Record<string, unknown>>): void {
-    this.clinic = thresholdsWith(this.options.thresholds ?? CLINIC_THRESHOLDS, values);
-    for (const c of this.chairs.values()) {
-      const merged = c.overrides ? mergeThresholds(this.clinic, c.overrides) : null;
-      const next = merged?.ok ? merged.thresholds : this.clinic;
-      if (!merged?.ok) {
-        c.overrides = null;
-        c.overriddenBy = null;
-      }
-      if (JSON.stringify(next) !== JSON.stringify(c.thresholds)) this.changeLimits(c, next);
-    }
+    this.limits.setClinicValues(this.chairs.values(), values);
   }
 
   // ---- outputs ----
@@ -305,32 +269,6 @@ export class AlarmService {
     void this.log.flush();
   }
 
-  /** Another session on the chair: the previous patient's limits no longer apply; the new session's stored ones do. */
-  private patientChanged(c: ChairAlarms): void {
-    const clinic = this.clinic;
-    if (c.overriddenBy !== null) {
-      this.changeLimits(c, clinic);
-      c.overriddenBy = null;
-      c.overrides = null;
-    }
-    const sessionId = c.sessionId;
-    if (sessionId === null) return;
-    this.options.db
-      .call('currentAlarmOverrides', c.chairId, sessionId)
-      .then((row) => {
-        if (!row || c.sessionId !== sessionId) return;
-        const overrides = { by: row.userName, reason: row.reason, limits: row.limits as PatientOverrides['limits'] };
-        const merged = mergeThresholds(this.clinic, overrides);
-        if (!merged.ok) return;
-        this.changeLimits(c, merged.thresholds);
-        c.overriddenBy = row.userName;
-        c.overrides = overrides;
-      })
-      .catch((err: Error) => {
-        console.error(`chair ${c.chairId}: patient alarm limits not loaded: ${err.message}`);
-      });
-  }
-
   /** New limits go into the running engine: latched, acknowledged and delayed alarms carry on (issue 11 item 6). */
   private changeLimits(c: ChairAlarms, thresholds: Thresholds): void {
     c.engine.limits(this.now(), thresholds);
@@ -342,67 +280,5 @@ export class AlarmService {
     const s = c.engine.state();
     const state: AlarmStateDto = { ...s, at: Math.max(0, Math.round(s.at)), infusionRunning: c.infusion.running };
     return { chairId: c.chairId, state };
-  }
-}
-
-/** The serial link's states as the engine knows them: a link that had data and is now reconnecting is lost. */
-export function engineLink(state: WireLinkStatus['state'], everReceived: boolean): EngineLinkStatus {
-  switch (state) {
-    case 'receiving':
-      return 'receiving';
-    case 'silent':
-      return 'silent';
-    case 'error':
-      return 'error';
-    case 'stopped':
-    case 'connecting':
-    case 'associating':
-      // Before the first data this is start-up, which the no-data alarm covers; afterwards the link was lost.
-      return everReceived ? 'lost' : 'receiving';
-  }
-}
-
-/** What a user sees: the countdown is drawn from pausedUntil, so it does not force a push every second. */
-function signatureOf(s: AlarmStateDto): string {
-  return JSON.stringify([s.alarms, s.switchedOff, s.highestPriority, s.audio.tone, s.audio.pausedUntil, s.audio.pausedBy, s.infusionRunning]);
-}
-
-function refuseOn(problem: Problem | null): void {
-  if (!problem) return;
-  const code = problem.code === 'alarm.notFound' ? 'NOT_FOUND' : 'REFUSED';
-  throw new AppError(code, problem.message, [problem]);
-}
-
-export function toLogRow(e: AlarmLogEvent): AlarmLogInput {
-  const base = { at: Math.round(e.at), type: e.type };
-  switch (e.type) {
-    case 'raised':
-    case 'priorityChanged':
-    case 'acknowledged':
-    case 'reminder':
-    case 'escalated':
-    case 'cleared': {
-      const { at: _at, type: _type, alarmId, code, priority, ...detail } = e;
-      const userName = e.type === 'acknowledged' ? e.user : null;
-      if ('user' in detail) delete (detail as { user?: string }).user;
-      return { ...base, alarmId, code, priority, userName, detail };
-    }
-    case 'audioPaused': {
-      const { at: _at, type: _type, user, ...detail } = e;
-      return { ...base, alarmId: null, code: null, priority: null, userName: user, detail };
-    }
-    case 'audioPauseEnded': {
-      const { at: _at, type: _type, alarmId, ...detail } = e;
-      return { ...base, alarmId, code: null, priority: null, userName: null, detail };
-    }
-    case 'switchedOff':
-    case 'switchOffRefused': {
-      const { at: _at, type: _type, user, code, ...detail } = e;
-      return { ...base, alarmId: null, code, priority: null, userName: user, detail };
-    }
-    case 'switchedOn': {
-      const { at: _at, type: _type, ...detail } = e;
-      return { ...base, alarmId: null, code: null, priority: null, userName: null, detail };
-    }
   }
 }

@@ -34,6 +34,7 @@ import { createPatientHandlers, type PatientMethods } from './patientHandlers';
 import { createSigningHandlers, type SigningMethods } from './signingHandlers';
 import { activeStaff, confirmationsOf, physiciansOf, readinessInputOf } from './readiness';
 import { capRulesOf, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
+import { monitorCuffAtOf } from './alarmFeed';
 
 export type SessionMethods =
   | PatientMethods
@@ -88,7 +89,9 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     const [b, s, alarmLog, staff] = await Promise.all([bundleOf(sessionId), loadSettings(db), alarmLogOf(sessionId), activeStaff(db)]);
     const [patient, course] = await Promise.all([db.call('getPatient', b.session.patientId), db.call('getCourse', b.session.courseId)]);
     if (!patient || !course) throw new AppError('NOT_FOUND', `session ${sessionId} has no patient or course`);
-    return detailOf(b, { settings: s.settings, infoSheetVersion: s.infoSheetVersion, now: at, alarmLog, patient, course, physicians: physiciansOf(staff) });
+    // The monitor's cuff values count as blood-pressure observations: the MFA is not asked to type them again.
+    const monitorCuffAt = await monitorCuffAtOf(db, b, at);
+    return detailOf(b, { settings: s.settings, infoSheetVersion: s.infoSheetVersion, now: at, alarmLog, patient, course, physicians: physiciansOf(staff), monitorCuffAt });
   }
 
   async function changed(sessionId: number): Promise<SessionDetail> {

@@ -1,14 +1,18 @@
 /**
  * Keeps the alarm engine informed about the sessions on the chairs: which observations are overdue now (the clinic's
- * schedule, core/session/observationSchedule.ts) and the session caps (dose and duration, core/dose/caps.ts), checked
- * every few seconds and after every session change; and,
+ * schedule, core/session/observationSchedule.ts, with the monitor's cuff measurements counted), the session caps
+ * (dose and duration, core/dose/caps.ts), the blood-pressure interval and the stored scores and baselines
+ * (./alarmFeed.ts), checked every few seconds and after every session change; and,
  * once at start, which sessions are on the chairs and whether their infusion runs (so a restart of the app does not
  * forget them).
  */
 import type { DbClient } from '../../../db/client';
 import type { EventBus } from '../eventBus';
 import { loadSettings } from './clinicSettings';
-import { capStateOf, scheduleOf } from './sessionView';
+import { capStateOf } from './sessionView';
+import { scheduleOf } from './scheduleView';
+import { alarmFeedOf } from './alarmFeed';
+import { NO_ASSESSMENTS, type Assessments } from '../../../core/alarms/assessments';
 import type { CapState } from '../../../core/dose/caps';
 
 export interface ObservationWatchOptions {
@@ -19,6 +23,9 @@ export interface ObservationWatchOptions {
   /** The caps of the chair's running or paused infusion, null when there is none. */
   onCaps?: (chairId: number, caps: CapState | null) => void;
   onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
+  /** The blood-pressure interval in force and the stored scores and baselines; null / none without a session. */
+  onBloodPressureInterval?: (chairId: number, intervalMs: number | null) => void;
+  onAssessments?: (chairId: number, assessments: Assessments) => void;
   now?: () => number;
   intervalMs?: number;
   log?: (message: string) => void;
@@ -63,11 +70,18 @@ export class ObservationWatch {
     const [{ settings }, active] = await Promise.all([loadSettings(db), db.call('sessionSummaries', { statuses: ACTIVE })]);
     const overdueByChair = new Map<number, { kind: string; overdueMs: number }[]>(chairIds.map((id) => [id, []]));
     const capsByChair = new Map<number, CapState | null>(chairIds.map((id) => [id, null]));
+    const intervalByChair = new Map<number, number | null>(chairIds.map((id) => [id, null]));
+    const assessedByChair = new Map<number, Assessments>(chairIds.map((id) => [id, NO_ASSESSMENTS]));
     for (const light of active) {
       const bundle = await db.call('sessionBundle', light.session.id);
       const caps = bundle ? capStateOf(bundle, settings, now) : null;
       if (caps) capsByChair.set(light.session.chairId, caps);
-      const schedule = bundle ? scheduleOf(bundle, settings, now) : null;
+      const feed = bundle ? await alarmFeedOf(db, bundle, settings, now) : null;
+      if (feed) {
+        intervalByChair.set(light.session.chairId, feed.bloodPressureIntervalMs);
+        assessedByChair.set(light.session.chairId, feed.assessments);
+      }
+      const schedule = bundle ? scheduleOf(bundle, settings, now, feed?.monitorCuffAt) : null;
       if (!schedule) continue;
       const list = overdueByChair.get(light.session.chairId) ?? [];
       list.push(...schedule.overdue.map((o) => ({ kind: o.kind, overdueMs: o.overdueByMs })));
@@ -75,6 +89,8 @@ export class ObservationWatch {
     }
     for (const [chairId, overdue] of overdueByChair) onOverdue(chairId, overdue);
     for (const [chairId, caps] of capsByChair) this.options.onCaps?.(chairId, caps);
+    for (const [chairId, interval] of intervalByChair) this.options.onBloodPressureInterval?.(chairId, interval);
+    for (const [chairId, assessed] of assessedByChair) this.options.onAssessments?.(chairId, assessed);
   }
 
   private async restoreInfusions(): Promise<void> {

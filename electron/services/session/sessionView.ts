@@ -16,11 +16,11 @@ import { evaluateDischarge, type DischargeDecision, type DischargeInput, type Di
 import { abnormalRules, highAlarmHistory, latestEvents, type AlarmLogEntry } from '../../../core/session/dischargeRecord';
 import type { Escort } from '../../../core/session/escort';
 import type { Observation } from '../../../core/session/observations';
-import { observationSchedule, scheduleRules, SCHEDULED_OBSERVATION_KINDS, type ObservationSchedule, type ScheduledObservationKind } from '../../../core/session/observationSchedule';
 import { LEGAL_EVENTS, type SessionState, type SessionStatus } from '../../../core/session/stateMachine';
 import type { CourseRow, PatientRow } from '../../../db/repos/patients';
 import type { PrescriptionRow, SessionBundle } from '../../../db/repos/sessionRead';
 import { correctedDoseEvents, doseEventRows, pendingOrderSummary, rateOrderRows } from './doseRecordView';
+import { scheduleOf } from './scheduleView';
 import { checklistItemsOf, confirmationsOf } from './readiness';
 
 const MS_PER_MIN = 60_000;
@@ -212,29 +212,6 @@ export function courseView(c: CourseRow) {
   };
 }
 
-/** The observation-due timers of a running or recovering session (core schedule), or null when none runs. */
-export function scheduleOf(bundle: SessionBundle, settings: ClinicSettings, now: number): ObservationSchedule | null {
-  const s = bundle.session;
-  const live = s.state === 'running' || s.state === 'paused' || s.state === 'postObservation';
-  if (!live || s.startedAt === null) return null;
-  try {
-    return observationSchedule(
-      {
-        infusionStartedAt: s.startedAt,
-        ...(s.stoppedAt !== null ? { infusionStoppedAt: s.stoppedAt } : {}),
-        now,
-        rateIncreasedAt: rateIncreaseTimes(toDoseEvents(bundle)),
-        done: bundle.observations
-          .filter((o) => (SCHEDULED_OBSERVATION_KINDS as readonly string[]).includes(o.kind))
-          .map((o) => ({ kind: o.kind as ScheduledObservationKind, at: o.at })),
-      },
-      { ...scheduleRules(settings), postInfusionObservationMin: observationMinOf(bundle, settings) },
-    );
-  } catch {
-    return null;
-  }
-}
-
 export interface DetailContext {
   settings: ClinicSettings;
   infoSheetVersion: string;
@@ -245,6 +222,8 @@ export interface DetailContext {
   course: CourseRow;
   /** Active physician accounts: id → name (the responsible physician is one of them). */
   physicians: ReadonlyMap<number, string>;
+  /** The chair monitor's cuff measurements since the start: they count as blood-pressure observations. */
+  monitorCuffAt?: readonly number[];
 }
 
 export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDetail {
@@ -257,7 +236,7 @@ export function detailOf(bundle: SessionBundle, ctx: DetailContext): SessionDeta
   const release = latestStep(bundle, 'physicianRelease');
   const ack = latestStep(bundle, 'instructionsAcknowledged');
   const observationMin = observationMinOf(bundle, settings);
-  const schedule = scheduleOf(bundle, settings, now);
+  const schedule = scheduleOf(bundle, settings, now, ctx.monitorCuffAt);
   const threshold = dischargeRulesOf(bundle, settings).threshold;
   return {
     now,

@@ -205,6 +205,7 @@ export const sessionTextsDe = {
     dueIn: '{{kind}} fällig in {{time}}',
     overdue: '{{kind}} ÜBERFÄLLIG seit {{time}}',
     noneDue: 'Keine Beobachtung mehr fällig',
+    lastBloodPressure: { monitor: 'Letzter Blutdruck {{time}} vom Monitor (Manschette) – zählt als Messung', manual: 'Letzter Blutdruck {{time}} manuell eingetragen' },
     kind: {
       pain: 'Schmerz (NRS)',
       sedation: 'Sedierung',
@@ -536,6 +537,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     dueIn: '{{kind}} due in {{time}}',
     overdue: '{{kind}} OVERDUE by {{time}}',
     noneDue: 'No observation due any more',
+    lastBloodPressure: { monitor: 'Last blood pressure {{time}} from the monitor (cuff) – counts as the measurement', manual: 'Last blood pressure {{time}} typed in' },
     kind: {
       pain: 'Pain (NRS)',
       sedation: 'Sedation',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlarmEngine } from '../../../core/alarms/engine';
 import { AUDIO_PAUSE_MAX_MS, CLINIC_THRESHOLDS } from '../../../core/alarms/defaults';
-import { MIN, SEC, T0, alarm, reading, runningEngine } from './fixtures';
+import { MIN, SEC, T0, alarm, frame, reading, runningEngine } from './fixtures';
 
 describe('audio tone', () => {
   it('plays the highest unacknowledged priority and stops once all are acknowledged', () => {
@@ -18,11 +18,11 @@ describe('audio tone', () => {
 describe('audio pause', () => {
   it('silences for 2 min with a countdown, logs who paused, and ends by itself', () => {
     const engine = runningEngine();
-    engine.readings(T0 + SEC, [reading('hr', 115)]);
+    engine.readings(T0 + SEC, frame(T0 + SEC, reading('hr', 115)));
     expect(engine.pauseAudio(T0 + 2 * SEC, 'MFA Huber')).toBeNull();
-    engine.readings(T0 + 32 * SEC, [reading('hr', 115)]);
+    engine.readings(T0 + 32 * SEC, frame(T0 + 32 * SEC, reading('hr', 115)));
     expect(engine.state().audio).toEqual({ tone: null, pausedUntil: T0 + 2 * SEC + 2 * MIN, pauseRemainingMs: 90 * SEC, pausedBy: 'MFA Huber' });
-    engine.readings(T0 + 2 * SEC + 2 * MIN, [reading('hr', 115)]);
+    engine.readings(T0 + 2 * SEC + 2 * MIN, frame(T0 + 2 * SEC + 2 * MIN, reading('hr', 115)));
     expect(engine.state().audio).toMatchObject({ tone: 'medium', pausedUntil: null, pauseRemainingMs: null });
     const log = engine.drainLog();
     expect(log).toContainEqual({ type: 'audioPaused', at: T0 + 2 * SEC, user: 'MFA Huber', until: T0 + 2 * SEC + 2 * MIN, durationMs: 2 * MIN, scope: 'chair' });

@@ -15,6 +15,18 @@ export function normalVitals(): Reading[] {
   return [reading('hr', 72), reading('pulseRate', 72), reading('spo2', 98), reading('nibpSys', 125), reading('nibpDia', 80), reading('rr', 14)];
 }
 
+/** The normal vitals with `changed` in their place: a monitor sends every parameter each time. */
+export function withVitals(...changed: Reading[]): Reading[] {
+  const byParameter = new Map(normalVitals().map((r) => [r.parameter, r]));
+  for (const r of changed) byParameter.set(r.parameter, r);
+  return [...byParameter.values()];
+}
+
+/** One monitor frame at `at`, stamped with the device time: required parameters stay current, nothing looks frozen. */
+export function frame(at: number, ...changed: Reading[]): Reading[] {
+  return withVitals(...changed).map((r) => ({ ...r, deviceTime: at }));
+}
+
 /** An engine with a running infusion at 10 ml/h and normal vitals, at T0. */
 export function runningEngine(thresholds: Thresholds = CLINIC_THRESHOLDS): AlarmEngine {
   const engine = new AlarmEngine(thresholds);

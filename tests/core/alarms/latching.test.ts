@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlarmEngine } from '../../../core/alarms/engine';
 import { CLINIC_THRESHOLDS } from '../../../core/alarms/defaults';
-import { MIN, SEC, T0, alarm, codes, normalVitals, reading, runningEngine } from './fixtures';
+import { MIN, SEC, T0, alarm, codes, frame, normalVitals, reading, runningEngine } from './fixtures';
 
 describe('latching of high-priority alarms', () => {
   it('stays after the condition ended, marked latched, until acknowledged', () => {
@@ -82,13 +82,13 @@ describe('escalation and reminder', () => {
 
   it('acknowledgement resets escalation; a persisting condition sounds again after 3 min', () => {
     const engine = runningEngine();
-    engine.readings(T0 + SEC, [reading('nibpSys', 165)]);
-    engine.readings(T0 + 3 * MIN, [reading('nibpSys', 165)]);
+    engine.readings(T0 + SEC, frame(T0 + SEC, reading('nibpSys', 165)));
+    engine.readings(T0 + 3 * MIN, frame(T0 + 3 * MIN, reading('nibpSys', 165)));
     engine.acknowledge(T0 + 3 * MIN, alarm(engine, 'nibpSys.high')?.id ?? '', 'MFA Huber');
     expect(alarm(engine, 'nibpSys.high')).toMatchObject({ escalated: false, acknowledgedBy: 'MFA Huber' });
-    engine.readings(T0 + 6 * MIN - SEC, [reading('nibpSys', 165)]);
+    engine.readings(T0 + 6 * MIN - SEC, frame(T0 + 6 * MIN - SEC, reading('nibpSys', 165)));
     expect(engine.state().audio.tone).toBeNull();
-    engine.readings(T0 + 6 * MIN, [reading('nibpSys', 165)]);
+    engine.readings(T0 + 6 * MIN, frame(T0 + 6 * MIN, reading('nibpSys', 165)));
     expect(alarm(engine, 'nibpSys.high')).toMatchObject({ acknowledgedAt: null });
     expect(engine.state().audio.tone).toBe('medium');
     expect(engine.drainLog()).toContainEqual(expect.objectContaining({ type: 'reminder', at: T0 + 6 * MIN }));

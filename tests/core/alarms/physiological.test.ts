@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AlarmEngine } from '../../../core/alarms/engine';
 import { CLINIC_THRESHOLDS } from '../../../core/alarms/defaults';
 import type { VitalParameter } from '../../../core/vitals';
-import { MIN, SEC, T0, alarm, codes, feed, reading, runningEngine } from './fixtures';
+import { MIN, SEC, T0, alarm, codes, feed, reading, runningEngine, withVitals } from './fixtures';
 
 describe('threshold crossing without delay raises within one sample', () => {
   const cases: Array<[VitalParameter, number, string, 'medium' | 'high', number]> = [
@@ -56,7 +56,7 @@ describe('alarm delays from the default table', () => {
 
   it('SpO₂ ≤ 90 % raises high after 30 s, and < 85 % at once', () => {
     const engine = runningEngine();
-    feed(engine, T0 + SEC, T0 + 30 * SEC, [reading('spo2', 90)]);
+    feed(engine, T0 + SEC, T0 + 30 * SEC, withVitals(reading('spo2', 90)));
     expect(codes(engine)).toEqual([]);
     engine.readings(T0 + 31 * SEC, [reading('spo2', 90)]);
     expect(alarm(engine, 'spo2.low')).toMatchObject({ priority: 'high', threshold: 90, value: 90 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlarmEngine } from '../../../core/alarms/engine';
 import { CLINIC_THRESHOLDS } from '../../../core/alarms/defaults';
-import { MIN, SEC, T0, alarm, codes, feed, reading, runningEngine } from './fixtures';
+import { MIN, SEC, T0, alarm, codes, feed, frame, reading, runningEngine } from './fixtures';
 
 describe('no data while an infusion runs', () => {
   it('is medium after 10 s and high after 30 s, never a blank', () => {
@@ -31,7 +31,7 @@ describe('no data while an infusion runs', () => {
   it('medium clears itself when data returns', () => {
     const engine = runningEngine();
     engine.tick(T0 + 15 * SEC);
-    engine.readings(T0 + 16 * SEC, [reading('hr', 72)]);
+    engine.readings(T0 + 16 * SEC, frame(T0 + 16 * SEC));
     expect(codes(engine)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { observationSchedule, scheduleRules, type ScheduleInput } from '../../../core/session/observationSchedule';
+import { bloodPressureIntervalMs, monitorCuffTimes, observationSchedule, scheduleRules, type ScheduleInput } from '../../../core/session/observationSchedule';
 import { clinicSettings } from '../../../core/clinic/defaults';
 
 const START = Date.UTC(2025, 2, 3, 9, 0, 0);
@@ -64,7 +64,7 @@ describe('observationSchedule', () => {
     expect(recovering.due.every((d) => d.dueAt === stop + 15 * MIN)).toBe(true);
     const lastRound = [{ kind: 'bloodPressure' as const, at: stop + 50 * MIN }, ...scales(170)];
     const ending = observationSchedule({ infusionStartedAt: START, infusionStoppedAt: stop, now: stop + 55 * MIN, done: lastRound }, rules);
-    expect(ending).toEqual({ overdue: [], due: [] });
+    expect(ending).toEqual({ overdue: [], due: [], lastBloodPressure: { at: stop + 50 * MIN, from: 'manual' } });
   });
 
   it('a rate increase restarts 5-min blood pressure checks for 30 min', () => {
@@ -83,3 +83,27 @@ describe('observationSchedule', () => {
   });
 });
 
+describe('the monitor\'s cuff as the blood-pressure observation', () => {
+  it('a cuff value from the monitor fills the schedule like a typed one, and the schedule says where the last came from', () => {
+    const typedOnly = observationSchedule({ infusionStartedAt: START, now: at(11), done: [] }, rules);
+    expect(typedOnly.overdue.map((o) => o.kind)).toEqual(['bloodPressure']);
+    const withCuff = observationSchedule({ infusionStartedAt: START, now: at(11), done: [{ kind: 'bloodPressure', at: at(5), from: 'monitor' }, { kind: 'bloodPressure', at: at(10), from: 'monitor' }] }, rules);
+    expect(withCuff.overdue).toEqual([]);
+    expect(withCuff.lastBloodPressure).toEqual({ at: at(10), from: 'monitor' });
+    const typedLater = observationSchedule({ infusionStartedAt: START, now: at(11), done: [{ kind: 'bloodPressure', at: at(5), from: 'monitor' }, { kind: 'bloodPressure', at: at(6) }] }, rules);
+    expect(typedLater.lastBloodPressure).toEqual({ at: at(6), from: 'manual' });
+  });
+
+  it('a new cuff measurement is a changed value or one after a pause of the NIBP; repeats of one value are not', () => {
+    const sample = (min: number, value: number | null, state = 'valid') => ({ t: at(min), value, state });
+    const repeats = [0, 0.1, 0.2, 0.3].map((m) => sample(m, 120));
+    expect(monitorCuffTimes([...repeats, sample(0.4, 131), sample(0.5, 131), sample(6, 131), sample(7, null, 'unavailable'), sample(8, 90, 'invalid')])).toEqual([at(0), at(0.4), at(6)]);
+  });
+
+  it('the interval in force: 5 min early, 15 min later, the recovery interval after the stop', () => {
+    const done = (m: number): ScheduleInput['done'] => [{ kind: 'bloodPressure', at: at(m), from: 'monitor' }];
+    expect(bloodPressureIntervalMs({ infusionStartedAt: START, now: at(1), done: [] }, rules)).toBe(5 * MIN);
+    expect(bloodPressureIntervalMs({ infusionStartedAt: START, now: at(41), done: done(40) }, rules)).toBe(15 * MIN);
+    expect(bloodPressureIntervalMs({ infusionStartedAt: START, infusionStoppedAt: at(60), now: at(71), done: done(70) }, { ...rules, recoveryIntervalMin: 10 })).toBe(10 * MIN);
+  });
+});
