@@ -182,6 +182,16 @@ describe("the MFA's session in Chromium, counted", () => {
     expect(list).toContain('NRS 3');
     expect(list).toContain('RASS 0');
     await shots('04-after-rounds');
+    // The tile shows the same earliest due item as the session screen (not counted: looking, not documenting).
+    const due = await page.getByTestId('due-line').first().getAttribute('data-kind');
+    await page.getByTestId('tab-overview').click();
+    await until(() => page.getByTestId('tile-1').getByTestId('due-line').getAttribute('data-kind')).toBe(due);
+    expect(await page.getByTestId('tile-1').getByTestId('tile-hr').innerText()).toContain('/min');
+    for (const id of [1, 2, 3, 4]) expect(await inView(page.getByTestId(`tile-${id}`))).toBe(true);
+    await shots('04b-overview-running');
+    await page.getByTestId('tile-1').click();
+    await page.getByTestId('chair-session').click();
+    await page.getByTestId('session-screen').waitFor();
 
     // A wrong digit is named under its slot; the round is not saved until it is corrected.
     await page.getByTestId('round-pain').click();
@@ -214,6 +224,8 @@ describe("the MFA's session in Chromium, counted", () => {
     await shots('06-before-discharge');
     await session.click(page.getByTestId('discharge-button'), 'discharge');
     await until(() => status()).toBe('discharged');
+    // The finished session shows its record, not the chair's live numerics next to it.
+    expect(await page.getByTestId('numeric-hr').count()).toBe(0);
     await shots('07-discharged');
 
     // The chair's tile shows the finished session, not live vitals of nobody.
