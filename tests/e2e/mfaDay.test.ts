@@ -169,7 +169,7 @@ describe("the MFA's session in Chromium, counted", () => {
     await ok(physician, 'prescriptions.prescribe', { sessionId, substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 74, targetMgPerKgPerH: 0.1 });
     await session.click(page.getByTestId('cl-complete'), 'checklist complete');
     await until(() => status()).toBe('checklistComplete');
-  }, 90_000);
+  }, 240_000);
 
   it('start, two rounds of at most 6 keys each, reachable at 1366×768 with the vitals in view', async () => {
     await until(() => page.getByTestId('inf-start').isEnabled()).toBe(true);
@@ -206,7 +206,7 @@ describe("the MFA's session in Chromium, counted", () => {
     await shots('05-stop-confirm');
     await session.click(page.getByTestId('inf-stop'), 'yes, stop');
     await until(() => status()).toBe('postObservation');
-  }, 90_000);
+  }, 240_000);
 
   it('the round after the stop, then escort, score, instructions and discharge', async () => {
     await round({ nrs: '2', rass: '0', diss: '0', nausea: '0' });
@@ -239,7 +239,7 @@ describe("the MFA's session in Chromium, counted", () => {
     expect(Math.max(...rounds)).toBeLessThanOrEqual(6);
     expect(session.count, session.log.join('\n')).toBeLessThanOrEqual(SESSION_LIMIT);
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
 
 /**
