@@ -384,6 +384,7 @@ export const MESSAGES = {
   },
 
   // Observations (§3)
+  'observation.roundKindTwice': { de: 'Eine Runde enthält jede Beobachtung nur einmal ({kind} doppelt)', en: 'A round holds each observation once ({kind} twice)' },
   'observation.timeInvalid': { de: 'Beobachtung hat keine gültige Uhrzeit', en: 'The observation has no valid time' },
   'observation.nrsInvalid': { de: 'Schmerz-NRS {value} ist ungültig (ganze Zahl 0–10)', en: 'Pain NRS {value} is not valid (whole number 0–10)' },
   'observation.rassInvalid': { de: 'RASS {value} ist ungültig (−5 bis +4)', en: 'RASS {value} is not valid (−5 to +4)' },

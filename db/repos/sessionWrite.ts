@@ -59,6 +59,8 @@ export interface PrescriptionInsert {
   limitProblems: unknown[];
 }
 
+type StoredObservation = { kind: string; at: number } & Record<string, unknown>;
+
 export function createSessionWriter(db: DB, audit: AuditLog, seal: RecordSeal) {
   const q = {
     course: db.prepare('SELECT patient_id FROM courses WHERE id = ?').pluck(),
@@ -126,6 +128,11 @@ export function createSessionWriter(db: DB, audit: AuditLog, seal: RecordSeal) {
   };
 
   /** A write that belongs to a session in a given status (e.g. a rate change while running). */
+  const insertObservation = (actor: Actor, sessionId: number, o: StoredObservation): number => {
+    const id = Number(q.insertObservation.run(sessionId, o.kind, o.at, JSON.stringify(o), actor.at, actor.userId).lastInsertRowid);
+    log(actor, sessionId, o.kind === 'adverseEvent' ? 'observation.adverseEventRecorded' : 'observation.recorded', { observationId: id, ...o });
+    return id;
+  };
   const inState = (sessionId: number, allowed: readonly string[]) => {
     const state = q.state.get(sessionId) as string | undefined;
     if (state === undefined) throw new ConflictError(`there is no session ${sessionId}`);
@@ -213,14 +220,16 @@ export function createSessionWriter(db: DB, audit: AuditLog, seal: RecordSeal) {
       return id;
     }),
 
-    recordObservation: db.transaction(
-      (actor: Actor, sessionId: number, allowedStates: readonly string[], o: { kind: string; at: number } & Record<string, unknown>) => {
-        inState(sessionId, allowedStates);
-        const id = Number(q.insertObservation.run(sessionId, o.kind, o.at, JSON.stringify(o), actor.at, actor.userId).lastInsertRowid);
-        log(actor, sessionId, o.kind === 'adverseEvent' ? 'observation.adverseEventRecorded' : 'observation.recorded', { observationId: id, ...o });
-        return id;
-      },
-    ),
+    recordObservation: db.transaction((actor: Actor, sessionId: number, allowedStates: readonly string[], o: StoredObservation) => {
+      inState(sessionId, allowedStates);
+      return insertObservation(actor, sessionId, o);
+    }),
+
+    /** A round of observations: all rows and their audit entries in one transaction, or none. */
+    recordObservations: db.transaction((actor: Actor, sessionId: number, allowedStates: readonly string[], list: readonly StoredObservation[]) => {
+      inState(sessionId, allowedStates);
+      return list.map((o) => insertObservation(actor, sessionId, o));
+    }),
 
     recordDischargeScore: db.transaction(
       (

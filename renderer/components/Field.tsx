@@ -1,14 +1,17 @@
 /** A labelled form field with its unit: large, touch-friendly, the label tied to the input for screen readers and tests. */
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface FieldProps {
   label: string;
   unit?: string;
   hint?: ReactNode;
+  /** What is wrong with the value, in words, right under the field (issue 12 item 6). */
+  error?: string;
   children: (id: string) => ReactNode;
 }
 
-export function Field({ label, unit, hint, children }: FieldProps) {
+export function Field({ label, unit, hint, error, children }: FieldProps) {
   const id = useId();
   return (
     <div className="field">
@@ -19,6 +22,11 @@ export function Field({ label, unit, hint, children }: FieldProps) {
         {children(id)}
         {unit && <span className="field__unit-after">{unit}</span>}
       </div>
+      {error && (
+        <div className="field__error" role="alert">
+          {error}
+        </div>
+      )}
       {hint && <div className="field__hint">{hint}</div>}
     </div>
   );
@@ -39,8 +47,12 @@ interface TextFieldProps {
 }
 
 export function TextField({ label, value, onChange, unit, hint, type = 'text', required, testId, step, inputMode, autoFocus }: TextFieldProps) {
+  const { t } = useTranslation();
+  // A number field never swallows a letter silently: it says why the text is not taken.
+  const numeric = inputMode === 'numeric' || inputMode === 'decimal';
+  const error = numeric && value.trim() !== '' && parseDecimal(value) === undefined ? t('fieldError.notNumber', { text: value.trim() }) : undefined;
   return (
-    <Field label={label} unit={unit} hint={hint}>
+    <Field label={label} unit={unit} hint={hint} error={error}>
       {(id) => (
         <input
           id={id}
@@ -50,6 +62,7 @@ export function TextField({ label, value, onChange, unit, hint, type = 'text', r
           required={required}
           step={step}
           inputMode={inputMode ?? (type === 'number' ? 'decimal' : undefined)}
+          aria-invalid={error !== undefined}
           autoFocus={autoFocus}
           data-testid={testId}
           onChange={(e) => onChange(e.target.value)}

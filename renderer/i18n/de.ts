@@ -1,6 +1,7 @@
 /** German is the clinic's language and the default. Every key here must exist in en.ts too (a test checks). */
 import { documentTextsDe } from '../features/documents/texts';
 import { alarmTextsDe } from '../features/alarms/texts';
+import { roundTextsDe } from '../features/session/roundTexts';
 import { sessionTextsDe } from '../features/session/texts';
 import { gdtTextsDe } from '../features/gdt/texts';
 import { setupTextsDe } from '../features/setup/texts';
@@ -95,6 +96,7 @@ export const de = {
   },
   // Issue 5 screens: patient, course, session, checklist, escort, infusion, obs, discharge, review
   ...sessionTextsDe,
+  ...roundTextsDe,
   ...documentTextsDe,
   // Issue 4: device setup and the pump rate
   ...setupTextsDe,

@@ -1,4 +1,5 @@
 import { documentTextsEn } from '../features/documents/texts';
+import { roundTextsEn } from '../features/session/roundTexts';
 import { sessionTextsEn } from '../features/session/texts';
 import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
@@ -95,6 +96,7 @@ export const en: Messages = {
   },
   // Issue 5 screens: patient, course, session, checklist, escort, infusion, obs, discharge, review
   ...sessionTextsEn,
+  ...roundTextsEn,
   ...documentTextsEn,
   // Issue 4: device setup and the pump rate
   ...setupTextsEn,

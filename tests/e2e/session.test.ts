@@ -264,6 +264,7 @@ describe('infusion session in Chromium', () => {
     await mfa.getByTestId('chair-session').click();
     await mfa.getByTestId('session-screen').waitFor();
 
+    await mfa.getByTestId('inf-stop-ask').click();
     await mfa.getByTestId('inf-stop').click();
     await until(() => status(mfa)).toBe('postObservation');
     await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Schmerz (NRS)' }).click();

@@ -104,6 +104,12 @@ export const sessionMethods = methodTable({
 
   // Observations
   'observations.record': { access: CLINICAL, input: z.strictObject({ sessionId: Id, observation: ObservationInput }), output: SessionDetail },
+  /** A round at the chair (NRS, sedation, dissociation, nausea, blood pressure): all written or none; refusals carry `params.item`. */
+  'observations.recordRound': {
+    access: CLINICAL,
+    input: z.strictObject({ sessionId: Id, observations: z.array(ObservationInput).min(1).max(8) }),
+    output: SessionDetail,
+  },
 
   // After the stop: discharge
   'discharge.recordScore': { access: CLINICAL, input: DischargeScoreInput, output: SessionDetail },

@@ -14,10 +14,8 @@ import { racemicEquivalent, type Substance } from '../../../core/dose/substance'
 import { cumulativeDose, pumpStateAt } from '../../../core/dose/timeline';
 import { problem } from '../../../core/messages';
 import { checklistRules, typingErrors, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
-import { validateObservation, type Observation } from '../../../core/session/observations';
 import { recordRange } from '../../../core/session/signedContent';
 import { readinessProblems } from '../../../core/session/readiness';
-import { RESCUE_DRUGS } from '../../../core/session/rescueMedications';
 import { applyEvent, type SessionEvent } from '../../../core/session/stateMachine';
 import { CHART_MAX_BUCKETS, CHART_PARAMETERS } from '../../../core/trendBuckets';
 import type { DbClient } from '../../../db/client';
@@ -30,6 +28,7 @@ import { loadSettings } from './clinicSettings';
 import { createDischargeHandlers, type DischargeMethods } from './dischargeHandlers';
 import { createDoseRecordHandlers, type DoseRecordMethods } from './doseRecordHandlers';
 import { badInput, guarded, refused } from './guarded';
+import { createObservationHandlers, type ObservationMethods } from './observationHandlers';
 import { createPatientHandlers, type PatientMethods } from './patientHandlers';
 import { createSigningHandlers, type SigningMethods } from './signingHandlers';
 import { activeStaff, confirmationsOf, physiciansOf, readinessInputOf } from './readiness';
@@ -41,7 +40,7 @@ export type SessionMethods =
   | 'sessions.plan' | 'sessions.list' | 'sessions.get' | 'sessions.review' | 'sessions.checkIn' | 'sessions.saveChecklist'
   | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
   | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
-  | 'observations.record' | DischargeMethods | SigningMethods
+  | ObservationMethods | DischargeMethods | SigningMethods
   | DoseRecordMethods | 'checklist.confirmContraindications' | 'staff.list';
 
 export interface SessionDeps {
@@ -395,28 +394,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       }));
     },
 
-    // ------------------------------------------------------------ observations
-    'observations.record': async ({ sessionId, observation }, ctx) => {
-      const [b, staff] = await Promise.all([bundleOf(sessionId), activeStaff(db)]);
-      notSigned(b);
-      // One clock: the server's, unless the user chose a time; a rescue drug defaults to the event's time.
-      const at = now();
-      const eventAt = observation.at ?? at;
-      const o = (
-        observation.kind === 'adverseEvent' && observation.rescueMedication
-          ? {
-              ...observation,
-              at: eventAt,
-              rescueMedication: { ...observation.rescueMedication, unit: RESCUE_DRUGS[observation.rescueMedication.drug].unit, at: observation.rescueMedication.at ?? eventAt },
-            }
-          : { ...observation, at: eventAt }
-      ) as Observation;
-      const earliest = b.session.checkedInAt ?? b.session.startedAt ?? b.session.plannedFor;
-      const problems = validateObservation(o, { now: at, earliest, staff: new Map(staff.map((u) => [u.id, u.role])) });
-      if (problems.length > 0) throw badInput(problems);
-      await guarded(db.call('recordObservation', actorOf(userOf(ctx), at), sessionId, [...DURING], o as Observation & Record<string, unknown>));
-      return changed(sessionId);
-    },
+    ...createObservationHandlers({ db, now, during: DURING, actorOf, bundleOf, notSigned, changed, guarded }),
 
     ...createDischargeHandlers({ db, now, verifyPassword: deps.verifyPassword, actorOf, bundleOf, notSigned, changed, alarmLogOf, guarded, transition }),
 

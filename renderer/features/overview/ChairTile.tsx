@@ -1,11 +1,13 @@
 /**
  * One chair on the overview, readable from three metres: patient, times, rate and dose, the latest HR, SpO2,
- * NIBP and RR with their age, link status, next observation, discharge readiness. A chair in alarm takes the
- * alarm colour (flashing for high and medium, as the alarm bar) with its most urgent message. One click opens it.
+ * NIBP and RR with unit and age (older values greyed), link status, the earliest due observation of any kind with
+ * the session screen's countdown, discharge readiness. A chair in alarm takes the alarm colour (flashing for high
+ * and medium, as the alarm bar) with its most urgent message. A chair whose session has ended shows that session,
+ * not live vitals that belong to nobody. One click opens it.
  */
 import { useTranslation } from 'react-i18next';
 import type { AlarmStateDto } from '../../../core/api/methods/alarms';
-import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
+import type { SessionDetail, SessionSummary } from '../../../core/api/methods/sessionSchemas';
 import type { StoredReading } from '../../../core/api/schemas';
 import type { ConditionCode } from '../../../core/alarms/codes';
 import { alarmMessage } from '../../../core/alarms/messages';
@@ -17,11 +19,14 @@ import { LinkBadge } from '../../components/LinkBadge';
 import type { ChairLive } from '../../stores/liveStore';
 import { lang } from '../alarms/AlarmBar';
 import { hhmm } from '../../format';
+import { DueLine } from '../session/ObservationRound';
 
 interface Props {
   chair: ChairLive;
   alarms: AlarmStateDto | undefined;
   session: SessionDetail | undefined;
+  /** The chair's last finished session when none is current. */
+  finished?: SessionSummary | undefined;
   sessionsAvailable: boolean;
   now: number;
   onOpen(): void;
@@ -46,7 +51,7 @@ export function ageYears(birthDate: string, now: number): number {
   return age;
 }
 
-export function ChairTile({ chair, alarms, session, sessionsAvailable, now, onOpen }: Props) {
+export function ChairTile({ chair, alarms, session, finished, sessionsAvailable, now, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const language = lang(i18n.language);
   const top = alarms?.alarms[0];
@@ -77,21 +82,30 @@ export function ChairTile({ chair, alarms, session, sessionsAvailable, now, onOp
         <div className="tile__alarm tile__alarm--none">{t('overview.noAlarm')}</div>
       )}
 
-      <div className="tile__vitals">
-        <Vital p="hr" label={t('params.hr')} reading={l.hr} now={now} dimmed={dimmed} alarm={alarmParams.has('hr')} />
-        <Vital p="spo2" label={t('params.spo2')} reading={l.spo2} now={now} dimmed={dimmed} alarm={alarmParams.has('spo2')} />
-        <Vital
-          p="nibpSys"
-          label={t('params.nibp')}
-          reading={l.nibpSys}
-          now={now}
-          dimmed={dimmed}
-          alarm={alarmParams.has('nibpSys') || alarmParams.has('nibpDia')}
-          text={l.nibpSys && l.nibpDia ? `${fmt(l.nibpSys.value)}/${fmt(l.nibpDia.value)}` : undefined}
-        />
-        <Vital p="rr" label={t('params.rr')} reading={l.rr} now={now} dimmed={dimmed} alarm={alarmParams.has('rr')} />
-      </div>
-
+      {finished && !session ? (
+        <div className="tile__finished" data-testid="tile-finished">
+          {t('tile.finished', {
+            status: t(`overview.status.${finished.status}`, { defaultValue: finished.status }),
+            time: hhmm(finished.dischargedAt ?? finished.stoppedAt ?? finished.plannedFor),
+          })}
+        </div>
+      ) : (
+        <div className="tile__vitals">
+          <Vital p="hr" unit="/min" label={t('params.hr')} reading={l.hr} now={now} dimmed={dimmed} alarm={alarmParams.has('hr')} />
+          <Vital p="spo2" unit="%" label={t('params.spo2')} reading={l.spo2} now={now} dimmed={dimmed} alarm={alarmParams.has('spo2')} />
+          <Vital
+            p="nibpSys"
+            unit="mmHg"
+            label={t('params.nibp')}
+            reading={l.nibpSys}
+            now={now}
+            dimmed={dimmed}
+            alarm={alarmParams.has('nibpSys') || alarmParams.has('nibpDia')}
+            text={l.nibpSys && l.nibpDia ? `${fmt(l.nibpSys.value)}/${fmt(l.nibpDia.value)}` : undefined}
+          />
+          <Vital p="rr" unit="/min" label={t('params.rr')} reading={l.rr} now={now} dimmed={dimmed} alarm={alarmParams.has('rr')} />
+        </div>
+      )}
       <div className="tile__session" data-testid="tile-session">
         {session ? <SessionLines session={session} now={now} language={language} /> : (
           <span className="muted">{sessionsAvailable ? t('overview.noSession') : t('overview.sessionsUnavailable')}</span>
@@ -108,8 +122,6 @@ function SessionLines({ session, now, language }: { session: SessionDetail; now:
   const rx = session.prescription;
   const running = dose?.pumpPhase === 'running' || dose?.pumpPhase === 'paused';
   const elapsed = s.startedAt ? (s.stoppedAt ?? now) - s.startedAt : null;
-  const overdue = session.schedule?.overdue[0];
-  const next = session.schedule?.next;
   const d = session.discharge;
   return (
     <>
@@ -138,14 +150,8 @@ function SessionLines({ session, now, language }: { session: SessionDetail; now:
         </div>
       )}
       <div className="tile__line">
-        {overdue ? (
-          <span className="tile__overdue">{t('overview.obsOverdue', { kind: t(`overview.obsKind.${overdue.kind}`), minutes: Math.floor(overdue.overdueByMs / 60_000) })}</span>
-        ) : next ? (
-          <span>{t('overview.obsNext', { kind: t(`overview.obsKind.${next.kind}`), time: hhmm(next.dueAt) })}</span>
-        ) : (
-          <span className="muted">{t('overview.obsNone')}</span>
-        )}
-        <span className={d.allowed ? 'tile__ready' : undefined} data-testid="tile-discharge">
+        <DueLine detail={session} now={now} />
+        <span className={d.allowed ? 'tile__ready' : 'tile__not-ready'} data-testid="tile-discharge">
           {d.allowed
             ? t('overview.dischargeReady')
             : d.observationEndsAt && d.observationEndsAt > now
@@ -159,14 +165,20 @@ function SessionLines({ session, now, language }: { session: SessionDetail; now:
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(Math.round(v)));
 
-function Vital(props: { p: VitalParameter; label: string; reading: StoredReading | undefined; now: number; alarm: boolean; dimmed: boolean; text?: string }) {
+/** A value older than this is greyed (still shown with its age): it is not what the patient has now. */
+const OLD_MS = 30_000;
+
+function Vital(props: { p: VitalParameter; label: string; unit: string; reading: StoredReading | undefined; now: number; alarm: boolean; dimmed: boolean; text?: string }) {
   const { t } = useTranslation();
   const r = props.reading;
   const stale = !r || isStale(props.p, r.receivedAt, props.now);
+  const old = !stale && props.now - r.receivedAt > OLD_MS;
   const value = stale ? t('vitals.noData') : r.state !== 'valid' ? t(`vitals.${r.state}`) : (props.text ?? fmt(r.value));
   return (
-    <div className={`tile-vital tile-vital--${props.p}${props.alarm ? ' tile-vital--alarm' : ''}${props.dimmed ? ' tile-vital--dimmed' : ''}${stale || r?.state !== 'valid' ? ' tile-vital--nodata' : ''}`} data-testid={`tile-${props.p}`}>
-      <span className="tile-vital__label">{props.label}</span>
+    <div className={`tile-vital tile-vital--${props.p}${props.alarm ? ' tile-vital--alarm' : ''}${props.dimmed || old ? ' tile-vital--dimmed' : ''}${stale || r?.state !== 'valid' ? ' tile-vital--nodata' : ''}`} data-testid={`tile-${props.p}`}>
+      <span className="tile-vital__label">
+        {props.label} <span className="tile-vital__unit">{props.unit}</span>
+      </span>
       <span className="tile-vital__value">{value}</span>
       <span className="tile-vital__age">{r ? <Age since={r.receivedAt} now={props.now} /> : '–'}</span>
     </div>

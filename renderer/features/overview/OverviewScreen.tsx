@@ -25,6 +25,7 @@ export function OverviewScreen() {
             chair={c}
             alarms={alarms[c.id]}
             session={sessions.byChair[c.id]}
+            finished={sessions.finished[c.id]}
             sessionsAvailable={sessions.available}
             now={now}
             onOpen={() => go({ name: 'chair', chairId: c.id })}

@@ -1,4 +1,7 @@
-/** On the chair screen: the session on this chair now, with its cumulative dose, one touch away from the session screen. */
+/**
+ * On the chair screen: the session on this chair now (or the next one planned for it), with its cumulative dose, one
+ * touch away from the session screen.
+ */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../core/api/methods/sessionSchemas';
@@ -9,6 +12,7 @@ import { num } from '../../format';
 import { StatusBadge } from './StatusBadge';
 
 const ACTIVE = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
+const NEXT = [...ACTIVE, 'planned'] as const;
 
 export function ChairSessionStrip({ chairId }: { chairId: number }) {
   const { t } = useTranslation();
@@ -20,8 +24,8 @@ export function ChairSessionStrip({ chairId }: { chairId: number }) {
     let alive = true;
     const load = () =>
       api
-        .call('sessions.list', { chairId, statuses: [...ACTIVE] })
-        .then((list) => alive && setSession(list[0] ?? null))
+        .call('sessions.list', { chairId, statuses: [...NEXT] })
+        .then((list) => alive && setSession(list.find((s) => s.status !== 'planned') ?? list.find((s) => s.status === 'planned') ?? null))
         .catch(() => alive && setSession(null));
     void load();
     const off = api.on('session.changed', (p) => p.chairId === chairId && void load());

@@ -15,6 +15,7 @@ import { useLiveStore } from '../../stores/liveStore';
 import { cleanEscort, EscortFields } from '../discharge/EscortFields';
 import { dateTime, fromLocalInput, toLocalInput } from '../../format';
 import { useAuth } from '../../stores/authStore';
+import { useDraft, useDraftStore } from '../../stores/draftStore';
 import type { SessionHandle } from './useSession';
 import { useClinicSettings } from './useClinicSettings';
 import { useStaff } from './useStaff';
@@ -35,25 +36,33 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
   const latest = useLiveStore((s) => s.chairs[detail.session.chairId]?.latest);
 
   const user = useAuth((s) => s.status?.user);
+  // Every field is a draft (issue 12 item 6): leaving the screen half-filled loses nothing.
+  const draft = `checklist:${detail.session.id}:`;
   const physicians = useStaff().filter((u) => u.role === 'physician');
   const confirmation = detail.checklist.contraindications;
-  const [consentDay, setConsentDay] = useState(msToDay(items.offLabelConsent?.signedAt));
-  const [version, setVersion] = useState(items.offLabelConsent?.infoSheetVersion ?? '');
-  const [clause, setClause] = useState(items.offLabelConsent?.offLabelClause ?? false);
-  const [briefing, setBriefing] = useState(items.offLabelConsent?.safetyBriefingGiven ?? false);
-  const [weight, setWeight] = useState(str(items.weight?.kg));
-  const [weighedDay, setWeighedDay] = useState(msToDay(items.weight?.measuredAt));
-  const [vitalsSource, setVitalsSource] = useState<'monitor' | 'manual'>(items.baselineVitals?.source ?? 'manual');
-  const [sys, setSys] = useState(str(items.baselineVitals?.systolicMmHg));
-  const [dia, setDia] = useState(str(items.baselineVitals?.diastolicMmHg));
-  const [hr, setHr] = useState(str(items.baselineVitals?.heartRate));
-  const [spo2, setSpo2] = useState(str(items.baselineVitals?.spo2));
-  const [pain, setPain] = useState<number | undefined>(items.baselinePainNrs);
-  const [lastMeal, setLastMeal] = useState(items.fasting ? toLocalInput(items.fasting.lastMealAt) : '');
-  const [escort, setEscort] = useState<Escort>(items.escort ?? { kind: 'person' });
-  const [physician, setPhysician] = useState(items.responsiblePhysician ? String(items.responsiblePhysician.userId) : '');
-  const [onSite, setOnSite] = useState(items.responsiblePhysician?.onSite ?? false);
+  const [consentDay, setConsentDay] = useDraft(`${draft}consentDay`, msToDay(items.offLabelConsent?.signedAt));
+  const [version, setVersion] = useDraft(`${draft}version`, items.offLabelConsent?.infoSheetVersion ?? '');
+  const [clause, setClause] = useDraft(`${draft}clause`, items.offLabelConsent?.offLabelClause ?? false);
+  const [briefing, setBriefing] = useDraft(`${draft}briefing`, items.offLabelConsent?.safetyBriefingGiven ?? false);
+  const [weight, setWeight] = useDraft(`${draft}weight`, str(items.weight?.kg));
+  const [weighedDay, setWeighedDay] = useDraft(`${draft}weighedDay`, msToDay(items.weight?.measuredAt));
+  const [vitalsSource, setVitalsSource] = useDraft<'monitor' | 'manual'>(`${draft}vitalsSource`, items.baselineVitals?.source ?? 'manual');
+  const [sys, setSys] = useDraft(`${draft}sys`, str(items.baselineVitals?.systolicMmHg));
+  const [dia, setDia] = useDraft(`${draft}dia`, str(items.baselineVitals?.diastolicMmHg));
+  const [hr, setHr] = useDraft(`${draft}hr`, str(items.baselineVitals?.heartRate));
+  const [spo2, setSpo2] = useDraft(`${draft}spo2`, str(items.baselineVitals?.spo2));
+  const [pain, setPain] = useDraft<number | undefined>(`${draft}pain`, items.baselinePainNrs);
+  const [lastMeal, setLastMeal] = useDraft(`${draft}lastMeal`, items.fasting ? toLocalInput(items.fasting.lastMealAt) : '');
+  const [escort, setEscort] = useDraft<Escort>(`${draft}escort`, items.escort ?? { kind: 'person' });
+  const [physician, setPhysician] = useDraft(`${draft}physician`, items.responsiblePhysician ? String(items.responsiblePhysician.userId) : '');
+  const [onSite, setOnSite] = useDraft(`${draft}onSite`, items.responsiblePhysician?.onSite ?? false);
   const [refusal, setRefusal] = useState<Problem[]>([]);
+
+  // With one physician on the staff there is nobody else to choose (issue 12: fewer clicks); the MFA still sees who.
+  const onlyPhysician = physicians.length === 1 ? String(physicians[0]!.id) : '';
+  useEffect(() => {
+    if (!physician && onlyPhysician) setPhysician(onlyPhysician);
+  }, [onlyPhysician, physician]);
 
   const currentVersion = settings.infoSheetVersion?.value;
   useEffect(() => {
@@ -109,7 +118,9 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
   const complete = async (e: FormEvent) => {
     e.preventDefault();
     if (!(await save())) return;
-    setRefusal(await handle.run('sessions.completeChecklist', { sessionId: detail.session.id }));
+    const problems = await handle.run('sessions.completeChecklist', { sessionId: detail.session.id });
+    setRefusal(problems);
+    if (problems.length === 0) useDraftStore.getState().dropPrefix(draft);
   };
 
   return (

@@ -1,4 +1,7 @@
-/** The infusion's controls: the prescription in force, start, rate change, pause, resume, bolus, stop. */
+/**
+ * The infusion's controls: the prescription in force, start, rate change, pause, resume, bolus, stop. Stopping cannot
+ * be undone: it sits in the top row apart from the bolus and rate forms, and asks first (issue 12 item 5).
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../core/settings';
@@ -18,7 +21,7 @@ export function InfusionPanel({ handle }: { handle: SessionHandle }) {
   const rx = detail.prescription;
   const status = detail.session.status;
   const [refusal, setRefusal] = useState<Problem[]>([]);
-  const [stopReason, setStopReason] = useState('');
+  const [confirmStop, setConfirmStop] = useState(false);
   const id = detail.session.id;
   const act = async (p: Promise<Problem[]>) => setRefusal(await p);
 
@@ -54,24 +57,26 @@ export function InfusionPanel({ handle }: { handle: SessionHandle }) {
             ▶ {t('infusion.resume')}
           </button>
         )}
+        {(status === 'running' || status === 'paused') && rx && (
+          <button className="btn btn--danger infusion__ask-stop" aria-expanded={confirmStop} onClick={() => setConfirmStop(true)} data-testid="inf-stop-ask">
+            ■ {t('stop.ask')}
+          </button>
+        )}
       </div>
+      {confirmStop && (status === 'running' || status === 'paused') && (
+        <StopConfirm
+          onKeep={() => setConfirmStop(false)}
+          onStop={async (reason) => {
+            setConfirmStop(false);
+            await act(handle.run('infusion.stop', { sessionId: id, ...(reason ? { reason } : {}) }));
+          }}
+        />
+      )}
       <ProblemList problems={refusal} title={t('session.refused')} testId="inf-refusal" />
       {(status === 'running' || status === 'paused') && rx && (
         <>
           <RateChangeForm handle={handle} onResult={setRefusal} />
           {status === 'running' && <BolusForm handle={handle} onResult={setRefusal} />}
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act(handle.run('infusion.stop', { sessionId: id, ...(stopReason.trim() ? { reason: stopReason.trim() } : {}) }));
-            }}
-          >
-            <TextField label={t('infusion.reason')} value={stopReason} onChange={setStopReason} testId="inf-stop-reason" />
-            <button type="submit" className="btn btn--danger btn--big" data-testid="inf-stop">
-              ■ {t('infusion.stop')}
-            </button>
-          </form>
         </>
       )}
     </section>
@@ -161,5 +166,26 @@ function BolusForm({ handle, onResult }: { handle: SessionHandle; onResult(p: Pr
         {t('infusion.giveBolus')}
       </button>
     </form>
+  );
+}
+
+/** The stop's question: "keep running" takes the focus and the place under the pointer; the stop is one step away. */
+function StopConfirm({ onKeep, onStop }: { onKeep(): void; onStop(reason: string | undefined): Promise<void> }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <div className="stop-confirm" role="alertdialog" aria-label={t('stop.confirmTitle')} data-testid="inf-stop-confirm">
+      <strong>{t('stop.confirmTitle')}</strong>
+      <p className="muted">{t('stop.confirmText')}</p>
+      <TextField label={t('infusion.reason')} value={reason} onChange={setReason} testId="inf-stop-reason" />
+      <div className="actions">
+        <button type="button" className="btn" autoFocus onClick={onKeep} data-testid="inf-stop-keep">
+          {t('stop.keep')}
+        </button>
+        <button type="button" className="btn btn--danger" onClick={() => void onStop(reason.trim() || undefined)} data-testid="inf-stop">
+          ■ {t('stop.confirm')}
+        </button>
+      </div>
+    </div>
   );
 }

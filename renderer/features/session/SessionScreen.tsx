@@ -20,6 +20,7 @@ import { dateTime, isoDate } from '../../format';
 import { InfusionPanel } from './InfusionPanel';
 import { ObservationForm } from './ObservationForm';
 import { ObservationList } from './ObservationList';
+import { ObservationRound } from './ObservationRound';
 import { ObservationSchedule } from './ObservationSchedule';
 import { PendingRateOrder } from './PendingRateOrder';
 import { PrescriptionForm } from './PrescriptionForm';
@@ -74,6 +75,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
               <CancelForm handle={handle} />
             </>
           )}
+          {(infusing || status === 'postObservation') && <ObservationRound handle={handle} now={now} />}
           {(infusing || after) && detail.doseEvents.length > 0 && <InfusionPanel handle={handle} />}
           {(infusing || status === 'postObservation') && (
             <section className="panel" data-testid="observations">

@@ -18,6 +18,9 @@ export function sessionWindow(detail: SessionDetail, now: number): { from: numbe
   return { from, to: Math.max(to, from + 5 * MIN) };
 }
 
+/** Statuses after which the chair's live values belong to nobody in this session (issue 12): only its chart is shown. */
+const ENDED = ['discharged', 'transferred', 'cancelled'];
+
 /** Numerics of the chair, then what the caller puts between (dose, countdown), then the vitals + dose chart. */
 export function SessionVitals({ detail, now, children }: { detail: SessionDetail; now: number; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -28,6 +31,14 @@ export function SessionVitals({ detail, now, children }: { detail: SessionDetail
   const lastData = chair.link.lastDataAt;
   const silent = chair.link.state !== 'receiving' || lastData === null || isStale('hr', lastData, liveNow);
   const { from, to } = sessionWindow(detail, now);
+  if (ENDED.includes(detail.session.status)) {
+    return (
+      <section className="session-vitals" aria-label={t('session.vitals')}>
+        {children}
+        <SessionChart detail={detail} rows={chair.trend.rows} from={from} to={to} />
+      </section>
+    );
+  }
   return (
     <section className="session-vitals" aria-label={t('session.vitals')}>
       {silent && (
