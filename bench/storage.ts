@@ -4,7 +4,7 @@
  * 6 parameters at 1 Hz on disk, and a soak: readings received vs stored over 10 minutes at 50× speed.
  * The row baseline's SQL lives here on purpose: it is the thing the app does not do.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredReading } from '../core/api/schemas';
