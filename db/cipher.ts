@@ -48,7 +48,7 @@ export function isPlainDatabase(file: string): boolean {
 export class DatabaseKeyError extends Error {
   constructor(file: string) {
     super(
-      `the database ${file} does not open with this key (it was encrypted with another audit key, or it is damaged); nothing was changed: start with the audit key it was written with (docs/threat-model.md)`,
+      `the database ${file} does not open with this key (encrypted with another audit key, damaged, or not a clinic database); nothing was changed: start with the audit key it was written with (docs/threat-model.md)`,
     );
     this.name = 'DatabaseKeyError';
   }

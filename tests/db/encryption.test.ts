@@ -99,7 +99,7 @@ describe('the clinic database at rest', () => {
     const error = await DbClient.open(DB_WORKER, join(dir, 'clinic.sqlite'), { auditKey: wrong }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
-    expect(message).toMatch(/^the database .*clinic\.sqlite does not open with this key \(it was encrypted with another audit key, or it is damaged\); nothing was changed/);
+    expect(message).toMatch(/^the database .*clinic\.sqlite does not open with this key \(encrypted with another audit key, damaged, or not a clinic database\); nothing was changed/);
     expect(message).not.toContain('\n');
     for (const s of spellings(wrong, deriveKey(wrong, 'database'), TEST_AUDIT_KEY, deriveKey(TEST_AUDIT_KEY, 'database'))) expect(message).not.toContain(s);
     expect(snapshot(dir)).toEqual(before);
