@@ -6,13 +6,13 @@
  * for the chart bench; in a second fresh process the background integrity check, with calls timed meanwhile.
  * Prints one JSON line: `node --import tsx bench/reviewLoad.ts <file> <reviews.json> <samples> [integrity]`.
  */
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { DbClient } from '../db/client';
 import { EventBus } from '../electron/services/eventBus';
 import { createSessionHandlers } from '../electron/services/session/handlers';
 import { TEST_AUDIT_KEY } from '../tests/helpers/tempDir';
+import { rawClinicDb } from '../tests/helpers/clinicFile';
 
 export interface DbFigures {
   openMs: number;
@@ -65,7 +65,7 @@ async function callsMeanwhile<T>(db: DbClient, work: Promise<T>): Promise<{ resu
 
 /** The last audit checkpoint's entry (0 before migration 0190 or the first pass), read before the app opens the file. */
 function lastCheckpoint(file: string): number {
-  const raw = new Database(file, { readonly: true });
+  const raw = rawClinicDb(file, TEST_AUDIT_KEY, { readonly: true });
   try {
     return (raw.prepare('SELECT max(seq) FROM audit_checkpoints').pluck().get() as number | null) ?? 0;
   } catch {

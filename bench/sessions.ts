@@ -16,6 +16,7 @@ import { createDbApi } from '../db/api';
 import { DbClient } from '../db/client';
 import { createAuditLog } from '../db/audit';
 import { closeDatabase, openDatabase } from '../db/open';
+import { TEST_DATABASE_KEY } from '../tests/helpers/clinicFile';
 import { EventBus } from '../electron/services/eventBus';
 import { createSessionHandlers } from '../electron/services/session/handlers';
 import { tempDir, TEST_AUDIT_KEY } from '../tests/helpers/tempDir';
@@ -33,9 +34,12 @@ const MIN = 60_000;
 const SIX: VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'rr', 'etco2'];
 export const DB_WORKER = new URL('../dist/db-worker.mjs', import.meta.url);
 
-/** Writes courses of `perCourse` signed sessions until `sessionsWanted` (bench/documents.ts fills one course of 7). */
-export function fill(file: string, dir: string, sessionsWanted: number, perCourse = 5): { sessionIds: number[]; courseIds: number[]; auditEntries: number } {
-  const db = openDatabase(file);
+/**
+ * Writes courses of `perCourse` signed sessions until `sessionsWanted` (bench/documents.ts fills one course of 7).
+ * `key`: encrypted as the app writes it (absent: plain, as the encryption bench's baseline).
+ */
+export function fill(file: string, dir: string, sessionsWanted: number, perCourse = 5, key?: Buffer): { sessionIds: number[]; courseIds: number[]; auditEntries: number } {
+  const db = openDatabase(file, { key });
   db.pragma('synchronous = OFF');
   const api = createDbApi(db, { auditKey: TEST_AUDIT_KEY });
   const t0 = Date.UTC(2025, 0, 6, 8, 0);
@@ -127,7 +131,7 @@ export async function benchSessions(sessionsWanted = 500): Promise<SessionBenchR
   try {
     const file = join(dir.path, 'clinic.sqlite');
     let t = performance.now();
-    const { sessionIds, courseIds, auditEntries } = fill(file, dir.path, sessionsWanted);
+    const { sessionIds, courseIds, auditEntries } = fill(file, dir.path, sessionsWanted, 5, TEST_DATABASE_KEY);
     const fillSeconds = (performance.now() - t) / 1000;
 
     const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });

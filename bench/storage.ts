@@ -4,7 +4,7 @@
  * 6 parameters at 1 Hz on disk, and a soak: readings received vs stored over 10 minutes at 50× speed.
  * The row baseline's SQL lives here on purpose: it is the thing the app does not do.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredReading } from '../core/api/schemas';
@@ -12,6 +12,7 @@ import type { VitalParameter } from '../core/vitals';
 import { DbClient } from '../db/client';
 import { openDatabase } from '../db/open';
 import { createVitalsRepo } from '../db/repos/vitals';
+import { TEST_DATABASE_KEY } from '../tests/helpers/clinicFile';
 import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../tests/helpers/tempDir';
 import { runVitalsSoak } from '../tests/helpers/vitalsSoak';
 
@@ -25,7 +26,7 @@ export interface BenchRow {
 
 const SIX: VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'rr', 'etco2'];
 
-function second(t: number, i: number): StoredReading[] {
+export function second(t: number, i: number): StoredReading[] {
   return SIX.map((parameter, k) => ({ parameter, value: 60 + ((i + k * 7) % 40) + (i % 10) / 10, unit: '', state: 'valid', receivedAt: t }));
 }
 
@@ -35,7 +36,7 @@ export function benchStorage(): BenchRow[] {
     // Batched: the app's write path (vitals repo, chunked, WAL, synchronous=FULL) with 100 s of readings per
     // transaction, as when readings pile up (several chairs, fast oximeters) between flushes.
     const seconds = 20_000;
-    const batchedDb = openDatabase(join(dir.path, 'batched.sqlite'));
+    const batchedDb = openDatabase(join(dir.path, 'batched.sqlite'), { key: TEST_DATABASE_KEY });
     const repo = createVitalsRepo(batchedDb);
     let t0 = performance.now();
     for (let i = 0; i < seconds; i += 100) {
@@ -47,7 +48,7 @@ export function benchStorage(): BenchRow[] {
     batchedDb.close();
 
     // The app's steady state: one transaction a second per chair.
-    const steadyDb = openDatabase(join(dir.path, 'steady.sqlite'));
+    const steadyDb = openDatabase(join(dir.path, 'steady.sqlite'), { key: TEST_DATABASE_KEY });
     const steadyRepo = createVitalsRepo(steadyDb);
     t0 = performance.now();
     for (let i = 0; i < 2000; i++) steadyRepo.appendReadings(1, second(1e12 + i * 1000, i));
@@ -70,7 +71,7 @@ export function benchStorage(): BenchRow[] {
 
     // Size: a 3-hour session, 6 parameters at 1 Hz, written as the app writes it; file size after a checkpoint.
     const sizeFile = join(dir.path, 'size.sqlite');
-    const sizeDb = openDatabase(sizeFile);
+    const sizeDb = openDatabase(sizeFile, { key: TEST_DATABASE_KEY });
     const before = (sizeDb.pragma('page_count', { simple: true }) as number) * (sizeDb.pragma('page_size', { simple: true }) as number);
     const sizeRepo = createVitalsRepo(sizeDb);
     for (let i = 0; i < 3 * 3600; i++) sizeRepo.appendReadings(1, second(1e12 + i * 1000, i));

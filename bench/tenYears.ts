@@ -11,7 +11,10 @@ import type { VitalParameter } from '../core/vitals';
 import { createDbApi } from '../db/api';
 import { createAuditLog } from '../db/audit';
 import { TEST_AUDIT_KEY } from '../tests/helpers/tempDir';
+import { isPlainDatabase } from '../db/cipher';
+import { encryptPlainDatabase } from '../db/encryptPlain';
 import { closeDatabase, openDatabase } from '../db/open';
+import { TEST_DATABASE_KEY } from '../tests/helpers/clinicFile';
 
 export const SESSIONS_PER_COURSE = 5;
 const DAY = 86_400_000;
@@ -127,7 +130,9 @@ export function buildBenchDb(dir: string, sessions: number, deadlineMs = Infinit
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'clinic.sqlite');
   const started = performance.now();
-  const db = openDatabase(file);
+  // A cache built before encryption at rest is encrypted once, as the app does with a clinic's database.
+  if (isPlainDatabase(file)) encryptPlainDatabase(file, TEST_DATABASE_KEY, (line) => console.log(`bench database: ${line}`));
+  const db = openDatabase(file, { key: TEST_DATABASE_KEY });
   db.pragma('synchronous = OFF');
   try {
     // The bench's own key (never a clinic's); the sealed anchor is written once the batch is in (as the worker does).

@@ -51,16 +51,24 @@ export class DbClient {
 
   /**
    * Starts the worker (built file dist/db-worker.mjs) and waits until the database is open, migrated, its schema
-   * checked and its audit trail's end checked with `auditKey`.
+   * checked and its audit trail's end checked with `auditKey`. A database written before encryption at rest is
+   * encrypted first, telling `onProgress` each step.
    */
-  static open(workerFile: string | URL, file: string, options: { auditKey: Buffer; nativeBinding?: string; integrity?: IntegritySchedule }): Promise<DbClient> {
+  static open(
+    workerFile: string | URL,
+    file: string,
+    options: { auditKey: Buffer; nativeBinding?: string; integrity?: IntegritySchedule; onProgress?: (line: string) => void },
+  ): Promise<DbClient> {
     const workerData: WorkerData = { file, nativeBinding: options.nativeBinding, auditKey: options.auditKey, integrity: options.integrity };
     const worker = new Worker(workerFile, { workerData });
     return new Promise((resolve, reject) => {
-      worker.once('message', (msg: WorkerStartup) => {
+      const starting = (msg: WorkerStartup) => {
+        if ('progress' in msg) return options.onProgress?.(msg.progress);
+        worker.off('message', starting);
         if (msg.ready) resolve(new DbClient(worker));
         else reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
-      });
+      };
+      worker.on('message', starting);
       worker.once('error', reject);
     });
   }

@@ -4,7 +4,7 @@
  * transaction for as long as the lock connection lives. The operating system drops it when the process ends, even
  * by SIGKILL or a power cut, so a stale file never blocks a start, and taking it is one atomic step (no race).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 
 /** The lock database in the data folder (empty; only its lock matters). */

@@ -67,6 +67,8 @@ export function refuseIfMarkedDamaged(db: DB, file: string): void {
 export interface IntegrityWorkerData {
   file: string;
   nativeBinding?: string;
+  /** The audit key: the checker derives the database key from it itself, so that key never travels in a message. */
+  auditKey: Uint8Array;
   schedule: IntegritySchedule;
 }
 

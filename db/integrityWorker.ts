@@ -2,17 +2,17 @@
  * The integrity checker thread (db/integrity.ts): its own read-only connection runs quick_check on a schedule.
  * WAL lets the writer go on meanwhile; this thread writes nothing. Posts one IntegrityReport per check.
  */
-import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { openClinicFile } from './open';
 import { quickCheck, type IntegrityReport, type IntegrityWorkerData } from './integrity';
 
 const port = parentPort!;
-const { file, nativeBinding, schedule } = workerData as IntegrityWorkerData;
+const { file, nativeBinding, auditKey, schedule } = workerData as IntegrityWorkerData;
 
 function check(): void {
   let report: IntegrityReport;
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const db = openClinicFile(file, Buffer.from(auditKey), { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       report = { problem: quickCheck(db) };
     } finally {

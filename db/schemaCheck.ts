@@ -4,7 +4,7 @@
  * append-only; the app then refuses the file instead of showing what was forged. The reference is the same
  * migrations run on an empty in-memory database, so every future migration is covered without a list.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations';
 
 interface SchemaObject {

@@ -2,8 +2,8 @@
  * Checks a clinic database without changing anything (read-only connection, no migration): its schema against the
  * one the migrations make, and its audit chain and anchor with the installation's key.
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { openClinicFile } from './open';
 import { createAuditLog } from './audit';
 import { schemaDifferences } from './schemaCheck';
 
@@ -15,7 +15,7 @@ export interface DataDirVerification {
 }
 
 export function verifyAuditInDataDir(dataDir: string, auditKey: Buffer): DataDirVerification {
-  const db = new Database(join(dataDir, 'clinic.sqlite'), { readonly: true, fileMustExist: true });
+  const db = openClinicFile(join(dataDir, 'clinic.sqlite'), auditKey, { readonly: true });
   try {
     const schema = schemaDifferences(db).map((d) => `schema: ${d} (changed outside the app)`);
     const audit = createAuditLog(db, auditKey, join(dataDir, 'audit.anchor')).verify();

@@ -1,6 +1,6 @@
 /** Recomputes the content hash of every signed session of a clinic database (read-only connection, no migration). */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { openClinicFile } from './open';
 import { createRecordSeal, type SessionRecordCheck } from './recordSeal';
 import { createVitalsRepo } from './repos/vitals';
 
@@ -12,7 +12,7 @@ export interface RecordsVerification {
 }
 
 export function verifyRecordsInDataDir(dataDir: string, auditKey: Buffer): RecordsVerification {
-  const db = new Database(join(dataDir, 'clinic.sqlite'), { readonly: true, fileMustExist: true });
+  const db = openClinicFile(join(dataDir, 'clinic.sqlite'), auditKey, { readonly: true });
   try {
     if ((db.pragma('user_version', { simple: true }) as number) < 60) return { checked: 0, changed: [] };
     const checks = createRecordSeal(db, createVitalsRepo(db).samples, auditKey).checkAll();

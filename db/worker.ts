@@ -6,9 +6,12 @@ import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDbApi, type DbApi } from './api';
 import { createAuditLog, type AuditLog } from './audit';
+import { isPlainDatabase } from './cipher';
+import { encryptPlainDatabase, removeUnfinishedEncryption } from './encryptPlain';
 import { lockDataFolder, type FolderLock } from './folderLock';
 import { DatabaseDamagedError, DEFAULT_INTEGRITY_SCHEDULE, markDamaged, watchIntegrity, type IntegrityReport, type IntegritySchedule } from './integrity';
-import { closeDatabase, openDatabase } from './open';
+import { deriveKey } from './keys';
+import { closeDatabase, openDatabase, type DB } from './open';
 
 const SLOW_QUERY_MS = 40;
 
@@ -27,7 +30,7 @@ export type WorkerReply = { id: number; ok: true; value: unknown } | { id: numbe
 export interface WorkerData {
   file: string;
   nativeBinding?: string;
-  /** The audit key, never read from beside the database (electron/services/auditKey.ts). */
+  /** The audit key, never read from beside the database (electron/services/auditKey.ts); the database key derives from it. */
   auditKey: Uint8Array;
   /** When the background integrity check runs (db/integrity.ts); tests shorten it. */
   integrity?: IntegritySchedule;
@@ -36,7 +39,20 @@ export interface WorkerData {
 export interface WorkerNotice {
   integrity: IntegrityReport;
 }
-export type WorkerStartup = { ready: true } | { ready: false; error: { name: string; message: string } };
+/** Before ready: progress lines of a one-time encryption of a plain database (db/encryptPlain.ts). */
+export type WorkerStartup = { ready: true } | { ready: false; error: { name: string; message: string } } | { progress: string };
+
+/** The database opened, migrated and checked, and its audit trail's end checked with the audit key. */
+function openChecked(auditKey: Buffer, auditAnchorFile: string, key?: Buffer): { db: DB; log: AuditLog } {
+  const opened = openDatabase(file, { nativeBinding, key });
+  const log = createAuditLog(opened, auditKey, auditAnchorFile);
+  const problem = log.checkAtOpen();
+  if (problem) {
+    opened.close();
+    throw Object.assign(new Error(`The audit trail does not check out: ${problem}. The database was not opened.`), { name: 'AuditCheckError' });
+  }
+  return { db: opened, log };
+}
 
 if (!parentPort) throw new Error('db/worker.ts must run as a worker thread');
 const port = parentPort;
@@ -45,7 +61,7 @@ const { file, nativeBinding, auditKey: keyBytes, integrity } = workerData as Wor
 const INTEGRITY_WORKER = new URL('./db-integrity-worker.mjs', import.meta.url);
 
 let api: DbApi;
-let db: ReturnType<typeof openDatabase>;
+let db: DB;
 let folderLock: FolderLock | undefined;
 /** Keeps the sealed anchor (beside the database) at the last committed audit entry. */
 let anchorKeeper: AuditLog;
@@ -69,18 +85,20 @@ try {
   const dir = dirname(file);
   // Before the database is opened or migrated: a second app on this folder stops here having written nothing.
   folderLock = lockDataFolder(dir, nativeBinding);
-  db = openDatabase(file, { nativeBinding });
   const auditKey = Buffer.from(keyBytes);
   const auditAnchorFile = join(dir, 'audit.anchor');
-  anchorKeeper = createAuditLog(db, auditKey, auditAnchorFile);
-  const problem = anchorKeeper.checkAtOpen();
-  if (problem) {
-    db.close();
-    throw Object.assign(new Error(`The audit trail does not check out: ${problem}. The database was not opened.`), { name: 'AuditCheckError' });
+  // Derived here so the key itself never travels in a message; it reaches SQLite only through sqlite3_key.
+  const databaseKey = deriveKey(auditKey, 'database');
+  removeUnfinishedEncryption(file);
+  if (isPlainDatabase(file)) {
+    // Checked with the audit key first: a wrong key must not encrypt the record with a key nobody keeps.
+    closeDatabase(openChecked(auditKey, auditAnchorFile).db);
+    encryptPlainDatabase(file, databaseKey, (line) => port.postMessage({ progress: line } satisfies WorkerStartup), nativeBinding);
   }
+  ({ db, log: anchorKeeper } = openChecked(auditKey, auditAnchorFile, databaseKey));
   api = createDbApi(db, { auditKey, auditAnchorFile });
   anchorKeeper.syncAnchor();
-  stopIntegrityChecks = watchIntegrity(INTEGRITY_WORKER, { file, nativeBinding, schedule: integrity ?? DEFAULT_INTEGRITY_SCHEDULE }, (r) => {
+  stopIntegrityChecks = watchIntegrity(INTEGRITY_WORKER, { file, nativeBinding, auditKey: keyBytes, schedule: integrity ?? DEFAULT_INTEGRITY_SCHEDULE }, (r) => {
     if (r.problem !== null) stopWriting(r.problem);
     else port.postMessage({ integrity: { problem: damaged } } satisfies WorkerNotice);
   });

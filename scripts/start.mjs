@@ -16,14 +16,14 @@ try {
   electronBinary = null;
 }
 
-// Electron needs better-sqlite3 built for its own ABI: built once here where Electron is installed (its headers come
-// from electronjs.org); if that fails, the same app runs as the browser host.
-const NATIVES = 'build/electron-natives/better_sqlite3.node';
+// Electron needs better-sqlite3-multiple-ciphers built for its own ABI: built once here where Electron is installed
+// (its headers come from electronjs.org); if that fails, the same app runs as the browser host.
+const NATIVES = 'build/electron-natives/better_sqlite3_mc.node';
 if (electronBinary && !existsSync(NATIVES)) {
   try {
     execFileSync(process.execPath, ['scripts/build-electron-natives.mjs'], { stdio: 'inherit' });
   } catch {
-    console.log('Could not build better-sqlite3 for Electron.');
+    console.log('Could not build better-sqlite3-multiple-ciphers for Electron.');
   }
 }
 const electronNatives = existsSync(NATIVES);
@@ -34,7 +34,7 @@ if (electronBinary && electronNatives) {
 } else {
   console.log(
     electronBinary
-      ? 'better-sqlite3 is not built for Electron yet (npm run build:electron-natives): starting the browser host instead (open the URL below in Chromium).'
+      ? 'better-sqlite3-multiple-ciphers is not built for Electron yet (npm run build:electron-natives): starting the browser host instead (open the URL below in Chromium).'
       : 'Electron binary not installed here: starting the browser host instead (open the URL below in Chromium).',
   );
   const configDir = process.env.XDG_CONFIG_HOME ?? (process.platform === 'win32' ? process.env.APPDATA : undefined) ?? join(homedir(), '.config');

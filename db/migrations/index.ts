@@ -2,7 +2,7 @@
  * Numbered migrations in order, tracked in PRAGMA user_version, all pending ones in one transaction.
  * Append only: never edit a migration that has shipped; add the next number (steps of 10).
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import m0010 from './0010-initial';
 import m0020 from './0020-users-audit';
 import m0030 from './0030-sessions';

@@ -32,11 +32,12 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     denyPermissions();
     serveRenderer(join(__dirname, '..', 'renderer'));
-    // The Electron-ABI better-sqlite3: shipped in resources/natives by release builds, built into build/electron-natives
-    // by `npm run build:electron-natives` for `npm start` (see README). node_modules keeps the Node build for the tests.
+    // The Electron-ABI better-sqlite3-multiple-ciphers: shipped in resources/natives by release builds
+    // (release/electron-builder.json), built into build/electron-natives by `npm run build:electron-natives` for
+    // `npm start` (see README). node_modules keeps the Node build for the tests.
     const electronBinding = app.isPackaged
-      ? join(process.resourcesPath, 'natives', 'better_sqlite3.node')
-      : join(__dirname, '..', '..', 'build', 'electron-natives', 'better_sqlite3.node');
+      ? join(process.resourcesPath, 'natives', 'better_sqlite3_mc.node')
+      : join(__dirname, '..', '..', 'build', 'electron-natives', 'better_sqlite3_mc.node');
     const dataDir = join(app.getPath('userData'), 'data');
     try {
       // The audit key: INFUSION_AUDIT_KEY if set, else the keychain-encrypted blob beside (not inside) the data folder.

@@ -87,6 +87,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const db = await DbClient.open(options.dbWorkerFile, join(options.dataDir, 'clinic.sqlite'), {
     auditKey: options.auditKey,
     nativeBinding: options.nativeBinding,
+    // A database from before encryption at rest is encrypted once at start: each step in the host's log.
+    onProgress: (line) => console.log(`database: ${line}`),
   });
   const bus = new EventBus();
   const chairs = await db.call('listChairs');

@@ -1,5 +1,5 @@
 /** Migration 0040: the alarm log and patient overrides are append-only, strict, and tied to chairs. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrations';
 

@@ -4,12 +4,12 @@
  * wrong role-less client and of a stale start, the stored rows with their audit entries, and the state every
  * window is pushed.
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
 import { waitFor, type WsTestClient } from '../helpers/wsClient';
 import { ok, refusal } from '../session/runThrough';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 let app: TestApp;
 let mfa: WsTestClient;
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 function storedSteps(): Array<{ step: string; priority: string | null; sound: number | null; result: string | null; user_id: number; detail: string }> {
-  const db = new Database(join(app.dataDir, 'clinic.sqlite'), { readonly: true });
+  const db = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey, { readonly: true });
   try {
     return db.prepare('SELECT step, priority, sound, result, user_id, detail FROM alarm_self_tests ORDER BY id').all() as never;
   } finally {
@@ -35,7 +35,7 @@ function storedSteps(): Array<{ step: string; priority: string | null; sound: nu
 }
 
 function auditActions(): string[] {
-  const db = new Database(join(app.dataDir, 'clinic.sqlite'), { readonly: true });
+  const db = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey, { readonly: true });
   try {
     return db.prepare("SELECT action FROM audit_log WHERE action LIKE 'alarm.selfTest%' ORDER BY seq").pluck().all() as string[];
   } finally {

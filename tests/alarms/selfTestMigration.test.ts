@@ -1,5 +1,5 @@
 /** Migration 0155: the self-test log is strict, append-only, and each row names its operator. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrations';
 

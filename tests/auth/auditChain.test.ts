@@ -2,7 +2,7 @@
  * The audit log at SQL level: append-only by trigger, and any edit, insertion or cut detected by the HMAC chain and
  * the sealed anchor (written after each commit, as the worker does).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

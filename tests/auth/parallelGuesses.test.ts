@@ -3,11 +3,11 @@
  * the lockout holds against parallel guesses (issue 9: 40 wrong + the right one were all checked and the right one
  * logged in), and each connection has its own login rate limit.
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_BURST, MAX_FAILURES } from '../../electron/services/auth/loginAttempts';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ const count = (codes: (string | undefined)[]) => codes.reduce<Record<string, num
 
 /** Audit entries of one action, read from the clinic database itself (read-only beside the running host). */
 function audited(action: string, which: (detail: any, userId: number | null) => boolean): number {
-  const db = new Database(join(app.dataDir, 'clinic.sqlite'), { readonly: true });
+  const db = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey, { readonly: true });
   try {
     const rows = db.prepare('SELECT user_id, detail FROM audit_log WHERE action = ?').all(action) as { user_id: number | null; detail: string }[];
     return rows.filter((r) => which(JSON.parse(r.detail), r.user_id)).length;

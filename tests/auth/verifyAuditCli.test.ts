@@ -2,12 +2,12 @@
  * `npm run verify-audit` as a person runs it (child process): the key from --key-file or INFUSION_AUDIT_KEY (the
  * same sources as the browser host), and each problem in its own line. Bad arguments: tests/cli/badInput.test.ts.
  */
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -26,7 +26,7 @@ describe('npm run verify-audit', () => {
     app = await startTestApp({ simulate: 'never' }); // admin and two users created: audited
     expect(verify(app.dataDir, ['--key-file', app.keyFile])).toMatchObject({ code: 0, out: expect.stringMatching(/^audit trail intact: [1-9]\d* entries checked/) });
 
-    const raw = new Database(join(app.dataDir, 'clinic.sqlite'));
+    const raw = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey);
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw.prepare(`UPDATE audit_log SET detail = '{"role":"admin"}' WHERE seq = 3`).run();
     raw.close();

@@ -67,7 +67,7 @@ const CASES: [string, (args: string[]) => string[], string[], RegExp][] = [
   ['verify-audit', tsx('verify-audit'), ['--data-dir', notClinic], /no audit key: give --key-file PATH or set INFUSION_AUDIT_KEY/],
   ['verify-audit', tsx('verify-audit'), ['--data-dir', notClinic, '--key-file', join(notClinic, 'audit.key')], /is inside the data folder/],
   ['verify-audit', tsx('verify-audit'), ['--data-dir', notClinic, '--key-file', missing], /no audit key in the key file/],
-  ['verify-audit', tsx('verify-audit'), ['--data-dir', brokenDb, '--key-file', keyFile], /not a database/],
+  ['verify-audit', tsx('verify-audit'), ['--data-dir', brokenDb, '--key-file', keyFile], /does not open with this key .*not a clinic database/],
   ['verify-audit', tsx('verify-audit'), ['--bogus'], /Unknown option '--bogus'/],
   ['host', host, ['--bogus'], /Unknown option '--bogus'/],
   ['host', host, ['--port', 'eighty'], /--port must be a whole number between 0 and 65535/],

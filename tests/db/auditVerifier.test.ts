@@ -3,7 +3,7 @@
  * tampering after the checkpoint at once and tampering before it in the full pass, refuses a forged checkpoint, and
  * works in slices (the worker serves other calls in between). Random logs and random edits vs the full verify().
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';

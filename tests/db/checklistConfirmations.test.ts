@@ -2,7 +2,7 @@
  * Migration 0080 (issue 10): the physician's confirmation of the contraindications is a row only a physician can write,
  * append-only and audited; the check-in time of a session is stored, and filled in for sessions checked in before.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../db/migrations';
 import { openFixture, plannedSession, T0 } from './sessions.fixtures';

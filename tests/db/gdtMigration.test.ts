@@ -1,5 +1,5 @@
 /** Migration 0120 (GDT link): partners are switched off, never deleted; PVS numbers and exchanged files are append-only. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../db/migrations';
 

@@ -1,5 +1,5 @@
 /** Migration 0175: the partner's PDF folders (the one the PVS sees fits 6305) and a result file → its signed protocol. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../db/migrations';
 

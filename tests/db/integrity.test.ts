@@ -4,7 +4,7 @@
  * (so what the app took on stays queued in memory), reads go on, and the next start refuses the file at once
  * until it checks out again (a restored backup). Real SQLite files, a page overwritten on disk.
  */
-import Database from 'better-sqlite3';
+import { rawClinicDb } from '../helpers/clinicFile';
 import { copyFileSync, existsSync, openSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ async function filledDatabase(): Promise<{ dir: string; file: string }> {
 
 /** Overwrites the middle of a leaf page of the vitals table: a page of the file no start-up read touches. */
 function damageVitalsPage(file: string): void {
-  const raw = new Database(file, { readonly: true });
+  const raw = rawClinicDb(file, TEST_AUDIT_KEY, { readonly: true });
   const pageSize = raw.pragma('page_size', { simple: true }) as number;
   const page = raw.prepare("SELECT pageno FROM dbstat WHERE name = 'vital_chunks' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1").pluck().get() as number;
   raw.close();

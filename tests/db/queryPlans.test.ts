@@ -3,7 +3,7 @@
  * has no full SCAN of sessions, vitals, the audit log or patients. Statements are collected as the repositories
  * prepare them (no hand-kept list), after exercising every filter shape.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { createDbApi } from '../../db/api';
 import { migrate } from '../../db/migrations';

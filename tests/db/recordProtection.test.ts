@@ -2,7 +2,7 @@
  * Migration 0060 on a real database file: what the triggers refuse whatever the caller (direct SQL included), and
  * that the app's own writes still go through (vitals while a session runs and after it is signed, audited changes).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../db/audit';

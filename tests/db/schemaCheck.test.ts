@@ -2,7 +2,7 @@
  * The schema check at open, on real files edited with a SQLite tool as a forger would: a dropped, added or rewritten
  * trigger or index is refused by name, the file is left byte for byte as it was, an untouched file opens.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,11 +1,12 @@
 /** A migrated in-memory database with three users and helpers to take a session through to discharge, via db/api. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createDbApi, type DbApi } from '../../db/api';
 import { migrate } from '../../db/migrations';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 export const T0 = Date.UTC(2026, 0, 12, 8, 0);
 export const MIN = 60_000;
-/** The audit key of every fixture database. */
+/** The audit key of every fixture database (file fixtures are encrypted with the database key derived from it). */
 export const FIXTURE_AUDIT_KEY = Buffer.alloc(32, 7);
 /** Modified PADSS with every item at 2 points: 10/10. */
 export const FULL_SCORE = { vitalSigns: 2, ambulation: 2, nauseaVomiting: 2, pain: 2, bleeding: 2 };
@@ -20,7 +21,7 @@ export interface Fixture {
 
 /** In memory, or in a real file (`file`) where the test needs one (a second connection, a tamperer). */
 export function openFixture(file = ':memory:'): Fixture {
-  const db = new Database(file);
+  const db = file === ':memory:' ? new Database(file) : rawClinicDb(file, FIXTURE_AUDIT_KEY);
   db.pragma('foreign_keys = ON');
   migrate(db);
   const api = createDbApi(db, { auditKey: FIXTURE_AUDIT_KEY });

@@ -1,5 +1,5 @@
 /** Migration 0090: rate orders, confirmations and dose corrections are guarded by the database itself. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrations';
 

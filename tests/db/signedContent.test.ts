@@ -55,7 +55,7 @@ describe('signing stores the hash of the whole signed content', () => {
 });
 
 describe('a direct edit of the file is named', () => {
-  const cases: [string, (s: SignedSession) => (db: import('better-sqlite3').Database) => void, string[]][] = [
+  const cases: [string, (s: SignedSession) => (db: import('better-sqlite3-multiple-ciphers').Database) => void, string[]][] = [
     ['a dose event’s rate', (s) => (db) => db.prepare("UPDATE dose_events SET rate_ml_per_h = 21 WHERE session_id = ? AND kind = 'start'").run(s.sessionId), ['dose events']],
     ['an observation', (s) => (db) => db.prepare("UPDATE observations SET data = json_set(data, '$.nrs', 1) WHERE session_id = ? AND kind = 'pain'").run(s.sessionId), ['observations']],
     ['the escort', (s) => (db) => db.prepare("UPDATE escort_confirmations SET escort = json_set(escort, '$.company', 'Nobody') WHERE session_id = ?").run(s.sessionId), ['escort']],

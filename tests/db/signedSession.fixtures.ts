@@ -1,8 +1,9 @@
 /** A session walked to its signature in a real database file, with vitals and an alarm on its chair, and a tamperer. */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { writeAnchor } from '../../db/auditAnchor';
 import { join } from 'node:path';
 import type { StoredReading } from '../../core/api/schemas';
+import { rawClinicDb } from '../helpers/clinicFile';
 import { tempDir } from '../helpers/tempDir';
 import { discharge, FIXTURE_AUDIT_KEY, MIN, openFixture, readyForDischarge, stoppedSession, T0, type Fixture } from './sessions.fixtures';
 
@@ -70,7 +71,7 @@ export function signedSession(): SignedSession {
 
 /** Someone who edits the file directly: a second connection with every trigger dropped. */
 export function tamper(file: string, edit: (db: Database.Database) => void): void {
-  const db = new Database(file);
+  const db = rawClinicDb(file, FIXTURE_AUDIT_KEY);
   try {
     // A careful attacker drops the triggers, edits, and puts them back exactly, so the schema check at open passes.
     const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[];

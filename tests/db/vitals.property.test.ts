@@ -5,7 +5,7 @@
  * and restarts (a new repository on the same connection, or a reopened database). Everything is read back and
  * compared with the list of what was handed over.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

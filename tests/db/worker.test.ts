@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DbClient } from '../../db/client';
 import { LATEST_VERSION } from '../../db/migrations';
 import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -36,7 +36,7 @@ describe('database worker', () => {
     const dir = tempDir();
     cleanup.push(() => dir.remove());
     const file = join(dir.path, 'future.sqlite');
-    const raw = new Database(file);
+    const raw = rawClinicDb(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
     raw.close();
     await expect(DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY })).rejects.toThrow(/newer version of the app/);
@@ -48,7 +48,7 @@ describe('database worker', () => {
     const file = join(dir.path, 'c.sqlite');
     const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
     await db.close();
-    const raw = new Database(file);
+    const raw = rawClinicDb(file);
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw.close();
     const error = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY }).catch((e: Error) => e);

@@ -1,5 +1,5 @@
 /** Migration 0050 and the chair device repository: audited writes, defaults, refusals. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../db/audit';
 import { migrate } from '../../db/migrations';

@@ -3,13 +3,14 @@
  * acknowledged audio pause waits in memory; every screen shows the red storage banner with how many entries wait,
  * in German and in English, and the banner goes away once they are written. Screenshot in test-results/.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
 import { launchChromium } from './browser';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 let app: TestApp;
 let browser: Browser;
@@ -19,7 +20,7 @@ let lock: Database.Database;
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
   app = await startTestApp({ simulate: 'never' });
-  lock = new Database(join(app.dataDir, 'clinic.sqlite'));
+  lock = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 }, 60_000);

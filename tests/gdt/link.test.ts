@@ -4,7 +4,6 @@
  * reason and the host keeps running; a walked session, once signed, appears as a 6310 in the outbox that decodes
  * back to the session's values, written whole (temp file + rename); failures are stored and never undo the signature.
  */
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { decodeGdt, encodeGdt, fieldValue, type GdtField } from '../../drivers/g
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import type { WsTestClient } from '../helpers/wsClient';
 import { ok, refusal, runSession } from '../session/runThrough';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 let app: TestApp;
 let admin: WsTestClient;
@@ -40,7 +40,7 @@ async function drop(name: string, bytes: Uint8Array | string): Promise<void> {
 const files = (): Promise<any[]> => ok(admin, 'gdt.files', {});
 
 function storedBytes(fileId: number): Buffer {
-  const db = new Database(join(app.dataDir, 'clinic.sqlite'), { readonly: true });
+  const db = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey, { readonly: true });
   try {
     return db.prepare('SELECT bytes FROM gdt_files WHERE id = ?').pluck().get(fileId) as Buffer;
   } finally {

@@ -25,6 +25,8 @@ export interface TestApp {
   dataDir: string;
   /** The audit key file, outside the data folder. */
   keyFile: string;
+  /** The audit key (in keyFile); the database key derives from it (tests/helpers/clinicFile.ts). */
+  auditKey: Buffer;
   wsUrl: string;
   /** A new WebSocket client logged in as that role. */
   login(role: Role): Promise<WsTestClient>;
@@ -39,9 +41,10 @@ export async function startTestApp(options: Partial<ServicesOptions> = {}): Prom
   const dir = tempDir();
   const keyDir = tempDir('infusion-test-key-');
   const keyFile = join(keyDir.path, 'audit.key');
+  const auditKey = resolveAuditKey(dir.path, fileKeyStore(keyFile, dir.path), () => {});
   const services = await createServices({
     dataDir: dir.path,
-    auditKey: resolveAuditKey(dir.path, fileKeyStore(keyFile, dir.path), () => {}),
+    auditKey,
     dbWorkerFile: DB_WORKER,
     transport: 'web-host',
     version: 'test',
@@ -73,6 +76,7 @@ export async function startTestApp(options: Partial<ServicesOptions> = {}): Prom
     host,
     dataDir: dir.path,
     keyFile,
+    auditKey,
     wsUrl,
     anonymous,
     async login(role) {

@@ -4,13 +4,14 @@
  * disk outage in the middle. Afterwards everything is read back: readings received vs stored.
  * Used by tests/services/vitalsSoak.test.ts (exact equality) and bench/storage.ts (the 10-minute figure).
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { StoredReading } from '../../core/api/schemas';
 import { VITAL_PARAMETERS, type VitalParameter } from '../../core/vitals';
 import type { DbClient } from '../../db/client';
 import { EventBus } from '../../electron/services/eventBus';
 import { StorageHealth } from '../../electron/services/storageHealth';
 import { VitalsStore } from '../../electron/services/vitalsStore';
+import { rawClinicDb } from './clinicFile';
 
 /** Each stored series as [time, value] pairs, keyed 'chairId:parameter'. */
 export type Series = Map<string, [number, number | null][]>;
@@ -76,7 +77,7 @@ export async function runVitalsSoak(o: SoakOptions): Promise<SoakResult> {
     for (const q of health.status().queued) maxQueuedReported = Math.max(maxQueuedReported, q.count);
   });
   const store = new VitalsStore(o.db, (h) => health.report('vitals', h));
-  const saboteur = new Database(o.file);
+  const saboteur = rawClinicDb(o.file);
   let heal: (() => void) | null = null;
   const chairIds = Array.from({ length: o.chairs }, (_, i) => i + 1);
   const expected: Series = new Map();

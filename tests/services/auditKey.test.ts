@@ -3,7 +3,7 @@
  * data folder, the one-time move of an old `audit.key` from beside the database (with its unsealed anchor), and a
  * wrong or missing key named in one line at open. Real files, real database worker.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { DbClient } from '../../db/client';
 import { closeDatabase, openDatabase } from '../../db/open';
 import { AuditKeyError, envKeyStore, fileKeyStore, resolveAuditKey } from '../../electron/services/auditKey';
 import { DB_WORKER, tempDir } from '../helpers/tempDir';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -154,7 +155,7 @@ describe('the key at open (database worker)', () => {
     await db.call('createUser', { userId: admin, at: 2000 }, { username: 'mfa', displayName: 'MFA', role: 'mfa', passwordHash: 'x', pinHash: null });
     await db.close();
     // A forger cuts the last entry and puts the trigger back exactly, so the schema check passes: the anchor remains.
-    const raw = new Database(join(data, 'clinic.sqlite'));
+    const raw = rawClinicDb(join(data, 'clinic.sqlite'), key);
     const trigger = raw.prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit_log_no_delete'").pluck().get() as string;
     raw.exec('DROP TRIGGER audit_log_no_delete');
     raw.prepare('DELETE FROM audit_log WHERE seq = 2').run();

@@ -2,7 +2,6 @@
  * Link and pump events are not fire-and-forget: while the database refuses them (a real SQLite refusal, a
  * trigger) they wait in memory in order, app.health counts them, and the retry writes them all once it works again.
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DbClient } from '../../db/client';
@@ -11,6 +10,7 @@ import { EventBus } from '../../electron/services/eventBus';
 import { StorageHealth } from '../../electron/services/storageHealth';
 import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import { waitFor } from '../helpers/wsClient';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -24,7 +24,7 @@ describe('ChairEventLog', () => {
     const file = join(dir.path, 'clinic.sqlite');
     const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
     cleanup.push(() => db.close());
-    const saboteur = new Database(file);
+    const saboteur = rawClinicDb(file);
     cleanup.push(() => saboteur.close());
     const health = new StorageHealth(new EventBus());
     const events = new ChairEventLog(db, (h) => health.report('chairEvents', h));

@@ -5,7 +5,7 @@
  * alarm-log row and audit entry in memory, app.health says so with the count, and both are written once the
  * lock is gone.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHealth } from '../../core/api/methods/app';
@@ -13,6 +13,7 @@ import { formatProblem } from '../../core/messages';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import { waitFor, type WsTestClient } from '../helpers/wsClient';
 import { fullChecklist, ok, runSession } from '../session/runThrough';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 let app: TestApp;
 let mfa: WsTestClient;
@@ -23,7 +24,7 @@ let lock: Database.Database;
 beforeAll(async () => {
   app = await startTestApp({ simulate: 'never', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
   [mfa, physician, admin] = await Promise.all([app.login('mfa'), app.login('physician'), app.login('admin')]);
-  lock = new Database(join(app.dataDir, 'clinic.sqlite'));
+  lock = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey);
 }, 30_000);
 afterAll(async () => {
   if (lock?.inTransaction) lock.exec('ROLLBACK');

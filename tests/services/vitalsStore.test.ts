@@ -4,7 +4,6 @@
  * database accepts them again. Real SQLite, real worker; the failure is a trigger that refuses writes, as a full
  * disk or a locked file would.
  */
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { StorageHealth } from '../../electron/services/storageHealth';
 import { VitalsStore } from '../../electron/services/vitalsStore';
 import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 import { readBack, refuseVitals } from '../helpers/vitalsSoak';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -29,7 +29,7 @@ async function setUp() {
   const file = join(dir.path, 'clinic.sqlite');
   const db = await DbClient.open(DB_WORKER, file, { auditKey: TEST_AUDIT_KEY });
   cleanup.push(() => db.close());
-  const saboteur = new Database(file);
+  const saboteur = rawClinicDb(file);
   cleanup.push(() => saboteur.close());
   return { dir, file, db, saboteur };
 }

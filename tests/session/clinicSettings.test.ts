@@ -4,12 +4,12 @@
  * old → new, why) and the audit log; the alarm engine takes changed clinic-wide limits at once; the discharge score
  * must use the configured scale unless a reason is written.
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
 import type { WsTestClient } from '../helpers/wsClient';
 import { fullChecklist, ok, refusal } from './runThrough';
+import { rawClinicDb } from '../helpers/clinicFile';
 
 let app: TestApp;
 let mfa: WsTestClient;
@@ -66,7 +66,7 @@ describe('clinic settings', () => {
     // The new hard limit is the one a prescription meets.
     const calc = await ok(mfa, 'dose.calculate', { substance: 'esketamine', concentrationMgPerMl: 1, weightKg: 70, mgPerKgPerH: 0.78 });
     expect(calc.verdict).toBe('refused');
-    const db = new Database(join(app.dataDir, 'clinic.sqlite'), { readonly: true });
+    const db = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey, { readonly: true });
     const audited = db.prepare("SELECT detail FROM audit_log WHERE action = 'clinicSetting.changed' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
     db.close();
     expect(JSON.parse(audited)).toEqual({ key: 'esketamineHardLimitMgPerKgPerH', previous: 0.8, value: 0.75, reason: 'second review' });
