@@ -32,6 +32,7 @@ import { createDoseRecordHandlers, type DoseRecordMethods } from './doseRecordHa
 import { badInput, guarded, refused } from './guarded';
 import { createPatientHandlers, type PatientMethods } from './patientHandlers';
 import { createSigningHandlers, type SigningMethods } from './signingHandlers';
+import { createWorklistHandlers, type WorklistMethods } from './worklistHandlers';
 import { activeStaff, confirmationsOf, physiciansOf, readinessInputOf } from './readiness';
 import { capRulesOf, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
 import { monitorCuffAtOf } from './alarmFeed';
@@ -42,7 +43,7 @@ export type SessionMethods =
   | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
   | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
   | 'observations.record' | DischargeMethods | SigningMethods
-  | DoseRecordMethods | 'checklist.confirmContraindications' | 'staff.list';
+  | DoseRecordMethods | WorklistMethods | 'checklist.confirmContraindications' | 'staff.list';
 
 export interface SessionDeps {
   db: DbClient;
@@ -184,7 +185,8 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
   };
 
   return {
-    ...createPatientHandlers({ db, now, actorOf }),
+    ...createPatientHandlers({ db, bus, now, actorOf }),
+    ...createWorklistHandlers({ db, now }),
 
     // ------------------------------------------------------------ sessions
     'sessions.plan': async (input, ctx) => {
