@@ -24,9 +24,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
     refresh();
     const offLost = api.onAuthLost(refresh);
     const offConn = api.onConnection((c) => c && refresh());
+    // An administrator changed a user (role, active): this window shows what the login now allows (issue 12 item 8).
+    const offUsers = api.on('users.changed', (p) => p.userId === useAuth.getState().status?.user?.id && refresh());
     return () => {
       offLost();
       offConn();
+      offUsers();
     };
   }, [api, refresh]);
 

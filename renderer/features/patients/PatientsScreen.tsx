@@ -28,7 +28,14 @@ export function PatientsScreen() {
 
   useEffect(() => {
     void load();
-  }, [load]);
+    // A patient registered at another station (or from the PVS) appears without a reload (issue 12 item 3).
+    const offPatients = api.on('patients.changed', () => void load());
+    const offGdt = api.on('gdt.changed', () => void load());
+    return () => {
+      offPatients();
+      offGdt();
+    };
+  }, [api, load]);
 
   return (
     <main className="page" data-testid="patients-screen">
