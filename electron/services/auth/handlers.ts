@@ -28,7 +28,11 @@ export function createAuthHandlers(auth: AuthService, db: DbClient, bus: EventBu
     'auth.status': (_i, ctx) => auth.status(ctx.clientId),
     'auth.setupAdmin': (input, ctx) => auth.setupAdmin(ctx.clientId, input),
     'auth.login': ({ username, password }, ctx) => auth.login(ctx.clientId, username, password),
-    'auth.changePassword': ({ username, password, newPassword }, ctx) => auth.changePassword(ctx.clientId, username, password, newPassword),
+    'auth.changePassword': async ({ username, password, newPassword }, ctx) => {
+      const user = await auth.changePassword(ctx.clientId, username, password, newPassword);
+      changed(user.id);
+      return user;
+    },
     'auth.logout': async (_i, ctx) => {
       await auth.logout(ctx.clientId);
       return null;

@@ -48,13 +48,16 @@ export function AuthGate({ children }: { children: ReactNode }) {
           <LanguageSwitch />
         </div>
       </header>
-      {status.setupNeeded ? (
-        <SetupAdminScreen onDone={refresh} />
-      ) : status.locked && status.lockedUser ? (
-        <LockScreen displayName={status.lockedUser.displayName} hasPin={status.lockedUser.hasPin} onDone={refresh} />
-      ) : (
-        <LoginScreen onDone={refresh} />
-      )}
+      {/* Scrolls past the alarms of a locked station (fixed at the bottom): no field stays hidden under them. */}
+      <div className="auth-main">
+        {status.setupNeeded ? (
+          <SetupAdminScreen onDone={refresh} />
+        ) : status.locked && status.lockedUser ? (
+          <LockScreen displayName={status.lockedUser.displayName} hasPin={status.lockedUser.hasPin} onDone={refresh} />
+        ) : (
+          <LoginScreen onDone={refresh} />
+        )}
+      </div>
       <footer className="intended-use">{t('app.intendedUse')}</footer>
     </div>
   );
