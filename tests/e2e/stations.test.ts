@@ -103,6 +103,7 @@ describe('live across stations', () => {
     // The MFA sees that the prescription is pending, not a form she may not send.
     await until(() => mfa.getByTestId('prescription-pending').innerText()).toMatch(/Verordnung ausstehend/);
     expect(await mfa.getByTestId('prescription').count()).toBe(0);
+    await mfa.getByTestId('prescription-pending').scrollIntoViewIfNeeded();
     await shot(mfa, '02-mfa-prescription-pending');
 
     const sessionId = (await ok<{ id: number }[]>(staff.mfa, 'sessions.list', {}))[0]!.id;
@@ -122,6 +123,13 @@ describe('the physician’s worklist', () => {
     await doc.getByTestId(`worklist-${signedId}`).waitFor({ timeout: 15_000 });
     expect(await doc.getByTestId(`worklist-${signedId}`).getAttribute('data-awaiting')).toBe('signature');
     await shot(doc, '03-worklist');
+    // The same list at 1920×1080 in English.
+    await doc.setViewportSize({ width: 1920, height: 1080 });
+    await doc.getByRole('button', { name: 'EN', exact: true }).click();
+    await doc.getByText('Worklist', { exact: true }).first().waitFor();
+    await shot(doc, '03-worklist-1920-en');
+    await doc.getByRole('button', { name: 'DE', exact: true }).click();
+    await doc.setViewportSize({ width: 1366, height: 768 });
 
     // The MFA has the review open: the signature is pending, and she has no form for it.
     await mfa.getByTestId('tab-overview').click();

@@ -110,7 +110,7 @@ function UserRow({ user: u, self, resetting, onReset, onResetDone, act }: RowPro
   const [oneTime, setOneTime] = useState('');
   const reset = async (e: FormEvent) => {
     e.preventDefault();
-    if (await act(() => api.call('users.resetPassword', { userId: u.id, password: oneTime }), t('userAdmin.resetDone'))) {
+    if (await act(() => api.call('users.resetPassword', { userId: u.id, password: oneTime }), t('userAdmin.resetDone', { name: u.displayName }))) {
       setOneTime('');
       onResetDone();
     }
@@ -131,7 +131,7 @@ function UserRow({ user: u, self, resetting, onReset, onResetDone, act }: RowPro
               aria-label={t('userAdmin.changeRole')}
               data-testid={`user-role-${u.username}`}
               value={u.role}
-              onChange={(e) => void act(() => api.call('users.setRole', { userId: u.id, role: e.target.value as Role }), t('userAdmin.roleChanged'))}
+              onChange={(e) => void act(() => api.call('users.setRole', { userId: u.id, role: e.target.value as Role }), t('userAdmin.roleChanged', { name: u.displayName }))}
             >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -145,20 +145,20 @@ function UserRow({ user: u, self, resetting, onReset, onResetDone, act }: RowPro
           {u.active ? t('users.active') : t('users.inactive')}
           {u.mustChangePassword && <div className="muted">{t('userAdmin.mustChange')}</div>}
         </td>
-        <td className="actions">
+        <td>
           {!self && (
-            <>
+            <div className="actions">
               <button
                 className="btn"
                 data-testid={`user-active-${u.username}`}
-                onClick={() => void act(() => api.call('users.setActive', { userId: u.id, active: !u.active }), u.active ? t('userAdmin.deactivated') : '')}
+                onClick={() => void act(() => api.call('users.setActive', { userId: u.id, active: !u.active }), t(u.active ? 'userAdmin.deactivated' : 'userAdmin.activated', { name: u.displayName }))}
               >
                 {u.active ? t('users.deactivate') : t('users.activate')}
               </button>
               <button className="btn" data-testid={`user-reset-${u.username}`} onClick={onReset} aria-expanded={resetting}>
                 {t('userAdmin.resetPassword')}
               </button>
-            </>
+            </div>
           )}
         </td>
       </tr>

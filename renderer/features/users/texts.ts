@@ -2,13 +2,14 @@
 export const userTextsDe = {
   userAdmin: {
     changeRole: 'Rolle ändern',
-    roleChanged: 'Rolle geändert: gilt ab dem nächsten Schritt der Person',
+    roleChanged: 'Rolle von {{name}} geändert: gilt ab ihrem/seinem nächsten Schritt',
     resetPassword: 'Einmal-Passwort setzen',
     resetHint: 'Die Person meldet sich damit einmal an und wählt dann ein eigenes Passwort. Offene Anmeldungen enden sofort.',
     oneTimePassword: 'Einmal-Passwort (mindestens 10 Zeichen)',
-    resetDone: 'Einmal-Passwort gesetzt. Bitte der Person persönlich mitteilen.',
+    resetDone: 'Einmal-Passwort für {{name}} gesetzt. Bitte persönlich mitteilen.',
     mustChange: 'muss Passwort ändern',
-    deactivated: 'Deaktiviert: offene Anmeldungen sind beendet',
+    deactivated: '{{name}} deaktiviert: offene Anmeldungen sind beendet',
+    activated: '{{name}} wieder aktiv',
     you: '(Sie)',
   },
   passwordChange: {
@@ -25,13 +26,14 @@ export const userTextsDe = {
 export const userTextsEn = {
   userAdmin: {
     changeRole: 'Change role',
-    roleChanged: 'Role changed: it applies from the person’s next step',
+    roleChanged: 'Role of {{name}} changed: it applies from their next step',
     resetPassword: 'Set one-time password',
     resetHint: 'The person logs in with it once and then chooses her own password. Open logins end at once.',
     oneTimePassword: 'One-time password (at least 10 characters)',
-    resetDone: 'One-time password set. Please tell it to the person yourself.',
+    resetDone: 'One-time password for {{name}} set. Please tell it in person.',
     mustChange: 'must change password',
-    deactivated: 'Deactivated: open logins have ended',
+    deactivated: '{{name}} deactivated: open logins have ended',
+    activated: '{{name}} active again',
     you: '(you)',
   },
   passwordChange: {
