@@ -13,6 +13,7 @@ import { dateTime, fromLocalInput, isoDate, num, toLocalInput } from '../../form
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { StatusBadge } from '../session/StatusBadge';
 import { PainTrendChart } from './PainTrendChart';
+import { coalesce } from '../../api/coalesce';
 
 export function CourseScreen({ courseId }: { courseId: number }) {
   const { t } = useTranslation();
@@ -33,8 +34,9 @@ export function CourseScreen({ courseId }: { courseId: number }) {
   useEffect(() => {
     void load();
     // Sessions planned, run or signed at another station change this course's list and trend (issue 12 item 3).
-    const offSessions = api.on('session.changed', () => void load());
-    const offCourse = api.on('patients.changed', (p) => p.courseId === courseId && void load());
+    const reload = coalesce(load);
+    const offSessions = api.on('session.changed', reload);
+    const offCourse = api.on('patients.changed', (p) => p.courseId === courseId && reload());
     return () => {
       offSessions();
       offCourse();

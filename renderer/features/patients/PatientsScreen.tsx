@@ -8,6 +8,7 @@ import { TextField } from '../../components/Field';
 import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
 import { isoDate } from '../../format';
+import { coalesce } from '../../api/coalesce';
 
 export function PatientsScreen() {
   const { t } = useTranslation();
@@ -29,8 +30,9 @@ export function PatientsScreen() {
   useEffect(() => {
     void load();
     // A patient registered at another station (or from the PVS) appears without a reload (issue 12 item 3).
-    const offPatients = api.on('patients.changed', () => void load());
-    const offGdt = api.on('gdt.changed', () => void load());
+    const reload = coalesce(load);
+    const offPatients = api.on('patients.changed', reload);
+    const offGdt = api.on('gdt.changed', reload);
     return () => {
       offPatients();
       offGdt();

@@ -23,6 +23,7 @@ import { AlarmLog } from './AlarmLog';
 import { useMay } from '../auth/useMay';
 import { DoseCorrectionForm } from './DoseCorrectionForm';
 import { AmendForm, entriesOf, SignForm } from './SignForms';
+import { coalesce } from '../../api/coalesce';
 
 export type Review = MethodOutput<'sessions.review'>;
 
@@ -46,7 +47,8 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
   useEffect(() => {
     void load();
     // Another station signs, amends or corrects: this review follows without a reload.
-    return api.on('session.changed', (p) => p.sessionId === sessionId && void load());
+    const reload = coalesce(load);
+    return api.on('session.changed', (p) => p.sessionId === sessionId && reload());
   }, [api, load, sessionId]);
   const rows = useMemo(() => (review ? rowsOf(review.vitals).rows : []), [review]);
 

@@ -12,6 +12,7 @@ import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { dateTime } from '../../format';
 import { useNav } from '../../stores/navStore';
 import { StatusBadge } from '../session/StatusBadge';
+import { coalesce } from '../../api/coalesce';
 
 /** Overdue is a matter of hours: a reload every minute moves a signature up without any change. */
 const RELOAD_MS = 60_000;
@@ -29,9 +30,10 @@ export function useWorklist(): { list: MethodOutput<'worklist.physician'> | null
     }
   }, [api]);
   useEffect(() => {
-    void load();
-    const off = api.on('session.changed', () => void load());
-    const timer = setInterval(() => void load(), RELOAD_MS);
+    const reload = coalesce(load);
+    reload();
+    const off = api.on('session.changed', reload);
+    const timer = setInterval(reload, RELOAD_MS);
     return () => {
       off();
       clearInterval(timer);
