@@ -604,6 +604,22 @@ export const MESSAGES = {
     de: 'Für diesen Benutzer ist keine PIN hinterlegt: bitte mit Passwort anmelden',
     en: 'No PIN set for this user: please log in with the password',
   },
+  passwordChangeRequired: {
+    de: 'Das Passwort wurde von der Administration neu gesetzt: bitte jetzt ein eigenes neues Passwort wählen',
+    en: 'The password was reset by the administration: please choose your own new password now',
+  },
+  passwordNotNew: {
+    de: 'Das neue Passwort muss sich vom bisherigen unterscheiden',
+    en: 'The new password must differ from the current one',
+  },
+  ownRoleChange: {
+    de: 'Die eigene Rolle kann nur eine andere Administratorin oder ein anderer Administrator ändern',
+    en: 'Only another administrator can change your own role',
+  },
+  ownPasswordReset: {
+    de: 'Das eigene Passwort wird bei der Anmeldung geändert, nicht zurückgesetzt',
+    en: 'Change your own password at login; it is not reset',
+  },
   missingRole: {
     de: 'Dafür ist die Berechtigung {needed} nötig (angemeldet als {role})',
     en: 'This needs the right of {needed} (logged in as {role})',

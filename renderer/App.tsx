@@ -6,12 +6,14 @@ import type { Api } from './api/client';
 import { AuditIndicator } from './features/auth/AuditIndicator';
 import { AuthGate } from './features/auth/AuthGate';
 import { UserMenu } from './features/auth/UserMenu';
+import { useMay } from './features/auth/useMay';
 import { AlarmBar } from './features/alarms/AlarmBar';
 import { LockedAlarms } from './features/alarms/LockedAlarms';
 import { useAlarmAudio, useAlarmData } from './features/alarms/useAlarms';
 import { GdtBanner } from './features/gdt/GdtBanner';
 import { StorageBanner } from './features/health/StorageBanner';
 import { useLiveData } from './features/live/useLiveData';
+import { WorklistTab } from './features/worklist/WorklistTab';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useAuth } from './stores/authStore';
 import { useLiveStore } from './stores/liveStore';
@@ -37,6 +39,10 @@ function Shell({ api }: { api: Api }) {
   const connected = useLiveStore((s) => s.connected);
   const user = useAuth((s) => s.status?.user);
   const { view, go } = useNav();
+  // Tabs follow the API's access rules (issue 12 item 4): a role sees what it may use.
+  const mayWorklist = useMay('worklist.physician');
+  const mayAdminister = useMay('users.list');
+  const maySetUpDevices = useMay('devices.set');
   useLiveData(api, true);
   useAlarmData(api);
   useAlarmAudio();
@@ -81,8 +87,9 @@ function Shell({ api }: { api: Api }) {
           >
             {t('patient.nav')}
           </button>
-          {user?.role === 'admin' && (
-            <button className={view?.name === 'users' ? 'tab tab--active' : 'tab'} onClick={() => go({ name: 'users' })}>
+          {mayWorklist && <WorklistTab active={view?.name === 'worklist'} onOpen={() => go({ name: 'worklist' })} />}
+          {mayAdminister && (
+            <button className={view?.name === 'users' ? 'tab tab--active' : 'tab'} data-testid="tab-users" onClick={() => go({ name: 'users' })}>
               {t('users.title')}
             </button>
           )}
@@ -91,7 +98,7 @@ function Shell({ api }: { api: Api }) {
               {t('settings.nav')}
             </button>
           )}
-          {(user?.role === 'admin' || user?.role === 'physician') && (
+          {maySetUpDevices && (
             <button className={view?.name === 'setup' ? 'tab tab--active' : 'tab'} data-testid="tab-setup" onClick={() => go({ name: 'setup' })}>
               {t('setup.nav')}
             </button>

@@ -7,6 +7,7 @@ import { SessionViews } from './features/session/SessionViews';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { UsersScreen } from './features/users/UsersScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
+import { WorklistScreen } from './features/worklist/WorklistScreen';
 import { useLiveStore } from './stores/liveStore';
 import type { View } from './stores/navStore';
 
@@ -29,6 +30,8 @@ export function ViewOutlet({ view }: { view: View | null }) {
       return <SettingsScreen />;
     case 'gdt':
       return <GdtScreen />;
+    case 'worklist':
+      return <WorklistScreen />;
     case 'setup':
       return <SetupScreen chairId={view.chairId} />;
     case 'patients':

@@ -12,10 +12,11 @@ import { devicesMethods } from './methods/devices';
 import { doseRecordMethods } from './methods/doseRecord';
 import { gdtEvents, gdtMethods } from './methods/gdt';
 import { documentsMethods } from './methods/documents';
-import { authMethods } from './methods/auth';
+import { authEvents, authMethods } from './methods/auth';
 import { sessionEvents, sessionMethods } from './methods/session';
 import { settingsEvents, settingsMethods } from './methods/settings';
 import { vitalsEvents, vitalsMethods } from './methods/vitals';
+import { worklistMethods } from './methods/worklist';
 import { Id, LinkStatus } from './schemas';
 
 export const methods = {
@@ -30,10 +31,12 @@ export const methods = {
   ...alarmSelfTestMethods,
   ...gdtMethods,
   ...documentsMethods,
+  ...worklistMethods,
 } as const;
 
 export const events = {
   ...appEvents,
+  ...authEvents,
   ...vitalsEvents,
   ...sessionEvents,
   ...settingsEvents,

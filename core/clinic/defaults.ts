@@ -93,6 +93,10 @@ export const CLINIC_DEFAULTS = {
   abnormalSystolicAboveMmHg: setting(180, 'mmHg', '§4.1 [E] (SBP > 180 high), §1.3 [G] (label > 180/100)', range(140, 200, '§1.3 [G] label > 180/100; §4.1 [E] SBP > 180 high; 140–200 the span a physician may set [E]', true)),
   abnormalSpo2BelowPercent: setting(94, '%', '§4.1 [E] (SpO2 < 94 % medium)', range(85, 96, '§4.1 [E]: SpO2 < 94 medium, < 90 high; 85–96 the span a physician may set [E]', true)),
 
+  // Signature: the record is completed "in unmittelbarem zeitlichen Zusammenhang" with the treatment (§ 630f BGB);
+  // the physician's worklist shows unsigned sessions as overdue after this long.
+  signatureOverdueHours: setting(24, 'h', '§5.1 [G] (§ 630f BGB: contemporaneous record); 24 h = by the next working day [E]: clinic to set', range(1, 72, '§5.1 [G]: contemporaneous; 72 h = over a weekend the longest a record may wait [E]', true)),
+
   // Course
   weeklyCourseMinInfusions: setting(3, 'infusions', '§2.2 [E] (clinic course type)', WEEKLY),
   weeklyCourseMaxInfusions: setting(6, 'infusions', '§2.2 [E] (max sessions per course e.g. 6)', WEEKLY),

@@ -97,6 +97,8 @@ export interface SessionFilter {
   from?: number;
   to?: number;
   statuses?: readonly string[];
+  /** Only sessions not signed yet (the physician's worklist). */
+  unsigned?: boolean;
 }
 
 const SESSION_SQL = `SELECT s.id, s.course_id AS courseId, s.patient_id AS patientId,
@@ -161,10 +163,11 @@ export function createSessionReader(db: DB) {
     if (filter.statuses !== undefined) where.push('s.state IN (SELECT value FROM json_each(@statuses))');
     if (filter.from !== undefined) where.push('s.planned_for >= @from');
     if (filter.to !== undefined) where.push('s.planned_for <= @to');
+    if (filter.unsigned) where.push('s.signed_at IS NULL');
     const sql = `${SESSION_SQL} WHERE ${where.join(' AND ')} ORDER BY s.planned_for, s.id LIMIT 2000`;
     let statement = filteredByShape.get(sql);
     if (!statement) filteredByShape.set(sql, (statement = db.prepare(sql)));
-    const { statuses, ...rest } = filter;
+    const { statuses, unsigned: _unsigned, ...rest } = filter;
     return statement.all({ ...rest, ...(statuses ? { statuses: JSON.stringify(statuses) } : {}) }) as Raw[];
   };
   const group = <T>(rows: Raw[], map: (r: Raw) => T): Map<number, T[]> => {

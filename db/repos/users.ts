@@ -10,6 +10,8 @@ export interface UserRow {
   role: Role;
   active: boolean;
   createdAt: number;
+  /** Set by an administrator's password reset: the user chooses a new password at the next login. */
+  mustChangePassword: boolean;
 }
 export interface UserCredentials extends UserRow {
   passwordHash: string;
@@ -22,7 +24,7 @@ export interface Actor {
   at: number;
 }
 
-const COLUMNS = 'id, username, display_name AS displayName, role, active, created_at AS createdAt';
+const COLUMNS = 'id, username, display_name AS displayName, role, active, created_at AS createdAt, must_change_password AS mustChangePassword';
 
 export function createUsersRepo(db: DB, audit: AuditLog) {
   const count = db.prepare('SELECT count(*) FROM users').pluck();
@@ -34,8 +36,19 @@ export function createUsersRepo(db: DB, audit: AuditLog) {
   );
   // The audit entry is written first; audit_seq names it, and migration 0060 refuses a change without a fresh one.
   const setActive = db.prepare('UPDATE users SET active = ?, audit_seq = ? WHERE id = ?');
+  const setRole = db.prepare('UPDATE users SET role = ?, audit_seq = ? WHERE id = ?');
+  const setPassword = db.prepare('UPDATE users SET password_hash = ?, must_change_password = ?, audit_seq = ? WHERE id = ?');
   const exists = db.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
-  const toRow = <T extends { active: number | boolean }>(r: T) => ({ ...r, active: r.active === 1 || r.active === true });
+  const roleOf = db.prepare('SELECT role FROM users WHERE id = ?').pluck();
+  const flag = (v: number | boolean) => v === 1 || v === true;
+  const toRow = <T extends { active: number | boolean; mustChangePassword: number | boolean }>(r: T) => ({
+    ...r,
+    active: flag(r.active),
+    mustChangePassword: flag(r.mustChangePassword),
+  });
+  const known = (id: number) => {
+    if (!exists.get(id)) throw new Error(`there is no user ${id}`);
+  };
 
   const create = db.transaction(
     (actor: Actor, user: { username: string; displayName: string; role: Role; passwordHash: string; pinHash: string | null }) => {
@@ -64,9 +77,26 @@ export function createUsersRepo(db: DB, audit: AuditLog) {
       return create({ userId: null, at }, { ...user, role: 'admin' });
     }),
     setUserActive: db.transaction((actor: Actor, id: number, active: boolean) => {
-      if (!exists.get(id)) throw new Error(`there is no user ${id}`);
+      known(id);
       const seq = audit.append({ at: actor.at, userId: actor.userId, action: active ? 'user.activated' : 'user.deactivated', entity: 'user', entityId: id, detail: {} });
       setActive.run(active ? 1 : 0, seq, id);
+    }),
+    /** A new role; the audit entry names old and new role (0060 refuses a role change whose entry does not). */
+    setUserRole: db.transaction((actor: Actor, id: number, role: Role) => {
+      known(id);
+      const from = roleOf.get(id) as Role;
+      const seq = audit.append({ at: actor.at, userId: actor.userId, action: 'user.roleChanged', entity: 'user', entityId: id, detail: { from, role } });
+      setRole.run(role, seq, id);
+    }),
+    /**
+     * A new password hash. `oneTime`: an administrator set it, and the user must replace it at the next login; the
+     * audit entry says which (never the password or its hash).
+     */
+    setUserPassword: db.transaction((actor: Actor, id: number, passwordHash: string, oneTime: boolean) => {
+      known(id);
+      const action = oneTime ? 'user.passwordReset' : 'user.passwordChanged';
+      const seq = audit.append({ at: actor.at, userId: actor.userId, action, entity: 'user', entityId: id, detail: {} });
+      setPassword.run(passwordHash, oneTime ? 1 : 0, seq, id);
     }),
     /** Logins and refusals are audited too (who tried, when), outside any other change. */
     recordAuthEvent: db.transaction((at: number, userId: number | null, action: string, detail: unknown) => {

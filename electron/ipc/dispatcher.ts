@@ -5,6 +5,7 @@
  * Never throws: every failure becomes an error envelope.
  */
 import type { z } from 'zod';
+import { allows } from '../../core/api/access';
 import { isMethodName, methods, type MethodName, type MethodOutput } from '../../core/api/contract';
 import { AppError, type Envelope } from '../../core/api/envelope';
 import { ROLE_LABEL, type Access, type SessionUser } from '../../core/auth/roles';
@@ -35,7 +36,7 @@ export function userOf(ctx: CallContext): SessionUser {
 function accessRefusal(access: Access, user: SessionUser | null, method: string): Envelope<never> | null {
   if (access === 'public') return null;
   if (!user) return { ok: false, error: { code: 'UNAUTHENTICATED', message: `${method} needs a logged-in, unlocked user` } };
-  if (access === 'anyUser' || access.includes(user.role)) return null;
+  if (access === 'anyUser' || allows(access, user.role)) return null;
   const needed = access.map((r) => ROLE_LABEL[r].en).join(' or ');
   return {
     ok: false,

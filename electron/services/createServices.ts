@@ -170,7 +170,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await gdt.start();
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }, health),
-    ...createAuthHandlers(auth, db),
+    ...createAuthHandlers(auth, db, bus),
     ...createVitalsHandlers({ db, store, monitors, chairNames, startedAt }),
     ...createDevicesHandlers(chairLinks),
     ...createAlarmHandlers(alarms, db),

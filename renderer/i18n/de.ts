@@ -5,6 +5,8 @@ import { roundTextsDe } from '../features/session/roundTexts';
 import { sessionTextsDe } from '../features/session/texts';
 import { gdtTextsDe } from '../features/gdt/texts';
 import { setupTextsDe } from '../features/setup/texts';
+import { userTextsDe } from '../features/users/texts';
+import { worklistTextsDe } from '../features/worklist/texts';
 import { settingsTextsDe } from '../features/settings/texts';
 
 export const de = {
@@ -105,4 +107,7 @@ export const de = {
   ...alarmTextsDe,
   // Issue 14: the PVS link (GDT)
   ...gdtTextsDe,
+  // Issue 12: the physician's worklist, what a role sees instead of a form, user administration
+  ...worklistTextsDe,
+  ...userTextsDe,
 } as const;

@@ -5,6 +5,8 @@ import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
 import { gdtTextsEn } from '../features/gdt/texts';
 import { setupTextsEn } from '../features/setup/texts';
+import { userTextsEn } from '../features/users/texts';
+import { worklistTextsEn } from '../features/worklist/texts';
 import { settingsTextsEn } from '../features/settings/texts';
 
 export const en: Messages = {
@@ -105,4 +107,7 @@ export const en: Messages = {
   ...alarmTextsEn,
   // Issue 14: the PVS link (GDT)
   ...gdtTextsEn,
+  // Issue 12: the physician's worklist, what a role sees instead of a form, user administration
+  ...worklistTextsEn,
+  ...userTextsEn,
 };

@@ -19,7 +19,10 @@ export type View =
   | { name: 'patient'; patientId: number }
   | { name: 'course'; courseId: number }
   | { name: 'session'; sessionId: number }
-  | { name: 'review'; sessionId: number }
+  /** `sign`: opened from the worklist to sign, the password field first. */
+  | { name: 'review'; sessionId: number; sign?: boolean }
+  // Issue 12: the physician's worklist.
+  | { name: 'worklist' }
   // Issue 10: clinic settings with their ranges, sources and change history.
   | { name: 'settings' };
 

@@ -145,3 +145,19 @@ describe('0130 documents', () => {
     expect(() => db.prepare('DELETE FROM coverage_justifications').run()).toThrow(/append-only/);
   });
 });
+
+describe('0185 user administration', () => {
+  it('adds the one-time password flag (0 for existing users, changed only with its audit entry) and the unsigned-sessions index', () => {
+    const db = new Database(':memory:');
+    migrate(db, 140);
+    db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('anna', 'Anna', 'mfa', 'x', 0)").run();
+    migrate(db, 185);
+    expect(db.prepare('SELECT must_change_password FROM users').pluck().get()).toBe(0);
+    expect(() => db.prepare('UPDATE users SET must_change_password = 1').run()).toThrow(/needs its audit entry/);
+    expect(() => db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at, must_change_password) VALUES ('b', 'B', 'mfa', 'x', 0, 2)").run()).toThrow(/CHECK/);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM infusion_sessions WHERE state IN ('discharged', 'cancelled') AND signed_at IS NULL")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX infusion_sessions_unsigned/);
+  });
+});

@@ -31,6 +31,8 @@ export const UserSummary = z.object({
   role: z.enum(ROLES),
   active: z.boolean(),
   createdAt: z.number().int(),
+  /** An administrator set a one-time password: the user chooses a new one at the next login. */
+  mustChangePassword: z.boolean(),
 });
 
 export const authMethods = methodTable({
@@ -41,6 +43,15 @@ export const authMethods = methodTable({
     output: SessionUserSchema,
   },
   'auth.login': { access: 'public', input: z.strictObject({ username: z.string().max(40), password: z.string().max(200) }), output: SessionUserSchema },
+  /**
+   * Replaces the user's password and logs in: required after an administrator's reset (login answers REFUSED
+   * 'passwordChangeRequired'), allowed any time. The current (or one-time) password is checked like a login.
+   */
+  'auth.changePassword': {
+    access: 'public',
+    input: z.strictObject({ username: z.string().max(40), password: z.string().max(200), newPassword: Password }),
+    output: SessionUserSchema,
+  },
   'auth.logout': { access: 'public', input: z.strictObject({}), output: z.null() },
   'auth.lock': { access: 'anyUser', input: z.strictObject({}), output: z.null() },
   'auth.unlock': { access: 'public', input: z.strictObject({ pin: z.string().max(8) }), output: SessionUserSchema },
@@ -50,7 +61,15 @@ export const authMethods = methodTable({
     input: z.strictObject({ username: Username, displayName: DisplayName, role: z.enum(ROLES), password: Password, pin: Pin.optional() }),
     output: UserSummary,
   },
+  /** A deactivated user's windows are logged out at once; she cannot log in until reactivated. */
   'users.setActive': { access: ['admin'], input: z.strictObject({ userId: Id, active: z.boolean() }), output: z.null() },
+  /** Takes effect with the user's next call (her open windows keep their login with the new role). */
+  'users.setRole': { access: ['admin'], input: z.strictObject({ userId: Id, role: z.enum(ROLES) }), output: z.null() },
+  /**
+   * The administrator sets a one-time password and tells it to the user; her open windows are logged out, and at the
+   * next login she must choose her own (auth.changePassword).
+   */
+  'users.resetPassword': { access: ['admin'], input: z.strictObject({ userId: Id, password: Password }), output: z.null() },
   'audit.verify': {
     access: 'anyUser',
     /** Left out: from the last sealed checkpoint on (quick); full: every entry from the first (in slices, on demand). */
@@ -58,3 +77,8 @@ export const authMethods = methodTable({
     output: z.object({ ok: z.boolean(), entries: z.number().int(), problem: z.string().nullable() }),
   },
 });
+
+export const authEvents = {
+  /** An administrator changed a user (role, active, password): the user's own windows reload their login state. */
+  'users.changed': z.object({ userId: Id }),
+};

@@ -163,6 +163,11 @@ export const sessionMethods = methodTable({
 });
 
 export const sessionEvents = {
-  /** Any change of a session: screens showing it reload it with sessions.get. */
+  /**
+   * Any change of a session (observations, rate, release, discharge, signature, amendment): screens showing it reload
+   * it with sessions.get; course, patient and worklist screens reload their lists.
+   */
   'session.changed': z.object({ sessionId: Id, chairId: Id, status: SessionStatusSchema }),
+  /** A patient was registered or a course created at any station: patient and course screens reload (issue 12). */
+  'patients.changed': z.object({ patientId: Id, courseId: Id.optional() }),
 };

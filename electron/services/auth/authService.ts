@@ -3,7 +3,7 @@
  * wrong passwords or PINs. Every login, failure, lock and unlock is audited.
  */
 import { AppError } from '../../../core/api/envelope';
-import type { SessionUser } from '../../../core/auth/roles';
+import type { Role, SessionUser } from '../../../core/auth/roles';
 import { problem } from '../../../core/messages';
 import type { DbClient } from '../../../db/client';
 import type { UserCredentials } from '../../../db/repos/users';
@@ -71,6 +71,22 @@ export class AuthService {
   }
 
   async login(clientId: string, username: string, password: string): Promise<SessionUser> {
+    return this.startSession(clientId, await this.checkLogin(clientId, username, password, false));
+  }
+
+  /**
+   * The user's own new password (after an administrator's reset, or any time): the current one is checked like a
+   * login (same lockout), then the new one is stored, audited as her own act, and she is logged in.
+   */
+  async changePassword(clientId: string, username: string, password: string, newPassword: string): Promise<SessionUser> {
+    if (newPassword === password) throw new AppError('REFUSED', 'the new password must differ from the current one', [problem('passwordNotNew')]);
+    const creds = await this.checkLogin(clientId, username, password, true);
+    await this.db.call('setUserPassword', { userId: creds.id, at: this.now() }, creds.id, await hashSecret(newPassword), false);
+    return this.startSession(clientId, creds);
+  }
+
+  /** Checks the credentials with the lockout (audits a refusal); the caller starts the session. */
+  private async checkLogin(clientId: string, username: string, password: string, allowOneTime: boolean): Promise<UserCredentials> {
     // Counted before any await: guesses sent in parallel cannot all be checked (throws the refusal).
     const settle = this.attempts.reserve(clientId, username);
     const now = this.now();
@@ -88,9 +104,18 @@ export class AuthService {
       await this.db.call('recordAuthEvent', now, creds?.id ?? null, 'login.refused', { username: username.slice(0, 40), reason: creds && !creds.active ? 'inactive' : 'wrong credentials' });
       throw new AppError('REFUSED', 'user name or password wrong', [{ code: 'loginFailed', message: 'user name or password wrong' }]);
     }
+    // A one-time password from an administrator opens nothing but the change to the user's own (auth.changePassword).
+    if (creds.mustChangePassword && !allowOneTime) {
+      await this.db.call('recordAuthEvent', now, creds.id, 'login.refused', { username: creds.username, reason: 'password change required' });
+      throw new AppError('REFUSED', 'a new password must be chosen first', [problem('passwordChangeRequired')]);
+    }
+    return creds;
+  }
+
+  private async startSession(clientId: string, creds: UserCredentials): Promise<SessionUser> {
     const user = toSessionUser(creds);
     this.clients.set(clientId, { user, locked: false, pinFailures: 0, pinPending: 0 });
-    await this.db.call('recordAuthEvent', now, user.id, 'login', { client: clientId });
+    await this.db.call('recordAuthEvent', this.now(), user.id, 'login', { client: clientId });
     return user;
   }
 
@@ -167,6 +192,29 @@ export class AuthService {
     } catch (err) {
       throw new AppError('NOT_FOUND', (err as Error).message);
     }
-    if (!active) for (const [client, s] of this.clients) if (s.user.id === userId) this.clients.delete(client);
+    if (!active) this.endSessionsOf(userId);
+  }
+
+  /** The new role counts from the user's next call: her open windows keep their login with it. */
+  async setRole(actor: SessionUser, userId: number, role: Role): Promise<void> {
+    if (userId === actor.id) throw new AppError('REFUSED', 'you cannot change your own role', [problem('ownRoleChange')]);
+    const target = await this.db.call('credentialsById', userId);
+    if (!target) throw new AppError('NOT_FOUND', `there is no user ${userId}`);
+    if (target.role === role) return;
+    await this.db.call('setUserRole', { userId: actor.id, at: this.now() }, userId, role);
+    for (const s of this.clients.values()) if (s.user.id === userId) s.user = { ...s.user, role };
+  }
+
+  /** A one-time password the administrator tells the user; her open windows are logged out until she chooses her own. */
+  async resetPassword(actor: SessionUser, userId: number, password: string): Promise<void> {
+    if (userId === actor.id) throw new AppError('REFUSED', 'change your own password at login, not as a reset', [problem('ownPasswordReset')]);
+    if (!(await this.db.call('credentialsById', userId))) throw new AppError('NOT_FOUND', `there is no user ${userId}`);
+    await this.db.call('setUserPassword', { userId: actor.id, at: this.now() }, userId, await hashSecret(password), true);
+    this.endSessionsOf(userId);
+  }
+
+  /** Every window and tab of the user is logged out (locked ones too): her next call is refused. */
+  private endSessionsOf(userId: number): void {
+    for (const [client, s] of this.clients) if (s.user.id === userId) this.clients.delete(client);
   }
 }

@@ -31,6 +31,7 @@ import { badInput, guarded, refused } from './guarded';
 import { createObservationHandlers, type ObservationMethods } from './observationHandlers';
 import { createPatientHandlers, type PatientMethods } from './patientHandlers';
 import { createSigningHandlers, type SigningMethods } from './signingHandlers';
+import { createWorklistHandlers, type WorklistMethods } from './worklistHandlers';
 import { activeStaff, confirmationsOf, physiciansOf, readinessInputOf } from './readiness';
 import { capRulesOf, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
 import { monitorCuffAtOf } from './alarmFeed';
@@ -41,7 +42,7 @@ export type SessionMethods =
   | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
   | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
   | ObservationMethods | DischargeMethods | SigningMethods
-  | DoseRecordMethods | 'checklist.confirmContraindications' | 'staff.list';
+  | DoseRecordMethods | WorklistMethods | 'checklist.confirmContraindications' | 'staff.list';
 
 export interface SessionDeps {
   db: DbClient;
@@ -183,7 +184,8 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
   };
 
   return {
-    ...createPatientHandlers({ db, now, actorOf }),
+    ...createPatientHandlers({ db, bus, now, actorOf }),
+    ...createWorklistHandlers({ db, now }),
 
     // ------------------------------------------------------------ sessions
     'sessions.plan': async (input, ctx) => {

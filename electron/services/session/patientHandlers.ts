@@ -12,6 +12,7 @@ import { isPlausibleBirthDate, isPlausibleTime, MAX_AGE_YEARS } from '../../../c
 import type { DbClient } from '../../../db/client';
 import type { Actor } from '../../../db/repos/users';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
+import type { EventBus } from '../eventBus';
 import { loadSettings } from './clinicSettings';
 import { badInput, guarded, refused } from './guarded';
 import { courseView, summaryOf } from './sessionView';
@@ -20,11 +21,13 @@ export type PatientMethods = 'patients.list' | 'patients.create' | 'courses.crea
 
 export interface PatientDeps {
   db: DbClient;
+  /** Other stations' patient and course screens reload on 'patients.changed' (issue 12 item 3). */
+  bus: EventBus;
   now: () => number;
   actorOf: (user: SessionUser, at?: number) => Actor;
 }
 
-export function createPatientHandlers({ db, now, actorOf }: PatientDeps): HandlersFor<PatientMethods> {
+export function createPatientHandlers({ db, bus, now, actorOf }: PatientDeps): HandlersFor<PatientMethods> {
   return {
     'patients.list': ({ search }) => db.call('listPatients', search),
     'patients.create': async (input, ctx) => {
@@ -36,7 +39,9 @@ export function createPatientHandlers({ db, now, actorOf }: PatientDeps): Handle
           : [problem('patient.birthDateInvalid', { field: 'birthDate', birthDate: input.birthDate, maxYears: MAX_AGE_YEARS })]),
       ];
       if (problems.length > 0) throw badInput(problems);
-      return guarded(db.call('createPatient', actorOf(userOf(ctx)), input));
+      const patient = await guarded(db.call('createPatient', actorOf(userOf(ctx)), input));
+      bus.emit('patients.changed', { patientId: patient.id });
+      return patient;
     },
     'courses.create': async (input, ctx) => {
       const s = await loadSettings(db);
@@ -48,7 +53,9 @@ export function createPatientHandlers({ db, now, actorOf }: PatientDeps): Handle
       }
       const problems = validateCoursePlan(plan, courseRules(s.settings));
       if (problems.length > 0) throw refused(problems.map((p) => p.message).join('; '), problems);
-      return courseView(await guarded(db.call('createCourse', actorOf(userOf(ctx)), input)));
+      const course = courseView(await guarded(db.call('createCourse', actorOf(userOf(ctx)), input)));
+      bus.emit('patients.changed', { patientId: course.patientId, courseId: course.id });
+      return course;
     },
     'courses.list': async ({ patientId }) => (await db.call('listCourses', patientId)).map(courseView),
     'courses.view': async ({ courseId }) => {

@@ -24,9 +24,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
     refresh();
     const offLost = api.onAuthLost(refresh);
     const offConn = api.onConnection((c) => c && refresh());
+    // An administrator changed a user (role, active): this window shows what the login now allows (issue 12 item 8).
+    const offUsers = api.on('users.changed', (p) => p.userId === useAuth.getState().status?.user?.id && refresh());
     return () => {
       offLost();
       offConn();
+      offUsers();
     };
   }, [api, refresh]);
 
@@ -45,13 +48,16 @@ export function AuthGate({ children }: { children: ReactNode }) {
           <LanguageSwitch />
         </div>
       </header>
-      {status.setupNeeded ? (
-        <SetupAdminScreen onDone={refresh} />
-      ) : status.locked && status.lockedUser ? (
-        <LockScreen displayName={status.lockedUser.displayName} hasPin={status.lockedUser.hasPin} onDone={refresh} />
-      ) : (
-        <LoginScreen onDone={refresh} />
-      )}
+      {/* Scrolls past the alarms of a locked station (fixed at the bottom): no field stays hidden under them. */}
+      <div className="auth-main">
+        {status.setupNeeded ? (
+          <SetupAdminScreen onDone={refresh} />
+        ) : status.locked && status.lockedUser ? (
+          <LockScreen displayName={status.lockedUser.displayName} hasPin={status.lockedUser.hasPin} onDone={refresh} />
+        ) : (
+          <LoginScreen onDone={refresh} />
+        )}
+      </div>
       <footer className="intended-use">{t('app.intendedUse')}</footer>
     </div>
   );

@@ -8,10 +8,12 @@ import { SelectField, TextField } from '../../components/Field';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
+import { useMay } from '../auth/useMay';
 import { dateTime, fromLocalInput, isoDate, num, toLocalInput } from '../../format';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { StatusBadge } from '../session/StatusBadge';
 import { PainTrendChart } from './PainTrendChart';
+import { coalesce } from '../../api/coalesce';
 
 export function CourseScreen({ courseId }: { courseId: number }) {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export function CourseScreen({ courseId }: { courseId: number }) {
   const lang = useLang();
   const [view, setView] = useState<CourseView | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
+  const mayPlan = useMay('sessions.plan');
 
   const load = useCallback(async () => {
     try {
@@ -30,7 +33,15 @@ export function CourseScreen({ courseId }: { courseId: number }) {
   }, [api, courseId]);
   useEffect(() => {
     void load();
-  }, [load]);
+    // Sessions planned, run or signed at another station change this course's list and trend (issue 12 item 3).
+    const reload = coalesce(load);
+    const offSessions = api.on('session.changed', reload);
+    const offCourse = api.on('patients.changed', (p) => p.courseId === courseId && reload());
+    return () => {
+      offSessions();
+      offCourse();
+    };
+  }, [api, load, courseId]);
 
   if (!view) return <main className="page"><ProblemList problems={problems} /></main>;
   const { course, patient, sessions, painTrend, meaningfulDrop } = view;
@@ -79,7 +90,7 @@ export function CourseScreen({ courseId }: { courseId: number }) {
           </p>
           <PainTrendChart sessions={sessions} />
         </section>
-        <PlanSessionForm courseId={courseId} onPlanned={(id) => go({ name: 'session', sessionId: id })} />
+        {mayPlan && <PlanSessionForm courseId={courseId} onPlanned={(id) => go({ name: 'session', sessionId: id })} />}
       </div>
       <section className="panel">
         <h3>{t('course.sessions')}</h3>

@@ -11,11 +11,11 @@ import type { Problem } from '../../../core/settings';
 import { ProblemList } from '../../components/ProblemList';
 import { dateTime, hhmm } from '../../format';
 import type { SessionHandle } from '../session/useSession';
-import { useAuth } from '../../stores/authStore';
 import { cleanEscort, EscortFields, escortText } from './EscortFields';
 import { OverrideForm } from './OverrideForm';
 import { TransferForm } from './TransferForm';
 import { ScoreForm } from './ScoreForm';
+import { useMay } from '../auth/useMay';
 
 export function DischargePanel({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
@@ -24,7 +24,9 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
   const id = detail.session.id;
   const discharged = detail.session.status === 'discharged';
   const ended = discharged || detail.session.status === 'transferred';
-  const physician = useAuth((s) => s.status?.user?.role) === 'physician';
+  const mayRelease = useMay('discharge.release');
+  const mayOverride = useMay('discharge.override');
+  const mayTransfer = useMay('discharge.transfer');
   const [refusal, setRefusal] = useState<Problem[]>([]);
   const stamp = (s: { userName: string; at: number }) => t('session.by', { name: s.userName, time: hhmm(s.at) });
   const criteria = (list: readonly string[]) => list.map((c) => t(`discharge.criteria.${c}`)).join(', ');
@@ -62,10 +64,12 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
               <p className="ok-text" data-testid="released">
                 ✓ {t('discharge.released', { by: stamp(d.physicianRelease) })}
               </p>
-            ) : (
+            ) : mayRelease ? (
               <button className="btn" data-testid="physician-release" onClick={async () => setRefusal(await handle.run('discharge.release', { sessionId: id }))}>
                 {t('discharge.release')}
               </button>
+            ) : (
+              <p className="muted" data-testid="release-pending">{t('pending.release')}</p>
             )}
           </div>
           {d.unresolvedHighPriorityAlarms > 0 && <p className="warn-text">{t('discharge.alarms', { count: d.unresolvedHighPriorityAlarms })}</p>}
@@ -84,10 +88,10 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
             </button>
           </div>
           <ProblemList problems={refusal} title={t('discharge.refused')} testId="discharge-refusal" />
-          {physician && (
+          {(mayOverride || mayTransfer) && (
             <div className="emergency">
-              <OverrideForm handle={handle} />
-              <TransferForm handle={handle} />
+              {mayOverride && <OverrideForm handle={handle} />}
+              {mayTransfer && <TransferForm handle={handle} />}
             </div>
           )}
         </>

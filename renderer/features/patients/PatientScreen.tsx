@@ -6,6 +6,7 @@ import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
+import { useMay } from '../auth/useMay';
 import { NewCourseForm } from '../course/NewCourseForm';
 import { isoDate } from '../../format';
 
@@ -16,6 +17,7 @@ export function PatientScreen({ patientId }: { patientId: number }) {
   const [patient, setPatient] = useState<Patient | null>(null);
   const [courses, setCourses] = useState<Course[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
+  const mayCreateCourse = useMay('courses.create');
 
   const load = useCallback(async () => {
     try {
@@ -28,7 +30,9 @@ export function PatientScreen({ patientId }: { patientId: number }) {
   }, [api, patientId]);
   useEffect(() => {
     void load();
-  }, [load]);
+    // A course created at another station appears without a reload (issue 12 item 3).
+    return api.on('patients.changed', (p) => p.patientId === patientId && void load());
+  }, [api, load, patientId]);
 
   return (
     <main className="page" data-testid="patient-screen">
@@ -64,7 +68,11 @@ export function PatientScreen({ patientId }: { patientId: number }) {
             </ul>
           )}
         </section>
-        <NewCourseForm patientId={patientId} onCreated={(c) => go({ name: 'course', courseId: c.id })} />
+        {mayCreateCourse ? (
+          <NewCourseForm patientId={patientId} onCreated={(c) => go({ name: 'course', courseId: c.id })} />
+        ) : (
+          <p className="panel muted" data-testid="course-by-physician">{t('pending.course')}</p>
+        )}
       </div>
     </main>
   );

@@ -8,6 +8,7 @@ import { TextField } from '../../components/Field';
 import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
 import { isoDate } from '../../format';
+import { coalesce } from '../../api/coalesce';
 
 export function PatientsScreen() {
   const { t } = useTranslation();
@@ -28,7 +29,15 @@ export function PatientsScreen() {
 
   useEffect(() => {
     void load();
-  }, [load]);
+    // A patient registered at another station (or from the PVS) appears without a reload (issue 12 item 3).
+    const reload = coalesce(load);
+    const offPatients = api.on('patients.changed', reload);
+    const offGdt = api.on('gdt.changed', reload);
+    return () => {
+      offPatients();
+      offGdt();
+    };
+  }, [api, load]);
 
   return (
     <main className="page" data-testid="patients-screen">

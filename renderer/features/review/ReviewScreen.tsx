@@ -20,18 +20,21 @@ import { SessionChart } from '../session/SessionChart';
 import { StatusBadge } from '../session/StatusBadge';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { AlarmLog } from './AlarmLog';
-import { useAuth } from '../../stores/authStore';
+import { useMay } from '../auth/useMay';
 import { DoseCorrectionForm } from './DoseCorrectionForm';
 import { AmendForm, entriesOf, SignForm } from './SignForms';
+import { coalesce } from '../../api/coalesce';
 
 export type Review = MethodOutput<'sessions.review'>;
 
-export function ReviewScreen({ sessionId }: { sessionId: number }) {
+/** `toSign`: opened from the worklist to sign; the sign form comes first, its password field focused. */
+export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number; toSign?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const lang = useLang();
   const go = useNav((s) => s.go);
-  const isPhysician = useAuth((s) => s.status?.user?.role === 'physician');
+  const maySign = useMay('sessions.sign');
+  const mayCorrectDose = useMay('sessions.amendDoseEvent');
   const [review, setReview] = useState<Review | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const load = useCallback(async () => {
@@ -43,7 +46,10 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
   }, [api, sessionId]);
   useEffect(() => {
     void load();
-  }, [load]);
+    // Another station signs, amends or corrects: this review follows without a reload.
+    const reload = coalesce(load);
+    return api.on('session.changed', (p) => p.sessionId === sessionId && reload());
+  }, [api, load, sessionId]);
   const rows = useMemo(() => (review ? rowsOf(review.vitals).rows : []), [review]);
 
   if (!review) {
@@ -73,6 +79,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
         </p>
       )}
       <ProblemList problems={review.integrity.problems} testId="integrity-problems" />
+      {toSign && maySign && !s.signed && <SignForm sessionId={sessionId} onDone={load} autoFocus />}
       <section className="panel">
         <h3>{t('review.header')}</h3>
         <p className="lead">
@@ -166,8 +173,14 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
           </ul>
         )}
       </section>
-      {s.signed ? <AmendForm sessionId={sessionId} detail={d} onDone={load} /> : <SignForm sessionId={sessionId} onDone={load} />}
-      {isPhysician && d.doseEvents.length > 0 && <DoseCorrectionForm detail={d} onDone={load} />}
+      {!maySign ? (
+        !s.signed && <p className="muted panel" data-testid="signature-pending">{t('pending.signature')}</p>
+      ) : s.signed ? (
+        <AmendForm sessionId={sessionId} detail={d} onDone={load} />
+      ) : (
+        !toSign && <SignForm sessionId={sessionId} onDone={load} />
+      )}
+      {mayCorrectDose && d.doseEvents.length > 0 && <DoseCorrectionForm detail={d} onDone={load} />}
       <DocumentsPanel owner={{ sessionId, signed: s.signed !== null }} />
       <details className="panel">
         <summary>{t('review.history')}</summary>

@@ -13,7 +13,7 @@ import { observationText } from '../session/ObservationList';
 
 type Target = (typeof AmendmentTarget.options)[number];
 
-export function SignForm({ sessionId, onDone }: { sessionId: number; onDone(): void }) {
+export function SignForm({ sessionId, onDone, autoFocus = false }: { sessionId: number; onDone(): void; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const [password, setPassword] = useState('');
@@ -32,7 +32,7 @@ export function SignForm({ sessionId, onDone }: { sessionId: number; onDone(): v
   return (
     <form className="panel form sign" onSubmit={submit} data-testid="sign-form">
       <h3>{t('review.sign')}</h3>
-      <TextField label={t('review.password')} type="password" value={password} onChange={setPassword} testId="sign-password" />
+      <TextField label={t('review.password')} type="password" value={password} onChange={setPassword} testId="sign-password" autoFocus={autoFocus} />
       <ProblemList problems={problems} title={t('session.refused')} testId="sign-refusal" />
       <button type="submit" className="btn btn--primary btn--big" data-testid="sign-submit">
         {t('review.signDo')}

@@ -14,11 +14,11 @@ import { ProblemList } from '../../components/ProblemList';
 import { useLiveStore } from '../../stores/liveStore';
 import { cleanEscort, EscortFields } from '../discharge/EscortFields';
 import { dateTime, fromLocalInput, toLocalInput } from '../../format';
-import { useAuth } from '../../stores/authStore';
 import { useDraft, useDraftStore } from '../../stores/draftStore';
 import type { SessionHandle } from './useSession';
 import { useClinicSettings } from './useClinicSettings';
 import { useStaff } from './useStaff';
+import { useMay } from '../auth/useMay';
 
 /** A typed day as a time: its noon, or now (server clock) when that is still ahead, so today is never "in the future". */
 const dayToMs = (ymd: string, now: number) => {
@@ -35,7 +35,7 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
   const settings = useClinicSettings();
   const latest = useLiveStore((s) => s.chairs[detail.session.chairId]?.latest);
 
-  const user = useAuth((s) => s.status?.user);
+  const mayConfirm = useMay('checklist.confirmContraindications');
   // Every field is a draft (issue 12 item 6): leaving the screen half-filled loses nothing.
   const draft = `checklist:${detail.session.id}:`;
   const physicians = useStaff().filter((u) => u.role === 'physician');
@@ -145,7 +145,7 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
               })
             : t('checklist.ciNotConfirmed')}
         </p>
-        {user?.role === 'physician' ? (
+        {mayConfirm ? (
           <div className="actions">
             <button type="button" className="btn" onClick={() => void confirm(false)} data-testid="cl-ci-none">
               {t('checklist.ciConfirmNone')}

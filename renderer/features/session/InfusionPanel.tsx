@@ -13,6 +13,7 @@ import { settingValue } from './settingValue';
 import { useClinicSettings } from './useClinicSettings';
 import { useDoseCalculation } from './useDoseCalculation';
 import type { SessionHandle } from './useSession';
+import { useMay } from '../auth/useMay';
 
 export function InfusionPanel({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
@@ -24,6 +25,8 @@ export function InfusionPanel({ handle }: { handle: SessionHandle }) {
   const [confirmStop, setConfirmStop] = useState(false);
   const id = detail.session.id;
   const act = async (p: Promise<Problem[]>) => setRefusal(await p);
+  const mayChangeRate = useMay('infusion.changeRate');
+  const mayBolus = useMay('infusion.bolus');
 
   return (
     <section className="panel infusion" data-testid="infusion">
@@ -75,8 +78,8 @@ export function InfusionPanel({ handle }: { handle: SessionHandle }) {
       <ProblemList problems={refusal} title={t('session.refused')} testId="inf-refusal" />
       {(status === 'running' || status === 'paused') && rx && (
         <>
-          <RateChangeForm handle={handle} onResult={setRefusal} />
-          {status === 'running' && <BolusForm handle={handle} onResult={setRefusal} />}
+          {mayChangeRate ? <RateChangeForm handle={handle} onResult={setRefusal} /> : <p className="muted">{t('pending.rateByPhysician')}</p>}
+          {status === 'running' && mayBolus && <BolusForm handle={handle} onResult={setRefusal} />}
         </>
       )}
     </section>

@@ -12,7 +12,7 @@ import { useNav } from '../../stores/navStore';
 import { Countdown } from '../discharge/Countdown';
 import { DischargePanel } from '../discharge/DischargePanel';
 import { TransferForm } from '../discharge/TransferForm';
-import { useAuth } from '../../stores/authStore';
+import { useMay } from '../auth/useMay';
 import { DoseBig } from './DoseBig';
 import { ChecklistForm } from './ChecklistForm';
 import { DoseEventList } from './DoseEventList';
@@ -23,7 +23,7 @@ import { ObservationList } from './ObservationList';
 import { ObservationRound } from './ObservationRound';
 import { ObservationSchedule } from './ObservationSchedule';
 import { PendingRateOrder } from './PendingRateOrder';
-import { PrescriptionForm } from './PrescriptionForm';
+import { PrescriptionStep } from './PrescriptionStep';
 import { SessionVitals } from './SessionVitals';
 import { StatusBadge } from './StatusBadge';
 import { useServerNow, useSession, type SessionHandle } from './useSession';
@@ -32,7 +32,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   const { t } = useTranslation();
   const handle = useSession(sessionId);
   const now = useServerNow(handle.offsetMs);
-  const physician = useAuth((s) => s.status?.user?.role) === 'physician';
+  const mayTransfer = useMay('discharge.transfer');
   const { detail } = handle;
   if (!detail) {
     return (
@@ -64,13 +64,13 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
           {status === 'checkedIn' && (
             <>
               <ChecklistForm handle={handle} />
-              <PrescriptionForm handle={handle} />
+              <PrescriptionStep handle={handle} />
               <CancelForm handle={handle} />
             </>
           )}
           {status === 'checklistComplete' && (
             <>
-              <PrescriptionForm handle={handle} />
+              <PrescriptionStep handle={handle} />
               <InfusionPanel handle={handle} />
               <CancelForm handle={handle} />
             </>
@@ -86,7 +86,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
             </section>
           )}
           {after && <DischargePanel handle={handle} />}
-          {infusing && physician && <TransferForm handle={handle} />}
+          {infusing && mayTransfer && <TransferForm handle={handle} />}
           {(status === 'discharged' || status === 'transferred') && <ObservationList observations={detail.observations} />}
           {status === 'cancelled' && <p className="warn-text">{detail.cancelReason}</p>}
         </div>

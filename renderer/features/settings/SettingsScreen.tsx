@@ -12,8 +12,8 @@ import { TextField } from '../../components/Field';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import type { Lang } from '../../../core/messages';
 import { dateTime, num } from '../../format';
-import { useAuth } from '../../stores/authStore';
 import { SettingEditor } from './SettingEditor';
+import { useMay } from '../auth/useMay';
 
 type Row = MethodOutput<'clinicSettings.list'>[number];
 type Change = MethodOutput<'clinicSettings.history'>[number];
@@ -29,7 +29,7 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const api = useApi();
-  const isPhysician = useAuth((s) => s.status?.user?.role === 'physician');
+  const mayEdit = useMay('clinicSettings.set');
   const [rows, setRows] = useState<Row[]>([]);
   const [history, setHistory] = useState<Change[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -66,7 +66,7 @@ export function SettingsScreen() {
         </thead>
         <tbody>
           {list.map((r) => (
-            <SettingLine key={r.key} row={r} canEdit={isPhysician} open={editing === r.key} onOpen={() => setEditing(editing === r.key ? null : r.key)} onSaved={() => { setEditing(null); void load(); }} />
+            <SettingLine key={r.key} row={r} canEdit={mayEdit} open={editing === r.key} onOpen={() => setEditing(editing === r.key ? null : r.key)} onSaved={() => { setEditing(null); void load(); }} />
           ))}
         </tbody>
       </table>
@@ -76,7 +76,7 @@ export function SettingsScreen() {
     <main className="page settings" data-testid="settings-screen">
       <h2>{t('settings.title')}</h2>
       <p className="lead">{t('settings.intro')}</p>
-      {!isPhysician && <p className="muted">{t('settings.readOnly')}</p>}
+      {!mayEdit && <p className="muted">{t('settings.readOnly')}</p>}
       <ProblemList problems={problems} />
       <div className="settings__filter">
         <TextField label={t('settings.filter')} value={filter} onChange={setFilter} testId="settings-filter" />

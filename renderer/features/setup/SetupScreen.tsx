@@ -12,10 +12,10 @@ import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { LinkBadge } from '../../components/LinkBadge';
 import { ProblemList, problemsOf } from '../../components/ProblemList';
-import { useAuth } from '../../stores/authStore';
 import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
 import { hhmmss as clock } from '../../format';
+import { useMay } from '../auth/useMay';
 
 type Protocols = MethodOutput<'devices.protocols'>;
 type Ports = MethodOutput<'devices.ports'>;
@@ -56,8 +56,7 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
   const { t } = useTranslation();
   const api = useApi();
   const go = useNav((s) => s.go);
-  const role = useAuth((s) => s.status?.user?.role);
-  const canEdit = role === 'admin' || role === 'physician';
+  const canEdit = useMay('devices.set');
   const chairs = useLiveStore((s) => s.chairs);
   const chairList = Object.values(chairs);
   const selected = chairId ?? chairList[0]?.id;
