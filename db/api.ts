@@ -8,6 +8,7 @@ import { createAuditVerifier } from './auditVerifier';
 import { createAlarmsRepo } from './repos/alarms';
 import { createAlarmSelfTestsRepo } from './repos/alarmSelfTests';
 import type { DB } from './open';
+import { snapshotToFile } from './snapshot';
 import { createRecordSeal } from './recordSeal';
 import { createChairDevicesRepo } from './repos/chairDevices';
 import { createChairsRepo } from './repos/chairs';
@@ -20,11 +21,13 @@ import { createRateOrdersRepo } from './repos/rateOrders';
 import { createSessionReader } from './repos/sessionRead';
 import { createSessionWriter } from './repos/sessionWrite';
 import { createUsersRepo } from './repos/users';
+import { createBackupRunsRepo } from './repos/backupRuns';
 import { createVitalsRepo } from './repos/vitals';
 
 export interface DbApiOptions {
   auditKey: Buffer;
   auditAnchorFile?: string;
+  nativeBinding?: string;
 }
 
 export function createDbApi(db: DB, options: DbApiOptions) {
@@ -62,6 +65,9 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     verifyAuditFull: () => auditVerifier.full(),
     /** The signed content of a session recomputed against its signature, every difference named (review, export). */
     checkSessionRecord: (sessionId: number) => seal.check(sessionId),
+    /** A consistent plain copy for a backup, taken in small steps between the other calls (db/snapshot.ts). */
+    snapshotToFile: (file: string) => snapshotToFile(db, file, options.nativeBinding),
+    ...createBackupRunsRepo(db, audit),
   };
 }
 
