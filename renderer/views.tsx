@@ -1,5 +1,6 @@
 /** Maps the current view to its screen. Each feature adds its case here. */
 import { AlarmLogScreen } from './features/alarms/AlarmLogScreen';
+import { BackupScreen } from './features/backup/BackupScreen';
 import { ChairScreen } from './features/chair/ChairScreen';
 import { GdtScreen } from './features/gdt/GdtScreen';
 import { OverviewScreen } from './features/overview/OverviewScreen';
@@ -29,6 +30,8 @@ export function ViewOutlet({ view }: { view: View | null }) {
       return <SettingsScreen />;
     case 'gdt':
       return <GdtScreen />;
+    case 'backups':
+      return <BackupScreen />;
     case 'setup':
       return <SetupScreen chairId={view.chairId} />;
     case 'patients':

@@ -3,6 +3,7 @@ import { documentTextsDe } from '../features/documents/texts';
 import { alarmTextsDe } from '../features/alarms/texts';
 import { sessionTextsDe } from '../features/session/texts';
 import { gdtTextsDe } from '../features/gdt/texts';
+import { backupTextsDe } from '../features/backup/texts';
 import { setupTextsDe } from '../features/setup/texts';
 import { settingsTextsDe } from '../features/settings/texts';
 
@@ -103,4 +104,5 @@ export const de = {
   ...alarmTextsDe,
   // Issue 14: the PVS link (GDT)
   ...gdtTextsDe,
+  ...backupTextsDe,
 } as const;

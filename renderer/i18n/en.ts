@@ -3,6 +3,7 @@ import { sessionTextsEn } from '../features/session/texts';
 import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
 import { gdtTextsEn } from '../features/gdt/texts';
+import { backupTextsEn } from '../features/backup/texts';
 import { setupTextsEn } from '../features/setup/texts';
 import { settingsTextsEn } from '../features/settings/texts';
 
@@ -103,4 +104,5 @@ export const en: Messages = {
   ...alarmTextsEn,
   // Issue 14: the PVS link (GDT)
   ...gdtTextsEn,
+  ...backupTextsEn,
 };
