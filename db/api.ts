@@ -27,7 +27,6 @@ import { createVitalsRepo } from './repos/vitals';
 export interface DbApiOptions {
   auditKey: Buffer;
   auditAnchorFile?: string;
-  nativeBinding?: string;
 }
 
 export function createDbApi(db: DB, options: DbApiOptions) {
@@ -66,7 +65,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     /** The signed content of a session recomputed against its signature, every difference named (review, export). */
     checkSessionRecord: (sessionId: number) => seal.check(sessionId),
     /** A consistent plain copy for a backup, taken in small steps between the other calls (db/snapshot.ts). */
-    snapshotToFile: (file: string) => snapshotToFile(db, file, options.nativeBinding),
+    snapshotToFile: (file: string) => snapshotToFile(db, file),
     ...createBackupRunsRepo(db, audit),
   };
 }

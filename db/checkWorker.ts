@@ -1,24 +1,26 @@
 /**
- * Runs checkRestoredFolder in its own thread (built as dist/db-check.mjs): a full integrity check of a large
- * restored database takes seconds, and neither the main process (serial links) nor the database worker (vitals
- * writes) may wait for it.
+ * The slow reads of a backup in a thread of their own (built as dist/db-check.mjs): the manifest facts of a
+ * snapshot (row counts of a year of vitals) and the full check of a restored copy take seconds, and neither the
+ * main process (serial links) nor the database worker (vitals writes) may wait for them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DatabaseFacts } from './databaseFacts';
 import { checkRestoredFolder } from './checkRestored';
+import { snapshotFacts } from './snapshot';
 
-export interface CheckRequest {
-  dir: string;
-  auditKey: Uint8Array;
-  expected: DatabaseFacts;
-  nativeBinding?: string;
-}
-export type CheckReply = { ok: true; problems: string[] } | { ok: false; error: string };
+export type CheckRequest =
+  | { task: 'facts'; file: string; nativeBinding?: string }
+  | { task: 'check'; dir: string; auditKey: Uint8Array; expected: DatabaseFacts; nativeBinding?: string };
+export type CheckReply = { ok: true; value: unknown } | { ok: false; error: string };
 
-const { dir, auditKey, expected, nativeBinding } = workerData as CheckRequest;
+const request = workerData as CheckRequest;
 let reply: CheckReply;
 try {
-  reply = { ok: true, problems: checkRestoredFolder(dir, Buffer.from(auditKey), expected, nativeBinding) };
+  const value =
+    request.task === 'facts'
+      ? snapshotFacts(request.file, request.nativeBinding)
+      : checkRestoredFolder(request.dir, Buffer.from(request.auditKey), request.expected, request.nativeBinding);
+  reply = { ok: true, value };
 } catch (err) {
   reply = { ok: false, error: (err as Error).message };
 }

@@ -5,7 +5,7 @@
 import { die, dieOnUnexpectedError, existingFile, parseCommandLine } from '../electron/cli/commandLine';
 import { AUDIT_KEY_ENV, envKeyStore, fileKeyStore } from '../electron/services/auditKey';
 import { BackupFileError } from '../electron/services/backup/archive';
-import { checkHere, restoreBackup } from '../electron/services/backup/restore';
+import { checksHere, restoreBackup } from '../electron/services/backup/restore';
 
 const cli = { tool: 'restore', usage: 'npm run restore -- <backup file> --to <dir> [--key-file PATH]' };
 dieOnUnexpectedError(cli);
@@ -30,7 +30,7 @@ function secret(): Buffer {
 const key = secret();
 const started = performance.now();
 try {
-  const m = await restoreBackup(file, toDir, key, checkHere(key));
+  const m = await restoreBackup(file, toDir, key, checksHere(key).restored);
   const ms = performance.now() - started;
   const rows = Object.values(m.rowCounts).reduce((a, b) => a + b, 0);
   console.log(`restored ${file} to ${toDir} in ${ms.toFixed(0)} ms`);

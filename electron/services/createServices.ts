@@ -27,7 +27,7 @@ import { createDocumentsHandlers } from './documents/handlers';
 import { AuthService } from './auth/authService';
 import { BackupService } from './backup/backupService';
 import { createBackupHandlers } from './backup/handlers';
-import { checkInWorker } from './backup/restore';
+import { checksInWorker } from './backup/restore';
 import { ChairEventLog } from './chairEventLog';
 import { createAuthHandlers } from './auth/handlers';
 import { loadSettings } from './session/clinicSettings';
@@ -181,7 +181,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     dataDir: options.dataDir,
     secret: options.auditKey,
     appVersion: options.version,
-    check: checkInWorker(new URL('db-check.mjs', workerUrl), options.auditKey, options.nativeBinding),
+    checks: checksInWorker(new URL('db-check.mjs', workerUrl), options.auditKey, options.nativeBinding),
   });
   backups.start(options.backupCheckEveryMs);
   const handlers: Handlers = {

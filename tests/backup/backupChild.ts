@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { DbClient } from '../../db/client';
 import { BackupService } from '../../electron/services/backup/backupService';
-import { checkInWorker } from '../../electron/services/backup/restore';
+import { checksInWorker } from '../../electron/services/backup/restore';
 import { EventBus } from '../../electron/services/eventBus';
 import { DB_WORKER, TEST_AUDIT_KEY } from '../helpers/tempDir';
 
@@ -18,7 +18,7 @@ const backups = new BackupService({
   dataDir,
   secret: TEST_AUDIT_KEY,
   appVersion: 'kill-test',
-  check: checkInWorker(new URL('db-check.mjs', DB_WORKER), TEST_AUDIT_KEY),
+  checks: checksInWorker(new URL('db-check.mjs', DB_WORKER), TEST_AUDIT_KEY),
 });
 process.stdout.write('ready\n');
 for (;;) {

@@ -11,9 +11,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBenchDb } from '../../bench/tenYears';
 import { DbClient } from '../../db/client';
+import { snapshotFacts } from '../../db/snapshot';
 import { BackupService } from '../../electron/services/backup/backupService';
 import { PARTIAL } from '../../electron/services/backup/backupFolder';
-import { checkHere, restoreBackup } from '../../electron/services/backup/restore';
+import { checksHere, restoreBackup } from '../../electron/services/backup/restore';
 import { EventBus } from '../../electron/services/eventBus';
 import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 
@@ -39,7 +40,7 @@ function dataFolder(): string {
 async function service(dataDir: string, target: string) {
   const db = await DbClient.open(DB_WORKER, join(dataDir, 'clinic.sqlite'), { auditKey: TEST_AUDIT_KEY });
   await db.call('setBackupSetting', { userId: 1, at: Date.now() }, 'folder', target, '', 'test');
-  const backups = new BackupService({ db, bus: new EventBus(), dataDir, secret: TEST_AUDIT_KEY, appVersion: 'test', check: checkHere(TEST_AUDIT_KEY), log: () => {} });
+  const backups = new BackupService({ db, bus: new EventBus(), dataDir, secret: TEST_AUDIT_KEY, appVersion: 'test', checks: checksHere(TEST_AUDIT_KEY), log: () => {} });
   return { db, backups };
 }
 
@@ -58,7 +59,8 @@ describe('backups under failure', () => {
       await db.call('appendReadings', 1, [{ parameter: 'hr', value: 60 + (i % 30), unit: '/min', state: 'valid', receivedAt: t0 + i * 1000 }]);
       if (!done) writtenDuring++;
     }
-    const facts = await taking;
+    await taking;
+    const facts = snapshotFacts(snapshot);
     // The snapshot takes ~15 steps; each lets the waiting writes through. Copied in one step (holding the worker),
     // only the two writes that came before its first step would be answered (measured: 2, against ~200 stepped).
     expect(writtenDuring).toBeGreaterThan(10);
@@ -90,7 +92,7 @@ describe('backups under failure', () => {
       expect(await exited).toBe('SIGKILL');
       // Whatever the kill left carries no backup's name unless it restores and checks out.
       for (const f of readdirSync(target).filter((x) => x.endsWith('.ibak') && !PARTIAL.test(x))) {
-        await restoreBackup(join(target, f), join(work.path, `check-${n++}`), TEST_AUDIT_KEY, checkHere(TEST_AUDIT_KEY));
+        await restoreBackup(join(target, f), join(work.path, `check-${n++}`), TEST_AUDIT_KEY, checksHere(TEST_AUDIT_KEY).restored);
       }
       if (phase === 'snapshot') expect(plainLeftovers(dataDir).length).toBeGreaterThan(0);
       const { db, backups } = await service(dataDir, target);

@@ -16,7 +16,7 @@ import type { EventBus } from '../eventBus';
 import { writeBackupFile } from './archive';
 import { backupFileName, partialName, removePartials, rotate } from './backupFolder';
 import { loadBackupSettings } from './backupSettings';
-import { leftovers, removeRestored, restoreBackup, type RestoredCheck } from './restore';
+import { leftovers, removeRestored, restoreBackup, type BackupChecks } from './restore';
 
 const HOUR_MS = 3_600_000;
 /** After a failed run the schedule tries again an hour later (a network share may be back by then). */
@@ -31,7 +31,7 @@ export interface BackupServiceOptions {
   /** The installation's secret kept outside the data folder (the audit key); backup keys are derived from it. */
   secret: Buffer;
   appVersion: string;
-  check: RestoredCheck;
+  checks: BackupChecks;
   now?: () => number;
   log?: (line: string) => void;
 }
@@ -112,15 +112,16 @@ export class BackupService {
     try {
       mkdirSync(folder, { recursive: true });
       removePartials(folder);
-      const facts = await this.o.db.call('snapshotToFile', snapshot);
+      await this.o.db.call('snapshotToFile', snapshot);
       let written: Awaited<ReturnType<typeof writeBackupFile>>;
       try {
+        const facts = await this.o.checks.facts(snapshot);
         written = await writeBackupFile(snapshot, { createdAt: startedAt, appVersion: this.o.appVersion, ...facts }, partial, this.o.secret);
       } finally {
         rmSync(snapshot, { force: true });
       }
       try {
-        await restoreBackup(partial, checkDir, this.o.secret, this.o.check);
+        await restoreBackup(partial, checkDir, this.o.secret, this.o.checks.restored);
       } finally {
         removeRestored(checkDir);
       }
@@ -148,7 +149,7 @@ export class BackupService {
     const { folder } = await this.settings();
     const at = this.now();
     try {
-      const m = await restoreBackup(join(folder, fileName), toDir, this.o.secret, this.o.check);
+      const m = await restoreBackup(join(folder, fileName), toDir, this.o.secret, this.o.checks.restored);
       await this.o.db.call('recordBackupRestore', { userId, at }, { fileName, toDir, outcome: 'restored', problem: null });
       const rows = Object.values(m.rowCounts).reduce((a, b) => a + b, 0);
       return { toDir, createdAt: m.createdAt, rows, auditEntries: m.auditHead?.seq ?? 0 };

@@ -10,28 +10,38 @@ import { writeAnchor } from '../../../db/auditAnchor';
 import { checkRestoredFolder } from '../../../db/checkRestored';
 import type { CheckReply, CheckRequest } from '../../../db/checkWorker';
 import type { DatabaseFacts } from '../../../db/databaseFacts';
+import { snapshotFacts } from '../../../db/snapshot';
 import { BackupFileError, decryptBackupFile, type BackupManifest } from './archive';
 
 /** Checks a restored folder against the manifest's facts; resolves to the problems found (empty: it checks out). */
 export type RestoredCheck = (dir: string, expected: DatabaseFacts) => Promise<string[]>;
 
-/** In this thread (the command-line tool, where nothing else waits). */
-export const checkHere =
-  (auditKey: Buffer, nativeBinding?: string): RestoredCheck =>
-  async (dir, expected) =>
-    checkRestoredFolder(dir, auditKey, expected, nativeBinding);
+/** The slow reads of a backup: a snapshot's manifest facts, and the check of a restored copy. */
+export interface BackupChecks {
+  facts(file: string): Promise<DatabaseFacts>;
+  restored: RestoredCheck;
+}
 
-/** In a thread of its own (dist/db-check.mjs): the app's main process and database worker keep running. */
-export const checkInWorker =
-  (workerFile: URL, auditKey: Buffer, nativeBinding?: string): RestoredCheck =>
-  (dir, expected) =>
-    new Promise((resolve, reject) => {
-      const request: CheckRequest = { dir, auditKey, expected, nativeBinding };
+/** In this thread (the command-line tool and tests, where nothing else waits). */
+export const checksHere = (auditKey: Buffer, nativeBinding?: string): BackupChecks => ({
+  facts: async (file) => snapshotFacts(file, nativeBinding),
+  restored: async (dir, expected) => checkRestoredFolder(dir, auditKey, expected, nativeBinding),
+});
+
+/** In a thread of their own (dist/db-check.mjs): the app's main process and database worker keep running. */
+export function checksInWorker(workerFile: URL, auditKey: Buffer, nativeBinding?: string): BackupChecks {
+  const inThread = <T>(request: CheckRequest) =>
+    new Promise<T>((resolve, reject) => {
       const worker = new Worker(workerFile, { workerData: request });
-      worker.once('message', (reply: CheckReply) => (reply.ok ? resolve(reply.problems) : reject(new Error(reply.error))));
+      worker.once('message', (reply: CheckReply) => (reply.ok ? resolve(reply.value as T) : reject(new Error(reply.error))));
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the restore check stopped (exit code ${code})`)));
+      worker.once('exit', (code) => reject(new Error(`the backup check thread stopped (exit code ${code})`)));
     });
+  return {
+    facts: (file) => inThread<DatabaseFacts>({ task: 'facts', file, nativeBinding }),
+    restored: (dir, expected) => inThread<string[]>({ task: 'check', dir, auditKey, expected, nativeBinding }),
+  };
+}
 
 const DATABASE = 'clinic.sqlite';
 const ANCHOR = 'audit.anchor';
