@@ -14,6 +14,7 @@ import { DbClient } from '../../db/client';
 import { snapshotFacts } from '../../db/snapshot';
 import { BackupService } from '../../electron/services/backup/backupService';
 import { PARTIAL } from '../../electron/services/backup/backupFolder';
+import { createBackupHandlers } from '../../electron/services/backup/handlers';
 import { checksHere, restoreBackup } from '../../electron/services/backup/restore';
 import { EventBus } from '../../electron/services/eventBus';
 import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
@@ -105,6 +106,26 @@ describe('backups under failure', () => {
       await db.close();
     }, 120_000);
   }
+
+  it('the schedule backs up when the interval since the last verified backup is over, and not again before', async () => {
+    const dataDir = dataFolder();
+    const target = join(work.path, 'scheduled');
+    const { db, backups } = await service(dataDir, target);
+    // The bench database was installed in 2016 and never backed up: due at once.
+    expect(await backups.nextDueAt()).toBeLessThan(Date.now());
+    await backups.runIfDue();
+    const [first] = await db.call('backupRuns', 5);
+    expect(first).toMatchObject({ outcome: 'verified', requestedBy: null });
+    expect(await backups.nextDueAt()).toBe(first!.finishedAt + 24 * 3_600_000);
+    await backups.runIfDue();
+    expect(await db.call('backupRuns', 5)).toHaveLength(1);
+    // The state warns once the last verified backup is older than warnAfterHours (36 h by default).
+    const ctx = { clientId: 'test', user: null };
+    const statusAt = (t: number) => createBackupHandlers({ db, bus: new EventBus(), backups, dataDir, secret: TEST_AUDIT_KEY, now: () => t })['backups.status']({}, ctx);
+    expect(await statusAt(first!.finishedAt + 35 * 3_600_000)).toMatchObject({ warning: false, lastVerified: { id: first!.id } });
+    expect(await statusAt(first!.finishedAt + 37 * 3_600_000)).toMatchObject({ warning: true });
+    await db.close();
+  }, 60_000);
 
   // Needs root to mount a small tmpfs as the "full disk"; without root the case cannot be made here.
   const canMount = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;

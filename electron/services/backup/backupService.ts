@@ -5,8 +5,7 @@
  * then the rotation. Plain copies live only in the data folder (0600) and are removed after the run, or at the next
  * start after a kill. Each run's outcome is stored (and audited) in the database.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { renameSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AppError } from '../../../core/api/envelope';
 import type { BackupSettings } from '../../../core/backup/settings';
@@ -162,7 +161,7 @@ export class BackupService {
 }
 
 /** One line for the run's record and the screen; a full disk and a missing share are named as such. */
-export function describeFailure(err: NodeJS.ErrnoException, folder: string): string {
+function describeFailure(err: NodeJS.ErrnoException, folder: string): string {
   if (err.code === 'ENOSPC') return `the folder ${folder} is full (no space left on the device); nothing half-written was kept`;
   if (err.code === 'EACCES' || err.code === 'EPERM') return `the app may not write to ${folder} (${err.code})`;
   if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return `the folder ${folder} is not reachable (${err.message})`;
