@@ -7,7 +7,6 @@
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { AppError } from '../../../core/api/envelope';
 import type { BackupSettings } from '../../../core/backup/settings';
 import type { DbClient } from '../../../db/client';
 import type { BackupRun } from '../../../db/repos/backupRuns';
@@ -15,6 +14,7 @@ import type { EventBus } from '../eventBus';
 import { writeBackupFile } from './archive';
 import { backupFileName, partialName, removePartials, rotate } from './backupFolder';
 import { loadBackupSettings } from './backupSettings';
+import { refusal } from './refusal';
 import { leftovers, removeRestored, restoreBackup, type BackupChecks } from './restore';
 
 const HOUR_MS = 3_600_000;
@@ -89,7 +89,7 @@ export class BackupService {
 
   /** Writes, checks and rotates one backup; `requestedBy` null for the schedule. A second request while one runs is refused. */
   run(requestedBy: number | null): Promise<BackupRun> {
-    if (this.running) return Promise.reject(new AppError('REFUSED', 'a backup is being written right now: wait for it to finish'));
+    if (this.running) return Promise.reject(refusal('REFUSED', 'backup.running'));
     const running = this.write(requestedBy).finally(() => {
       this.running = null;
       this.o.bus.emit('backups.changed', { running: false });
@@ -140,10 +140,10 @@ export class BackupService {
 
   /** Restores a backup of the target folder into `toDir` (empty, outside the data folder) and checks it. */
   async restoreTo(fileName: string, toDir: string, userId: number) {
-    if (!isAbsolute(toDir)) throw new AppError('BAD_INPUT', `give the full path of the folder to restore into, not '${toDir}'`);
+    if (!isAbsolute(toDir)) throw refusal('BAD_INPUT', 'backup.restoreDirNotFullPath', { dir: toDir });
     const inData = relative(resolve(this.o.dataDir), resolve(toDir));
     if (!inData.startsWith('..') && !isAbsolute(inData)) {
-      throw new AppError('REFUSED', 'restore into a folder outside the running data folder: the running database is never overwritten');
+      throw refusal('REFUSED', 'backup.restoreIntoDataFolder');
     }
     const { folder } = await this.settings();
     const at = this.now();
@@ -155,7 +155,7 @@ export class BackupService {
     } catch (err) {
       const problem = describeFailure(err as NodeJS.ErrnoException, toDir);
       await this.o.db.call('recordBackupRestore', { userId, at }, { fileName, toDir, outcome: 'failed', problem });
-      throw new AppError('REFUSED', `the backup ${fileName} was not restored: ${problem}`);
+      throw refusal('REFUSED', 'backup.notRestored', { file: fileName, reason: problem });
     }
   }
 }

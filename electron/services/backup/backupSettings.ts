@@ -1,8 +1,8 @@
 /** The backup settings in force: the defaults of core/backup/settings.ts merged with the administrator's changes. */
 import { isAbsolute, resolve, sep } from 'node:path';
-import { AppError } from '../../../core/api/envelope';
 import { BACKUP_DEFAULTS, type BackupSettingKey, type BackupSettings } from '../../../core/backup/settings';
 import type { DbClient } from '../../../db/client';
+import { refusal } from './refusal';
 
 export interface BackupSettingsInForce {
   values: BackupSettings;
@@ -28,15 +28,15 @@ export function checkBackupSetting(key: BackupSettingKey, value: string | number
   if (key === 'folder') {
     const folder = String(value);
     if (folder !== '' && !isAbsolute(folder)) {
-      throw new AppError('BAD_INPUT', `the backup folder must be a full path, not '${folder}'`);
+      throw refusal('BAD_INPUT', 'backup.folderNotFullPath', { folder });
     }
     if (folder !== '' && (resolve(folder) === resolve(dataDir) || resolve(folder).startsWith(`${resolve(dataDir)}${sep}`))) {
-      throw new AppError('BAD_INPUT', 'the backup folder must not lie inside the data folder: a backup must survive losing the data folder');
+      throw refusal('BAD_INPUT', 'backup.folderInDataFolder');
     }
     return;
   }
   const range = BACKUP_DEFAULTS[key].range;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new AppError('BAD_INPUT', `${key} must be a whole number between ${range.min} and ${range.max} (${range.source})`);
+    throw refusal('BAD_INPUT', 'backup.settingOutOfRange', { setting: key, min: range.min, max: range.max });
   }
 }

@@ -1,6 +1,5 @@
 /** The backup calls: state, files, runs, a backup now, restore into a folder, and the settings with their sources. */
 import { join } from 'node:path';
-import { AppError } from '../../../core/api/envelope';
 import { BACKUP_DEFAULTS, type BackupSettingKey } from '../../../core/backup/settings';
 import type { DbClient } from '../../../db/client';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
@@ -8,6 +7,7 @@ import type { EventBus } from '../eventBus';
 import { readBackupManifest } from './archive';
 import { backupFiles } from './backupFolder';
 import type { BackupService } from './backupService';
+import { refusal } from './refusal';
 import { checkBackupSetting, loadBackupSettings } from './backupSettings';
 
 export type BackupsMethods = 'backups.status' | 'backups.list' | 'backups.runs' | 'backups.runNow' | 'backups.restore' | 'backups.settings' | 'backups.configure';
@@ -52,7 +52,7 @@ export function createBackupHandlers(o: { db: DbClient; bus: EventBus; backups: 
       try {
         files = backupFiles(folder);
       } catch (err) {
-        throw new AppError('STORAGE', `the backup folder ${folder} cannot be read: ${(err as Error).message}`);
+        throw refusal('STORAGE', 'backup.folderUnreadable', { folder, reason: (err as Error).message });
       }
       return Promise.all(
         files.map(async (f) => {
@@ -83,7 +83,7 @@ export function createBackupHandlers(o: { db: DbClient; bus: EventBus; backups: 
     'backups.configure': async ({ reason, ...changes }, ctx) => {
       const { values } = await loadBackupSettings(o.db, o.dataDir);
       const given = KEYS.filter((k) => changes[k] !== undefined);
-      if (given.length === 0) throw new AppError('BAD_INPUT', 'no setting to change was given');
+      if (given.length === 0) throw refusal('BAD_INPUT', 'backup.nothingToChange');
       for (const key of given) checkBackupSetting(key, changes[key]!, o.dataDir);
       const at = now();
       for (const key of given) await o.db.call('setBackupSetting', { userId: userOf(ctx).id, at }, key, changes[key], values[key], reason);
