@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DbClient } from '../../db/client';
+import { LATEST_VERSION } from '../../db/migrations';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import { DB_WORKER, tempDir } from '../helpers/tempDir';
 import type { WsTestClient } from '../helpers/wsClient';
@@ -80,7 +81,7 @@ describe('backups of a walked session', () => {
     // No plain copy stays in the data folder.
     expect(readdirSync(app.dataDir).filter((n) => n.startsWith('.backup-'))).toEqual([]);
     const listed = await ok(admin, 'backups.list', {});
-    expect(listed).toEqual([expect.objectContaining({ fileName, state: 'verified', problem: null, schemaVersion: 170, appVersion: 'test' })]);
+    expect(listed).toEqual([expect.objectContaining({ fileName, state: 'verified', problem: null, schemaVersion: LATEST_VERSION, appVersion: 'test' })]);
     const status = await ok(admin, 'backups.status', {});
     expect(status).toMatchObject({ lastVerified: { fileName }, warning: false });
     const runs = await ok(admin, 'backups.runs', {});
