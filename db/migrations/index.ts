@@ -17,9 +17,9 @@ import m0120 from './0120-gdt';
 import m0130 from './0130-documents';
 import m0140 from './0140-signed-transfers';
 import m0155 from './0155-alarm-self-test';
+import m0170 from './0170-backup-runs';
 import m0175 from './0175-gdt-pdf-attachment';
 import m0190 from './0190-audit-checkpoints';
-import m0170 from './0170-backup-runs';
 
 export interface Migration {
   version: number;
