@@ -5,6 +5,7 @@
 import { benchAlarms } from './alarms';
 import { benchAlarmLatency } from './alarmLatency';
 import { benchAuditAnchor } from './auditAnchor';
+import { benchBackup } from './backup';
 import { benchCablePull } from './cablePull';
 import { benchDecoders } from './decoders';
 import { benchDocuments, benchGeneration } from './documents';
@@ -36,3 +37,4 @@ benchAuditAnchor().forEach(print);
 (await benchCablePull()).forEach(print);
 (await benchDocuments()).forEach(print);
 (await benchGeneration()).forEach(print);
+(await benchBackup()).forEach(print);

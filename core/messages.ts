@@ -658,6 +658,43 @@ export const MESSAGES = {
     de: 'Dieser Selbsttest gehört zu einem früheren Start der App: Fenster neu laden und erneut prüfen',
     en: 'This self-test belongs to an earlier start of the app: reload the window and run it again',
   },
+  // Backups and the restore drill (issue 15); {reason} is the backup file's or the folder's problem in one line
+  'backup.running': {
+    de: 'Gerade wird eine Sicherung geschrieben: bitte warten, bis sie fertig ist',
+    en: 'A backup is being written right now: wait for it to finish',
+  },
+  'backup.restoreDirNotFullPath': {
+    de: 'Bitte den vollständigen Pfad des Ordners angeben, in den wiederhergestellt wird, nicht „{dir}“',
+    en: "Give the full path of the folder to restore into, not '{dir}'",
+  },
+  'backup.restoreIntoDataFolder': {
+    de: 'In einen Ordner außerhalb des laufenden Datenordners wiederherstellen: die laufende Datenbank wird nie überschrieben',
+    en: 'Restore into a folder outside the running data folder: the running database is never overwritten',
+  },
+  'backup.notRestored': {
+    de: 'Die Sicherung {file} wurde nicht wiederhergestellt: {reason}',
+    en: 'The backup {file} was not restored: {reason}',
+  },
+  'backup.folderNotFullPath': {
+    de: 'Der Sicherungsordner muss ein vollständiger Pfad sein, nicht „{folder}“',
+    en: "The backup folder must be a full path, not '{folder}'",
+  },
+  'backup.folderInDataFolder': {
+    de: 'Der Sicherungsordner darf nicht im Datenordner liegen: eine Sicherung muss den Verlust des Datenordners überstehen',
+    en: 'The backup folder must not lie inside the data folder: a backup must survive losing the data folder',
+  },
+  'backup.settingOutOfRange': {
+    de: '{setting} muss eine ganze Zahl zwischen {min} und {max} sein',
+    en: '{setting} must be a whole number between {min} and {max}',
+  },
+  'backup.folderUnreadable': {
+    de: 'Der Sicherungsordner {folder} kann nicht gelesen werden ({reason})',
+    en: 'The backup folder {folder} cannot be read ({reason})',
+  },
+  'backup.nothingToChange': {
+    de: 'Keine Einstellung zum Ändern angegeben',
+    en: 'No setting to change was given',
+  },
   // The database could not write (envelope code STORAGE), never a clinical refusal
   'storage.vitalsWaiting': {
     de: '{count} Messwerte dieses Platzes sind noch nicht gespeichert: erst unterschreiben, wenn die Speicherung wieder funktioniert (Technik informieren).',

@@ -20,6 +20,7 @@ import { createRateOrdersRepo } from './repos/rateOrders';
 import { createSessionReader } from './repos/sessionRead';
 import { createSessionWriter } from './repos/sessionWrite';
 import { createUsersRepo } from './repos/users';
+import { createBackupRunsRepo } from './repos/backupRuns';
 import { createVitalsRepo } from './repos/vitals';
 
 export interface DbApiOptions {
@@ -62,6 +63,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     verifyAuditFull: () => auditVerifier.full(),
     /** The signed content of a session recomputed against its signature, every difference named (review, export). */
     checkSessionRecord: (sessionId: number) => seal.check(sessionId),
+    ...createBackupRunsRepo(db, audit),
   };
 }
 

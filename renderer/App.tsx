@@ -11,6 +11,7 @@ import { AlarmBar } from './features/alarms/AlarmBar';
 import { LockedAlarms } from './features/alarms/LockedAlarms';
 import { useAlarmAudio, useAlarmData } from './features/alarms/useAlarms';
 import { GdtBanner } from './features/gdt/GdtBanner';
+import { BackupBadge } from './features/backup/BackupBadge';
 import { StorageBanner } from './features/health/StorageBanner';
 import { useLiveData } from './features/live/useLiveData';
 import { WorklistTab } from './features/worklist/WorklistTab';
@@ -106,7 +107,13 @@ function Shell({ api }: { api: Api }) {
           <button className={view?.name === 'gdt' ? 'tab tab--active' : 'tab'} data-testid="tab-gdt" onClick={() => go({ name: 'gdt' })}>
             {t('gdt.nav')}
           </button>
+          {user?.role === 'admin' && (
+            <button className={view?.name === 'backups' ? 'tab tab--active' : 'tab'} data-testid="tab-backups" onClick={() => go({ name: 'backups' })}>
+              {t('backup.nav')}
+            </button>
+          )}
           <div className="topbar__right">
+            {(user?.role === 'admin' || user?.role === 'physician') && <BackupBadge />}
             <AuditIndicator />
             <UserMenu />
             <LanguageSwitch />

@@ -1,5 +1,6 @@
 /** Maps the current view to its screen. Each feature adds its case here. */
 import { AlarmLogScreen } from './features/alarms/AlarmLogScreen';
+import { BackupScreen } from './features/backup/BackupScreen';
 import { ChairScreen } from './features/chair/ChairScreen';
 import { GdtScreen } from './features/gdt/GdtScreen';
 import { OverviewScreen } from './features/overview/OverviewScreen';
@@ -32,6 +33,8 @@ export function ViewOutlet({ view }: { view: View | null }) {
       return <GdtScreen />;
     case 'worklist':
       return <WorklistScreen />;
+    case 'backups':
+      return <BackupScreen />;
     case 'setup':
       return <SetupScreen chairId={view.chairId} />;
     case 'patients':

@@ -21,6 +21,7 @@ await Promise.all([
   esbuild({ ...node, entryPoints: ['electron/host/index.ts'], outfile: 'dist/host/host.mjs', format: 'esm' }),
   esbuild({ ...node, entryPoints: ['db/worker.ts'], outfile: 'dist/db-worker.mjs', format: 'esm' }),
   esbuild({ ...node, entryPoints: ['db/integrityWorker.ts'], outfile: 'dist/db-integrity-worker.mjs', format: 'esm' }),
+  esbuild({ ...node, entryPoints: ['db/checkWorker.ts'], outfile: 'dist/db-check.mjs', format: 'esm' }),
   esbuild({ ...node, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
   // The sandboxed preload can require nothing but electron: bundle everything else into it.
   esbuild({ ...node, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),

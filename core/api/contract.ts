@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { alarmsEvents, alarmsMethods } from './methods/alarms';
 import { alarmSelfTestEvents, alarmSelfTestMethods } from './methods/alarmSelfTest';
 import { appEvents, appMethods } from './methods/app';
+import { backupsEvents, backupsMethods } from './methods/backups';
 import { devicesMethods } from './methods/devices';
 import { doseRecordMethods } from './methods/doseRecord';
 import { gdtEvents, gdtMethods } from './methods/gdt';
@@ -32,6 +33,7 @@ export const methods = {
   ...gdtMethods,
   ...documentsMethods,
   ...worklistMethods,
+  ...backupsMethods,
 } as const;
 
 export const events = {
@@ -43,6 +45,7 @@ export const events = {
   ...alarmsEvents,
   ...alarmSelfTestEvents,
   ...gdtEvents,
+  ...backupsEvents,
   'link.status': z.object({ chairId: Id, status: LinkStatus }),
 } as const;
 

@@ -17,6 +17,7 @@ import m0120 from './0120-gdt';
 import m0130 from './0130-documents';
 import m0140 from './0140-signed-transfers';
 import m0155 from './0155-alarm-self-test';
+import m0170 from './0170-backup-runs';
 import m0175 from './0175-gdt-pdf-attachment';
 import m0185 from './0185-user-administration';
 import m0190 from './0190-audit-checkpoints';
@@ -27,7 +28,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0110, m0120, m0130, m0140, m0155, m0175, m0185, m0190];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0110, m0120, m0130, m0140, m0155, m0170, m0175, m0185, m0190];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseFromNewerAppError extends Error {

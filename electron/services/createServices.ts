@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AppError } from '../../core/api/envelope';
 import { problem } from '../../core/messages';
 import { DbClient } from '../../db/client';
@@ -24,6 +25,9 @@ import { createDevicesHandlers } from './devices/handlers';
 import { createDocumentService, type DocumentService } from './documents/documentService';
 import { createDocumentsHandlers } from './documents/handlers';
 import { AuthService } from './auth/authService';
+import { BackupService } from './backup/backupService';
+import { createBackupHandlers } from './backup/handlers';
+import { checksInWorker } from './backup/restore';
 import { ChairEventLog } from './chairEventLog';
 import { createAuthHandlers } from './auth/handlers';
 import { loadSettings } from './session/clinicSettings';
@@ -57,6 +61,8 @@ export interface ServicesOptions {
   alarmThresholds?: Thresholds;
   /** Tests only: wider clinic-setting bounds (e.g. observation time 0 min); the app never passes this. */
   widenSettingRangesForTests?: RangeWidening;
+  /** How often the backup schedule looks whether a backup is due (default every minute). */
+  backupCheckEveryMs?: number;
   /** Folder of the DejaVu TTF files embedded in generated PDFs (default: dejavu-fonts-ttf from the working folder). */
   fontDir?: string;
 }
@@ -73,6 +79,7 @@ export interface Services {
   /** Every chair's readings on their way to the database (batched, kept until written). */
   vitalsStore: VitalsStore;
   gdt: GdtLink;
+  backups: BackupService;
   simulators: Map<number, SimulatedMonitor>;
   close(): Promise<void>;
 }
@@ -168,6 +175,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // The PVS link (GDT 2.1): inboxes watched from the start; a signed session's result goes out with its protocol PDF (issue 14).
   const gdt = new GdtLink({ db, bus, signedProtocol: (sessionId) => documents.signedProtocol(sessionId) });
   await gdt.start();
+  // Backups (issue 15): encrypted with keys derived from the audit secret, checked in a thread of their own.
+  const workerUrl = typeof options.dbWorkerFile === 'string' ? pathToFileURL(options.dbWorkerFile) : options.dbWorkerFile;
+  const backups = new BackupService({
+    db,
+    bus,
+    dataDir: options.dataDir,
+    secret: options.auditKey,
+    appVersion: options.version,
+    checks: checksInWorker(new URL('db-check.mjs', workerUrl), options.auditKey, options.nativeBinding),
+  });
+  backups.start(options.backupCheckEveryMs);
   const handlers: Handlers = {
     ...createAppHandlers({ version: options.version, transport: options.transport, startedAt }, health),
     ...createAuthHandlers(auth, db, bus),
@@ -179,6 +197,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...sessionHandlers,
     ...createGdtHandlers(db, gdt),
     ...createDocumentsHandlers(documents, db),
+    ...createBackupHandlers({ db, bus, backups, dataDir: options.dataDir, secret: options.auditKey }),
   };
   // Overdue observations and running infusions of the sessions feed the alarm engine (issue 5 → issue 6).
   const observationWatch = new ObservationWatch({
@@ -210,9 +229,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     monitors,
     vitalsStore: store,
     gdt,
+    backups,
     simulators,
     async close() {
       offSettings();
+      await backups.stop();
       await pumpReadback.stop();
       await observationWatch.stop();
       await gdt.stop();

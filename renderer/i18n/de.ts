@@ -4,6 +4,7 @@ import { alarmTextsDe } from '../features/alarms/texts';
 import { roundTextsDe } from '../features/session/roundTexts';
 import { sessionTextsDe } from '../features/session/texts';
 import { gdtTextsDe } from '../features/gdt/texts';
+import { backupTextsDe } from '../features/backup/texts';
 import { setupTextsDe } from '../features/setup/texts';
 import { userTextsDe } from '../features/users/texts';
 import { worklistTextsDe } from '../features/worklist/texts';
@@ -110,4 +111,5 @@ export const de = {
   // Issue 12: the physician's worklist, what a role sees instead of a form, user administration
   ...worklistTextsDe,
   ...userTextsDe,
+  ...backupTextsDe,
 } as const;

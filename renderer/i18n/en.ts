@@ -4,6 +4,7 @@ import { sessionTextsEn } from '../features/session/texts';
 import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
 import { gdtTextsEn } from '../features/gdt/texts';
+import { backupTextsEn } from '../features/backup/texts';
 import { setupTextsEn } from '../features/setup/texts';
 import { userTextsEn } from '../features/users/texts';
 import { worklistTextsEn } from '../features/worklist/texts';
@@ -110,4 +111,5 @@ export const en: Messages = {
   // Issue 12: the physician's worklist, what a role sees instead of a form, user administration
   ...worklistTextsEn,
   ...userTextsEn,
+  ...backupTextsEn,
 };

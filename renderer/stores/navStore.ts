@@ -14,6 +14,8 @@ export type View =
   | { name: 'users' }
   // Issue 14: the link with the practice management system (GDT).
   | { name: 'gdt' }
+  // Issue 15: backups and the restore drill (administrators).
+  | { name: 'backups' }
   // Issue 5: patients, courses, the infusion session and the physician's review.
   | { name: 'patients' }
   | { name: 'patient'; patientId: number }

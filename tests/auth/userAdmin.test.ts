@@ -4,7 +4,7 @@
  * its own transaction; a deactivated or reset user's open windows end; a role change counts from the next call.
  * Nobody else may do any of it.
  */
-import Database from 'better-sqlite3';
+import { rawClinicDb } from '../helpers/clinicFile';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
@@ -20,7 +20,7 @@ afterAll(() => app.close());
 
 /** The audit entries of one user, read from the database file as `npm run verify-audit` would. */
 function auditOf(userId: number): { action: string; user_id: number; detail: string }[] {
-  const db = new Database(join(app.dataDir, 'clinic.sqlite'), { readonly: true, fileMustExist: true });
+  const db = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey, { readonly: true });
   try {
     return db.prepare("SELECT action, user_id, detail FROM audit_log WHERE entity = 'user' AND entity_id = ? ORDER BY seq").all(userId) as never;
   } finally {
