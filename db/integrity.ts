@@ -40,7 +40,15 @@ const markerOf = (file: string) => `${file}.damaged`;
 
 /** Runs quick_check now; the problem in words, null when the file is sound. */
 export function quickCheck(db: DB): string | null {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  let rows: { quick_check: string }[];
+  try {
+    rows = db.pragma('quick_check') as { quick_check: string }[];
+  } catch (err) {
+    // An encrypted page whose HMAC fails is refused at its read: the check cannot even list it, it is damage too.
+    const e = err as Error & { code?: string };
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(e.code ?? '')) return e.message;
+    throw err;
+  }
   if (rows.length === 1 && rows[0]!.quick_check === 'ok') return null;
   // One line for the banner and the marker: the first few findings are enough to name the damage.
   const lines = rows.flatMap((r) => r.quick_check.split('\n')).filter((l) => l.trim() !== '' && !l.startsWith('***'));
