@@ -243,7 +243,7 @@ export class AlarmEngine {
         ? judgeNoSession(now, observed, this.thresholds.technical)
         : [
             ...mergeRateSources(judgeVitals(now, observed, this.thresholds, this.metSince), this.alarms.keys),
-            ...judgeEquipment(now, observed, this.thresholds.technical),
+            ...judgeEquipment(now, observed, this.thresholds.technical, this.metSince),
             ...judgeCaps(this.caps),
             ...judgeRequired(now, this.requiredInput(observed), this.thresholds.required, this.thresholds.technical),
             ...judgeAssessments(now, { assessments: this.assessed, latest: this.latest }, this.thresholds.assessments, this.metSince),

@@ -7,11 +7,11 @@ import { ALARM_PARAMETERS, type AlarmParameter, type MeasurementFault, type Prio
 import { usableValue, type Condition, type LatestReading, type Observed } from './condition';
 import type { TechnicalSettings } from './defaults';
 
-export function judgeEquipment(now: number, observed: Observed, settings: TechnicalSettings): Condition[] {
+export function judgeEquipment(now: number, observed: Observed, settings: TechnicalSettings, faultSince: Map<string, number> = new Map()): Condition[] {
   return [
     ...noData(now, observed, settings),
     ...linkLost(observed),
-    ...measurementFaults(observed),
+    ...measurementFaults(now, observed, settings, faultSince),
     ...pumpMismatch(observed, settings),
     ...overdueObservations(now, observed, settings),
     ...clockDrift(observed, settings),
@@ -91,18 +91,31 @@ function faultOf(parameter: AlarmParameter, reading: LatestReading, measured: bo
   }
 }
 
-function measurementFaults(observed: Observed): Condition[] {
+/**
+ * Parameters the monitor measures continuously: a probe off there leaves the patient unwatched for that value, so
+ * after the no-data high delay it is high like a silent monitor (a paused infusion included: issue 11).
+ */
+const CONTINUOUS: ReadonlySet<AlarmParameter> = new Set<AlarmParameter>(['hr', 'pulseRate', 'spo2', 'etco2', 'rr']);
+
+function measurementFaults(now: number, observed: Observed, settings: TechnicalSettings, faultSince: Map<string, number>): Condition[] {
   const conditions: Condition[] = [];
   for (const parameter of ALARM_PARAMETERS) {
     const reading = observed.latest[parameter];
     const fault = reading ? faultOf(parameter, reading, observed.measured.has(parameter)) : null;
-    if (fault === null) continue;
+    const sinceKey = `fault:${parameter}`;
+    if (fault === null) {
+      faultSince.delete(sinceKey);
+      continue;
+    }
     const code = `${parameter}.${fault}` as const;
+    const since = faultSince.get(sinceKey) ?? now;
+    faultSince.set(sinceKey, since);
+    const unwatched = observed.watchedSince !== null && CONTINUOUS.has(parameter) && now - since > settings.noDataHighMs.value;
     conditions.push({
       key: code,
       code,
       kind: 'technical',
-      priority: equipmentPriority(observed),
+      priority: unwatched ? 'high' : equipmentPriority(observed),
       value: null,
       threshold: null,
       params: { parameter, state: reading?.state ?? 'unavailable' },

@@ -148,14 +148,30 @@ describe('loophole 2: the gate looks at the whole record again', () => {
     expect((await ok(mfa, 'sessions.get', { sessionId })).discharge.allowed).toBe(true);
     await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'sedation', scale: 'rass', score: -3 } });
     await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'bloodPressure', systolicMmHg: 82, diastolicMmHg: 45 } });
+    // RASS −3 is deep sedation: a high alarm from the stored observation (issue 11 item 3), which the gate sees too.
+    const sedation = () => app.services.alarms.state(1).state.alarms.find((a) => a.code.startsWith('sedation.'));
+    await expect.poll(() => sedation()?.priority, { timeout: 15_000 }).toBe('high');
     const before = await snapshot(sessionId);
     const r = await refusal(mfa, 'discharge.discharge', { sessionId });
-    expect(codes(r)).toEqual(['session.dischargeNotAllowed', 'discharge.scoreBeforeLatestEvent', 'discharge.releaseBeforeLatestEvent']);
+    expect(codes(r)).toEqual(['session.dischargeNotAllowed', 'discharge.scoreBeforeLatestEvent', 'discharge.highPriorityAlarmUnresolved', 'discharge.releaseBeforeLatestEvent']);
     expect(await snapshot(sessionId)).toEqual(before);
-    await new Promise((resolve) => setTimeout(resolve, 5)); // a later millisecond than the observations
-    await ok(mfa, 'discharge.recordScore', { sessionId, scale: 'modifiedPadss', answers: FULL });
-    await ok(physician, 'discharge.release', { sessionId });
-    expect((await ok(mfa, 'discharge.discharge', { sessionId })).session.status).toBe('discharged');
+    // She wakes up: RASS 0, the alarm acknowledged; a new score and release discharge (the clinic counts no minutes
+    // after a high alarm here: that rule has its own test below).
+    await ok(physician, 'clinicSettings.set', { key: 'noHighAlarmWithinMin', value: 0, reason: 'test: only active alarms' });
+    try {
+      await ok(mfa, 'observations.record', { sessionId, observation: { kind: 'sedation', scale: 'rass', score: 0 } });
+      await expect.poll(async () => {
+        const a = sedation();
+        if (a && a.acknowledgedAt === null) await ok(mfa, 'alarms.acknowledge', { chairId: 1, alarmId: a.id });
+        return sedation();
+      }, { timeout: 15_000 }).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a later millisecond than the observations
+      await ok(mfa, 'discharge.recordScore', { sessionId, scale: 'modifiedPadss', answers: FULL });
+      await ok(physician, 'discharge.release', { sessionId });
+      expect((await ok(mfa, 'discharge.discharge', { sessionId })).session.status).toBe('discharged');
+    } finally {
+      await ok(physician, 'clinicSettings.set', { key: 'noHighAlarmWithinMin', value: 15, reason: 'test: back to the default' });
+    }
   });
 
   it('a release stays no release after a later adverse event', async () => {

@@ -29,6 +29,21 @@ describe('the watched period is the whole session', () => {
     expect(alarm(engine, 'spo2.desat')).toMatchObject({ priority: 'high' });
   });
 
+  it('a probe left off on a paused infusion: medium at once, high once it has been off longer than the no-data high delay', () => {
+    const engine = pausedEngine();
+    const off = T0 + 6 * MIN;
+    for (let t = off; t <= off + 31 * SEC; t += SEC) engine.readings(t, [...normalVitals().filter((r) => r.parameter !== 'spo2'), reading('spo2', null, 'sensorOff')]);
+    expect(alarm(engine, 'spo2.sensorOff')).toMatchObject({ priority: 'high' });
+    // Back on: the high alarm stays latched until acknowledged; off again later: medium again (a new 30 s count).
+    engine.readings(off + 32 * SEC, normalVitals());
+    const latched = alarm(engine, 'spo2.sensorOff')!;
+    expect(latched).toMatchObject({ priority: 'high', latched: true });
+    engine.acknowledge(off + 33 * SEC, latched.id, 'MFA Weber');
+    expect(alarm(engine, 'spo2.sensorOff')).toBeUndefined();
+    engine.readings(off + 34 * SEC, [reading('spo2', null, 'sensorOff')]);
+    expect(alarm(engine, 'spo2.sensorOff')).toMatchObject({ priority: 'medium' });
+  });
+
   it('no data after the infusion ended (post-infusion observation): medium after 10 s, high after 30 s', () => {
     const engine = pausedEngine();
     engine.tick(T0 + 5 * MIN + 11 * SEC);
