@@ -29,7 +29,7 @@ export const PARAMETER_LABELS: Record<AlarmParameter, Text> = {
   nibpSys: { de: 'NIBP systolisch', en: 'NIBP systolic' },
   nibpDia: { de: 'NIBP diastolisch', en: 'NIBP diastolic' },
   nibpMean: { de: 'NIBP Mitteldruck', en: 'NIBP mean' },
-  rr: { de: 'Atemfrequenz', en: 'Respiratory rate' },
+  respRate: { de: 'Atemfrequenz', en: 'Respiratory rate' },
   etco2: { de: 'etCO₂', en: 'EtCO₂' },
   temp: { de: 'Temperatur', en: 'Temperature' },
   pumpRate: { de: 'Pumpenrate', en: 'Pump rate' },
@@ -69,8 +69,8 @@ const PHYSIOLOGICAL_TEXTS: Record<PhysiologicalCode, Text> = {
     de: 'Mittlerer arterieller Druck niedrig: {value} mmHg (Grenze {threshold} mmHg)',
     en: 'Mean arterial pressure low: {value} mmHg (limit {threshold} mmHg)',
   },
-  'rr.high': { de: 'Atemfrequenz hoch: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate high: {value}/min (limit {threshold}/min)' },
-  'rr.low': { de: 'Atemfrequenz niedrig: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate low: {value}/min (limit {threshold}/min)' },
+  'respRate.high': { de: 'Atemfrequenz hoch: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate high: {value}/min (limit {threshold}/min)' },
+  'respRate.low': { de: 'Atemfrequenz niedrig: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate low: {value}/min (limit {threshold}/min)' },
   'etco2.high': { de: 'etCO₂ hoch: {value} mmHg (Grenze {threshold} mmHg)', en: 'EtCO₂ high: {value} mmHg (limit {threshold} mmHg)' },
   'etco2.apnoea': {
     de: 'Apnoe-Verdacht: etCO₂ {value} mmHg (unter {threshold} mmHg)',
@@ -142,7 +142,7 @@ const REQUIRED_LABELS: Record<RequiredParameter, Text> = {
   hr: { de: 'Herz-/Pulsfrequenz', en: 'Heart/pulse rate' },
   nibp: { de: 'NIBP', en: 'NIBP' },
   etco2: PARAMETER_LABELS.etco2,
-  rr: PARAMETER_LABELS.rr,
+  respRate: PARAMETER_LABELS.respRate,
 };
 
 /** NIBP counts minutes to its interval; the continuous parameters count seconds. */

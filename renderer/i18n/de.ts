@@ -67,7 +67,7 @@ export const de = {
     nibpSys: 'NIBD sys',
     nibpDia: 'NIBD dia',
     nibpMean: 'NIBD MAD',
-    rr: 'AF',
+    respRate: 'AF',
     etco2: 'etCO₂',
     temp: 'Temp',
     pumpRate: 'Pumpe',

@@ -62,7 +62,7 @@ const de = {
   chart: 'Vitalwerte und Dosisrate',
   chartNoVitals: 'Keine Vitalwerte gespeichert.',
   chartRate: 'Dosisrate mg/kg/h',
-  chartLegend: { hr: 'HF /min', spo2: 'SpO₂ %', nibpSys: 'RR sys mmHg', nibpDia: 'RR dia mmHg', rr: 'AF /min', rate: 'Rate mg/kg/h', bolus: 'Bolus', pause: 'Pause', alarm: 'Alarm' } as Record<string, string>,
+  chartLegend: { hr: 'HF /min', spo2: 'SpO₂ %', nibpSys: 'RR sys mmHg', nibpDia: 'RR dia mmHg', respRate: 'AF /min', rate: 'Rate mg/kg/h', bolus: 'Bolus', pause: 'Pause', alarm: 'Alarm' } as Record<string, string>,
   observations: 'Beobachtungen und Skalen',
   observationColumns: ['Zeit', 'Art', 'Wert', 'dokumentiert von'],
   observationKinds: {
@@ -177,7 +177,7 @@ const en: DocumentTexts = {
   chart: 'Vital signs and dose rate',
   chartNoVitals: 'No vital signs stored.',
   chartRate: 'Dose rate mg/kg/h',
-  chartLegend: { hr: 'HR /min', spo2: 'SpO₂ %', nibpSys: 'BP sys mmHg', nibpDia: 'BP dia mmHg', rr: 'RR /min', rate: 'Rate mg/kg/h', bolus: 'Bolus', pause: 'Pause', alarm: 'Alarm' },
+  chartLegend: { hr: 'HR /min', spo2: 'SpO₂ %', nibpSys: 'BP sys mmHg', nibpDia: 'BP dia mmHg', respRate: 'RR /min', rate: 'Rate mg/kg/h', bolus: 'Bolus', pause: 'Pause', alarm: 'Alarm' },
   observations: 'Observations and scales',
   observationColumns: ['Time', 'Kind', 'Value', 'recorded by'],
   observationKinds: {
