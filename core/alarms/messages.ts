@@ -26,9 +26,9 @@ export const PARAMETER_LABELS: Record<AlarmParameter, Text> = {
   hr: { de: 'Herzfrequenz (EKG)', en: 'Heart rate (ECG)' },
   pulseRate: { de: 'Pulsfrequenz (SpO₂)', en: 'Pulse rate (SpO₂)' },
   spo2: { de: 'SpO₂', en: 'SpO₂' },
-  nibpSys: { de: 'NIBP systolisch', en: 'NIBP systolic' },
-  nibpDia: { de: 'NIBP diastolisch', en: 'NIBP diastolic' },
-  nibpMean: { de: 'NIBP Mitteldruck', en: 'NIBP mean' },
+  nibpSys: { de: 'NIBD systolisch', en: 'NIBP systolic' },
+  nibpDia: { de: 'NIBD diastolisch', en: 'NIBP diastolic' },
+  nibpMean: { de: 'NIBD Mitteldruck', en: 'NIBP mean' },
   respRate: { de: 'Atemfrequenz', en: 'Respiratory rate' },
   etco2: { de: 'etCO₂', en: 'EtCO₂' },
   temp: { de: 'Temperatur', en: 'Temperature' },
@@ -241,4 +241,10 @@ export const ALARM_NOTICES: Record<string, Text> = {
 
 export function alarmMessage(code: ConditionCode, params: AlarmParams, language: Language = 'de'): string {
   return fillTemplate(ALARM_MESSAGES[code][language], params, language);
+}
+
+/** A condition's name without its numbers ("Atemfrequenz hoch"), for lists of limits and settings. */
+export function conditionLabel(code: string, language: Language = 'de'): string {
+  const text = (ALARM_MESSAGES as Record<string, Text | undefined>)[code]?.[language];
+  return text === undefined ? code : text.split(':')[0]!.trim();
 }

@@ -91,7 +91,7 @@ export const de = {
     stopped: 'Kein Gerät',
     connecting: 'Verbinde …',
     associating: 'Verbindungsaufbau',
-    receiving: 'Empfang',
+    receiving: 'Daten kommen',
     silent: 'Stumm seit {{time}}',
     error: 'Fehler: {{reason}}',
     rejected: '{{count}} Telegramme verworfen',

@@ -98,7 +98,7 @@ describe('stored names', () => {
 
   it('map every code name there and back, and change only respiratory rate', () => {
     for (const name of names) expect(fromStored(toStored(name))).toBe(name);
-    expect(names.filter((n) => toStored(n) !== n).every((n) => n.split('.').includes('respRate'))).toBe(true);
+    expect(names.filter((n) => toStored(n) !== n).every((n) => /respRate|RespRate/.test(n))).toBe(true);
     expect(toStored('alarm.respRate.low.high')).toBe('alarm.rr.low.high');
     expect(toStored('respRate.low#17')).toBe('rr.low#17');
   });

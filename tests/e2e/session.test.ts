@@ -225,7 +225,7 @@ describe('infusion session in Chromium', () => {
     await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Dissoziation' }).click();
     await mfa.getByTestId('obs-levels-dissociation').locator('[data-score="1"]').click();
     await mfa.getByTestId('obs-record').click();
-    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Blutdruck (manuell)' }).click();
+    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Blutdruck (NIBD)' }).click();
     await mfa.getByTestId('obs-sys').fill('135');
     await mfa.getByTestId('obs-dia').fill('85');
     await mfa.getByTestId('obs-record').click();
