@@ -140,7 +140,7 @@ const ASSESSMENT_TEXTS: Record<AssessmentCode, Text> = {
 const REQUIRED_LABELS: Record<RequiredParameter, Text> = {
   spo2: PARAMETER_LABELS.spo2,
   hr: { de: 'Herz-/Pulsfrequenz', en: 'Heart/pulse rate' },
-  nibp: { de: 'NIBP', en: 'NIBP' },
+  nibp: { de: 'Blutdruck (NIBD)', en: 'Blood pressure (NIBP)' },
   etco2: PARAMETER_LABELS.etco2,
   respRate: PARAMETER_LABELS.respRate,
 };
