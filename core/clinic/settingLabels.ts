@@ -4,6 +4,7 @@
  */
 import { conditionLabel } from '../alarms/messages';
 import { isConditionCode } from '../alarms/codes';
+import { DISCHARGE_SCALES } from '../session/scales';
 import type { Lang, MessageText } from '../text';
 
 const L = (de: string, en: string): MessageText => ({ de, en });
@@ -59,6 +60,7 @@ export const SETTING_LABELS: Record<string, MessageText> = {
   meaningfulPainDropPercent: L('Bedeutsame Schmerzminderung: Prozent', 'Meaningful pain reduction: percent'),
   goaeSessionItems: L('GOÄ-Ziffern je Sitzung', 'GOÄ items per session'),
   goaeFactor: L('GOÄ-Steigerungsfaktor', 'GOÄ factor'),
+  infoSheetVersion: L('Version des Aufklärungsbogens (Off-Label)', 'Version of the off-label information sheet'),
   'alarm.noDataMediumMs': L('Keine Daten: mittlerer Alarm nach', 'No data: medium alarm after'),
   'alarm.noDataHighMs': L('Keine Daten: hoher Alarm nach', 'No data: high alarm after'),
   'alarm.pumpToleranceMlH': L('Perfusor-Rate weicht ab: Toleranz ml/h', 'Pump rate differs: tolerance ml/h'),
@@ -96,4 +98,15 @@ export function settingLabel(key: string, lang: Lang): string {
   const m = /^alarm\.(.+)\.(medium|high)$/.exec(key);
   if (m && isConditionCode(m[1]!)) return `${conditionLabel(m[1]!, lang)} – ${lang === 'de' ? 'Priorität' : 'priority'} ${PRIORITY[m[2]!]![lang]}`;
   return key;
+}
+
+const CHOICES: Record<string, MessageText> = {
+  esketamine: L('Esketamin', 'Esketamine'),
+  racemicKetamine: L('Ketamin (Racemat)', 'Ketamine (racemate)'),
+  ...DISCHARGE_SCALES,
+};
+
+/** A setting's value from a fixed list (substance, discharge scale) in words; other values as they are. */
+export function choiceLabel(value: string, lang: Lang): string {
+  return Object.hasOwn(CHOICES, value) ? CHOICES[value]![lang] : value;
 }

@@ -4,6 +4,23 @@
  */
 import { indicationLabels } from '../../../core/course/indication';
 export const sessionTextsDe = {
+  // Audit-trail actions in words (the review's record); an action not listed here shows its code.
+  auditAction: {
+    session: {
+      planned: 'Sitzung geplant', checkIn: 'angemeldet', completeChecklist: 'Checkliste abgeschlossen', start: 'Infusion gestartet',
+      pause: 'Infusion pausiert', resume: 'Infusion fortgesetzt', stop: 'Infusion beendet', discharge: 'entlassen', signed: 'unterschrieben',
+      doseEventAmended: 'Dosisereignis korrigiert',
+    },
+    checklist: { saved: 'Checkliste gespeichert', contraindicationsConfirmed: 'Kontraindikationen ärztlich bestätigt' },
+    discharge: {
+      escortConfirmed: 'Begleitung bestätigt', instructionsAcknowledged: 'Verhaltenshinweise bestätigt', physicianReleased: 'ärztlich freigegeben',
+      scoreRecorded: 'Entlassungsskala erfasst',
+    },
+    observation: { recorded: 'Beobachtung erfasst' },
+    prescription: { prescribed: 'verordnet' },
+    rateOrder: { ordered: 'Ratenänderung angeordnet', confirmed: 'Ratenänderung bestätigt' },
+    document: { generated: 'Dokument erstellt' },
+  },
   patient: {
     nav: 'Patienten',
     title: 'Patienten',
@@ -337,6 +354,22 @@ export const sessionTextsDe = {
 } as const;
 
 export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
+  auditAction: {
+    session: {
+      planned: 'session planned', checkIn: 'checked in', completeChecklist: 'checklist completed', start: 'infusion started',
+      pause: 'infusion paused', resume: 'infusion resumed', stop: 'infusion stopped', discharge: 'discharged', signed: 'signed',
+      doseEventAmended: 'dose event corrected',
+    },
+    checklist: { saved: 'checklist saved', contraindicationsConfirmed: 'contraindications confirmed by the physician' },
+    discharge: {
+      escortConfirmed: 'escort confirmed', instructionsAcknowledged: 'instructions acknowledged', physicianReleased: 'released by the physician',
+      scoreRecorded: 'discharge score recorded',
+    },
+    observation: { recorded: 'observation recorded' },
+    prescription: { prescribed: 'prescribed' },
+    rateOrder: { ordered: 'rate order placed', confirmed: 'rate order confirmed' },
+    document: { generated: 'document generated' },
+  },
   patient: {
     nav: 'Patients',
     title: 'Patients',
