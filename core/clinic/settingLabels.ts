@@ -60,6 +60,7 @@ export const SETTING_LABELS: Record<string, MessageText> = {
   meaningfulPainDropPercent: L('Bedeutsame Schmerzminderung: Prozent', 'Meaningful pain reduction: percent'),
   goaeSessionItems: L('GOÄ-Ziffern je Sitzung', 'GOÄ items per session'),
   goaeFactor: L('GOÄ-Steigerungsfaktor', 'GOÄ factor'),
+  signatureOverdueHours: L('Unterschrift überfällig nach', 'Signature overdue after'),
   infoSheetVersion: L('Version des Aufklärungsbogens (Off-Label)', 'Version of the off-label information sheet'),
   'alarm.noDataMediumMs': L('Keine Daten: mittlerer Alarm nach', 'No data: medium alarm after'),
   'alarm.noDataHighMs': L('Keine Daten: hoher Alarm nach', 'No data: high alarm after'),
