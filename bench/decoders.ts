@@ -32,7 +32,7 @@ function snapshot(i: number): VitalsSnapshot {
       nibpSys: 120,
       nibpDia: 80,
       nibpMean: 93,
-      rr: 12 + (i % 8),
+      respRate: 12 + (i % 8),
       etco2: 35 + (i % 10) / 10,
       temp: 36.6,
       pumpRate: 5 + (i % 100) / 100,

@@ -31,7 +31,7 @@ export interface SessionBenchRow {
 
 const DAY = 86_400_000;
 const MIN = 60_000;
-const SIX: VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'rr', 'etco2'];
+const SIX: VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'respRate', 'etco2'];
 export const DB_WORKER = new URL('../dist/db-worker.mjs', import.meta.url);
 
 /**

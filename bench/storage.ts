@@ -24,7 +24,7 @@ export interface BenchRow {
   detail?: string;
 }
 
-const SIX: VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'rr', 'etco2'];
+const SIX: VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'respRate', 'etco2'];
 
 export function second(t: number, i: number): StoredReading[] {
   return SIX.map((parameter, k) => ({ parameter, value: 60 + ((i + k * 7) % 40) + (i % 10) / 10, unit: '', state: 'valid', receivedAt: t }));

@@ -20,7 +20,7 @@ export const SESSIONS_PER_COURSE = 5;
 const DAY = 86_400_000;
 const MIN = 60_000;
 const T0 = Date.UTC(2016, 0, 4, 7, 0);
-const CONTINUOUS: VitalParameter[] = ['hr', 'pulseRate', 'spo2', 'rr', 'etco2', 'temp'];
+const CONTINUOUS: VitalParameter[] = ['hr', 'pulseRate', 'spo2', 'respRate', 'etco2', 'temp'];
 
 export interface BenchDb {
   dir: string;
@@ -54,7 +54,7 @@ function minuteOfVitals(k: number, start: number, minute: number): StoredReading
       hr: Math.round(72 + 8 * wave + 3 * noise(t)),
       pulseRate: Math.round(72 + 8 * wave + 3 * noise(t + 1)),
       spo2: desat && s > 20 && s < 40 ? 86 + Math.round(noise(t) * 3) : 96 + Math.round(noise(t + 2) * 3),
-      rr: Math.round(14 + 2 * wave + noise(t + 3) * 2),
+      respRate: Math.round(14 + 2 * wave + noise(t + 3) * 2),
       etco2: Math.round(36 + 2 * wave + noise(t + 4) * 2),
       temp: Math.round((36.6 + noise(t + 5) * 0.2) * 10) / 10,
     };

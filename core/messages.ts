@@ -3,6 +3,11 @@
  * Placeholders are {param}; German templates may use a German variant of a param (e.g. {itemDe}).
  * `problem()` only accepts codes from this table, so a code without a text cannot compile.
  */
+import { isConditionCode } from './alarms/codes';
+import { ALARM_NOTICES, conditionLabel } from './alarms/messages';
+import { settingLabel } from './clinic/settingLabels';
+import { sourceText } from './clinic/sourceText';
+import { fieldLabel } from './fieldLabels';
 import type { Problem } from './settings';
 
 import { fillTemplate, type Lang, type MessageText } from './text';
@@ -624,10 +629,23 @@ export const MESSAGES = {
     de: 'Dafür ist die Berechtigung {needed} nötig (angemeldet als {role})',
     en: 'This needs the right of {needed} (logged in as {role})',
   },
+  // {field} is the field in words (core/fieldLabels.ts); a field without a name there gets invalidInput.
   invalidField: {
     de: 'Eingabe ungültig: {field}',
     en: 'Invalid input: {field}',
   },
+  invalidInput: { de: 'Eine Eingabe ist ungültig', en: 'An input is not valid' },
+  'user.nameTaken': { de: 'Den Benutzernamen „{username}“ gibt es schon', en: 'The user name “{username}” is taken' },
+  'user.cannotDeactivateSelf': { de: 'Das eigene Benutzerkonto kann man nicht deaktivieren', en: 'You cannot deactivate yourself' },
+  // A refusal from main without a listed problem: said in words, its English detail stays in the host's log.
+  'api.BAD_INPUT': { de: 'Die Eingabe wurde nicht angenommen', en: 'The input was not accepted' },
+  'api.UNAUTHENTICATED': { de: 'Bitte anmelden', en: 'Please log in' },
+  'api.FORBIDDEN': { de: 'Dafür fehlt die Berechtigung', en: 'You do not have the right to do this' },
+  'api.NOT_FOUND': { de: 'Der Eintrag wurde nicht gefunden (inzwischen geändert oder entfernt?)', en: 'The entry was not found (changed or removed meanwhile?)' },
+  'api.CONFLICT': { de: 'Das geht gerade nicht: der Stand hat sich geändert', en: 'Not possible right now: something changed meanwhile' },
+  'api.REFUSED': { de: 'Abgelehnt', en: 'Refused' },
+  'api.STORAGE': { de: 'SPEICHERFEHLER: nicht gespeichert – bitte sofort die Technik informieren', en: 'STORAGE ERROR: not saved – inform technical support at once' },
+  'api.INTERNAL': { de: 'Interner Fehler: nicht ausgeführt – bitte die Technik informieren', en: 'Internal error: not done – please inform technical support' },
   // GDT link with the practice management system (records-out.md §1)
   'gdt.shortIdsEqual': {
     de: 'Die beiden kurzen GDT-Kennungen müssen sich unterscheiden: aus ihnen entstehen die Dateinamen beider Richtungen',
@@ -715,6 +733,20 @@ export function problem(code: ProblemCode, params?: Record<string, string | numb
 
 /** The problem's text in the chosen language; an unknown code falls back to the problem's own English message. */
 export function formatProblem(p: Problem, lang: Lang): string {
-  const text = (MESSAGES as Record<string, MessageText>)[p.code];
-  return text === undefined ? p.message : fillTemplate(text[lang], p.params, lang);
+  if (p.code === 'invalidField') {
+    const field = fieldLabel(String(p.params?.field ?? ''), lang);
+    return field === null ? MESSAGES.invalidInput[lang] : fillTemplate(MESSAGES.invalidField[lang], { field }, lang);
+  }
+  const text = (MESSAGES as Record<string, MessageText>)[p.code] ?? ALARM_NOTICES[p.code];
+  return text === undefined ? p.message : fillTemplate(text[lang], readableParams(p.params, lang), lang);
+}
+
+/** Placeholders that name a setting, a source or an alarm condition, in words: never their code names. */
+function readableParams(params: Problem['params'], lang: Lang): Problem['params'] {
+  if (!params) return params;
+  const out = { ...params };
+  for (const name of ['key', 'other'] as const) if (typeof out[name] === 'string') out[name] = settingLabel(out[name], lang);
+  if (typeof out.source === 'string') out.source = sourceText(out.source, lang);
+  if (typeof out.code === 'string' && isConditionCode(out.code)) out.code = conditionLabel(out.code, lang);
+  return out;
 }

@@ -26,7 +26,7 @@ export interface BucketedTrend {
 }
 
 /** The parameters a trend chart draws (the bedside monitor's trend page). */
-export const CHART_PARAMETERS: readonly VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'rr', 'etco2'];
+export const CHART_PARAMETERS: readonly VitalParameter[] = ['hr', 'spo2', 'nibpSys', 'nibpDia', 'respRate', 'etco2'];
 
 /** A chart is about 1000 px wide: a min/max band per 2 px shows every extreme; more buckets only cost time. */
 export const CHART_MAX_BUCKETS = 600;

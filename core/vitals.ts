@@ -11,7 +11,7 @@ export const VITAL_PARAMETERS = [
   'nibpSys', // mmHg
   'nibpDia', // mmHg
   'nibpMean', // mmHg
-  'rr', // respiratory rate, 1/min
+  'respRate', // respiratory rate, 1/min
   'etco2', // mmHg
   'temp', // °C
   'pumpRate', // ml/h, read from the pump
@@ -26,7 +26,7 @@ export const PARAMETER_UNIT: Record<VitalParameter, string> = {
   nibpSys: 'mmHg',
   nibpDia: 'mmHg',
   nibpMean: 'mmHg',
-  rr: '/min',
+  respRate: '/min',
   etco2: 'mmHg',
   temp: '°C',
   pumpRate: 'ml/h',
@@ -44,7 +44,7 @@ export const PLAUSIBLE_RANGE: Record<VitalParameter, readonly [number, number]> 
   nibpSys: [0, 320],
   nibpDia: [0, 300],
   nibpMean: [0, 310],
-  rr: [0, 150],
+  respRate: [0, 150],
   etco2: [0, 150],
   temp: [10, 45],
   pumpRate: [0, 1200],

@@ -28,6 +28,7 @@ import type { Problem } from '../core/settings';
 import { VITAL_PARAMETERS, type VitalParameter } from '../core/vitals';
 import { entryHash, type AuditRow } from './audit';
 import type { DB } from './open';
+import { toStored } from './storedNames';
 import type { VitalSample } from './vitalCodec';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -108,12 +109,15 @@ export function createRecordSeal(db: DB, samples: SampleReader, auditKey?: Buffe
       (s.discharged_at ?? s.last_event_at ?? s.planned_for) as number,
     );
 
-  /** Per parameter with samples in the range: their count and the SHA-256 of their bytes (vitalSamplesBytes). */
+  /**
+   * Per parameter with samples in the range: their count and the SHA-256 of their bytes (vitalSamplesBytes), keyed
+   * by the stored name, so a session signed before a rename (storedNames.ts) still hashes the same.
+   */
   function vitalsOf(chairId: number, from: number, to: number): Record<string, { count: number; sha256: string }> {
     const out: Record<string, { count: number; sha256: string }> = {};
     for (const parameter of VITAL_PARAMETERS) {
       const list = samples(chairId, parameter, from, to);
-      if (list.length > 0) out[parameter] = { count: list.length, sha256: createHash('sha256').update(vitalSamplesBytes(list)).digest('hex') };
+      if (list.length > 0) out[toStored(parameter)] = { count: list.length, sha256: createHash('sha256').update(vitalSamplesBytes(list)).digest('hex') };
     }
     return out;
   }

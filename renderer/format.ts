@@ -53,3 +53,13 @@ export function fromLocalInput(text: string): number | undefined {
   const t = new Date(text).getTime();
   return Number.isFinite(t) ? t : undefined;
 }
+
+/**
+ * A decimal number as typed in the user's language: "0,15" in German, "0.15" in English (the other separator is
+ * refused, not guessed: in German a point groups thousands). null when the text is not such a number.
+ */
+export function parseDecimal(text: string, lang: Lang): number | null {
+  const t = text.trim().replace(/^[−–]/, '-');
+  const pattern = lang === 'de' ? /^-?\d+(,\d+)?$/ : /^-?\d+(\.\d+)?$/;
+  return pattern.test(t) ? Number(t.replace(',', '.')) : null;
+}

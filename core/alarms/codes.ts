@@ -25,7 +25,7 @@ export const ALARM_PARAMETERS = [
   'nibpSys',
   'nibpDia',
   'nibpMean',
-  'rr',
+  'respRate',
   'etco2',
   'temp',
   'pumpRate',
@@ -55,8 +55,8 @@ export const PHYSIOLOGICAL_CONDITIONS = {
   'nibpDia.low': { parameter: 'nibpDia', direction: 'low' },
   'nibpMean.high': { parameter: 'nibpMean', direction: 'high' },
   'nibpMean.low': { parameter: 'nibpMean', direction: 'low' },
-  'rr.high': { parameter: 'rr', direction: 'high' },
-  'rr.low': { parameter: 'rr', direction: 'low' },
+  'respRate.high': { parameter: 'respRate', direction: 'high' },
+  'respRate.low': { parameter: 'respRate', direction: 'low' },
   'etco2.high': { parameter: 'etco2', direction: 'high' },
   'etco2.apnoea': { parameter: 'etco2', direction: 'low' },
   'temp.high': { parameter: 'temp', direction: 'high' },
@@ -74,7 +74,7 @@ export type MeasurementFaultCode = `${AlarmParameter}.${MeasurementFault}`;
  * Parameters the clinic requires during the infusion and recovery (required.ts): 'hr' is met by the ECG heart rate
  * or the oximeter pulse rate, 'nibp' by a new cuff measurement.
  */
-export const REQUIRED_PARAMETERS = ['spo2', 'hr', 'nibp', 'etco2', 'rr'] as const;
+export const REQUIRED_PARAMETERS = ['spo2', 'hr', 'nibp', 'etco2', 'respRate'] as const;
 export type RequiredParameter = (typeof REQUIRED_PARAMETERS)[number];
 /** never seen since the infusion began; older than its maximum age; the monitor keeps repeating one sample. */
 export const REQUIREMENT_FAULTS = ['missing', 'stale', 'frozen'] as const;

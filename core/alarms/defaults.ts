@@ -72,8 +72,8 @@ const BOUNDS = {
   sysHigh: R(140, 220, '[E]: pre-dose review > 140 (S12); label gate > 180 (S20–S22); "unstable" SBP > 180 (S31)'),
   sysLow: R(70, 110, '[E]: hypotension SBP < 90 (S64); monitor NIBP-S lower default 90 (S66)'),
   diaHigh: R(85, 130, '[E]: monitor NIBP-D upper default 90 (S66); label gate > 100 (S20)'),
-  rrHigh: R(20, 40, '[E]: "unstable" RR > 30 (S31, S63)'),
-  rrLow: R(4, 12, '[E]: "unstable" RR < 10 (S31, S63)'),
+  respRateHigh: R(20, 40, '[E]: "unstable" RR > 30 (S31, S63)'),
+  respRateLow: R(4, 12, '[E]: "unstable" RR < 10 (S31, S63)'),
   etco2High: R(40, 70, '[E]: hypercarbia EtCO2 ≥ 50 mmHg (S64, S65)'),
   etco2Apnoea: R(3, 15, '[E]: apnoea = exhaled CO2 < 8 mmHg (S64, S65)'),
 };
@@ -120,12 +120,12 @@ export const CLINIC_THRESHOLDS: Thresholds = {
     'nibpDia.low': {},
     'nibpMean.high': {},
     'nibpMean.low': {},
-    'rr.high': {
-      medium: limit('>', 24, '/min', 0, `${TABLE}: RR > 24 (if measured)`, BOUNDS.rrHigh),
+    'respRate.high': {
+      medium: limit('>', 24, '/min', 0, `${TABLE}: RR > 24 (if measured)`, BOUNDS.respRateHigh),
     },
-    'rr.low': {
-      medium: limit('<', 10, '/min', 0, `${TABLE}: RR < 10 (if measured)`, BOUNDS.rrLow),
-      high: limit('<', 8, '/min', 0, `${TABLE}: RR < 8 or apnoea (if measured)`, BOUNDS.rrLow),
+    'respRate.low': {
+      medium: limit('<', 10, '/min', 0, `${TABLE}: RR < 10 (if measured)`, BOUNDS.respRateLow),
+      high: limit('<', 8, '/min', 0, `${TABLE}: RR < 8 or apnoea (if measured)`, BOUNDS.respRateLow),
     },
     'etco2.high': {
       medium: limit('>=', 50, 'mmHg', 15 * SEC, `${TABLE}: EtCO2 ≥ 50 mmHg > 15 s (hypercarbia S64, S65)`, BOUNDS.etco2High),

@@ -26,10 +26,10 @@ export const PARAMETER_LABELS: Record<AlarmParameter, Text> = {
   hr: { de: 'Herzfrequenz (EKG)', en: 'Heart rate (ECG)' },
   pulseRate: { de: 'Pulsfrequenz (SpO₂)', en: 'Pulse rate (SpO₂)' },
   spo2: { de: 'SpO₂', en: 'SpO₂' },
-  nibpSys: { de: 'NIBP systolisch', en: 'NIBP systolic' },
-  nibpDia: { de: 'NIBP diastolisch', en: 'NIBP diastolic' },
-  nibpMean: { de: 'NIBP Mitteldruck', en: 'NIBP mean' },
-  rr: { de: 'Atemfrequenz', en: 'Respiratory rate' },
+  nibpSys: { de: 'NIBD systolisch', en: 'NIBP systolic' },
+  nibpDia: { de: 'NIBD diastolisch', en: 'NIBP diastolic' },
+  nibpMean: { de: 'NIBD Mitteldruck', en: 'NIBP mean' },
+  respRate: { de: 'Atemfrequenz', en: 'Respiratory rate' },
   etco2: { de: 'etCO₂', en: 'EtCO₂' },
   temp: { de: 'Temperatur', en: 'Temperature' },
   pumpRate: { de: 'Pumpenrate', en: 'Pump rate' },
@@ -69,8 +69,8 @@ const PHYSIOLOGICAL_TEXTS: Record<PhysiologicalCode, Text> = {
     de: 'Mittlerer arterieller Druck niedrig: {value} mmHg (Grenze {threshold} mmHg)',
     en: 'Mean arterial pressure low: {value} mmHg (limit {threshold} mmHg)',
   },
-  'rr.high': { de: 'Atemfrequenz hoch: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate high: {value}/min (limit {threshold}/min)' },
-  'rr.low': { de: 'Atemfrequenz niedrig: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate low: {value}/min (limit {threshold}/min)' },
+  'respRate.high': { de: 'Atemfrequenz hoch: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate high: {value}/min (limit {threshold}/min)' },
+  'respRate.low': { de: 'Atemfrequenz niedrig: {value}/min (Grenze {threshold}/min)', en: 'Respiratory rate low: {value}/min (limit {threshold}/min)' },
   'etco2.high': { de: 'etCO₂ hoch: {value} mmHg (Grenze {threshold} mmHg)', en: 'EtCO₂ high: {value} mmHg (limit {threshold} mmHg)' },
   'etco2.apnoea': {
     de: 'Apnoe-Verdacht: etCO₂ {value} mmHg (unter {threshold} mmHg)',
@@ -140,9 +140,9 @@ const ASSESSMENT_TEXTS: Record<AssessmentCode, Text> = {
 const REQUIRED_LABELS: Record<RequiredParameter, Text> = {
   spo2: PARAMETER_LABELS.spo2,
   hr: { de: 'Herz-/Pulsfrequenz', en: 'Heart/pulse rate' },
-  nibp: { de: 'NIBP', en: 'NIBP' },
+  nibp: { de: 'Blutdruck (NIBD)', en: 'Blood pressure (NIBP)' },
   etco2: PARAMETER_LABELS.etco2,
-  rr: PARAMETER_LABELS.rr,
+  respRate: PARAMETER_LABELS.respRate,
 };
 
 /** NIBP counts minutes to its interval; the continuous parameters count seconds. */
@@ -241,4 +241,10 @@ export const ALARM_NOTICES: Record<string, Text> = {
 
 export function alarmMessage(code: ConditionCode, params: AlarmParams, language: Language = 'de'): string {
   return fillTemplate(ALARM_MESSAGES[code][language], params, language);
+}
+
+/** A condition's name without its numbers ("Atemfrequenz hoch"), for lists of limits and settings. */
+export function conditionLabel(code: string, language: Language = 'de'): string {
+  const text = (ALARM_MESSAGES as Record<string, Text | undefined>)[code]?.[language];
+  return text === undefined ? code : text.split(':')[0]!.trim();
 }

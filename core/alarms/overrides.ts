@@ -2,6 +2,7 @@
  * Per-patient limit overrides set by a physician, merged over the clinic limits.
  * A bad override is refused as a whole: a half-applied set of limits is worse than the clinic defaults.
  */
+import { patientOverrideSource } from '../clinic/sourceText';
 import type { Problem, SettingRange } from '../settings';
 import { isPlausible } from '../vitals';
 import { PHYSIOLOGICAL_CODES, PHYSIOLOGICAL_CONDITIONS, isPhysiologicalCode, type PhysiologicalCode } from './codes';
@@ -92,7 +93,7 @@ function overrideLimit(clinic: ConditionLimits, code: PhysiologicalCode, priorit
   return {
     value: { op: template?.value.op ?? strict, limit: value, delayMs: template?.value.delayMs ?? 0 },
     ...(template?.unit === undefined ? {} : { unit: template.unit }),
-    source: `Patient override by ${overrides.by}: ${overrides.reason} (clinic: ${clinic[priority]?.value.limit ?? 'none'})`,
+    source: patientOverrideSource(overrides.by, overrides.reason, clinic[priority]?.value.limit ?? null),
   };
 }
 

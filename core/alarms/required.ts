@@ -29,7 +29,7 @@ export interface RequiredSettings {
   requiredSpo2MaxAgeMs: SettingDefault<number>;
   requiredHrMaxAgeMs: SettingDefault<number>;
   requiredEtco2MaxAgeMs: SettingDefault<number>;
-  requiredRrMaxAgeMs: SettingDefault<number>;
+  requiredRespRateMaxAgeMs: SettingDefault<number>;
   /** A cuff value older than the blood-pressure interval in force plus this is stale. */
   nibpGraceMs: SettingDefault<number>;
   /** The same sample (value and device time) for longer than this: frozen. */
@@ -53,7 +53,7 @@ export const REQUIRED_DEFAULTS: RequiredSettings = {
   requiredSpo2MaxAgeMs: maxAge(10 * SEC, `${CONTINUOUS}; ${TECH}: no data > 10 s → medium`, 5 * SEC),
   requiredHrMaxAgeMs: maxAge(10 * SEC, `${CONTINUOUS}; ${TECH}: no data > 10 s → medium (ECG heart rate or oximeter pulse rate)`, 5 * SEC),
   requiredEtco2MaxAgeMs: maxAge(0, 'clinical-requirements §1.6 [E]: "(EtCO2 if used)": not required until the clinic sets a maximum age', 0),
-  requiredRrMaxAgeMs: maxAge(0, 'clinical-requirements §4.1 [E]: "RR (if measured)": not required until the clinic sets a maximum age', 0),
+  requiredRespRateMaxAgeMs: maxAge(0, 'clinical-requirements §4.1 [E]: "RR (if measured)": not required until the clinic sets a maximum age', 0),
   nibpGraceMs: {
     value: 2 * MIN,
     unit: 'ms',
@@ -123,14 +123,14 @@ const CONTINUOUS_SOURCES = {
   spo2: ['spo2'],
   hr: ['hr', 'pulseRate'],
   etco2: ['etco2'],
-  rr: ['rr'],
+  respRate: ['respRate'],
 } as const satisfies Partial<Record<RequiredParameter, readonly AlarmParameter[]>>;
 type ContinuousParameter = keyof typeof CONTINUOUS_SOURCES;
 const MAX_AGE: Record<ContinuousParameter, keyof RequiredSettings> = {
   spo2: 'requiredSpo2MaxAgeMs',
   hr: 'requiredHrMaxAgeMs',
   etco2: 'requiredEtco2MaxAgeMs',
-  rr: 'requiredRrMaxAgeMs',
+  respRate: 'requiredRespRateMaxAgeMs',
 };
 /** Faults that already have their own alarm (equipment.ts): the parameter is not also "stale". */
 const FAULT_STATES = new Set(['sensorOff', 'invalid', 'demo']);

@@ -134,8 +134,8 @@ function baselineVitalsProblems({ baselineVitals: vitals }: PreInfusionChecklist
   const { systolicMmHg: sys, diastolicMmHg: dia } = vitals;
   const problems = (
     [
-      ['systolicMmHg', 'RR systolisch', 'systolic BP'],
-      ['diastolicMmHg', 'RR diastolisch', 'diastolic BP'],
+      ['systolicMmHg', 'Blutdruck systolisch', 'systolic BP'],
+      ['diastolicMmHg', 'Blutdruck diastolisch', 'diastolic BP'],
       ['heartRate', 'Herzfrequenz', 'heart rate'],
       ['spo2', 'SpO₂', 'SpO₂'],
     ] as const

@@ -1,10 +1,12 @@
 /**
  * The alarm log and the per-patient limit overrides: append-only rows (migration 0040). Alarm events the engine
  * raises by itself have no actor; an operator action (acknowledge, audio pause, alarm off, overrides) carries the
- * user and gets its audit entry in the same transaction.
+ * user and gets its audit entry in the same transaction. Codes and alarm ids are stored by their stored names
+ * (storedNames.ts), in the log, the overrides and the audit entries alike.
  */
 import type { AuditLog } from '../audit';
 import type { DB } from '../open';
+import { fromStored, keysMapped, toStored } from '../storedNames';
 import type { Actor } from './users';
 
 export interface AlarmLogInput {
@@ -58,13 +60,20 @@ export function createAlarmsRepo(db: DB, audit: AuditLog) {
      FROM alarm_overrides o JOIN users u ON u.id = o.user_id
      WHERE o.chair_id = ? AND o.session_id IS ? ORDER BY o.at DESC, o.id DESC LIMIT 1`,
   );
-  const parse = (r: AlarmLogRow & { detail: string | Record<string, unknown> }): AlarmLogRow => ({
-    ...r,
-    detail: typeof r.detail === 'string' ? (JSON.parse(r.detail) as Record<string, unknown>) : r.detail,
-  });
+  /** An event's names as stored, or (fromStored) as the code calls them: code, alarm id, 'switchedOn' codes, override limits. */
+  function named<E extends { alarmId: string | null; code: string | null; detail: Record<string, unknown> }>(e: E, map: (name: string) => string): E {
+    const { codes, limits } = e.detail;
+    const detail = { ...e.detail };
+    if (Array.isArray(codes)) detail.codes = codes.map((c) => (typeof c === 'string' ? map(c) : c));
+    if (limits && typeof limits === 'object') detail.limits = keysMapped(limits as Record<string, unknown>, map);
+    return { ...e, alarmId: e.alarmId === null ? null : map(e.alarmId), code: e.code === null ? null : map(e.code), detail };
+  }
+  const parse = (r: AlarmLogRow & { detail: string | Record<string, unknown> }): AlarmLogRow =>
+    named({ ...r, detail: typeof r.detail === 'string' ? (JSON.parse(r.detail) as Record<string, unknown>) : r.detail }, fromStored);
 
   const append = db.transaction((chairId: number, sessionId: number | null, events: AlarmLogInput[], actor: Actor | null) => {
-    for (const e of events) {
+    for (const event of events) {
+      const e = named(event, toStored);
       const userId = actor && e.userName !== null ? actor.userId : null;
       const id = Number(
         insert.run(chairId, sessionId, e.at, e.type, e.alarmId, e.code, e.priority, userId, e.userName, JSON.stringify(e.detail)).lastInsertRowid,
@@ -83,7 +92,8 @@ export function createAlarmsRepo(db: DB, audit: AuditLog) {
   });
 
   const setOverrides = db.transaction(
-    (actor: Actor, chairId: number, sessionId: number | null, reason: string, limits: AlarmOverrideRow['limits']): number => {
+    (actor: Actor, chairId: number, sessionId: number | null, reason: string, codeLimits: AlarmOverrideRow['limits']): number => {
+      const limits = keysMapped(codeLimits, toStored);
       if (actor.userId === null) throw new Error('an override needs the physician who sets it');
       const id = Number(insertOverride.run(chairId, sessionId, actor.at, actor.userId, reason, JSON.stringify(limits)).lastInsertRowid);
       insert.run(chairId, sessionId, actor.at, 'overridesSet', null, null, null, actor.userId, null, JSON.stringify({ reason, limits }));
@@ -101,7 +111,7 @@ export function createAlarmsRepo(db: DB, audit: AuditLog) {
     setAlarmOverrides: setOverrides,
     currentAlarmOverrides(chairId: number, sessionId: number | null): AlarmOverrideRow | null {
       const r = latestOverride.get(chairId, sessionId) as (AlarmOverrideRow & { limits: string }) | undefined;
-      return r ? { ...r, limits: JSON.parse(r.limits) as AlarmOverrideRow['limits'] } : null;
+      return r ? { ...r, limits: keysMapped(JSON.parse(r.limits) as AlarmOverrideRow['limits'], fromStored) } : null;
     },
   };
 }

@@ -1,6 +1,10 @@
-/** The clinic's approved changes of clinical settings: the newest row per key is in force, older rows are history. */
+/**
+ * The clinic's approved changes of clinical settings: the newest row per key is in force, older rows are history.
+ * Keys are stored by their stored names (storedNames.ts: 'alarm.rr.high.medium').
+ */
 import type { AuditLog } from '../audit';
 import type { DB } from '../open';
+import { fromStored, toStored } from '../storedNames';
 import type { StampRow } from './patients';
 import type { Actor } from './users';
 
@@ -27,7 +31,7 @@ export function createClinicSettingsRepo(db: DB, audit: AuditLog) {
     /** The change in force for each key the clinic changed. */
     clinicSettingChanges(): ClinicSettingChange[] {
       return (current.all() as { key: string; value: string; reason: string; at: number; userId: number; userName: string }[]).map((r) => ({
-        key: r.key,
+        key: fromStored(r.key),
         value: JSON.parse(r.value),
         reason: r.reason,
         by: { userId: r.userId, userName: r.userName, at: r.at },
@@ -36,7 +40,7 @@ export function createClinicSettingsRepo(db: DB, audit: AuditLog) {
     /** Every change, newest first: who, when, old → new, why. */
     clinicSettingHistory(): ClinicSettingHistoryRow[] {
       return (history.all() as { key: string; value: string; previousValue: string | null; reason: string; at: number; userId: number; userName: string }[]).map((r) => ({
-        key: r.key,
+        key: fromStored(r.key),
         value: JSON.parse(r.value),
         previousValue: r.previousValue === null ? null : JSON.parse(r.previousValue),
         reason: r.reason,
@@ -44,7 +48,8 @@ export function createClinicSettingsRepo(db: DB, audit: AuditLog) {
       }));
     },
     /** `previous`: the value in force before (default or last change), kept with the change. */
-    setClinicSetting: db.transaction((actor: Actor, key: string, value: unknown, previous: unknown, reason: string) => {
+    setClinicSetting: db.transaction((actor: Actor, codeKey: string, value: unknown, previous: unknown, reason: string) => {
+      const key = toStored(codeKey);
       const id = Number(insert.run(key, JSON.stringify(value), JSON.stringify(previous), reason, actor.at, actor.userId).lastInsertRowid);
       audit.append({ at: actor.at, userId: actor.userId, action: 'clinicSetting.changed', entity: 'clinicSetting', entityId: id, detail: { key, previous, value, reason } });
     }),

@@ -9,6 +9,7 @@ import type { StoredReading, VitalTrend } from '../../core/api/schemas';
 import { bucketTrend } from '../../core/trendBuckets';
 import type { VitalParameter } from '../../core/vitals';
 import type { DB } from '../open';
+import { toStored } from '../storedNames';
 import { decodeChunk, encodeChunk, type VitalSample } from '../vitalCodec';
 
 /** Samples a chunk takes before the next one starts (more only in a burst within its first millisecond). */
@@ -76,10 +77,11 @@ export function createVitalsRepo(db: DB) {
     const staged = new Map<string, OpenChunk>();
     const unwritten = new Set<OpenChunk>();
     for (const r of readings) {
-      const key = `${chairId}:${r.parameter}`;
+      const parameter = toStored(r.parameter);
+      const key = `${chairId}:${parameter}`;
       let chunk = staged.get(key);
       if (!chunk) {
-        const committed = committedChunk(chairId, r.parameter);
+        const committed = committedChunk(chairId, parameter);
         if (committed) chunk = { ...committed, samples: [...committed.samples] };
       }
       const last = chunk?.samples[chunk.samples.length - 1];
@@ -92,7 +94,7 @@ export function createVitalsRepo(db: DB) {
       ) {
         // The full chunk goes to disk first, so the new one's start time cannot collide with it.
         if (chunk && unwritten.delete(chunk)) write(chairId, chunk);
-        chunk = newChunk(chairId, r.parameter, r.receivedAt);
+        chunk = newChunk(chairId, parameter, r.receivedAt);
       }
       staged.set(key, chunk);
       unwritten.add(chunk);
@@ -104,7 +106,7 @@ export function createVitalsRepo(db: DB) {
   });
 
   function samples(chairId: number, parameter: VitalParameter, from: number, to: number): VitalSample[] {
-    const rows = range.all(chairId, parameter, from - CHUNK_MAX_SPAN_MS, to) as { startMs: number; data: Uint8Array }[];
+    const rows = range.all(chairId, toStored(parameter), from - CHUNK_MAX_SPAN_MS, to) as { startMs: number; data: Uint8Array }[];
     return rows.flatMap((row) => decodeChunk(row.startMs, row.data)).filter((s) => s.t >= from && s.t <= to);
   }
 

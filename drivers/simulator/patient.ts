@@ -20,13 +20,13 @@ export interface PatientScenario {
   nibpEveryMs?: number;
 }
 
-const BASELINE = { hr: 72, sys: 126, dia: 79, spo2: 97.5, rr: 14, etco2: 37, temp: 36.6 };
+const BASELINE = { hr: 72, sys: 126, dia: 79, spo2: 97.5, respRate: 14, etco2: 37, temp: 36.6 };
 const RISE_MS = 10 * 60_000;
 const SENSOR_OFF_MS = 20_000;
 
 export class SimulatedPatient {
   private readonly random: () => number;
-  private drift = { hr: 0, sys: 0, spo2: 0, rr: 0 };
+  private drift = { hr: 0, sys: 0, spo2: 0, respRate: 0 };
   private nibp = { sys: BASELINE.sys, dia: BASELINE.dia, at: Number.NEGATIVE_INFINITY };
 
   constructor(
@@ -44,7 +44,7 @@ export class SimulatedPatient {
     this.drift.hr = this.drift.hr * 0.9 + r() * 1.5;
     this.drift.sys = this.drift.sys * 0.9 + r() * 2;
     this.drift.spo2 = this.drift.spo2 * 0.8 + r() * 0.4;
-    this.drift.rr = this.drift.rr * 0.9 + r() * 0.6;
+    this.drift.respRate = this.drift.respRate * 0.9 + r() * 0.6;
 
     const sinceStart = elapsed - (s.infusionStartAfterMs ?? 60_000);
     const rise = sinceStart <= 0 ? 0 : Math.min(1, sinceStart / RISE_MS);
@@ -74,8 +74,8 @@ export class SimulatedPatient {
         nibpSys: round(this.nibp.sys),
         nibpDia: round(this.nibp.dia),
         nibpMean: round((this.nibp.sys + 2 * this.nibp.dia) / 3),
-        rr: round(BASELINE.rr + this.drift.rr),
-        etco2: round(BASELINE.etco2 + this.drift.rr / 2),
+        respRate: round(BASELINE.respRate + this.drift.respRate),
+        etco2: round(BASELINE.etco2 + this.drift.respRate / 2),
         temp: round(BASELINE.temp + this.drift.spo2 / 10, 1),
       },
     };

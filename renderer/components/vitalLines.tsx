@@ -13,7 +13,7 @@ const VITAL_LINES: { parameter: VitalParameter; color: string; dash?: string }[]
   { parameter: 'spo2', color: 'var(--spo2)' },
   { parameter: 'nibpSys', color: 'var(--nibp)' },
   { parameter: 'nibpDia', color: 'var(--nibp-dim)' },
-  { parameter: 'rr', color: 'var(--rr)' },
+  { parameter: 'respRate', color: 'var(--respRate)' },
   { parameter: 'etco2', color: 'var(--etco2)', dash: '6 3' },
 ];
 

@@ -67,7 +67,7 @@ export const en: Messages = {
     nibpSys: 'NIBP sys',
     nibpDia: 'NIBP dia',
     nibpMean: 'NIBP MAP',
-    rr: 'RR',
+    respRate: 'Resp.',
     etco2: 'EtCO₂',
     temp: 'Temp',
     pumpRate: 'Pump',

@@ -10,7 +10,7 @@ import { samplesInOrder } from '../../core/alarms/samples';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
 import { ok } from '../session/runThrough';
 
-const PARAMETERS = ['hr', 'pulseRate', 'spo2', 'rr'] as const;
+const PARAMETERS = ['hr', 'pulseRate', 'spo2', 'respRate'] as const;
 
 describe('samplesInOrder', () => {
   it('keeps every reading in order and starts a new sample exactly where a parameter repeats', () => {

@@ -109,7 +109,7 @@ describe('vitals of a signed session are immutable', () => {
         .prepare("INSERT INTO vital_chunks (chair_id, parameter, start_ms, end_ms, sample_count, data) VALUES (1, 'hr', ?, ?, 1, ?)")
         .run(T0 + 5 * MIN + 1, T0 + 5 * MIN + 1, extra),
     ).toThrow(/no readings can be added/);
-    expect(() => s.f.api.appendReadings(CHAIR, [{ parameter: 'rr', value: 12, unit: '/min', state: 'valid', receivedAt: T0 + 7 * MIN }])).toThrow(/no readings can be added/);
+    expect(() => s.f.api.appendReadings(CHAIR, [{ parameter: 'respRate', value: 12, unit: '/min', state: 'valid', receivedAt: T0 + 7 * MIN }])).toThrow(/no readings can be added/);
     expect(chunksOverlapping(s, T0, T0 + 30 * MIN)[0]).toEqual(inside);
   });
 

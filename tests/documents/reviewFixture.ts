@@ -192,7 +192,7 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
       series('spo2', from, to, 30_000, (t) => (t > start + 88 * MIN && t < start + 92 * MIN ? 91 : 97 + ((t / 30_000) % 3 === 0 ? 1 : 0))),
       series('nibpSys', from, to, 5 * MIN, (t) => (t > start && t < stop ? 142 : 128) + Math.round(6 * Math.sin(t / (25 * MIN)))),
       series('nibpDia', from, to, 5 * MIN, (t) => (t > start && t < stop ? 88 : 80) + Math.round(4 * Math.sin(t / (25 * MIN)))),
-      series('rr', from, to, MIN, (t, i) => (t > start + 20 * MIN && t < start + 30 * MIN ? null : 14 + (i % 4 === 0 ? 2 : 0))),
+      series('respRate', from, to, MIN, (t, i) => (t > start + 20 * MIN && t < start + 30 * MIN ? null : 14 + (i % 4 === 0 ? 2 : 0))),
     ]), CHART_MAX_BUCKETS),
     alarms: [
       { id: 1, chairId: 1, sessionId: 11, at: start + 89 * MIN, type: 'raised', alarmId: 'a1', code: 'spo2.low', priority: 'medium', userId: null, userName: null, detail: { value: 91, threshold: 92 } },

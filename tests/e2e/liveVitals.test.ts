@@ -37,7 +37,7 @@ describe('live vitals in Chromium', () => {
     page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && errors.push(m.text()));
     await app.loginPage(page, 'mfa');
     await page.getByRole('navigation', { name: 'chairs' }).getByRole('button', { name: 'Platz 1' }).click();
-    await expect.poll(() => page.getByTestId('link-status').innerText(), { timeout: 15_000 }).toBe('Empfang');
+    await expect.poll(() => page.getByTestId('link-status').innerText(), { timeout: 15_000 }).toBe('Daten kommen');
     await page.getByTestId('value-hr').waitFor({ timeout: 15_000 });
     const seen = new Set<string>();
     const started = Date.now();

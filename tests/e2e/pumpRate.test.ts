@@ -77,7 +77,7 @@ describe('pump rate beside the documented rate', () => {
     await expect.poll(() => page.getByTestId('pump-documented-value').innerText().catch(() => ''), { timeout: 15_000 }).toContain('7,2');
     expect(await page.getByTestId('pump-rate-differs').count()).toBe(0);
     await page.getByTestId('value-hr').waitFor({ timeout: 15_000 }); // the monitor's vitals beside the pump
-    expect(await page.getByTestId('link-status').first().innerText()).toBe('Empfang');
+    expect(await page.getByTestId('link-status').first().innerText()).toBe('Daten kommen');
     await page.screenshot({ path: `${SHOTS}/e2e-pump-rate-agrees.png` });
 
     // The MFA confirms the physician's order but the pump still runs 7.2: 10.8 ml/h documented (issue 10 point 8).

@@ -178,7 +178,7 @@ describe('infusion session in Chromium', () => {
     await doc.getByTestId('rx-mgkgh').fill('0,6');
     await until(() => doc.getByTestId('rx-mlh').inputValue()).toBe('48');
     await until(() => doc.getByTestId('rx-verdict').innerText()).toContain('Warngrenze von 0,5 mg/kg/h');
-    expect(await doc.getByTestId('dose-limits').innerText()).toContain('clinical-requirements §2.2');
+    expect(await doc.getByTestId('dose-limits').innerText()).toContain('Quelle: Vorschlag, von der Klinik festzulegen · Anforderungen Abschnitt 2.2');
     await doc.getByTestId('rx-prescribe').click();
     await doc.getByTestId('rx-refusal').waitFor();
     expect(await doc.getByTestId('rx-refusal').innerText()).toContain('schriftliche ärztliche Begründung erforderlich');
@@ -225,7 +225,7 @@ describe('infusion session in Chromium', () => {
     await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Dissoziation' }).click();
     await mfa.getByTestId('obs-levels-dissociation').locator('[data-score="1"]').click();
     await mfa.getByTestId('obs-record').click();
-    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Blutdruck (manuell)' }).click();
+    await mfa.getByTestId('obs-kind').getByRole('button', { name: 'Blutdruck (NIBD)' }).click();
     await mfa.getByTestId('obs-sys').fill('135');
     await mfa.getByTestId('obs-dia').fill('85');
     await mfa.getByTestId('obs-record').click();

@@ -53,7 +53,7 @@ describe('clinic settings screen', () => {
     const items = refusal.locator('li');
     expect(await items.count()).toBe(2);
     expect([await items.nth(0).getAttribute('data-code'), await items.nth(1).getAttribute('data-code')]).toEqual(['setting.outOfRange', 'setting.reasonMissing']);
-    expect(await refusal.innerText()).toMatch(/außerhalb des klinisch zulässigen Bereichs 0,01–1 mg\/kg\/h.*Cohen/s);
+    expect(await refusal.innerText()).toMatch(/Esketamin: Höchstrate: 1000 liegt außerhalb des klinisch zulässigen Bereichs 0,01–1 mg\/kg\/h \(Leitlinie oder Fachinformation/);
     await page.screenshot({ path: `${SHOTS}/settings-refused.png` });
     expect(await row.getByTestId('setting-value').innerText()).toMatch(/^1 mg\/kg\/h/);
 
@@ -62,13 +62,13 @@ describe('clinic settings screen', () => {
     await editor.getByTestId('setting-save').click();
     await until(() => row.getByTestId('setting-value').innerText()).toMatch(/^0,8 mg\/kg\/h/);
     const history = page.getByTestId('history-row').first();
-    expect(await history.innerText()).toMatch(/Dr\. Meier.*esketamineHardLimitMgPerKgPerH.*1 → 0,8.*Praxisprotokoll 2026/s);
+    expect(await history.innerText()).toMatch(/Dr\. Meier.*Esketamin: Höchstrate.*1 → 0,8.*Praxisprotokoll 2026/s);
     await page.getByTestId('settings-history').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/settings-history.png` });
 
     // A clinic-wide alarm limit is a setting on the same screen.
-    await page.getByTestId('settings-filter').fill('spo2.low');
-    expect(await page.getByTestId('settings-alarms').innerText()).toMatch(/alarm\.spo2\.low\.medium\s+94 %/);
+    await page.getByTestId('settings-filter').fill('SpO₂ niedrig');
+    expect(await page.getByTestId('settings-alarms').innerText()).toMatch(/SpO₂ niedrig – Priorität mittel\s+94 %/);
     await page.screenshot({ path: `${SHOTS}/settings-alarm-limits.png` });
     expect(errors).toEqual([]);
   }, 60_000);

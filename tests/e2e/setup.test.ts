@@ -42,7 +42,7 @@ describe('device setup in Chromium', () => {
     await page.getByTestId('setup-chair-2').click();
     await page.locator('[data-testid="setup-screen"][data-chair="2"]').waitFor();
     await expect.poll(() => page.getByTestId('setup-protocol').inputValue(), { timeout: 10_000 }).toBe('datex-s5');
-    await expect.poll(() => page.locator('.setup__live').innerText(), { timeout: 15_000 }).toContain('Empfang');
+    await expect.poll(() => page.locator('.setup__live').innerText(), { timeout: 15_000 }).toContain('Daten kommen');
     await page.getByTestId('setup-protocol').selectOption('philips-mib');
     await page.getByTestId('setup-test').click();
     const result = page.getByTestId('setup-test-result');

@@ -61,7 +61,7 @@ export interface SoakResult {
 
 /** Monitor numerics each second (a fast oximeter twice), NIBP every 5 min, the pump every 5 s. */
 const SOURCES: { parameters: VitalParameter[]; periodMs: number }[] = [
-  { parameters: ['hr', 'rr'], periodMs: 1000 },
+  { parameters: ['hr', 'respRate'], periodMs: 1000 },
   { parameters: ['spo2', 'pulseRate'], periodMs: 500 },
   { parameters: ['nibpSys', 'nibpDia', 'nibpMean'], periodMs: 300_000 },
   { parameters: ['pumpRate', 'pumpVolume'], periodMs: 5000 },

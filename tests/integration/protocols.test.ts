@@ -75,7 +75,7 @@ const SPECS: Spec[] = [
   },
   {
     id: 'philips-mib',
-    params: ['hr', 'spo2', 'nibpSys', 'rr'],
+    params: ['hr', 'spo2', 'nibpSys', 'respRate'],
     intervalMs: 250,
     silenceMs: 1500,
     handshake: {

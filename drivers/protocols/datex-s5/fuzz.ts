@@ -13,7 +13,7 @@ const snapshot = (rng: Rng) => ({
     nibpSys: rng.int(400),
     nibpDia: rng.int(300),
     nibpMean: rng.int(300),
-    rr: rng.int(200),
+    respRate: rng.int(200),
     etco2: rng.int(200),
     temp: 5 + rng.int(5000) / 100,
   },

@@ -34,7 +34,7 @@ export const FIELD = {
   spo2: 124,
   pulseRate: 126,
   etco2: 138,
-  co2Rr: 142,
+  co2RespRate: 142,
   ambientPressure: 144,
 } as const;
 

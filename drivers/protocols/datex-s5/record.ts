@@ -112,7 +112,7 @@ function decodeBasic(view: DataView, start: number, out: RecordDecode): void {
     // EtCO2 is sent in 0.01 % of ambient pressure; mmHg needs the ambient pressure (0.1 mmHg) of the same record.
     if (et > DATA_INVALID_LIMIT && ambient <= DATA_INVALID_LIMIT) emit('etco2', MARKER.invalid, 1, active);
     else emit('etco2', et <= DATA_INVALID_LIMIT ? et : et * ambient, 1e-5, active);
-    emit('rr', i16(FIELD.co2Rr), 1, active);
+    emit('respRate', i16(FIELD.co2RespRate), 1, active);
   });
 }
 

@@ -8,7 +8,7 @@ import { ACT_POLL_EXT, MOC } from './requests';
 import { hexToBytes } from '../shared/bytes';
 import { PhilipsMibSession } from './session';
 
-const PARAMS: VitalParameter[] = ['hr', 'pulseRate', 'spo2', 'nibpSys', 'nibpDia', 'nibpMean', 'rr', 'etco2', 'temp'];
+const PARAMS: VitalParameter[] = ['hr', 'pulseRate', 'spo2', 'nibpSys', 'nibpDia', 'nibpMean', 'respRate', 'etco2', 'temp'];
 
 export const philipsFuzzTarget: FuzzTarget = {
   id: 'philips-mib',

@@ -10,8 +10,8 @@ export const PHYSIO_TO_PARAMETER: ReadonlyMap<number, VitalParameter> = new Map<
   [0x4a05, 'nibpSys'],
   [0x4a06, 'nibpDia'],
   [0x4a07, 'nibpMean'],
-  [0x500a, 'rr'], // NOM_RESP_RATE
-  [0x5012, 'rr'], // NOM_AWAY_RESP_RATE
+  [0x500a, 'respRate'], // NOM_RESP_RATE
+  [0x5012, 'respRate'], // NOM_AWAY_RESP_RATE
   [0x50b0, 'etco2'], // NOM_AWAY_CO2_ET
   [0x4b48, 'temp'], // NOM_TEMP
   [0x4b60, 'temp'], // core
@@ -26,7 +26,7 @@ export const PHYSIO = {
   nibpSys: 0x4a05,
   nibpDia: 0x4a06,
   nibpMean: 0x4a07,
-  rr: 0x500a,
+  respRate: 0x500a,
   etco2: 0x50b0,
   temp: 0x4b48,
 } as const;
@@ -51,7 +51,7 @@ export function toAppUnit(parameter: VitalParameter, unit: number, value: number
     case 'hr':
     case 'pulseRate':
       return unit === UNIT.bpm ? value : undefined;
-    case 'rr':
+    case 'respRate':
       return unit === UNIT.respPerMin || unit === UNIT.bpm ? value : undefined;
     case 'spo2':
       return unit === UNIT.percent ? value : undefined;

@@ -45,12 +45,12 @@ export function buildDisplayRecord(snapshot: VitalsSnapshot): Uint8Array {
   group(GROUP.spo2, v.spo2 !== undefined);
   put(FIELD.spo2, v.spo2, 0.01, true);
   put(FIELD.pulseRate, v.pulseRate, 1, true);
-  group(GROUP.co2, v.etco2 !== undefined || v.rr !== undefined);
+  group(GROUP.co2, v.etco2 !== undefined || v.respRate !== undefined);
   view.setInt16(phys + FIELD.ambientPressure, AMBIENT_PRESSURE, true);
   // et is 0.01 % of ambient: mmHg / (ambient mmHg) * 100 %.
   const et = v.etco2 === undefined ? undefined : (v.etco2 / (AMBIENT_PRESSURE / 10)) * 100;
   put(FIELD.etco2, et, 0.01);
-  put(FIELD.co2Rr, v.rr, 1);
+  put(FIELD.co2RespRate, v.respRate, 1);
   return record;
 }
 

@@ -77,7 +77,7 @@ const HANDLES: Partial<Record<VitalParameter | 'nibp', number>> = {
   pulseRate: 33798,
   spo2: 33792,
   nibp: 33394,
-  rr: 33494,
+  respRate: 33494,
   etco2: 33600,
   temp: 33700,
 };
@@ -106,7 +106,7 @@ export function numericObservations(s: VitalsSnapshot, opts: PhilipsMibDeviceOpt
   single('hr', PHYSIO.hr, UNIT.bpm);
   single('pulseRate', PHYSIO.pulseRate, UNIT.bpm);
   single('spo2', PHYSIO.spo2, UNIT.percent);
-  single('rr', PHYSIO.rr, UNIT.respPerMin);
+  single('respRate', PHYSIO.respRate, UNIT.respPerMin);
   single('etco2', PHYSIO.etco2, kPa ? UNIT.kPa : UNIT.mmHg, pressure);
   single('temp', PHYSIO.temp, UNIT.degC);
   const nibp: Array<[VitalParameter, number]> = [

@@ -174,7 +174,9 @@ export class AuthService {
   }
 
   async createUser(actor: SessionUser, input: { username: string; displayName: string; role: SessionUser['role']; password: string; pin?: string }) {
-    if (await this.db.call('findCredentials', input.username)) throw new AppError('CONFLICT', `the user name ${input.username} is taken`);
+    if (await this.db.call('findCredentials', input.username)) {
+      throw new AppError('CONFLICT', `the user name ${input.username} is taken`, [problem('user.nameTaken', { username: input.username })]);
+    }
     const id = await this.db.call(
       'createUser',
       { userId: actor.id, at: this.now() },
@@ -186,7 +188,7 @@ export class AuthService {
   }
 
   async setActive(actor: SessionUser, userId: number, active: boolean): Promise<void> {
-    if (userId === actor.id && !active) throw new AppError('REFUSED', 'you cannot deactivate yourself');
+    if (userId === actor.id && !active) throw new AppError('REFUSED', 'you cannot deactivate yourself', [problem('user.cannotDeactivateSelf')]);
     try {
       await this.db.call('setUserActive', { userId: actor.id, at: this.now() }, userId, active);
     } catch (err) {

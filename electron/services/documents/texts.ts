@@ -41,7 +41,7 @@ const de = {
   contraindicationsValue: 'geprüft, ärztlich bestätigt durch {by} am {at}; absolute Kontraindikation: {found}',
   weightMeasured: '{kg} kg, gemessen {at}',
   baselineVitals: 'Ausgangswerte',
-  baselineValue: 'RR {sys}/{dia} mmHg, HF {hr}/min, SpO₂ {spo2} % ({source}, {at})',
+  baselineValue: 'Blutdruck {sys}/{dia} mmHg, HF {hr}/min, SpO₂ {spo2} % ({source}, {at})',
   source: { monitor: 'Monitor', manual: 'manuell' } as Record<string, string>,
   baselinePain: 'Schmerz vor der Infusion (NRS)',
   fasting: 'Letzte Mahlzeit',
@@ -62,7 +62,7 @@ const de = {
   chart: 'Vitalwerte und Dosisrate',
   chartNoVitals: 'Keine Vitalwerte gespeichert.',
   chartRate: 'Dosisrate mg/kg/h',
-  chartLegend: { hr: 'HF /min', spo2: 'SpO₂ %', nibpSys: 'RR sys mmHg', nibpDia: 'RR dia mmHg', rr: 'AF /min', rate: 'Rate mg/kg/h', bolus: 'Bolus', pause: 'Pause', alarm: 'Alarm' } as Record<string, string>,
+  chartLegend: { hr: 'HF /min', spo2: 'SpO₂ %', nibpSys: 'NIBD sys mmHg', nibpDia: 'NIBD dia mmHg', respRate: 'AF /min', rate: 'Rate mg/kg/h', bolus: 'Bolus', pause: 'Pause', alarm: 'Alarm' } as Record<string, string>,
   observations: 'Beobachtungen und Skalen',
   observationColumns: ['Zeit', 'Art', 'Wert', 'dokumentiert von'],
   observationKinds: {
@@ -177,7 +177,7 @@ const en: DocumentTexts = {
   chart: 'Vital signs and dose rate',
   chartNoVitals: 'No vital signs stored.',
   chartRate: 'Dose rate mg/kg/h',
-  chartLegend: { hr: 'HR /min', spo2: 'SpO₂ %', nibpSys: 'BP sys mmHg', nibpDia: 'BP dia mmHg', rr: 'RR /min', rate: 'Rate mg/kg/h', bolus: 'Bolus', pause: 'Pause', alarm: 'Alarm' },
+  chartLegend: { hr: 'HR /min', spo2: 'SpO₂ %', nibpSys: 'BP sys mmHg', nibpDia: 'BP dia mmHg', respRate: 'Resp. /min', rate: 'Rate mg/kg/h', bolus: 'Bolus', pause: 'Pause', alarm: 'Alarm' },
   observations: 'Observations and scales',
   observationColumns: ['Time', 'Kind', 'Value', 'recorded by'],
   observationKinds: {

@@ -6,8 +6,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import { PHYSIOLOGICAL_CODES } from '../../../core/alarms/codes';
+import { conditionLabel } from '../../../core/alarms/messages';
+import { sourceText } from '../../../core/clinic/sourceText';
+import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
-import { ApiCallError } from '../../api/client';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
+import { num, parseDecimal } from '../../format';
 import { useAuth } from '../../stores/authStore';
 
 type Limits = MethodOutput<'alarms.thresholds'>;
@@ -15,6 +19,7 @@ type Limits = MethodOutput<'alarms.thresholds'>;
 export function AlarmLimitsPanel({ chairId }: { chairId: number }) {
   const { t } = useTranslation();
   const api = useApi();
+  const lang = useLang();
   const role = useAuth((s) => s.status?.user?.role);
   const [limits, setLimits] = useState<Limits | null>(null);
   const [code, setCode] = useState<string>('spo2.low');
@@ -22,22 +27,24 @@ export function AlarmLimitsPanel({ chairId }: { chairId: number }) {
   const [high, setHigh] = useState('');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
 
-  const load = () => void api.call('alarms.thresholds', { chairId }).then(setLimits).catch((e: Error) => setMessage(e.message));
+  const load = () => void api.call('alarms.thresholds', { chairId }).then(setLimits).catch((e: unknown) => setProblems(problemsOf(e)));
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(load, [api, chairId]);
 
   const save = async () => {
     setMessage(null);
+    setProblems([]);
     const entry: { medium?: number; high?: number } = {};
-    if (medium.trim() !== '') entry.medium = Number(medium.replace(',', '.'));
-    if (high.trim() !== '') entry.high = Number(high.replace(',', '.'));
+    if (medium.trim() !== '') entry.medium = parseDecimal(medium, lang) ?? NaN;
+    if (high.trim() !== '') entry.high = parseDecimal(high, lang) ?? NaN;
     try {
       await api.call('alarms.setOverrides', { chairId, reason, limits: { [code]: entry } });
       setMessage(t('alarms.limitsSaved'));
       load();
     } catch (e) {
-      setMessage(e instanceof ApiCallError ? [e.message, ...(e.error.problems ?? []).map((p) => p.message)].join(' ') : String(e));
+      setProblems(problemsOf(e));
     }
   };
 
@@ -50,13 +57,13 @@ export function AlarmLimitsPanel({ chairId }: { chairId: number }) {
         <tbody>
           {(limits?.limits ?? []).map((l) => (
             <tr key={`${l.code}/${l.priority}`} className={`alarm-log__row--${l.priority}`}>
-              <td>{l.code}</td>
+              <td title={l.code}>{conditionLabel(l.code, lang)}</td>
               <td>{t(`alarms.priority.${l.priority}`)}</td>
               <td>
-                {l.op} {l.limit} {l.unit ?? ''}
-                {l.delayMs > 0 ? ` · ${l.delayMs / 1000} s` : ''}
+                {l.op} {num(l.limit, lang, 2)} {l.unit ?? ''}
+                {l.delayMs > 0 ? ` · ${num(l.delayMs / 1000, lang)} s` : ''}
               </td>
-              <td className="muted">{l.source}</td>
+              <td className="muted">{sourceText(l.source, lang)}</td>
             </tr>
           ))}
         </tbody>
@@ -65,7 +72,7 @@ export function AlarmLimitsPanel({ chairId }: { chairId: number }) {
         <div className="alarm-limits__form">
           <select value={code} onChange={(e) => setCode(e.target.value)} aria-label={t('alarms.limitsCode')}>
             {PHYSIOLOGICAL_CODES.map((c) => (
-              <option key={c} value={c}>{c}</option>
+              <option key={c} value={c}>{conditionLabel(c, lang)}</option>
             ))}
           </select>
           <input inputMode="decimal" placeholder={t('alarms.priority.medium')} value={medium} onChange={(e) => setMedium(e.target.value)} aria-label={t('alarms.priority.medium')} />
@@ -77,6 +84,7 @@ export function AlarmLimitsPanel({ chairId }: { chairId: number }) {
         </div>
       )}
       {message && <p role="status">{message}</p>}
+      <ProblemList problems={problems} />
     </section>
   );
 }

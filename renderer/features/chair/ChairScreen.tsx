@@ -37,7 +37,7 @@ export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
           linkSilent={silent}
           format={([s, d, m]) => `${fmt(s)}/${fmt(d)} (${fmt(m)})`}
         />
-        <Numeric parameter="rr" label={t('params.rr')} readings={[l.rr]} now={now} />
+        <Numeric parameter="respRate" label={t('params.respRate')} readings={[l.respRate]} now={now} />
         <Numeric parameter="etco2" label={t('params.etco2')} readings={[l.etco2]} now={now} />
         <Numeric parameter="temp" label={t('params.temp')} readings={[l.temp]} now={now} format={([v]) => (v === null || v === undefined ? '–' : v.toFixed(1))} />
       </div>

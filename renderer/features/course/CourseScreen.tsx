@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseView } from '../../../core/api/methods/sessionSchemas';
+import { sourceText } from '../../../core/clinic/sourceText';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { SelectField, TextField } from '../../components/Field';
@@ -86,7 +87,7 @@ export function CourseScreen({ courseId }: { courseId: number }) {
             </p>
           )}
           <p className="source">
-            {t('course.meaningfulRule', { points: meaningfulDrop.minPoints, percent: meaningfulDrop.minPercent, source: meaningfulDrop.source })}
+            {t('course.meaningfulRule', { points: meaningfulDrop.minPoints, percent: meaningfulDrop.minPercent, source: sourceText(meaningfulDrop.source, lang) })}
           </p>
           <PainTrendChart sessions={sessions} />
         </section>

@@ -37,7 +37,7 @@ export function ScoreForm({ handle }: { handle: SessionHandle }) {
         label={t('discharge.scale')}
         value={chosen}
         testId="score-scale"
-        hint={settingSource(rows, 'dischargeScale')}
+        hint={settingSource(rows, 'dischargeScale', lang)}
         options={DISCHARGE_SCALES_LIST.map((s) => ({ value: s, label: DISCHARGE_SCALES[s][lang] }))}
         onChange={(s) => {
           setScale(s);

@@ -103,7 +103,7 @@ export function ChairTile({ chair, alarms, session, finished, sessionsAvailable,
             alarm={alarmParams.has('nibpSys') || alarmParams.has('nibpDia')}
             text={l.nibpSys && l.nibpDia ? `${fmt(l.nibpSys.value)}/${fmt(l.nibpDia.value)}` : undefined}
           />
-          <Vital p="rr" unit="/min" label={t('params.rr')} reading={l.rr} now={now} dimmed={dimmed} alarm={alarmParams.has('rr')} />
+          <Vital p="respRate" unit="/min" label={t('params.respRate')} reading={l.respRate} now={now} dimmed={dimmed} alarm={alarmParams.has('respRate')} />
         </div>
       )}
       <div className="tile__session" data-testid="tile-session">

@@ -190,7 +190,7 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
               <tr key={i}>
                 <td className="num">{dateTime(h.at)}</td>
                 <td>{h.userName ?? '–'}</td>
-                <td>{h.action}</td>
+                <td title={h.action}>{t(`auditAction.${h.action}`, { defaultValue: h.action })}</td>
                 <td className="muted">{h.detail}</td>
               </tr>
             ))}

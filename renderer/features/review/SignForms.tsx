@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import type { Lang } from '../../../core/messages';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
-import { hhmm, hhmmss } from '../../format';
+import { hhmm, hhmmss, num } from '../../format';
 import { observationText } from '../session/ObservationList';
 
 type Target = (typeof AmendmentTarget.options)[number];
@@ -47,7 +47,7 @@ export function entriesOf(detail: SessionDetail, target: Target, t: (k: string) 
     case 'observation':
       return detail.observations.map((o) => ({ id: o.id, label: `${hhmm(o.observation.at)} ${t(`obs.kind.${o.observation.kind}`)}: ${observationText(o.observation, lang)}` }));
     case 'doseEvent':
-      return detail.doseEvents.map((e) => ({ id: e.id, label: `${hhmmss(e.at)} ${t(`infusion.event.${e.kind}`)} ${e.rateMlPerH ?? e.amount ?? ''}` }));
+      return detail.doseEvents.map((e) => ({ id: e.id, label: `${hhmmss(e.at)} ${t(`infusion.event.${e.kind}`)} ${e.rateMlPerH === null && e.amount === null ? '' : num(e.rateMlPerH ?? e.amount, lang, 3)}` }));
     case 'prescription':
       return detail.prescriptions.map((p) => ({ id: p.id, label: `${hhmm(p.prescribed.at)} ${p.targetMgPerKgPerH} mg/kg/h` }));
     case 'dischargeScore':

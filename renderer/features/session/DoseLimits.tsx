@@ -1,5 +1,6 @@
 /** The clinic's dose limits for the substance, each with its source. */
 import { useTranslation } from 'react-i18next';
+import { sourceText } from '../../../core/clinic/sourceText';
 import { useLang } from '../../components/ProblemList';
 import { num } from '../../format';
 import type { DoseCalc } from './useDoseCalculation';
@@ -23,7 +24,7 @@ export function DoseLimits({ limits }: { limits: DoseCalc['limits'] }) {
             <td className="num">
               {num(l.value, lang, 3)} {l.unit}
             </td>
-            <td className="source">{t('infusion.source', { source: l.source })}</td>
+            <td className="source">{t('infusion.source', { source: sourceText(l.source, lang) })}</td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,5 @@
 /** The recorded observations, newest first, each with time, value in words and who recorded it. */
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
 import { RESCUE_DRUGS, RESCUE_ROUTES } from '../../../core/session/rescueMedications';
@@ -34,14 +35,15 @@ export function observationText(o: Row['observation'], lang: Lang, nameOf: (id: 
     case 'dissociation':
       return level(DISSOCIATION_LEVELS, v.score, lang);
     case 'nausea':
-      return level(NAUSEA_LEVELS, v.score, lang) + (v.vomitingEpisodes ? ` · ${String(v.vomitingEpisodes)}× Erbrechen` : '');
+      return level(NAUSEA_LEVELS, v.score, lang) + (v.vomitingEpisodes ? ` · ${i18next.getFixedT(lang)('obs.vomitingTimes', { count: v.vomitingEpisodes })}` : '');
     case 'bloodPressure':
-      return `${String(v.systolicMmHg)}/${String(v.diastolicMmHg)} mmHg` + (v.heartRate ? ` · HF ${String(v.heartRate)}/min` : '') + (v.spo2 ? ` · SpO₂ ${String(v.spo2)} %` : '');
+      return `${String(v.systolicMmHg)}/${String(v.diastolicMmHg)} mmHg` + (v.heartRate ? ` · ${i18next.getFixedT(lang)('params.hr')} ${String(v.heartRate)}/min` : '') + (v.spo2 ? ` · SpO₂ ${String(v.spo2)} %` : '');
     case 'note':
       return String(v.text);
     case 'adverseEvent': {
       const r = v.rescueMedication as Record<string, unknown> | undefined;
-      return `${String(v.severity)}: ${String(v.description)}` + (r ? ` → ${rescueText(r, lang, nameOf)}` : '');
+      // The severity in words ("mittel"), never its code ("moderate").
+      return `${i18next.getFixedT(lang)(`obs.${String(v.severity)}`, { defaultValue: String(v.severity) })}: ${String(v.description)}` + (r ? ` → ${rescueText(r, lang, nameOf)}` : '');
     }
     default:
       return JSON.stringify(o);

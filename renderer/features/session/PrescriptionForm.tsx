@@ -67,7 +67,7 @@ export function PrescriptionForm({ handle }: { handle: SessionHandle }) {
           label={t('infusion.substance')}
           value={chosenSubstance}
           testId="rx-substance"
-          hint={t('infusion.source', { source: settingSource(rows, 'defaultSubstance') })}
+          hint={t('infusion.source', { source: settingSource(rows, 'defaultSubstance', lang) })}
           options={SUBSTANCES.map((s) => ({ value: s, label: t(`infusion.${s}`) }))}
           onChange={(s) => {
             setSubstance(s);
@@ -79,7 +79,7 @@ export function PrescriptionForm({ handle }: { handle: SessionHandle }) {
           label={`${t('infusion.concentration')} (mg/ml)`}
           value={chosenConcentration}
           testId="rx-concentration"
-          hint={t('infusion.source', { source: settingSource(rows, 'esketamineConcentrationsMgPerMl') })}
+          hint={t('infusion.source', { source: settingSource(rows, 'esketamineConcentrationsMgPerMl', lang) })}
           options={catalogue.map((c) => ({ value: String(c), label: `${num(c, lang)} mg/ml` }))}
           onChange={setConcentration}
         />
@@ -98,7 +98,7 @@ export function PrescriptionForm({ handle }: { handle: SessionHandle }) {
         <p className="muted" data-testid="rx-start-hint">
           {t('infusion.targetHint', {
             value: num(startRate, lang, 3),
-            source: settingSource(rows, chosenSubstance === 'esketamine' ? 'esketamineStartRateMgPerKgPerH' : 'racemicKetamineStartRateMgPerKgPerH'),
+            source: settingSource(rows, chosenSubstance === 'esketamine' ? 'esketamineStartRateMgPerKgPerH' : 'racemicKetamineStartRateMgPerKgPerH', lang),
           })}
         </p>
       )}

@@ -57,7 +57,7 @@ export function SessionVitals({ detail, now, children }: { detail: SessionDetail
           linkSilent={silent}
           format={([s, d, m]) => `${fmt(s)}/${fmt(d)} (${fmt(m)})`}
         />
-        <Numeric parameter="rr" label={t('params.rr')} readings={[l.rr]} now={liveNow} />
+        <Numeric parameter="respRate" label={t('params.respRate')} readings={[l.respRate]} now={liveNow} />
       </div>
       {children}
       <SessionChart detail={detail} rows={chair.trend.rows} from={from} to={to} />

@@ -4,6 +4,23 @@
  */
 import { indicationLabels } from '../../../core/course/indication';
 export const sessionTextsDe = {
+  // Audit-trail actions in words (the review's record); an action not listed here shows its code.
+  auditAction: {
+    session: {
+      planned: 'Sitzung geplant', checkIn: 'angemeldet', completeChecklist: 'Checkliste abgeschlossen', start: 'Infusion gestartet',
+      pause: 'Infusion pausiert', resume: 'Infusion fortgesetzt', stop: 'Infusion beendet', discharge: 'entlassen', signed: 'unterschrieben',
+      doseEventAmended: 'Dosisereignis korrigiert',
+    },
+    checklist: { saved: 'Checkliste gespeichert', contraindicationsConfirmed: 'Kontraindikationen ärztlich bestätigt' },
+    discharge: {
+      escortConfirmed: 'Begleitung bestätigt', instructionsAcknowledged: 'Verhaltenshinweise bestätigt', physicianReleased: 'ärztlich freigegeben',
+      scoreRecorded: 'Entlassungsskala erfasst',
+    },
+    observation: { recorded: 'Beobachtung erfasst' },
+    prescription: { prescribed: 'verordnet' },
+    rateOrder: { ordered: 'Ratenänderung angeordnet', confirmed: 'Ratenänderung bestätigt' },
+    document: { generated: 'Dokument erstellt' },
+  },
   patient: {
     nav: 'Patienten',
     title: 'Patienten',
@@ -97,7 +114,7 @@ export const sessionTextsDe = {
     infoSheetVersion: 'Version Aufklärungsbogen',
     offLabelClause: 'Off-Label-Hinweis bestätigt',
     safetyBriefing: 'Sicherungsaufklärung (kein Autofahren, Begleitperson)',
-    contraindications: 'Kontraindikationen (§1.3) – ärztliche Bestätigung',
+    contraindications: 'Kontraindikationen – ärztliche Bestätigung',
     absoluteContraindication: 'Absolute Kontraindikation festgestellt',
     ciNotConfirmed: 'Noch nicht ärztlich bestätigt',
     ciConfirmedNone: 'Keine absolute Kontraindikation – bestätigt von {{name}}, {{time}}',
@@ -112,8 +129,8 @@ export const sessionTextsDe = {
     fromMonitor: 'Vom Monitor übernehmen',
     sourceMonitor: 'Quelle: Monitor',
     sourceManual: 'Quelle: manuell',
-    systolic: 'RR systolisch',
-    diastolic: 'RR diastolisch',
+    systolic: 'Blutdruck systolisch',
+    diastolic: 'Blutdruck diastolisch',
     heartRate: 'Herzfrequenz',
     spo2: 'SpO₂',
     baselinePain: 'Schmerz-NRS vor der Infusion',
@@ -211,7 +228,7 @@ export const sessionTextsDe = {
       sedation: 'Sedierung',
       dissociation: 'Dissoziation',
       nausea: 'Übelkeit',
-      bloodPressure: 'Blutdruck (manuell)',
+      bloodPressure: 'Blutdruck (NIBD)',
       note: 'Freitext',
       adverseEvent: 'Unerwünschtes Ereignis',
     },
@@ -220,6 +237,7 @@ export const sessionTextsDe = {
     rass: 'RASS',
     moaas: 'MOAA/S',
     vomiting: 'Erbrechen (Anzahl)',
+    vomitingTimes: '{{count}}× Erbrechen',
     systolic: 'Systolisch',
     diastolic: 'Diastolisch',
     heartRate: 'Herzfrequenz',
@@ -336,6 +354,22 @@ export const sessionTextsDe = {
 } as const;
 
 export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
+  auditAction: {
+    session: {
+      planned: 'session planned', checkIn: 'checked in', completeChecklist: 'checklist completed', start: 'infusion started',
+      pause: 'infusion paused', resume: 'infusion resumed', stop: 'infusion stopped', discharge: 'discharged', signed: 'signed',
+      doseEventAmended: 'dose event corrected',
+    },
+    checklist: { saved: 'checklist saved', contraindicationsConfirmed: 'contraindications confirmed by the physician' },
+    discharge: {
+      escortConfirmed: 'escort confirmed', instructionsAcknowledged: 'instructions acknowledged', physicianReleased: 'released by the physician',
+      scoreRecorded: 'discharge score recorded',
+    },
+    observation: { recorded: 'observation recorded' },
+    prescription: { prescribed: 'prescribed' },
+    rateOrder: { ordered: 'rate order placed', confirmed: 'rate order confirmed' },
+    document: { generated: 'document generated' },
+  },
   patient: {
     nav: 'Patients',
     title: 'Patients',
@@ -429,7 +463,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     infoSheetVersion: 'Information sheet version',
     offLabelClause: 'Off-label clause confirmed',
     safetyBriefing: 'Safety instructions (no driving, escort)',
-    contraindications: 'Contraindications (§1.3) – physician confirmation',
+    contraindications: 'Contraindications – physician confirmation',
     ciNotConfirmed: 'Not yet confirmed by a physician',
     ciConfirmedNone: 'No absolute contraindication – confirmed by {{name}}, {{time}}',
     ciConfirmedFound: 'Absolute contraindication found – by {{name}}, {{time}}',
@@ -552,6 +586,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     rass: 'RASS',
     moaas: 'MOAA/S',
     vomiting: 'Vomiting (episodes)',
+    vomitingTimes: 'vomited {{count}}×',
     systolic: 'Systolic',
     diastolic: 'Diastolic',
     heartRate: 'Heart rate',

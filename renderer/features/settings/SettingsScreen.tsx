@@ -10,6 +10,8 @@ import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { TextField } from '../../components/Field';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
+import { choiceLabel, settingLabel } from '../../../core/clinic/settingLabels';
+import { sourceText } from '../../../core/clinic/sourceText';
 import type { Lang } from '../../../core/messages';
 import { dateTime, num } from '../../format';
 import { SettingEditor } from './SettingEditor';
@@ -21,7 +23,7 @@ type Change = MethodOutput<'clinicSettings.history'>[number];
 /** A setting's value in the screen's language (decimal comma in German); lists joined with '; '. */
 export function show(value: unknown, lang: Lang): string {
   if (value === null || value === undefined) return '–';
-  const one = (v: unknown) => (typeof v === 'number' ? num(v, lang, 6) : String(v));
+  const one = (v: unknown) => (typeof v === 'number' ? num(v, lang, 6) : choiceLabel(String(v), lang));
   return Array.isArray(value) ? value.map(one).join('; ') : one(value);
 }
 
@@ -50,7 +52,11 @@ export function SettingsScreen() {
     return api.on('clinicSettings.changed', () => void load());
   }, [api, load]);
 
-  const shown = useMemo(() => rows.filter((r) => r.key.toLowerCase().includes(filter.trim().toLowerCase())), [rows, filter]);
+  // Found by its name in words, or by its key (what support and the docs use).
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return rows.filter((r) => r.key.toLowerCase().includes(f) || settingLabel(r.key, lang).toLowerCase().includes(f));
+  }, [rows, filter, lang]);
   const table = (title: string, list: Row[], testId: string) => (
     <section className="panel" data-testid={testId}>
       <h3>{title}</h3>
@@ -103,7 +109,7 @@ export function SettingsScreen() {
                 <tr key={i} data-testid="history-row">
                   <td className="num">{dateTime(c.by.at)}</td>
                   <td>{c.by.userName}</td>
-                  <td><code>{c.key}</code></td>
+                  <td title={c.key}>{settingLabel(c.key, lang)}</td>
                   <td className="num">{show(c.previousValue, lang)} → <strong>{show(c.value, lang)}</strong></td>
                   <td>{c.reason}</td>
                 </tr>
@@ -123,15 +129,15 @@ function SettingLine({ row, canEdit, open, onOpen, onSaved }: { row: Row; canEdi
   return (
     <>
       <tr data-testid={`setting-${row.key}`} className={row.changed ? 'settings-row--changed' : undefined}>
-        <td><code>{row.key}</code></td>
+        <td title={row.key}>{settingLabel(row.key, lang)}</td>
         <td className="num" data-testid="setting-value">
           <strong>{show(row.value, lang)}</strong> {unit}
           {row.changed && <div className="muted">{t('settings.default', { value: show(row.defaultValue, lang) })}</div>}
         </td>
-        <td className="num">{row.range ? `${num(row.range.min, lang, 6)}–${num(row.range.max, lang, 6)} ${unit}` : row.choices ? row.choices.join(' | ') : ''}</td>
+        <td className="num">{row.range ? `${num(row.range.min, lang, 6)}–${num(row.range.max, lang, 6)} ${unit}` : row.choices ? row.choices.map((c) => choiceLabel(c, lang)).join(' | ') : ''}</td>
         <td className="muted settings__source">
-          {row.source}
-          {row.range && <div>{row.range.source}</div>}
+          {sourceText(row.source, lang)}
+          {row.range && <div>{sourceText(row.range.source, lang)}</div>}
         </td>
         <td>
           {canEdit && (

@@ -12,7 +12,7 @@ export function reading(parameter: VitalParameter, value: number | null, state: 
 
 /** A normal adult at rest: no limit crossed. */
 export function normalVitals(): Reading[] {
-  return [reading('hr', 72), reading('pulseRate', 72), reading('spo2', 98), reading('nibpSys', 125), reading('nibpDia', 80), reading('rr', 14)];
+  return [reading('hr', 72), reading('pulseRate', 72), reading('spo2', 98), reading('nibpSys', 125), reading('nibpDia', 80), reading('respRate', 14)];
 }
 
 /** The normal vitals with `changed` in their place: a monitor sends every parameter each time. */

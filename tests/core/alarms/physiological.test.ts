@@ -18,9 +18,9 @@ describe('threshold crossing without delay raises within one sample', () => {
     ['nibpSys', 85, 'nibpSys.low', 'high', 90],
     ['nibpDia', 105, 'nibpDia.high', 'medium', 100],
     ['nibpDia', 112, 'nibpDia.high', 'high', 110],
-    ['rr', 26, 'rr.high', 'medium', 24],
-    ['rr', 9, 'rr.low', 'medium', 10],
-    ['rr', 0, 'rr.low', 'high', 8],
+    ['respRate', 26, 'respRate.high', 'medium', 24],
+    ['respRate', 9, 'respRate.low', 'medium', 10],
+    ['respRate', 0, 'respRate.low', 'high', 8],
   ];
   it.each(cases)('%s = %d → %s %s', (parameter, value, code, priority, threshold) => {
     const engine = runningEngine();

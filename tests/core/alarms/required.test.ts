@@ -51,13 +51,13 @@ describe('a required parameter never seen', () => {
   it('nothing is required before the infusion starts: the patient is being connected', () => {
     const engine = new AlarmEngine(CLINIC_THRESHOLDS);
     engine.session(T0, true);
-    run(engine, T0, T0 + 5 * MIN, (t) => [reading('rr', 14 + ((t / SEC) % 2))]);
+    run(engine, T0, T0 + 5 * MIN, (t) => [reading('respRate', 14 + ((t / SEC) % 2))]);
     expect(codes(engine)).toEqual([]);
   });
 
   it('EtCO₂ and RR are required only once the clinic sets a maximum age (capnography in use)', () => {
     const engine = session();
-    run(engine, T0, T0 + MIN, without('etco2', 'rr'));
+    run(engine, T0, T0 + MIN, without('etco2', 'respRate'));
     expect(codes(engine)).toEqual([]);
     const capnography = thresholdsWith(CLINIC_THRESHOLDS, { 'alarm.requiredEtco2MaxAgeMs': 15_000 });
     const required = session(capnography);

@@ -47,8 +47,8 @@ describe('measurement faults', () => {
 
   it('invalid readings, values outside the measurable range and demo data are alarms', () => {
     const engine = runningEngine();
-    engine.readings(T0 + SEC, [reading('hr', null, 'invalid'), reading('spo2', 140), reading('rr', 14, 'demo')]);
-    expect(codes(engine).sort()).toEqual(['hr.invalid', 'rr.demo', 'spo2.invalid']);
+    engine.readings(T0 + SEC, [reading('hr', null, 'invalid'), reading('spo2', 140), reading('respRate', 14, 'demo')]);
+    expect(codes(engine).sort()).toEqual(['hr.invalid', 'respRate.demo', 'spo2.invalid']);
   });
 
   it('"unavailable" is an alarm only for a parameter that was being measured', () => {

@@ -67,7 +67,7 @@ describe('validateChecklist', () => {
   it('baseline vitals typed by hand: each missing value named', () => {
     const problems = validateChecklist({ ...complete, baselineVitals: { source: 'manual', at: NOW, systolicMmHg: 130 } }, NOW, rules, confirmed);
     expect(problems.map((p) => formatProblem(p, 'de'))).toEqual([
-      'Ausgangswert RR diastolisch fehlt',
+      'Ausgangswert Blutdruck diastolisch fehlt',
       'Ausgangswert Herzfrequenz fehlt',
       'Ausgangswert SpO₂ fehlt',
     ]);

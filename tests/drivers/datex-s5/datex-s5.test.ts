@@ -82,7 +82,7 @@ const vitalArb = fc.record({
   nibpSys: fc.integer({ min: 60, max: 250 }),
   nibpDia: fc.integer({ min: 30, max: 150 }),
   nibpMean: fc.integer({ min: 40, max: 200 }),
-  rr: fc.integer({ min: 0, max: 60 }),
+  respRate: fc.integer({ min: 0, max: 60 }),
   etco2: fc.integer({ min: 0, max: 80 }),
   temp: fc.integer({ min: 3400, max: 4200 }).map((x) => x / 100),
 });

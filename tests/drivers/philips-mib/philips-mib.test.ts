@@ -190,7 +190,7 @@ function converse(device: SimulatedDevice, snapshot: (t: number) => VitalsSnapsh
 }
 
 const fullSnapshot = (t: number): VitalsSnapshot => ({
-  values: { hr: 72, pulseRate: 71, spo2: 97, nibpSys: 128, nibpDia: 79, nibpMean: 95, rr: 14, etco2: 38.5, temp: 36.85 },
+  values: { hr: 72, pulseRate: 71, spo2: 97, nibpSys: 128, nibpDia: 79, nibpMean: 95, respRate: 14, etco2: 38.5, temp: 36.85 },
   sensorOff: false,
   time: t,
   nibpMeasuredAt: Date.UTC(2024, 4, 1, 7, 55, 0),
@@ -204,7 +204,7 @@ describe('IntelliVue conversation with the simulated monitor', () => {
     const hr = readings.filter((r) => r.parameter === 'hr');
     expect(hr.length).toBeGreaterThanOrEqual(58); // one a second, the poll never lapses
     expect(new Set(readings.map((r) => `${r.parameter}=${r.value}/${r.state}`))).toEqual(
-      new Set(['hr=72/valid', 'pulseRate=71/valid', 'spo2=97/valid', 'nibpSys=128/valid', 'nibpDia=79/valid', 'nibpMean=95/valid', 'rr=14/valid', 'etco2=38.5/valid', 'temp=36.85/valid']),
+      new Set(['hr=72/valid', 'pulseRate=71/valid', 'spo2=97/valid', 'nibpSys=128/valid', 'nibpDia=79/valid', 'nibpMean=95/valid', 'respRate=14/valid', 'etco2=38.5/valid', 'temp=36.85/valid']),
     );
     expect(readings.find((r) => r.parameter === 'nibpSys')!.deviceTime).toBe(Date.UTC(2024, 4, 1, 7, 55, 0));
     // Device time tracks the monitor clock through the MDS time base.
@@ -279,7 +279,7 @@ const valuesArb = fc.record(
     nibpSys: fc.integer({ min: 0, max: 320 }),
     nibpDia: fc.integer({ min: 0, max: 300 }),
     nibpMean: fc.integer({ min: 0, max: 310 }),
-    rr: fc.integer({ min: 0, max: 150 }),
+    respRate: fc.integer({ min: 0, max: 150 }),
     etco2: fc.integer({ min: 0, max: 1500 }).map((v) => v / 10),
     temp: fc.integer({ min: 1000, max: 4500 }).map((v) => v / 100),
   },

@@ -15,7 +15,7 @@ const LEGEND_HEIGHT = 14;
 const TIME_AXIS_HEIGHT = 14;
 export const CHART_HEIGHT = LEGEND_HEIGHT + PANELS.main + PANELS.spo2 + PANELS.rate + 2 * PANELS.gap + TIME_AXIS_HEIGHT;
 
-const COLOR = { hr: '#1b7f3b', nibpSys: '#c62828', nibpDia: '#8e1b1b', rr: '#e07b00', spo2: '#1565c0', rate: '#6a1b9a', alarm: '#d00000', pause: '#dddddd', grid: '#e2e2e2' };
+const COLOR = { hr: '#1b7f3b', nibpSys: '#c62828', nibpDia: '#8e1b1b', respRate: '#e07b00', spo2: '#1565c0', rate: '#6a1b9a', alarm: '#d00000', pause: '#dddddd', grid: '#e2e2e2' };
 
 interface Panel {
   top: number;
@@ -66,7 +66,7 @@ export function vitalsChart(ctx: ProtocolContext): void {
   for (const t of ticks) doc.text(formatTime(t, lang), x(t) - 15, rate.top + rate.height + 3, { width: 30, align: 'center', lineBreak: false });
 
   pauses(doc, events, rate, x, to);
-  for (const p of ['hr', 'rr'] as const) line(doc, byParam.get(p), main, x, COLOR[p]);
+  for (const p of ['hr', 'respRate'] as const) line(doc, byParam.get(p), main, x, COLOR[p]);
   for (const p of ['nibpSys', 'nibpDia'] as const) line(doc, byParam.get(p), main, x, COLOR[p], p === 'nibpSys' ? 'down' : 'up');
   line(doc, byParam.get('spo2'), spo2, x, COLOR.spo2);
   rateLine(doc, ctx, rate, x, to);
@@ -79,7 +79,7 @@ export function vitalsChart(ctx: ProtocolContext): void {
 function legend(doc: Doc, top: number, labels: Record<string, string>): void {
   let lx = PLOT_LEFT;
   doc.font(FONT.condensed).fontSize(7);
-  for (const key of ['hr', 'nibpSys', 'nibpDia', 'rr', 'spo2', 'rate', 'bolus', 'pause', 'alarm'] as const) {
+  for (const key of ['hr', 'nibpSys', 'nibpDia', 'respRate', 'spo2', 'rate', 'bolus', 'pause', 'alarm'] as const) {
     const color = key === 'bolus' ? COLOR.rate : key === 'pause' ? '#aaaaaa' : COLOR[key];
     if (key === 'pause') doc.rect(lx, top + 2, 10, 6).fillColor(COLOR.pause).fill();
     else if (key === 'bolus') triangle(doc, lx + 5, top + 8, color);

@@ -1,0 +1,50 @@
+/**
+ * The names of input fields in words, for the refusal "Eingabe ungültig: {field}" (the dispatcher names the field by
+ * its path in the contract, e.g. `patient.birthDate`): keyed by the path's last name. A field not listed here is not
+ * named (the text says "eine Eingabe"), never shown by its code name.
+ */
+import type { MessageText } from './text';
+
+export const FIELD_LABELS: Record<string, MessageText> = {
+  username: { de: 'Benutzername', en: 'user name' },
+  password: { de: 'Passwort', en: 'password' },
+  newPassword: { de: 'neues Passwort', en: 'new password' },
+  pin: { de: 'PIN', en: 'PIN' },
+  displayName: { de: 'Anzeigename', en: 'display name' },
+  role: { de: 'Rolle', en: 'role' },
+  familyName: { de: 'Nachname', en: 'family name' },
+  givenName: { de: 'Vorname', en: 'given name' },
+  birthDate: { de: 'Geburtsdatum', en: 'date of birth' },
+  weightKg: { de: 'Gewicht', en: 'weight' },
+  concentrationMgPerMl: { de: 'Konzentration', en: 'concentration' },
+  targetMgPerKgPerH: { de: 'Zieldosis', en: 'target dose' },
+  rateMlPerH: { de: 'Rate', en: 'rate' },
+  amount: { de: 'Menge', en: 'amount' },
+  reason: { de: 'Begründung', en: 'reason' },
+  softLimitReason: { de: 'Begründung für die Überschreitung', en: 'reason for exceeding the limit' },
+  cancelReason: { de: 'Grund der Absage', en: 'reason for cancelling' },
+  plannedInfusions: { de: 'geplante Infusionen', en: 'planned infusions' },
+  plannedFor: { de: 'geplanter Termin', en: 'planned date' },
+  indication: { de: 'Indikation', en: 'indication' },
+  icd10: { de: 'ICD-10-Code', en: 'ICD-10 code' },
+  sessionNumber: { de: 'Sitzungsnummer', en: 'session number' },
+  pvsNumber: { de: 'PVS-Patientennummer', en: 'PMS patient number' },
+  nrs: { de: 'Schmerz (NRS)', en: 'pain (NRS)' },
+  score: { de: 'Wert', en: 'score' },
+  systolicMmHg: { de: 'Blutdruck systolisch', en: 'systolic blood pressure' },
+  diastolicMmHg: { de: 'Blutdruck diastolisch', en: 'diastolic blood pressure' },
+  heartRate: { de: 'Herzfrequenz', en: 'heart rate' },
+  value: { de: 'Wert', en: 'value' },
+  at: { de: 'Zeitpunkt', en: 'time' },
+  portPath: { de: 'Anschluss', en: 'port' },
+  pumpPortPath: { de: 'Anschluss des Perfusors', en: 'syringe pump port' },
+  correction: { de: 'Korrektur', en: 'correction' },
+  phone: { de: 'Telefonnummer', en: 'phone number' },
+  name: { de: 'Name', en: 'name' },
+};
+
+/** The field of a contract path in words, or null when it has no name here. */
+export function fieldLabel(path: string, lang: 'de' | 'en'): string | null {
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop();
+  return last !== undefined && Object.hasOwn(FIELD_LABELS, last) ? FIELD_LABELS[last]![lang] : null;
+}

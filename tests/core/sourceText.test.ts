@@ -1,0 +1,26 @@
+/** Sources of settings and limits in words: kind, section and literature, never the developer's note. */
+import { describe, expect, it } from 'vitest';
+import { patientOverrideSource, sourceText } from '../../core/clinic/sourceText';
+
+describe('sourceText', () => {
+  it('names the kind of source, the section and the literature', () => {
+    expect(sourceText('clinical-requirements §2.2 [E] (S45)', 'de')).toBe('Vorschlag, von der Klinik festzulegen · Anforderungen Abschnitt 2.2 · Literatur 45');
+    expect(sourceText('§1.2 [G] Cohen bolus ≤ 0.35 mg/kg racemic ÷ 2 (§2.1) [D]; 0 = no bolus', 'en')).toBe(
+      'guideline or drug label · derived from it (physician to approve) · requirements section 1.2, 2.1',
+    );
+  });
+
+  it('keeps the law out of the sections and calls a source without a reference technical', () => {
+    expect(sourceText('§5.4 [U]: GOÄ § 5 Abs. 2 Gebührenrahmen 1,0–3,5', 'de')).toBe('Praxisvorgabe · Anforderungen Abschnitt 5.4');
+    expect(sourceText('engineering: beyond 20 % a wrongly set pump would not alarm', 'de')).toBe('technische Vorgabe');
+    expect(sourceText('clinic setting (default: clinical-requirements §4.1 [E])', 'de')).toBe('von der Klinik geändert');
+  });
+
+  it('says who set a patient limit, why, and the clinic value, in the language', () => {
+    expect(sourceText(patientOverrideSource('Dr. Meier', 'COPD: habitually 88 %', 94), 'de')).toBe(
+      'patientenbezogen von Dr. Meier: COPD: habitually 88 % (Klinikwert 94)',
+    );
+    expect(sourceText(patientOverrideSource('Dr. Meier', 'low baseline', 0.5), 'de')).toContain('(Klinikwert 0,5)');
+    expect(sourceText(patientOverrideSource('Dr. Meier', 'new limit', null), 'en')).toBe('for this patient by Dr. Meier: new limit (clinic value none)');
+  });
+});

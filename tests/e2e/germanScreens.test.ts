@@ -1,0 +1,102 @@
+/**
+ * Issue 12 item 7 in Chromium: the rendered text of the main screens in German (overview with a running infusion,
+ * the session, the course with its documents, the signed session's review, clinic settings, device setup) read by
+ * the same rules as the catalogues (tests/helpers/germanText.ts): no English words, code names, developer
+ * references, ISO dates, "RR" or "Empfang", no decimal point. Screenshots in test-results/german-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, runSession, startInfusion } from '../session/runThrough';
+import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
+import { germanTextFindings } from '../helpers/germanText';
+import { launchChromium } from './browser';
+
+const SHOTS = 'test-results';
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+/** Every finding in the page's visible text (and its options, placeholders and labels), one text node a line. */
+async function findings(p: Page, screen: string): Promise<string[]> {
+  await p.screenshot({ path: `${SHOTS}/german-${screen}.png`, fullPage: true });
+  // A string: the tests compile without the DOM's types.
+  // Text node by text node: innerText runs neighbouring buttons together ("erstellenAntrag").
+  const text = await p.evaluate<string>(`[
+    ...(() => {
+      const out = [];
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.parentElement && n.parentElement.checkVisibility()) out.push(n.textContent);
+      return out;
+    })(),
+    ...[...document.querySelectorAll('option')].map((o) => o.textContent ?? ''),
+    ...[...document.querySelectorAll('[placeholder], [aria-label]')].flatMap((e) => [e.getAttribute('placeholder') ?? '', e.getAttribute('aria-label') ?? '']),
+  ].join('\\n')`);
+  return text.split('\n').flatMap((line) => germanTextFindings(line).map((f) => `${screen}: ${f} in „${line.trim()}“`));
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startTestApp({ simulate: 'always', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
+  const mfa = await app.login('mfa');
+  const physician = await app.login('physician');
+  await ok(physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'Testpraxis' });
+  const patient = await ok(mfa, 'patients.create', { familyName: 'Sprache', givenName: 'Jörg', birthDate: '1966-06-06' });
+  const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [{ therapy: 'Gabapentin' }] });
+  const signed = await runSession({ mfa, physician }, course.id, 2, 7, 3);
+  await ok(physician, 'sessions.sign', { sessionId: signed, password: TEST_USERS.physician.password });
+  await startInfusion({ mfa, physician }, 1, 'Laufend');
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('the German screens, as rendered (browser locale en-US on purpose)', () => {
+  it('overview, session, course with documents, review, settings: German only', async () => {
+    await app.loginPage(page, 'physician');
+    const found: string[] = [];
+    await page.getByTestId('overview').waitFor();
+    await expect.poll(() => page.getByTestId('link-status').first().innerText(), { timeout: 15_000 }).toBe('Daten kommen');
+    found.push(...(await findings(page, 'overview')));
+
+    await page.getByTestId('tile-1').click();
+    await page.getByTestId('chair-session').click();
+    await page.getByTestId('session-screen').waitFor();
+    found.push(...(await findings(page, 'session')));
+
+    await page.getByTestId('tab-patients').click();
+    await page.getByRole('button', { name: /Sprache, Jörg/ }).click();
+    await page.getByTestId('patient-screen').getByRole('listitem').first().getByRole('button').click();
+    await page.getByTestId('course-screen').waitFor();
+    await page.getByTestId('documents-panel').waitFor();
+    found.push(...(await findings(page, 'course')));
+
+    await page.getByTestId('open-session-1').click();
+    await page.getByTestId('to-review').click();
+    await page.getByTestId('documents-panel').waitFor();
+    // The record (audit) opened: its actions in words; each entry's data stays verbatim, as the auditor reads it.
+    await page.locator('details.panel summary').last().click();
+    found.push(...(await findings(page, 'review-documents')).filter((f) => !f.includes('„{')));
+
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('settings-screen').waitFor();
+    found.push(...(await findings(page, 'settings')));
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('device setup (admin): German only', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await app.loginPage(admin, 'admin');
+    await admin.getByTestId('tab-setup').click();
+    await admin.locator('.setup__live').first().waitFor();
+    expect(await findings(admin, 'setup')).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,51 @@
+/**
+ * What a German text shown to clinicians must not contain, shared by the catalogue scan (tests/core/germanTexts.test.ts)
+ * and the rendered-screen scan (tests/e2e/germanScreens.test.ts). Words that are German too (Patient, Alarm, Name,
+ * Start, Stop, Pause, Rate, Status, Limit, Test) are not on the list.
+ */
+const ENGLISH_WORDS = [
+  'the', 'and', 'is', 'are', 'was', 'of', 'for', 'with', 'by', 'to', 'from', 'not', 'no', 'or', 'this', 'that', 'please',
+  'taken', 'user', 'password', 'invalid', 'error', 'failed', 'missing', 'required', 'unknown', 'none', 'value', 'input',
+  'moderate', 'mild', 'severe', 'override', 'clinic', 'racemic', 'item', 'source', 'default', 'setting', 'settings',
+  'session', 'chair', 'course', 'save', 'cancel', 'delete', 'loading', 'yes', 'high', 'low', 'medium', 'limit',
+  'if', 'measured', 'below', 'above', 'per', 'during', 'after', 'before', 'until', 'each', 'every',
+];
+
+export interface GermanTextRule {
+  name: string;
+  find: (text: string) => string[];
+  /** A text the rule must catch (the scan is tested on it). */
+  example: string;
+}
+
+// Not inside a word, a {placeholder} or a path (/dev/serial/by-id/, the folder error/).
+const ENGLISH = new RegExp(`(?<![\\p{L}\\d{/-])(${ENGLISH_WORDS.join('|')})(?![\\p{L}\\d}/-])`, 'gu');
+/** Units and names written the same in German: not code names. */
+const NOT_CODE = new Set(['mmHg', 'etCO', 'ttyUSB0', 'ttyS0']);
+const all = (re: RegExp) => (text: string) => [...text.matchAll(re)].map((m) => m[0]);
+
+export const GERMAN_TEXT_RULES: GermanTextRule[] = [
+  // Lower case only: "Limit" and "Default" start a German noun, "the"/"limit" in a German sentence are English.
+  { name: 'English word', find: (t) => all(ENGLISH)(t).map((w) => `English word "${w}"`), example: 'the user name x is taken' },
+  {
+    name: 'code name or translation key',
+    // spo2.low, respRate, alarm.noDataMediumMs, session.start; not "z. B." or "d. h." or "0.15".
+    find: (t) => all(/(?<![\p{L}\d{.])[a-z][a-z0-9]*(?:[A-Z][a-zA-Z0-9]*|(?:\.[a-z][a-zA-Z0-9]+)+)(?![\p{L}\d}])/gu)(t).filter((w) => !NOT_CODE.has(w)),
+    example: 'Alarm spo2.low bei respRate',
+  },
+  // "§ 630f BGB" is the law the clinicians know; "§2.2" is a section of the requirements.
+  {
+    name: 'developer reference',
+    find: all(/§\d+(\.\d+)*|§\s?\d+\.\d+|\[[A-Z]\]|\bitem \d+|clinical-requirements|\(S\d+(, S\d+)*\)/g),
+    example: 'clinical-requirements §2.2 [E] (S31)',
+  },
+  { name: 'ISO date', find: all(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g), example: 'am 2026-12-03' },
+  { name: 'RR or NIBP (German: Blutdruck, NIBD, AF)', find: all(/(?<![\p{L}])(RR|NIBP)(?![\p{L}])/gu), example: 'RR systolisch' },
+  { name: '"Empfang" for the monitor link', find: all(/Empfang/g), example: 'Empfang' },
+  { name: 'decimal point in a German number', find: all(/(?<![\d.§]|GDT |§ |Abschnitt |\d, )\d+\.\d+(?![\d.])/g), example: 'Dosis 0.15 mg' },
+];
+
+/** Each problem of one German text, in words; empty when it reads as German. */
+export function germanTextFindings(text: string): string[] {
+  return GERMAN_TEXT_RULES.flatMap((rule) => rule.find(text).map((hit) => `${rule.name}: ${hit}`));
+}
