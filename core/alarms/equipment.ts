@@ -95,7 +95,7 @@ function faultOf(parameter: AlarmParameter, reading: LatestReading, measured: bo
  * Parameters the monitor measures continuously: a probe off there leaves the patient unwatched for that value, so
  * after the no-data high delay it is high like a silent monitor (a paused infusion included: issue 11).
  */
-const CONTINUOUS: ReadonlySet<AlarmParameter> = new Set<AlarmParameter>(['hr', 'pulseRate', 'spo2', 'etco2', 'rr']);
+const CONTINUOUS: ReadonlySet<AlarmParameter> = new Set<AlarmParameter>(['hr', 'pulseRate', 'spo2', 'etco2', 'respRate']);
 
 function measurementFaults(now: number, observed: Observed, settings: TechnicalSettings, faultSince: Map<string, number>): Condition[] {
   const conditions: Condition[] = [];
