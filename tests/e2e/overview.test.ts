@@ -184,7 +184,7 @@ describe('multi-chair overview with alarms in Chromium', () => {
     await panel.getByLabel('Begründung').fill('COPD, Ausgangs-SpO₂ 93 %');
     await panel.getByRole('button', { name: 'Für diese Patientin/diesen Patienten setzen' }).click();
     await expect.poll(() => panel.locator('h3').innerText(), { timeout: 5000 }).toContain('patientenbezogen geändert von Dr. Meier');
-    expect(await panel.innerText()).toContain('Patient override by Dr. Meier: COPD');
+    expect(await panel.innerText()).toContain('patientenbezogen von Dr. Meier: COPD');
     await doctorPage.screenshot({ path: `${SHOTS}/e2e-overview-limits.png` });
     await doctorPage.close();
     await page.getByTestId('tile-1').click();
