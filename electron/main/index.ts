@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { envKeyStore, resolveAuditKey } from '../services/auditKey';
 import { createServices, type Services } from '../services/createServices';
+import { startupProgress } from './startupWindow';
 import { keychainKeyStore } from './auditKeyStore';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -39,10 +40,17 @@ if (!app.requestSingleInstanceLock()) {
       ? join(process.resourcesPath, 'natives', 'better_sqlite3_mc.node')
       : join(__dirname, '..', '..', 'build', 'electron-natives', 'better_sqlite3_mc.node');
     const dataDir = join(app.getPath('userData'), 'data');
+    // Shown only while an old plain database is encrypted; closed once the main window exists (closing the last
+    // window first would end the app through window-all-closed).
+    const progress = startupProgress();
     try {
       // The audit key: INFUSION_AUDIT_KEY if set, else the keychain-encrypted blob beside (not inside) the data folder.
       const keyStore = envKeyStore() ?? keychainKeyStore(join(app.getPath('userData'), 'audit-key.bin'));
       services = await createServices({
+        onDatabaseProgress: (line) => {
+          console.log(`database: ${line}`);
+          progress.step(line);
+        },
         dataDir,
         auditKey: resolveAuditKey(dataDir, keyStore, (line) => console.log(line)),
         dbWorkerFile: join(__dirname, '..', 'db-worker.mjs'),
@@ -59,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const win = createMainWindow();
+    progress.close();
     registerIpc(services, win);
   });
 

@@ -65,6 +65,8 @@ export interface ServicesOptions {
   backupCheckEveryMs?: number;
   /** Folder of the DejaVu TTF files embedded in generated PDFs (default: dejavu-fonts-ttf from the working folder). */
   fontDir?: string;
+  /** Steps of a one-time encryption of an old plain database at start (default: the host's log). */
+  onDatabaseProgress?: (line: string) => void;
 }
 
 export interface Services {
@@ -95,7 +97,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     auditKey: options.auditKey,
     nativeBinding: options.nativeBinding,
     // A database from before encryption at rest is encrypted once at start: each step in the host's log.
-    onProgress: (line) => console.log(`database: ${line}`),
+    onProgress: options.onDatabaseProgress ?? ((line) => console.log(`database: ${line}`)),
   });
   const bus = new EventBus();
   const chairs = await db.call('listChairs');
