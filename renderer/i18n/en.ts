@@ -1,6 +1,6 @@
 import { documentTextsEn } from '../features/documents/texts';
 import { roundTextsEn } from '../features/session/roundTexts';
-import { sessionTextsEn } from '../features/session/texts';
+import { sessionTextsEn } from '../features/session/textsEn';
 import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
 import { gdtTextsEn } from '../features/gdt/texts';

@@ -1,10 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import { formatProblem, MESSAGES, problem } from '../../core/messages';
+import { RECORD_PROBLEM_TEXTS } from '../../core/problemTexts/recordKeeping';
+import { SESSION_PROBLEM_TEXTS } from '../../core/problemTexts/session';
+import { SYSTEM_PROBLEM_TEXTS } from '../../core/problemTexts/system';
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/De$/, '')).sort();
 
 describe('MESSAGES', () => {
+  it('takes each code from exactly one sub-feature file (a code in two would silently lose one text)', () => {
+    const parts = [SESSION_PROBLEM_TEXTS, RECORD_PROBLEM_TEXTS, SYSTEM_PROBLEM_TEXTS].map((p) => Object.keys(p));
+    expect(parts.flat().length).toBe(Object.keys(MESSAGES).length);
+  });
+
   it.each(Object.entries(MESSAGES))('%s has German and English text with the same placeholders', (_code, text) => {
     expect(text.de.trim().length).toBeGreaterThan(0);
     expect(text.en.trim().length).toBeGreaterThan(0);
