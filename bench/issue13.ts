@@ -9,7 +9,7 @@ import { benchChart } from './chart';
 import { benchLivePath } from './livePath';
 import { dbFiguresInFreshProcess, integrityInFreshProcess } from './reviewLoad';
 import type { BenchRow } from './storage';
-import { benchDbDir, buildBenchDb } from './tenYears';
+import { benchDbDir, buildBenchDb, checkpointAsTheAppDoes } from './tenYears';
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -21,7 +21,10 @@ export async function benchTenYears(quick: boolean, print: (r: BenchRow) => void
   const cache = benchDbDir(sessions);
   if (!cache.complete) {
     const built = buildBenchDb(cache.dir, sessions);
-    if (built.sessions >= sessions) cache.markComplete();
+    if (built.sessions >= sessions) {
+      await checkpointAsTheAppDoes(built.file);
+      cache.markComplete();
+    }
     const perSession = built.seconds / Math.max(1, built.added);
     print({ name: `build the bench database (${built.added} sessions added now)`, value: built.seconds, unit: 's', detail: `${(perSession * 1000).toFixed(0)} ms per session, ${((perSession * 10_000) / 3600).toFixed(1)} h for 10 000` });
   }

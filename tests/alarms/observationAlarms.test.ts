@@ -11,6 +11,7 @@ import { PARAMETER_UNIT, type VitalParameter } from '../../core/vitals';
 import { DbClient } from '../../db/client';
 import { AlarmService } from '../../electron/services/alarms/alarmService';
 import { EventBus } from '../../electron/services/eventBus';
+import { monitorCuffAtOf } from '../../electron/services/session/alarmFeed';
 import { ObservationWatch } from '../../electron/services/session/observationWatch';
 import { DB_WORKER, tempDir, TEST_AUDIT_KEY } from '../helpers/tempDir';
 
@@ -148,5 +149,19 @@ describe('alarms from the stored record', () => {
       app.bus.emit('vitals.readings', { chairId: CHAIR, readings: [stored('etco2', 48, clock), stored('spo2', 97, clock), stored('hr', 70 + (s % 3), clock)] });
     }
     expect(app.alarms()).toEqual([['etco2.fromBaseline', 'medium', 48]]);
+  });
+
+  it("a discharged session's cuff measurements end at its discharge: the next patient's on the chair are not its own", async () => {
+    const dir = tempDir();
+    cleanup.push(() => dir.remove());
+    const { db, sessionId } = await runningSession(join(dir.path, 'clinic.sqlite'));
+    cleanup.push(() => db.close());
+    // The next patient on chair 2, an hour later: the monitor's cuff at 70 and 75 min.
+    await db.call('appendReadings', CHAIR, [70, 75].map((m) => stored('nibpSys', 130, T0 + m * MIN)));
+    const bundle = (await db.call('sessionBundle', sessionId))!;
+    const running = await monitorCuffAtOf(db, bundle, T0 + 2 * HOUR);
+    expect(running).toEqual([5, 10, 15, 70, 75].map((m) => T0 + m * MIN));
+    const discharged = { ...bundle, session: { ...bundle.session, dischargedAt: T0 + 40 * MIN } };
+    expect(await monitorCuffAtOf(db, discharged, T0 + 2 * HOUR)).toEqual([5, 10, 15].map((m) => T0 + m * MIN));
   });
 });

@@ -7,7 +7,7 @@
 import { NO_ASSESSMENTS, etco2Baseline, type Assessments } from '../../../core/alarms/assessments';
 import type { ClinicSettings } from '../../../core/clinic/defaults';
 import { monitorCuffTimes } from '../../../core/session/observationSchedule';
-import { BASELINE_BEFORE_START_MS } from '../../../core/session/signedContent';
+import { BASELINE_BEFORE_START_MS, recordRange } from '../../../core/session/signedContent';
 import type { DbClient } from '../../../db/client';
 import type { ObservationRecord, SessionBundle } from '../../../db/repos/sessionRead';
 import { bloodPressureIntervalOf } from './scheduleView';
@@ -18,11 +18,16 @@ export interface AlarmFeed {
   monitorCuffAt: number[];
 }
 
-/** The chair monitor's cuff measurements of the session so far (stored vitals of its chair). */
+/**
+ * The chair monitor's cuff measurements of the session so far (stored vitals of its chair). A finished session's
+ * range ends at its discharge: the next patient's cuff readings on that chair are not this session's, and an old
+ * session must not read years of its chair's readings (issue 13: 100–770 ms per screen on the ten-year database).
+ */
 export async function monitorCuffAtOf(db: DbClient, bundle: SessionBundle, now: number): Promise<number[]> {
-  const { chairId, startedAt } = bundle.session;
+  const { chairId, startedAt, dischargedAt } = bundle.session;
   if (startedAt === null) return [];
-  return monitorCuffTimes(await db.call('vitalSamples', chairId, 'nibpSys', startedAt, now));
+  const { to } = recordRange(bundle.session, dischargedAt ?? now);
+  return monitorCuffTimes(await db.call('vitalSamples', chairId, 'nibpSys', startedAt, to));
 }
 
 export async function alarmFeedOf(db: DbClient, bundle: SessionBundle, settings: ClinicSettings, now: number): Promise<AlarmFeed> {
