@@ -14,6 +14,7 @@ import { createChairsRepo } from './repos/chairs';
 import { createClinicSettingsRepo } from './repos/clinicSettings';
 import { createDoseAmendmentsRepo } from './repos/doseAmendments';
 import { createGdtRepo } from './repos/gdt';
+import { createGdtRequestPlanner } from './repos/gdtRequests';
 import { createDocumentsRepo } from './repos/documents';
 import { createPatientsRepo } from './repos/patients';
 import { createRateOrdersRepo } from './repos/rateOrders';
@@ -37,6 +38,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
   const sessionWriter = createSessionWriter(db, audit, seal);
   const patients = createPatientsRepo(db, audit);
   const auditVerifier = createAuditVerifier(db, options.auditKey, options.auditAnchorFile);
+  const gdtRequests = createGdtRequestPlanner(db, audit, sessionWriter.planSession);
   return {
     listChairs: chairs.list,
     recordChairEvent: chairs.recordEvent,
@@ -55,7 +57,14 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...createClinicSettingsRepo(db, audit),
     ...createRateOrdersRepo(db, audit),
     ...createDoseAmendmentsRepo(db, audit, sessionWriter.amendSession),
-    ...createGdtRepo(db, audit, patients),
+    ...createGdtRepo(db, audit, patients, gdtRequests.planGdtRequest),
+    openGdtRequests: gdtRequests.openGdtRequests,
+    /** A new course first answers the PVS's requests that waited for it (planned in the system's name). */
+    createCourse: db.transaction((actor: Parameters<typeof patients.createCourse>[0], c: Parameters<typeof patients.createCourse>[1]) => {
+      const course = patients.createCourse(actor, c);
+      gdtRequests.planWaitingGdtRequests({ userId: null, at: actor.at }, c.patientId);
+      return course;
+    }),
     ...createDocumentsRepo(db, audit),
     /** From the last sealed checkpoint on, in slices (db/auditVerifier.ts): the worker answers other calls meanwhile. */
     verifyAudit: () => auditVerifier.incremental(),

@@ -175,6 +175,15 @@ export const RECORD_PROBLEM_TEXTS = {
     de: 'Der Zyklus sieht {count} Infusionen vor, alle sind schon geplant',
     en: 'The course plans {count} infusions and all are already planned',
   },
+  // The cost-coverage application goes to a private insurer (clinical sheet §5.5)
+  'dossier.statutoryPatient': {
+    de: 'Gesetzlich versichert: ein Antrag auf Kostenübernahme an die private Krankenversicherung ist für diesen Patienten nicht vorgesehen',
+    en: 'Statutory insurance: a cost-coverage application to a private insurer does not apply to this patient',
+  },
+  'dossier.notPrivate': {
+    de: 'Der Antrag auf Kostenübernahme ist nur für privat Versicherte: bitte die Versicherungsart im Patientenformular angeben',
+    en: 'The cost-coverage application is for privately insured patients only: please enter the insurance on the patient form',
+  },
 
   // Session records, sign-off and amendments (issue 5)
   'session.signed': {

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { nameSearchKey } from '../../core/patients/searchKey';
 import type { AuditLog } from '../audit';
 import type { DB } from '../open';
-import type { createPatientsRepo } from './patients';
+import type { RequestPlan } from './gdtRequests';
+import type { createPatientsRepo, Insurance } from './patients';
 import type { Actor } from './users';
 
 export type GdtCharsetName = 'iso-8859-15' | 'cp437' | 'utf-8';
@@ -51,6 +52,9 @@ export interface GdtFileRow {
   sessionId: number | null;
   /** The stored signed protocol a 6310 referenced (6302–6305). */
   documentId: number | null;
+  /** A corrected 6310: the amendment it reports and the first result it corrects (migration 0204). */
+  amendmentId: number | null;
+  correctsFileId: number | null;
 }
 
 /** The patient a 6301/6302 names (birth date already as YYYY-MM-DD). */
@@ -59,6 +63,8 @@ export interface PvsPatient {
   familyName: string;
   givenName: string;
   birthDate: string;
+  /** How the PVS says the patient is insured; null: the file does not say. */
+  insurance: Insurance | null;
 }
 
 export interface ReceivedFile {
@@ -70,6 +76,8 @@ export interface ReceivedFile {
   reason: string | null;
   parse: unknown;
   patient?: PvsPatient;
+  /** The day a 6301/6302 asks for (YYYY-MM-DD). */
+  requestedFor?: string | null;
 }
 
 export interface SentFile {
@@ -83,28 +91,25 @@ export interface SentFile {
   patientId: number | null;
   sessionId: number | null;
   documentId?: number | null;
-}
-
-export interface GdtRequestRow {
-  fileId: number;
-  partnerId: number;
-  at: number;
-  patientId: number;
-  patientName: string;
-  pvsNumber: string;
+  /** A corrected result: the amendment it reports and the session's first result it corrects. */
+  amendmentId?: number | null;
+  correctsFileId?: number | null;
 }
 
 const PARTNER_SQL = `SELECT id, name, active, inbox_dir AS inboxDir, outbox_dir AS outboxDir, pvs_gdt_id AS pvsGdtId,
   own_gdt_id AS ownGdtId, pvs_short_id AS pvsShortId, own_short_id AS ownShortId, file_naming AS fileNaming, charset,
   poll_ms AS pollMs, pdf_dir AS pdfDir, pvs_pdf_dir AS pvsPdfDir, updated_at AS updatedAt, updated_by AS updatedBy FROM gdt_partners`;
 const FILE_SQL = `SELECT id, partner_id AS partnerId, direction, file_name AS fileName, at, coalesce(length(bytes), 0) AS byteLength,
-  record_type AS recordType, outcome, reason, parse, patient_id AS patientId, session_id AS sessionId, document_id AS documentId FROM gdt_files`;
+  record_type AS recordType, outcome, reason, parse, patient_id AS patientId, session_id AS sessionId, document_id AS documentId,
+  amendment_id AS amendmentId, corrects_file_id AS correctsFileId FROM gdt_files`;
 
 const toPartner = (r: Record<string, unknown>): GdtPartner => ({ ...(r as unknown as GdtPartner), active: r.active === 1 });
 const toFile = (r: Record<string, unknown>): GdtFileRow => ({ ...(r as unknown as GdtFileRow), parse: JSON.parse(r.parse as string) });
 const sha256 = (bytes: Uint8Array | null) => (bytes ? createHash('sha256').update(bytes).digest('hex') : null);
 
-export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<typeof createPatientsRepo>) {
+type PlanRequest = (actor: Actor, fileId: number, patientId: number, requestedFor: string | null) => RequestPlan | null;
+
+export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<typeof createPatientsRepo>, planRequest: PlanRequest) {
   const q = {
     partners: db.prepare(`${PARTNER_SQL} ORDER BY id`),
     partner: db.prepare(`${PARTNER_SQL} WHERE id = ?`),
@@ -124,8 +129,8 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
         AND NOT EXISTS (SELECT 1 FROM pvs_patients m WHERE m.partner_id = ? AND m.patient_id = p.id)`).pluck(),
     link: db.prepare('INSERT INTO pvs_patients (partner_id, pvs_number, patient_id, linked_at) VALUES (?, ?, ?, ?)'),
     insertFile: db.prepare(`INSERT INTO gdt_files (partner_id, direction, file_name, bytes, at, record_type, outcome, reason, parse, patient_id,
-      session_id, document_id) VALUES (@partnerId, @direction, @fileName, @bytes, @at, @recordType, @outcome, @reason, @parse, @patientId,
-      @sessionId, @documentId)`),
+      session_id, document_id, requested_for, amendment_id, corrects_file_id) VALUES (@partnerId, @direction, @fileName, @bytes, @at, @recordType,
+      @outcome, @reason, @parse, @patientId, @sessionId, @documentId, @requestedFor, @amendmentId, @correctsFileId)`),
     files: db.prepare(`${FILE_SQL} ORDER BY id DESC LIMIT ?`),
     filesOfPartner: db.prepare(`${FILE_SQL} WHERE partner_id = ? ORDER BY id DESC LIMIT ?`),
     filesOfSession: db.prepare(`${FILE_SQL} WHERE session_id = ? ORDER BY id`),
@@ -138,15 +143,6 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
       AND NOT EXISTS (SELECT 1 FROM gdt_files w WHERE w.direction = 'out' AND w.outcome = 'written' AND w.partner_id = f.partner_id
                       AND w.session_id IS f.session_id AND w.id > f.id)
       ORDER BY id`),
-    // A 6302 is open until a result (6310) for its patient was written after it.
-    requests: db.prepare(`SELECT f.id AS fileId, f.partner_id AS partnerId, f.at, f.patient_id AS patientId,
-        p.family_name || ', ' || p.given_name AS patientName, m.pvs_number AS pvsNumber
-      FROM gdt_files f JOIN patients p ON p.id = f.patient_id
-      JOIN pvs_patients m ON m.partner_id = f.partner_id AND m.patient_id = f.patient_id
-      WHERE f.direction = 'in' AND f.outcome = 'accepted' AND f.record_type = '6302'
-        AND NOT EXISTS (SELECT 1 FROM gdt_files o WHERE o.patient_id = f.patient_id AND o.partner_id = f.partner_id
-                        AND o.direction = 'out' AND o.outcome = 'written' AND o.id > f.id)
-      ORDER BY f.id`),
   };
 
   const getPartner = (id: number): GdtPartner | null => {
@@ -154,13 +150,24 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
     return r ? toPartner(r) : null;
   };
 
+  /** The PVS's word on the insurance fills a blank; what the staff entered stays (the form shows both sides' history in the audit). */
+  const insuranceFromPvs = (actor: Actor, patientId: number, insurance: Insurance | null) => {
+    if (insurance !== null && patients.getPatient(patientId)?.insurance === null) patients.setInsurance(actor, patientId, insurance, 'gdt');
+  };
+
   /** The app patient of a PVS number: linked before, the same person unlinked (exactly one), or a new patient. */
   const patientFor = (actor: Actor, partnerId: number, p: PvsPatient, fileName: string) => {
     const known = q.linked.get(partnerId, p.pvsNumber) as number | undefined;
-    if (known !== undefined) return { patientId: known, matchedBy: 'pvsNumber' as const };
+    if (known !== undefined) {
+      insuranceFromPvs(actor, known, p.insurance);
+      return { patientId: known, matchedBy: 'pvsNumber' as const };
+    }
     const same = q.samePerson.all(nameSearchKey(p.familyName), nameSearchKey(p.givenName), p.birthDate, partnerId) as number[];
     const patientId =
-      same.length === 1 ? same[0]! : patients.createPatient(actor, { familyName: p.familyName, givenName: p.givenName, birthDate: p.birthDate }).id;
+      same.length === 1
+        ? same[0]!
+        : patients.createPatient(actor, { familyName: p.familyName, givenName: p.givenName, birthDate: p.birthDate, insurance: p.insurance }).id;
+    if (same.length === 1) insuranceFromPvs(actor, patientId, p.insurance);
     q.link.run(partnerId, p.pvsNumber, patientId, actor.at);
     const matchedBy = same.length === 1 ? ('nameAndBirthDate' as const) : ('created' as const);
     audit.append({ at: actor.at, userId: actor.userId, action: 'gdt.patientLinked', entity: 'patient', entityId: patientId, detail: { partnerId, pvsNumber: p.pvsNumber, matchedBy, fileName } });
@@ -192,23 +199,29 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
         q.insertFile.run({
           partnerId: f.partnerId, direction: 'in', fileName: f.fileName, bytes: f.bytes, at: actor.at, recordType: f.recordType,
           outcome: f.outcome, reason: f.reason, parse: JSON.stringify(f.parse), patientId: match?.patientId ?? null, sessionId: null, documentId: null,
+          requestedFor: match ? (f.requestedFor ?? null) : null, amendmentId: null, correctsFileId: null,
         }).lastInsertRowid,
       );
       audit.append({
         at: actor.at, userId: actor.userId, action: f.outcome === 'accepted' ? 'gdt.fileReceived' : 'gdt.fileRejected', entity: 'gdtFile', entityId: fileId,
         detail: { partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes.length, sha256: sha256(f.bytes), reason: f.reason, patientId: match?.patientId ?? null },
       });
-      return { fileId, patientId: match?.patientId ?? null, matchedBy: match?.matchedBy ?? null };
+      const plan = match ? planRequest(actor, fileId, match.patientId, f.requestedFor ?? null) : null;
+      return { fileId, patientId: match?.patientId ?? null, matchedBy: match?.matchedBy ?? null, plan };
     }),
     /** Stores an outbound file (written, or failed with its reason). */
     recordGdtSent: db.transaction((actor: Actor, f: SentFile) => {
       const fileId = Number(
-        q.insertFile.run({ ...f, documentId: f.documentId ?? null, direction: 'out', at: actor.at, parse: JSON.stringify(f.parse) }).lastInsertRowid,
+        q.insertFile.run({
+          ...f, documentId: f.documentId ?? null, direction: 'out', at: actor.at, parse: JSON.stringify(f.parse), requestedFor: null,
+          amendmentId: f.amendmentId ?? null, correctsFileId: f.correctsFileId ?? null,
+        }).lastInsertRowid,
       );
       audit.append({
         at: actor.at, userId: actor.userId, action: f.outcome === 'written' ? 'gdt.resultWritten' : 'gdt.resultFailed',
         entity: f.sessionId !== null ? 'session' : 'gdtFile', entityId: f.sessionId ?? fileId,
-        detail: { fileId, partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes?.length ?? 0, sha256: sha256(f.bytes), reason: f.reason, documentId: f.documentId ?? null },
+        detail: { fileId, partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes?.length ?? 0, sha256: sha256(f.bytes), reason: f.reason, documentId: f.documentId ?? null,
+          ...(f.amendmentId ? { amendmentId: f.amendmentId, correctsFileId: f.correctsFileId ?? null } : {}) },
       });
       return fileId;
     }),
@@ -221,7 +234,6 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
     sentToPvs: (owner: { sessionId: number } | { courseId: number }): (GdtFileRow & { sessionNumber: number | null })[] =>
       (q.sent.all({ sessionId: null, courseId: null, ...owner }) as Record<string, unknown>[]).map((r) => ({ ...toFile(r), sessionNumber: r.sessionNumber as number | null })),
     gdtFileBytes: (id: number): Uint8Array | null => (q.bytes.get(id) as Uint8Array | null | undefined) ?? null,
-    openGdtRequests: (): GdtRequestRow[] => q.requests.all() as GdtRequestRow[],
     unsentGdtResults: (): GdtFileRow[] => (q.unsent.all() as Record<string, unknown>[]).map(toFile),
   };
 }

@@ -10,11 +10,15 @@ export interface StampRow {
   at: number;
 }
 
+/** gesetzlich / privat / Selbstzahler (migration 0202); null until known. */
+export type Insurance = 'statutory' | 'private' | 'selfPay';
+
 export interface PatientRow {
   id: number;
   familyName: string;
   givenName: string;
   birthDate: string;
+  insurance: Insurance | null;
   created: StampRow | null;
 }
 
@@ -40,7 +44,7 @@ export interface NewCourse {
   priorFailedTherapies: readonly { therapy: string; outcome?: string }[];
 }
 
-const PATIENT_SQL = `SELECT p.id, p.family_name AS familyName, p.given_name AS givenName, p.birth_date AS birthDate,
+const PATIENT_SQL = `SELECT p.id, p.family_name AS familyName, p.given_name AS givenName, p.birth_date AS birthDate, p.insurance,
   p.created_at AS createdAt, p.created_by AS createdBy, u.display_name AS createdByName
   FROM patients p LEFT JOIN users u ON u.id = p.created_by`;
 const COURSE_SQL = `SELECT c.*, u.display_name AS created_by_name FROM courses c JOIN users u ON u.id = c.created_by`;
@@ -76,7 +80,9 @@ export function createPatientsRepo(db: DB, audit: AuditLog) {
     ORDER BY ps.family_key, ps.given_key LIMIT 500`);
   const insertSearchKeys = db.prepare('INSERT INTO patient_search (patient_id, family_key, given_key) VALUES (?, ?, ?)');
   const byId = db.prepare(`${PATIENT_SQL} WHERE p.id = ?`);
-  const insert = db.prepare('INSERT INTO patients (family_name, given_name, birth_date, created_at, created_by) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO patients (family_name, given_name, birth_date, insurance, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)');
+  // The audit entry is written first; audit_seq names it (migration 0060 refuses a change without a fresh one).
+  const updateInsurance = db.prepare('UPDATE patients SET insurance = ?, audit_seq = ? WHERE id = ?');
   const coursesOf = db.prepare(`${COURSE_SQL} WHERE c.patient_id = ? ORDER BY c.id`);
   const courseById = db.prepare(`${COURSE_SQL} WHERE c.id = ?`);
   const insertCourse = db.prepare(
@@ -101,11 +107,23 @@ export function createPatientsRepo(db: DB, audit: AuditLog) {
       return (rows as RawPatient[]).map(toPatient);
     },
     getPatient,
-    createPatient: db.transaction((actor: Actor, p: { familyName: string; givenName: string; birthDate: string }) => {
-      const id = Number(insert.run(p.familyName.trim(), p.givenName.trim(), p.birthDate, actor.at, actor.userId).lastInsertRowid);
+    createPatient: db.transaction((actor: Actor, p: { familyName: string; givenName: string; birthDate: string; insurance?: Insurance | null }) => {
+      const id = Number(insert.run(p.familyName.trim(), p.givenName.trim(), p.birthDate, p.insurance ?? null, actor.at, actor.userId).lastInsertRowid);
       insertSearchKeys.run(id, nameSearchKey(p.familyName), nameSearchKey(p.givenName));
       audit.append({ at: actor.at, userId: actor.userId, action: 'patient.created', entity: 'patient', entityId: id, detail: p });
       return getPatient(id)!;
+    }),
+    /** Changes how a patient is insured; `source` says whether a person entered it or the PVS sent it. */
+    setInsurance: db.transaction((actor: Actor, patientId: number, insurance: Insurance, source: 'form' | 'gdt') => {
+      const before = getPatient(patientId);
+      if (!before) throw new Error(`there is no patient ${patientId}`);
+      if (before.insurance === insurance) return before;
+      const seq = audit.append({
+        at: actor.at, userId: actor.userId, action: 'patient.insuranceChanged', entity: 'patient', entityId: patientId,
+        detail: { before: before.insurance, after: insurance, source },
+      });
+      updateInsurance.run(insurance, seq, patientId);
+      return getPatient(patientId)!;
     }),
     listCourses: (patientId: number): CourseRow[] => (coursesOf.all(patientId) as Record<string, unknown>[]).map(toCourse),
     getCourse,

@@ -115,6 +115,8 @@ beforeAll(async () => {
   for (const [key, plan] of Object.entries(plans) as [keyof typeof plans, (typeof plans)[keyof typeof plans]][]) {
     const c = courses[key];
     const patientId = requests.find((r: any) => r.pvsNumber === c.pvsNumber).patientId;
+    // Both are privately insured: the cost-coverage application is theirs (a 6302 does not say).
+    await ok(mfa, 'patients.setInsurance', { patientId, insurance: 'private' });
     const course = await ok(physician, 'courses.create', {
       patientId, kind: plan.kind, plannedInfusions: 5, indication: plan.indication, icd10: plan.icd10, priorFailedTherapies: plan.prior,
     });

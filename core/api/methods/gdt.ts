@@ -65,6 +65,9 @@ export const GdtFile = z.object({
   sessionId: Id.nullable(),
   /** The stored signed protocol the 6310 referenced (6302–6305). */
   documentId: Id.nullable(),
+  /** A corrected 6310 after an amendment: the amendment and the session's first result it corrects. */
+  amendmentId: Id.nullable(),
+  correctsFileId: Id.nullable(),
 });
 export type GdtFile = z.infer<typeof GdtFile>;
 
@@ -72,9 +75,16 @@ export const GdtRequest = z.object({
   fileId: Id,
   partnerId: Id,
   at: EpochMs,
+  recordType: z.enum(['6301', '6302']),
   patientId: Id,
   patientName: z.string(),
   pvsNumber: z.string(),
+  /** The day asked for (YYYY-MM-DD). */
+  requestedFor: z.string().nullable(),
+  /** The planned session that answers it; null: "Anforderung ohne Kurs", planned once the physician creates the course. */
+  sessionId: Id.nullable(),
+  sessionNumber: z.number().int().min(1).nullable(),
+  plannedFor: EpochMs.nullable(),
 });
 
 export const GdtSendOutcome = z.object({
@@ -95,7 +105,7 @@ export const gdtMethods = methodTable({
     input: z.strictObject({ partnerId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.array(GdtFile),
   },
-  /** 6302 requests from the PVS not yet answered with a result: sessions to plan. */
+  /** 6301/6302 requests from the PVS not yet answered with a result: each with its planned session, or waiting for a course. */
   'gdt.requests': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtRequest) },
   /** Results that could not be written and were not sent since: the app shows them until they are. */
   'gdt.unsent': { access: 'anyUser', input: z.strictObject({}), output: z.array(GdtFile) },

@@ -16,6 +16,7 @@ import {
   CourseInput,
   CourseView,
   DischargeScoreInput,
+  InsuranceSchema,
   DoseCalculation,
   DoseCalculationInput,
   EscortSchema,
@@ -41,6 +42,8 @@ export const sessionMethods = methodTable({
   // Patients and courses
   'patients.list': { access: 'anyUser', input: z.strictObject({ search: z.string().max(100).optional() }), output: z.array(Patient) },
   'patients.create': { access: CLINICAL, input: PatientInput, output: Patient },
+  /** How the patient is insured (audited); the dossier is offered by it. */
+  'patients.setInsurance': { access: CLINICAL, input: z.strictObject({ patientId: Id, insurance: InsuranceSchema }), output: Patient },
   'courses.create': { access: PHYSICIAN, input: CourseInput, output: Course },
   'courses.list': { access: 'anyUser', input: z.strictObject({ patientId: Id }), output: z.array(Course) },
   'courses.view': { access: 'anyUser', input: z.strictObject({ courseId: Id }), output: CourseView },

@@ -34,17 +34,24 @@ export type Stamp = z.infer<typeof Stamp>;
 /** A person's name: visible letters, no invisible (zero-width, control) characters. */
 const PersonName = Text(100).refine(isVisibleName, 'a name needs visible letters and no invisible characters');
 
+/** gesetzlich / privat / Selbstzahler: the cost-coverage application is for private patients and self-payers. */
+export const InsuranceSchema = z.enum(['statutory', 'private', 'selfPay']);
+export type Insurance = z.infer<typeof InsuranceSchema>;
+
 export const PatientInput = z.strictObject({
   familyName: PersonName,
   givenName: PersonName,
   /** YYYY-MM-DD, a day that exists (within 120 years: checked with the server clock). */
   birthDate: z.string().refine(isCalendarDate, 'birth date as a real calendar date YYYY-MM-DD'),
+  insurance: InsuranceSchema.optional(),
 });
 export const Patient = z.object({
   id: Id,
   familyName: z.string(),
   givenName: z.string(),
   birthDate: z.string(),
+  /** null: not known yet (entered on the patient form, or sent by the PVS). */
+  insurance: InsuranceSchema.nullable(),
   created: Stamp.nullable(),
 });
 export type Patient = z.infer<typeof Patient>;

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../../core/api/envelope';
 import type { MethodOutput } from '../../../core/api/contract';
+import { formatProblem, problem } from '../../../core/messages';
 import type { Lang } from '../../../core/text';
 import type { DbClient } from '../../../db/client';
 import type { DocumentKind } from '../../../db/repos/documents';
@@ -83,6 +84,11 @@ export function createDocumentService(deps: DocumentDeps) {
     },
     async generateCoverageDossier(actor: Actor, courseId: number, language: Lang) {
       const [data, inForce, justification] = await Promise.all([courseData(courseId), loadSettings(deps.db), deps.db.call('coverageJustification', courseId)]);
+      const insurance = data.view.patient.insurance;
+      if (insurance !== 'private') {
+        const p = problem(insurance === 'statutory' ? 'dossier.statutoryPatient' : 'dossier.notPrivate');
+        throw new AppError('REFUSED', formatProblem(p, 'de'), [p]);
+      }
       const rows = settingRows(inForce);
       const sourceOf = (key: string) => rows.find((r) => r.key === key)?.source ?? '';
       const billing = { items: inForce.settings.goaeSessionItems, factor: inForce.settings.goaeFactor, itemsSource: sourceOf('goaeSessionItems'), factorSource: sourceOf('goaeFactor') };

@@ -67,7 +67,10 @@ export class GdtLink {
 
   private async startInbox(partner: GdtPartner): Promise<void> {
     if (!partner.active) return;
-    const inbox = new GdtInbox(partner, { db: this.deps.db, now: this.now, onChange: (id) => this.changed(id), log: this.log });
+    const inbox = new GdtInbox(partner, {
+      db: this.deps.db, now: this.now, onChange: (id) => this.changed(id), log: this.log,
+      onPlanned: (sessionId, chairId) => this.deps.bus.emit('session.changed', { sessionId, chairId, status: 'planned' }),
+    });
     this.inboxes.set(partner.id, inbox);
     await inbox.start();
   }

@@ -19,7 +19,8 @@ export type ParseSummary =
   | { error: string; line: number };
 
 export type InboundVerdict =
-  | { outcome: 'accepted'; recordType: string; patient: PvsPatient; parse: ParseSummary }
+  /** requestedFor: the day asked for (6200 when the file has a real date, else the day it was read). */
+  | { outcome: 'accepted'; recordType: string; patient: PvsPatient; requestedFor: string; parse: ParseSummary }
   | { outcome: 'rejected'; recordType: string | null; reason: string; parse: ParseSummary }
   /** The file is shorter than its 8100 says: the PVS may still be writing it. */
   | { outcome: 'incomplete'; declared: number; actual: number };
@@ -42,6 +43,13 @@ export function isoDate(ttmmjjjj: string | undefined): string | null {
   const iso = `${y}-${mo}-${d}`;
   return date.toISOString().slice(0, 10) === iso ? iso : null;
 }
+
+/**
+ * 3108 (Versichertenart: 1 Mitglied, 3 Familienversicherter, 5 Rentner, records-out.md §1.6) is the statutory
+ * insurance's membership from the health card: a PVS fills it only for a statutory patient. GDT 2.1 has no field
+ * for a private patient or a self-payer, so those are entered on the patient form.
+ */
+const STATUTORY_3108 = new Set(['1', '3', '5']);
 
 export function readInbound(bytes: Uint8Array, partner: Pick<GdtPartner, 'charset' | 'ownGdtId' | 'pvsGdtId'>, today: string): InboundVerdict {
   let decoded: DecodedGdt;
@@ -78,5 +86,7 @@ export function readInbound(bytes: Uint8Array, partner: Pick<GdtPartner, 'charse
   ];
   if (missing.length > 0) return reject(`the ${record.type} lacks ${missing.join(', ')}`);
   if (pvsNumber.length > 10) return reject(`the patient number (3000) "${pvsNumber}" is longer than 10 characters`);
-  return { outcome: 'accepted', recordType: record.type, patient: { pvsNumber, familyName, givenName, birthDate: birthDate! }, parse };
+  const insurance = STATUTORY_3108.has(fieldValue(record, '3108')?.trim() ?? '') ? ('statutory' as const) : null;
+  const requestedFor = isoDate(fieldValue(record, '6200')) ?? today;
+  return { outcome: 'accepted', recordType: record.type, patient: { pvsNumber, familyName, givenName, birthDate: birthDate!, insurance }, requestedFor, parse };
 }

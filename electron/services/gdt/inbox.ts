@@ -22,6 +22,8 @@ export interface InboxDeps {
   now: () => number;
   /** A file was stored, or the link's state changed. */
   onChange: (partnerId: number) => void;
+  /** A request planned a session: schedules reload. */
+  onPlanned: (sessionId: number, chairId: number) => void;
   log: (message: string) => void;
 }
 
@@ -143,8 +145,9 @@ export class GdtInbox {
             parse: { error: 'incomplete', line: 0 },
           }
         : verdict;
+    let stored: { plan: { sessionId: number; chairId: number; how: string } | null };
     try {
-      await this.deps.db.call('receiveGdtFile', { userId: null, at }, {
+      stored = await this.deps.db.call('receiveGdtFile', { userId: null, at }, {
         partnerId: this.partner.id,
         fileName: name,
         bytes,
@@ -152,8 +155,9 @@ export class GdtInbox {
         outcome: final.outcome,
         reason: final.outcome === 'rejected' ? final.reason : null,
         parse: final.parse,
-        ...(final.outcome === 'accepted' ? { patient: final.patient } : {}),
+        ...(final.outcome === 'accepted' ? { patient: final.patient, requestedFor: final.requestedFor } : {}),
       });
+      if (stored.plan?.how === 'planned') this.deps.onPlanned(stored.plan.sessionId, stored.plan.chairId);
     } catch (err) {
       return `${name} stays in the inbox: it could not be stored (${(err as Error).message})`;
     }

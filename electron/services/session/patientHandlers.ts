@@ -17,7 +17,7 @@ import { loadSettings } from './clinicSettings';
 import { badInput, guarded, refused } from './guarded';
 import { courseView, summaryOf } from './sessionView';
 
-export type PatientMethods = 'patients.list' | 'patients.create' | 'courses.create' | 'courses.list' | 'courses.view';
+export type PatientMethods = 'patients.list' | 'patients.create' | 'patients.setInsurance' | 'courses.create' | 'courses.list' | 'courses.view';
 
 export interface PatientDeps {
   db: DbClient;
@@ -43,6 +43,12 @@ export function createPatientHandlers({ db, bus, now, actorOf }: PatientDeps): H
       bus.emit('patients.changed', { patientId: patient.id });
       return patient;
     },
+    'patients.setInsurance': async ({ patientId, insurance }, ctx) => {
+      if (!(await db.call('getPatient', patientId))) throw new AppError('NOT_FOUND', `there is no patient ${patientId}`);
+      const patient = await guarded(db.call('setInsurance', actorOf(userOf(ctx)), patientId, insurance, 'form'));
+      bus.emit('patients.changed', { patientId });
+      return patient;
+    },
     'courses.create': async (input, ctx) => {
       const s = await loadSettings(db);
       if (!(await db.call('getPatient', input.patientId))) throw new AppError('NOT_FOUND', `there is no patient ${input.patientId}`);
@@ -55,6 +61,10 @@ export function createPatientHandlers({ db, bus, now, actorOf }: PatientDeps): H
       if (problems.length > 0) throw refused(problems.map((p) => p.message).join('; '), problems);
       const course = courseView(await guarded(db.call('createCourse', actorOf(userOf(ctx)), input)));
       bus.emit('patients.changed', { patientId: course.patientId, courseId: course.id });
+      // The PVS's requests that waited for this course were planned with it.
+      for (const b of await db.call('sessionSummaries', { courseId: course.id })) {
+        bus.emit('session.changed', { sessionId: b.session.id, chairId: b.session.chairId, status: 'planned' });
+      }
       return course;
     },
     'courses.list': async ({ patientId }) => (await db.call('listCourses', patientId)).map(courseView),

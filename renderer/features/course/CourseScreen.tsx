@@ -133,7 +133,7 @@ export function CourseScreen({ courseId }: { courseId: number }) {
           </tbody>
         </table>
       </section>
-      <DocumentsPanel owner={{ courseId }} />
+      <DocumentsPanel owner={{ courseId, insurance: patient.insurance }} />
       <p className="muted">{isoDate(patient.birthDate)}</p>
     </main>
   );

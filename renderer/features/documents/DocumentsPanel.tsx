@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
+import type { Insurance } from '../../../core/api/methods/sessionSchemas';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
@@ -13,7 +14,8 @@ import { dateTime } from '../../format';
 import { JustificationForm } from './JustificationForm';
 import { PvsSentList } from './PvsSentList';
 
-type Owner = { sessionId: number; signed: boolean } | { courseId: number };
+/** A course's patient insurance decides whether the cost-coverage application is offered (private only). */
+type Owner = { sessionId: number; signed: boolean } | { courseId: number; insurance: Insurance | null };
 type Listed = MethodOutput<'documents.list'>[number];
 type WithBytes = MethodOutput<'documents.get'>;
 type Generate = 'documents.generateSessionProtocol' | 'documents.generateCourseReport' | 'documents.generateCoverageDossier';
@@ -102,9 +104,15 @@ export function DocumentsPanel({ owner }: { owner: Owner }) {
             <button className="btn btn--primary" disabled={busy} onClick={() => generate('documents.generateCourseReport')} data-testid="documents-generate-report">
               {t('documents.generateCourseReport')}
             </button>
-            <button className="btn" disabled={busy} onClick={() => generate('documents.generateCoverageDossier')} data-testid="documents-generate-dossier">
-              {t('documents.generateDossier')}
-            </button>
+            {owner.insurance === 'private' ? (
+              <button className="btn" disabled={busy} onClick={() => generate('documents.generateCoverageDossier')} data-testid="documents-generate-dossier">
+                {t('documents.generateDossier')}
+              </button>
+            ) : (
+              <span className="muted" data-testid="documents-no-dossier">
+                {t(owner.insurance === 'statutory' ? 'documents.dossierStatutory' : 'documents.dossierNotPrivate')}
+              </span>
+            )}
           </>
         )}
       </div>

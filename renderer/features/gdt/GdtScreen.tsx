@@ -89,7 +89,12 @@ export function GdtScreen() {
               <button className="secondary" onClick={() => go({ name: 'patient', patientId: r.patientId })}>
                 {r.patientName}
               </button>{' '}
-              (PVS {r.pvsNumber}, {dateTime(r.at)})
+              (PVS {r.pvsNumber}, {r.recordType}, {dateTime(r.at)}):{' '}
+              {r.sessionId === null ? (
+                <span className="warn-text" data-testid={`gdt-request-waiting-${r.fileId}`}>{t('gdt.requestWaiting')}</span>
+              ) : (
+                t('gdt.requestPlanned', { n: r.sessionNumber, date: dateTime(r.plannedFor!) })
+              )}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
 import { isoDate } from '../../format';
 import { coalesce } from '../../api/coalesce';
+import { InsuranceField, type InsuranceChoice } from './InsuranceField';
 
 export function PatientsScreen() {
   const { t } = useTranslation();
@@ -75,11 +76,12 @@ function NewPatientForm({ onCreated }: { onCreated(p: Patient): void }) {
   const [familyName, setFamily] = useState('');
   const [givenName, setGiven] = useState('');
   const [birthDate, setBirth] = useState('');
+  const [insurance, setInsurance] = useState<InsuranceChoice>('unknown');
   const [problems, setProblems] = useState<Problem[]>([]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      onCreated(await api.call('patients.create', { familyName, givenName, birthDate }));
+      onCreated(await api.call('patients.create', { familyName, givenName, birthDate, ...(insurance === 'unknown' ? {} : { insurance }) }));
     } catch (err) {
       setProblems(problemsOf(err));
     }
@@ -90,6 +92,7 @@ function NewPatientForm({ onCreated }: { onCreated(p: Patient): void }) {
       <TextField label={t('patient.familyName')} value={familyName} onChange={setFamily} required testId="patient-family" />
       <TextField label={t('patient.givenName')} value={givenName} onChange={setGiven} required testId="patient-given" />
       <TextField label={t('patient.birthDate')} type="date" value={birthDate} onChange={setBirth} required testId="patient-birth" />
+      <InsuranceField value={insurance} onChange={setInsurance} testId="patient-insurance" />
       <ProblemList problems={problems} title={t('session.refused')} />
       <button type="submit" className="btn btn--primary" data-testid="patient-create">
         {t('patient.create')}

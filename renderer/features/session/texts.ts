@@ -35,6 +35,10 @@ export const sessionTextsDe = {
     courses: 'Behandlungszyklen',
     noCourses: 'Noch kein Zyklus',
     back: 'Zurück zur Patientenliste',
+    insurance: 'Versicherung',
+    insurances: { unknown: 'nicht angegeben', statutory: 'gesetzlich', private: 'privat', selfPay: 'Selbstzahler' },
+    gdtWaiting: 'Anforderung ohne Kurs vom PVS ({{type}}, {{date}}): die Sitzung wird mit dem neuen Zyklus geplant',
+    gdtPlanned: 'Anforderung vom PVS ({{type}}, {{date}}): Sitzung {{n}} geplant',
   },
   course: {
     newTitle: 'Neuer Behandlungszyklus',

@@ -33,6 +33,10 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     courses: 'Treatment courses',
     noCourses: 'No course yet',
     back: 'Back to the patient list',
+    insurance: 'Insurance',
+    insurances: { unknown: 'not entered', statutory: 'statutory', private: 'private', selfPay: 'self-payer' },
+    gdtWaiting: 'Request without a course from the PMS ({{type}}, {{date}}): the session is planned with the new course',
+    gdtPlanned: 'Request from the PMS ({{type}}, {{date}}): session {{n}} planned',
   },
   course: {
     newTitle: 'New treatment course',
