@@ -162,6 +162,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     flushAlarms: () => alarms.flush(),
     onSigned: (sessionId) => gdt.writeResult6310(sessionId),
+    onAmended: (sessionId, amendmentId) => gdt.writeCorrection6310(sessionId, amendmentId),
   });
   // Documents read exactly what the screens get: the session handlers' reads, called without a caller.
   const internal = { clientId: 'documents', user: null };

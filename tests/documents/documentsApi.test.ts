@@ -24,7 +24,7 @@ beforeAll(async () => {
   staff = { mfa: await app.login('mfa'), physician: await app.login('physician') };
   admin = await app.login('admin');
   await ok(staff.physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'test clinic' });
-  const patient = await ok(staff.mfa, 'patients.create', { familyName: 'Weiß', givenName: 'Jörg', birthDate: '1970-01-15' });
+  const patient = await ok(staff.mfa, 'patients.create', { familyName: 'Weiß', givenName: 'Jörg', birthDate: '1970-01-15', insurance: 'private' });
   const course = await ok(staff.physician, 'courses.create', {
     patientId: patient.id,
     kind: 'weekly',

@@ -105,7 +105,7 @@ export function reviewFixture(options: FixtureOptions = {}): SessionReview {
     detail: {
       now: discharged + 60 * MIN,
       session: summary,
-      patient: { id: 7, familyName: 'Müller-Lüdenscheidt', givenName: 'Jürgen', birthDate: '1961-04-23', created: mfa(T0 - 90 * 86_400_000) },
+      patient: { id: 7, familyName: 'Müller-Lüdenscheidt', givenName: 'Jürgen', birthDate: '1961-04-23', insurance: 'private', created: mfa(T0 - 90 * 86_400_000) },
       course: {
         id: 4,
         patientId: 7,

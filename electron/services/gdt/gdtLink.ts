@@ -3,12 +3,14 @@
  * result writer. writeResult6310 never throws for a partner's failure: each outcome (written or failed, with its
  * reason) is stored, announced ('gdt.changed') and returned, so a failure shows and never touches the signature.
  * The 6310 carries the signed PDF protocol (6302–6305, ./pdfAttachment.ts) when the link is given `signedProtocol`.
+ * An amendment of a signed session sends a corrected 6310 (with the corrected protocol) to every partner that got the
+ * first one; the first stays as it was, in the PVS and in the database.
  */
 import type { GdtSendOutcome } from '../../../core/api/methods/gdt';
 import { CHARSET_9206 } from '../../../drivers/gdt/charsets';
 import { decodeGdt, encodeGdt } from '../../../drivers/gdt/codec';
 import type { DbClient } from '../../../db/client';
-import type { GdtPartner } from '../../../db/repos/gdt';
+import type { GdtFileRow, GdtPartner } from '../../../db/repos/gdt';
 import type { EventBus } from '../eventBus';
 import { loadSettings } from '../session/clinicSettings';
 import { latestPrescription, summaryOf } from '../session/sessionView';
@@ -16,7 +18,7 @@ import { GdtInbox, type LinkState } from './inbox';
 import { summaryOf as parseSummaryOf } from './inbound';
 import { resultFileName, writeAtomically } from './outbox';
 import { placeProtocol, type SignedProtocol } from './pdfAttachment';
-import { result6310, SUBSTANCE, type PdfAttachment, type SessionResult } from './result6310';
+import { result6310, SUBSTANCE, type Correction, type PdfAttachment, type SessionResult } from './result6310';
 
 export interface GdtLinkDeps {
   db: DbClient;
@@ -89,21 +91,58 @@ export class GdtLink {
     return run;
   }
 
-  private async writeAll(sessionId: number, pdf?: PdfAttachment): Promise<GdtSendOutcome[]> {
+  /**
+   * After an amendment of a signed session: a corrected 6310 to each active partner that has a written first result
+   * of the session (a partner that never got one gets the corrected protocol with its next send).
+   */
+  writeCorrection6310(sessionId: number, amendmentId: number): Promise<GdtSendOutcome[]> {
+    const run = this.writing.then(() => this.writeAll(sessionId, undefined, amendmentId));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeAll(sessionId: number, pdf?: PdfAttachment, amendmentId?: number): Promise<GdtSendOutcome[]> {
     const partners = (await this.deps.db.call('listGdtPartners')).filter((p) => p.active);
     const out: GdtSendOutcome[] = [];
     // One protocol for all partners, asked for only when a partner needs it (a manual PDF path replaces it).
     let protocol: Promise<SignedProtocol> | null = null;
     const protocolOnce = () => (protocol ??= this.deps.signedProtocol!(sessionId));
     const source = pdf ? { manual: pdf } : this.deps.signedProtocol ? { protocol: protocolOnce } : {};
-    for (const partner of partners) out.push(await this.writeOne(partner, sessionId, source));
+    const firsts = amendmentId === undefined ? null : await this.firstResults(sessionId);
+    for (const partner of partners) {
+      if (!firsts) out.push(await this.writeOne(partner, sessionId, source));
+      else if (firsts.has(partner.id)) out.push(await this.writeOne(partner, sessionId, source, { amendmentId: amendmentId!, first: firsts.get(partner.id)! }));
+    }
     return out;
+  }
+
+  /** Each partner's first written result of the session (the one a correction refers to). */
+  private async firstResults(sessionId: number): Promise<Map<number, GdtFileRow>> {
+    const firsts = new Map<number, GdtFileRow>();
+    for (const f of await this.deps.db.call('gdtFilesOfSession', sessionId)) {
+      const first = f.direction === 'out' && f.recordType === '6310' && f.outcome === 'written' && f.correctsFileId === null;
+      if (first && !firsts.has(f.partnerId)) firsts.set(f.partnerId, f);
+    }
+    return firsts;
+  }
+
+  private async correctionOf(sessionId: number, amendmentId: number, first: GdtFileRow): Promise<Correction> {
+    const b = await this.deps.db.call('sessionBundle', sessionId);
+    const a = b?.amendments.find((x) => x.id === amendmentId);
+    if (!a) throw new Error(`session ${sessionId} has no amendment ${amendmentId}`);
+    const parse = first.parse as { records?: { fields: [string, string][] }[] };
+    const archiveId = parse.records?.[0]?.fields.find(([id]) => id === '6302')?.[1] ?? null;
+    return {
+      amendment: { id: a.id, at: a.signed.at, by: a.signed.userName, correction: a.correction, reason: a.reason },
+      first: { at: first.at, fileName: first.fileName, archiveId },
+    };
   }
 
   private async writeOne(
     partner: GdtPartner,
     sessionId: number,
     source: { manual?: PdfAttachment; protocol?: () => Promise<SignedProtocol> },
+    corrects?: { amendmentId: number; first: GdtFileRow },
   ): Promise<GdtSendOutcome> {
     let fileName = '';
     let bytes: Uint8Array | null = null;
@@ -113,6 +152,7 @@ export class GdtLink {
     try {
       const result = await this.sessionResult(partner, sessionId);
       patientId = result.patientId;
+      const correction = corrects ? await this.correctionOf(sessionId, corrects.amendmentId, corrects.first) : undefined;
       let pdf = source.manual;
       if (source.protocol) {
         const protocol = await source.protocol().catch((err: Error) => {
@@ -124,7 +164,7 @@ export class GdtLink {
         pdf = await placeProtocol(partner, protocol, { at: r.startedAt ?? r.plannedFor, substanceName });
         documentId = protocol.documentId;
       }
-      const record = result6310(result.result, { pvsGdtId: partner.pvsGdtId, ownGdtId: partner.ownGdtId, charsetCode: CHARSET_9206[partner.charset] }, pdf);
+      const record = result6310(result.result, { pvsGdtId: partner.pvsGdtId, ownGdtId: partner.ownGdtId, charsetCode: CHARSET_9206[partner.charset] }, pdf, correction);
       bytes = encodeGdt(record, partner.charset);
       fileName = await resultFileName(partner);
       await writeAtomically(partner.outboxDir, fileName, bytes);
@@ -146,6 +186,8 @@ export class GdtLink {
       patientId,
       sessionId,
       documentId,
+      amendmentId: corrects?.amendmentId ?? null,
+      correctsFileId: corrects?.first.id ?? null,
     });
     this.changed(partner.id);
     return { partnerId: partner.id, fileId, outcome, fileName, reason };

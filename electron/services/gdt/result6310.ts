@@ -3,6 +3,7 @@
  * §1.7, §1.9): who it is for (8315/8316, 3000 from the PVS), when (6200/6201), ALLG00, the findings as text
  * (6220, at most 60 characters a line, repeated), the discharge as a comment (6227), the key values as test
  * groups (8410/8411/8420/8421, 8480 for text results) and the PDF as a file group (6302–6305) when there is one.
+ * A corrected result (after an amendment) opens its findings with the correction and the first result it replaces.
  */
 import type { GdtField, GdtRecord } from '../../../drivers/gdt/codec';
 
@@ -43,6 +44,12 @@ export interface PdfAttachment {
   description: string;
   /** 6302 archive id; the session's own by default. */
   archiveId?: string;
+}
+
+/** A corrected result after an amendment of the signed session: what changed, and the first result it replaces. */
+export interface Correction {
+  amendment: { id: number; at: number; by: string; correction: string; reason: string };
+  first: { at: number; fileName: string; archiveId: string | null };
 }
 
 const MAX_TEXT = 60;
@@ -117,7 +124,19 @@ function findings(r: SessionResult): string[] {
   return [head, ...dose, nrs, ...events];
 }
 
-export function result6310(r: SessionResult, to: ResultAddressing, pdf?: PdfAttachment): GdtRecord {
+/** The first findings lines of a corrected result (6220): marked as a correction, with the reference and the change. */
+function correctionLines(c: Correction): string[] {
+  const at = (ms: number) => `${gdtDate(ms).replace(/^(\d\d)(\d\d)/, '$1.$2.')} ${clock(ms)}`;
+  return [
+    `KORREKTUR des Befunds vom ${at(c.first.at)}`,
+    `ersetzt ${c.first.fileName}${c.first.archiveId ? ` (Archiv ${c.first.archiveId})` : ''}`,
+    // A dose correction reads "old → new": the arrow is in no GDT single-byte charset.
+    `Nachtrag Nr. ${c.amendment.id} vom ${at(c.amendment.at)}, ${c.amendment.by}: ${c.amendment.correction.replace(/→/g, '->')}`,
+    `Grund: ${c.amendment.reason}`,
+  ];
+}
+
+export function result6310(r: SessionResult, to: ResultAddressing, pdf?: PdfAttachment, correction?: Correction): GdtRecord {
   const when = r.startedAt ?? r.plannedFor;
   const [y, m, d] = r.birthDate.split('-');
   const minutes = r.startedAt !== null && r.stoppedAt !== null ? (r.stoppedAt - r.startedAt) / 60_000 : null;
@@ -134,7 +153,7 @@ export function result6310(r: SessionResult, to: ResultAddressing, pdf?: PdfAtta
     { id: '6201', value: gdtTime(when) },
     // No infusion code in the QMS list: ALLG00 "nicht näher spezifizierte Untersuchung" (records-out.md §1.6).
     { id: '8402', value: 'ALLG00' },
-    ...findings(r).flatMap((t) => textLines('6220', t)),
+    ...[...(correction ? correctionLines(correction) : []), ...findings(r)].flatMap((t) => textLines('6220', t)),
     ...(r.dischargedAt !== null ? textLines('6227', `Entlassung ${clock(r.dischargedAt)}, unterschrieben von ${r.signedBy}`) : textLines('6227', `Unterschrieben von ${r.signedBy}`)),
     ...test('DOSE_MG', `${r.substance ? SUBSTANCE[r.substance] : 'Dosis'} kumulativ`, r.totalMg, 'mg'),
     ...test('DOSE_MGKG', 'Dosis pro kg Körpergewicht', r.mgPerKg, 'mg/kg', 3),
@@ -152,7 +171,7 @@ export function result6310(r: SessionResult, to: ResultAddressing, pdf?: PdfAtta
       ? [
           { id: '6302', value: pdf.archiveId ?? `ESK-${gdtDate(when)}-${r.sessionNumber}` },
           { id: '6303', value: 'PDF' },
-          ...textLines('6304', pdf.description).slice(0, 1),
+          ...textLines('6304', correction ? `${pdf.description} (korrigiert)` : pdf.description).slice(0, 1),
           { id: '6305', value: pdf.pdfPath },
         ]
       : []),

@@ -12,6 +12,7 @@ import type { DbClient } from '../../../db/client';
 import type { SessionBundle } from '../../../db/repos/sessionRead';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
 import { guarded, refused } from './guarded';
+import { announceAmendment, type SigningDeps } from './signingHandlers';
 
 export type DoseRecordMethods = 'infusion.confirmRate' | 'sessions.amendDoseEvent';
 
@@ -23,6 +24,7 @@ export interface DoseRecordDeps {
   notSigned: (b: SessionBundle) => void;
   verifyPassword: (userId: number, password: string) => Promise<boolean>;
   onInfusion?: (chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null }) => void;
+  onAmended?: SigningDeps['onAmended'];
 }
 
 export function ordersOf(b: SessionBundle): RateOrder[] {
@@ -75,7 +77,7 @@ export function createDoseRecordHandlers(deps: DoseRecordDeps): HandlersFor<Dose
       const oldValue = currentValue(target, field)!;
       const unit = field === 'amount' && target.kind === 'bolus' ? target.unit : FIELD_UNIT[field];
       const show = (v: number) => (field === 'at' ? new Date(v).toISOString() : `${v} ${unit}`.trim());
-      await guarded(
+      const amendmentId = await guarded(
         db.call('amendDoseEvent', { userId: user.id, at: now() }, sessionId, {
           doseEventId,
           field,
@@ -85,6 +87,7 @@ export function createDoseRecordHandlers(deps: DoseRecordDeps): HandlersFor<Dose
           reason: reason.trim(),
         }),
       );
+      announceAmendment(deps.onAmended, sessionId, amendmentId);
       return deps.changed(sessionId);
     },
   };

@@ -61,6 +61,8 @@ export interface SessionDeps {
   flushVitals?: (chairId: number, upTo: number) => Promise<void>;
   /** After a signature is stored: the result goes to the PVS (GdtLink.writeResult6310, which records and shows its failures). */
   onSigned?: (sessionId: number) => Promise<unknown>;
+  /** After an amendment of a signed session is stored: the corrected result goes to the PVS (GdtLink.writeCorrection6310). */
+  onAmended?: (sessionId: number, amendmentId: number) => Promise<unknown>;
 }
 
 const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
@@ -411,9 +413,10 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       flushVitals: deps.flushVitals,
       flushAlarms: deps.flushAlarms,
       onSigned: deps.onSigned,
+      onAmended: deps.onAmended,
     }),
 
-    ...createDoseRecordHandlers({ db, now, bundleOf, changed, notSigned, verifyPassword: deps.verifyPassword, onInfusion: deps.onInfusion }),
+    ...createDoseRecordHandlers({ db, now, bundleOf, changed, notSigned, verifyPassword: deps.verifyPassword, onInfusion: deps.onInfusion, onAmended: deps.onAmended }),
   } satisfies HandlersFor<SessionMethods> as HandlersFor<SessionMethods>;
 }
 

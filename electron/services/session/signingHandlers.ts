@@ -26,6 +26,12 @@ export interface SigningDeps {
   flushVitals?: ((chairId: number, upTo: number) => Promise<void>) | undefined;
   flushAlarms?: (() => Promise<void>) | undefined;
   onSigned?: ((sessionId: number) => Promise<unknown>) | undefined;
+  onAmended?: ((sessionId: number, amendmentId: number) => Promise<unknown>) | undefined;
+}
+
+/** The corrected result goes to the PVS after an amendment; its failure is stored and shown there, never undoing the amendment. */
+export function announceAmendment(onAmended: SigningDeps['onAmended'], sessionId: number, amendmentId: number): void {
+  onAmended?.(sessionId, amendmentId).catch((err: Error) => console.error(`the corrected result of session ${sessionId} was not sent to the PVS: ${err.message}`));
 }
 
 export function createSigningHandlers(deps: SigningDeps): HandlersFor<SigningMethods> {
@@ -69,7 +75,10 @@ export function createSigningHandlers(deps: SigningDeps): HandlersFor<SigningMet
       if (!(await deps.verifyPassword(user.id, password))) {
         throw refused('the password is not correct', [problem('signature.passwordWrong')]);
       }
-      await guarded(db.call('amendSession', actorOf(user), sessionId, { target, targetId: targetId ?? null, correction: correction.trim(), reason: reason.trim() }));
+      const amendmentId = await guarded(
+        db.call('amendSession', actorOf(user), sessionId, { target, targetId: targetId ?? null, correction: correction.trim(), reason: reason.trim() }),
+      );
+      announceAmendment(deps.onAmended, sessionId, amendmentId);
       return changed(sessionId);
     },
   };

@@ -1,6 +1,7 @@
 /**
  * What went to the PVS for a session or a course, and when (issue 14 part 4): each 6310 with its file name, the
- * PDF it points at (6305) and the stored protocol it carried, or in red why it was not written. Reloads on
+ * PDF it points at (6305) and the stored protocol it carried, or in red why it was not written; a corrected 6310
+ * after an amendment names the first one it corrects. Reloads on
  * 'gdt.changed', so a result written after signing appears without a click.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -61,7 +62,15 @@ export function PvsSentList({ owner, onOpenDocument }: { owner: { sessionId: num
               <tr key={f.id} className={f.outcome === 'failed' ? 'row--bad' : ''} data-testid={`pvs-sent-${f.id}`}>
                 <td className="num">{dateTime(f.at)}</td>
                 {courseId !== null && <td className="num">{f.sessionNumber ?? '–'}</td>}
-                <td className="mono">{f.fileName}</td>
+                <td className="mono">
+                  {f.fileName}
+                  {f.correctsFileId !== null && (
+                    <span className="muted" data-testid={`pvs-sent-correction-${f.id}`}>
+                      {' '}
+                      · {t('documents.pvs.correction', { n: f.amendmentId, file: sent.find((x) => x.id === f.correctsFileId)?.fileName ?? `#${f.correctsFileId}` })}
+                    </span>
+                  )}
+                </td>
                 <td>{f.outcome === 'written' ? t('documents.pvs.written') : t('documents.pvs.failed', { reason: f.reason ?? '' })}</td>
                 <td className="mono">{pdfPathOf(f) ?? t('documents.pvs.noPdf')}</td>
                 <td>

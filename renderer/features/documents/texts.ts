@@ -39,6 +39,7 @@ export const documentTextsDe = {
       pdf: 'PDF (6305, wie das PVS es sieht)',
       noPdf: 'ohne PDF',
       openPdf: 'Gesendetes PDF öffnen',
+      correction: 'Korrektur (Nachtrag Nr. {{n}}) zu {{file}}',
     },
     justification: {
       title: 'Medizinische Begründung für den Antrag',
@@ -95,6 +96,7 @@ export const documentTextsEn: Widen<typeof documentTextsDe> = {
       pdf: 'PDF (6305, as the practice system sees it)',
       noPdf: 'no PDF',
       openPdf: 'Open the PDF sent',
+      correction: 'Correction (amendment no. {{n}}) of {{file}}',
     },
     justification: {
       title: 'Medical justification for the application',
