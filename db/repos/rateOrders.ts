@@ -75,8 +75,8 @@ export function createRateOrdersRepo(db: DB, audit: AuditLog) {
       if ((q.newer.get(sessionId, c.orderId) as number) > 0) throw new ConflictError(`rate order ${c.orderId} was replaced by a newer order`);
       const prescriptionId = q.latestPrescription.get(sessionId) as number;
       const by = c.via === 'mfa' ? actor.userId : order.ordered_by;
-      const reason = c.via === 'mfa' ? `order #${c.orderId} confirmed at the pump` : `order #${c.orderId} confirmed by the pump's read-back`;
-      const doseEventId = Number(q.insertDoseEvent.run(sessionId, prescriptionId, c.at, order.rate_ml_per_h, reason, by).lastInsertRowid);
+      // No reason text: the confirmation row (order, via) is the structured reason, said in each reader's language.
+      const doseEventId = Number(q.insertDoseEvent.run(sessionId, prescriptionId, c.at, order.rate_ml_per_h, null, by).lastInsertRowid);
       q.insertConfirmation.run(c.orderId, sessionId, doseEventId, c.via, c.at, c.via === 'mfa' ? actor.userId : null, c.pumpRateMlPerH ?? null);
       q.touch.run(c.at, sessionId);
       log(actor, sessionId, 'rateOrder.confirmed', { rateOrderId: c.orderId, doseEventId, via: c.via, rateMlPerH: order.rate_ml_per_h, pumpRateMlPerH: c.pumpRateMlPerH ?? null });

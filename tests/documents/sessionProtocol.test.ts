@@ -99,6 +99,26 @@ describe('session protocol PDF', () => {
     expect(all).toMatch(/Uhrzeit laut .*Pumpenprotokoll/);
   });
 
+  it('a confirmed rate order is said in the document’s language, also for a row from before that stored English words', async () => {
+    const review = reviewFixture({ signed: true });
+    const ordered = { userId: 2, userName: 'Dr. Meier', at: T0 };
+    const events = review.detail.doseEvents;
+    // Event 2: stored before (English reason text); event 6: stored now (no text, the order is the reason).
+    events[1] = { ...events[1]!, reason: 'order #1 confirmed at the pump', order: { id: 1, ordered, via: 'mfa' } };
+    events[5] = { ...events[5]!, reason: null, order: { id: 2, ordered, via: 'pumpReadback' } };
+    const text = async (language: 'de' | 'en') =>
+      pageTexts(savePdf(`protocol-orders-${language}`, await render(review, language))).join(' ').replace(/\s+/g, ' ');
+    // The reason column wraps: other cells of the row may come between the words of a line.
+    const phrase = (words: string) => new RegExp(words.split(' ').map((w) => w.replace(/[.']/g, '\\$&')).join('(?: \\S+){0,4}? '));
+    const de = await text('de');
+    expect(de).toMatch(phrase('Anordnung Nr. 1 an der Pumpe bestätigt'));
+    expect(de).toMatch(phrase('Anordnung Nr. 2 durch die Rückmeldung der Pumpe bestätigt'));
+    expect(de).not.toContain('confirmed');
+    const en = await text('en');
+    expect(en).toMatch(phrase('Order no. 1 confirmed at the pump'));
+    expect(en).toMatch(phrase("Order no. 2 confirmed by the pump's read-back"));
+  });
+
   it('English on request', async () => {
     const file = savePdf('protocol-en', await render(reviewFixture({ signed: false }), 'en'));
     renderPages(file, 'protocol-en');

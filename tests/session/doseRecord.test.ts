@@ -80,7 +80,8 @@ describe('rate order handshake', () => {
     expect(confirmed.session.pendingRateOrder).toBeNull();
     expect(confirmed.rateOrders[0]).toMatchObject({ status: 'confirmed', confirmation: { at: T0 + 40 * MIN, via: 'mfa', by: { userName: 'M. F.' } } });
     const change = confirmed.doseEvents.at(-1)!;
-    expect(change).toMatchObject({ kind: 'rateChange', at: T0 + 40 * MIN, rateMlPerH: 10.8, order: { ordered: { at: T0 + 30 * MIN }, via: 'mfa' } });
+    // The order (and how it was confirmed) is the reason: no words in one language are stored with the event.
+    expect(change).toMatchObject({ kind: 'rateChange', at: T0 + 40 * MIN, rateMlPerH: 10.8, reason: null, order: { ordered: { at: T0 + 30 * MIN }, via: 'mfa' } });
     expect(infusion.at(-1)?.documentedRateMlH).toBe(10.8);
 
     clock.now = T0 + 60 * MIN;

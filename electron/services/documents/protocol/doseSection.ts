@@ -80,7 +80,8 @@ export function doseSection(ctx: ProtocolContext): void {
       e.rateMlPerH !== null ? formatNumber(e.rateMlPerH, lang, 1) : '',
       e.rateMgPerKgPerH !== null ? formatNumber(e.rateMgPerKgPerH, lang, 3) : '',
       e.amount !== null ? `${formatNumber(e.amount, lang, 2)} ${e.unit ?? ''}` : '',
-      e.reason ?? '',
+      // A confirmed order is said in the document's language (rows from before stored it in English).
+      e.order ? say(ctx, T.orderConfirmed[e.order.via], { n: e.order.id }) : (e.reason ?? ''),
       formatNumber(totals[i]?.mg, lang, 2),
       formatNumber(totals[i]?.mgPerKg, lang, 3),
       e.by.userName,
