@@ -1,7 +1,9 @@
 /**
  * The PVS (GDT) screen in Chromium: an admin sets up the partner with the form, the link shows as watched; a
- * broken file dropped in the inbox appears at once as a red row with its reason, and a 6302 as a request to plan.
- * An MFA sees the same screen read-only. Screenshots in test-results/.
+ * broken file dropped in the inbox appears at once as a red row with its reason, and a 6302 of a patient without a
+ * course as "Anforderung ohne Kurs". The physician sees it on the patient's screen, enters the insurance there;
+ * the new course plans the session; the course's Dokumente offers the cost-coverage application only to a private
+ * patient. An MFA sees the PVS screen read-only. Screenshots in test-results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGdt } from '../../drivers/gdt/codec';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { ok } from '../session/runThrough';
 import { launchChromium } from './browser';
 
 const SHOTS = 'test-results';
@@ -55,8 +58,44 @@ describe('the PVS (GDT) screen in Chromium', () => {
     writeFileSync(join(inbox, 'ESKPVS.001'), request);
     await app.services.gdt.scanNow();
     await expect.poll(() => page.getByTestId('gdt-requests').innerText(), { timeout: 10_000 }).toContain('Müller, Jörg');
+    expect(await page.getByTestId('gdt-requests').innerText()).toMatch(/6302.*Anforderung ohne Kurs: wird geplant, sobald der Arzt den Zyklus anlegt/s);
     await page.screenshot({ path: `${SHOTS}/e2e-gdt.png`, fullPage: true });
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('the physician: the waiting request and the insurance on the patient screen; the new course plans it; the dossier only for a private patient', async () => {
+    const doc = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    doc.on('pageerror', (e) => errors.push(e.message));
+    await app.loginPage(doc, 'physician');
+    await doc.getByTestId('tab-patients').click();
+    await doc.getByRole('button', { name: /Müller, Jörg/ }).click();
+    const requests = doc.getByTestId('patient-pvs-requests');
+    await expect.poll(() => requests.innerText(), { timeout: 10_000 }).toMatch(/Anforderung ohne Kurs vom PVS \(6302/);
+    const insurance = doc.getByTestId('patient-insurance');
+    expect(await insurance.inputValue()).toBe('unknown');
+    await insurance.selectOption('statutory');
+    const physician = await app.login('physician');
+    const [patient] = await ok(physician, 'patients.list', { search: 'Müller' });
+    await expect.poll(async () => (await ok(physician, 'patients.list', { search: 'Müller' }))[0].insurance, { timeout: 10_000 }).toBe('statutory');
+
+    const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [{ therapy: 'Pregabalin' }] });
+    await expect.poll(() => requests.innerText(), { timeout: 10_000 }).toMatch(/Anforderung vom PVS \(6302, .*\): Sitzung 1 geplant/);
+    await doc.screenshot({ path: `${SHOTS}/e2e-gdt-patient.png`, fullPage: true });
+    await doc.getByTestId(`course-${course.id}`).click();
+    const panel = doc.getByTestId('documents-panel');
+    await expect.poll(() => panel.getByTestId('documents-no-dossier').innerText(), { timeout: 10_000 }).toContain('Gesetzlich versichert');
+    expect(await panel.getByTestId('documents-generate-dossier').count()).toBe(0);
+    expect(await doc.getByTestId('open-session-1').count()).toBe(1);
+
+    await doc.getByTestId('tab-patients').click();
+    await doc.getByRole('button', { name: /Müller, Jörg/ }).click();
+    await doc.getByTestId('patient-insurance').selectOption('private');
+    await expect.poll(async () => (await ok(physician, 'patients.list', { search: 'Müller' }))[0].insurance, { timeout: 10_000 }).toBe('private');
+    await doc.getByTestId(`course-${course.id}`).click();
+    await doc.getByTestId('documents-generate-dossier').waitFor({ timeout: 10_000 });
+    expect(await doc.getByTestId('documents-no-dossier').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await doc.close();
   }, 60_000);
 
   it('read-only for an MFA', async () => {
