@@ -67,8 +67,11 @@ describe('the PVS (GDT) screen in Chromium', () => {
     const doc = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     doc.on('pageerror', (e) => errors.push(e.message));
     await app.loginPage(doc, 'physician');
-    await doc.getByTestId('tab-patients').click();
-    await doc.getByRole('button', { name: /Müller, Jörg/ }).click();
+    // The worklist names the request that waits for her; one click opens the patient.
+    await doc.getByTestId('tab-worklist').click();
+    const waiting = doc.getByTestId('worklist-pvs-requests');
+    await expect.poll(() => waiting.innerText(), { timeout: 10_000 }).toMatch(/Müller, Jörg.*PVS 4711, 6302 vom .*Anforderung ohne Kurs/s);
+    await waiting.getByRole('button').first().click();
     const requests = doc.getByTestId('patient-pvs-requests');
     await expect.poll(() => requests.innerText(), { timeout: 10_000 }).toMatch(/Anforderung ohne Kurs vom PVS \(6302/);
     const insurance = doc.getByTestId('patient-insurance');
@@ -80,6 +83,11 @@ describe('the PVS (GDT) screen in Chromium', () => {
 
     const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [{ therapy: 'Pregabalin' }] });
     await expect.poll(() => requests.innerText(), { timeout: 10_000 }).toMatch(/Anforderung vom PVS \(6302, .*\): Sitzung 1 geplant/);
+    await doc.getByTestId('tab-worklist').click();
+    await doc.getByTestId('worklist-screen').waitFor();
+    await expect.poll(() => doc.getByTestId('worklist-pvs-requests').count(), { timeout: 10_000 }).toBe(0);
+    await doc.getByTestId('tab-patients').click();
+    await doc.getByRole('button', { name: /Müller, Jörg/ }).click();
     await doc.screenshot({ path: `${SHOTS}/e2e-gdt-patient.png`, fullPage: true });
     await doc.getByTestId(`course-${course.id}`).click();
     const panel = doc.getByTestId('documents-panel');

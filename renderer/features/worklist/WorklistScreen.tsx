@@ -1,7 +1,8 @@
 /**
  * The physician's worklist (issue 12 item 4): sessions waiting for her prescription, release or signature, overdue
  * signatures first. One click opens the session; a signature opens the review with the password field ready, so
- * signing takes two clicks and the password. Reloaded when any station changes a session.
+ * signing takes two clicks and the password. Reloaded when any station changes a session. Below: the PVS's requests
+ * that wait for a course.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { dateTime } from '../../format';
 import { useNav } from '../../stores/navStore';
 import { StatusBadge } from '../session/StatusBadge';
 import { coalesce } from '../../api/coalesce';
+import { WaitingRequests } from './WaitingRequests';
 
 /** Overdue is a matter of hours: a reload every minute moves a signature up without any change. */
 const RELOAD_MS = 60_000;
@@ -100,6 +102,7 @@ export function WorklistScreen() {
           </tbody>
         </table>
       )}
+      <WaitingRequests />
       {list && <p className="source">{t('worklist.overdueRule', { hours: list.signatureOverdue.hours, source: list.signatureOverdue.source })}</p>}
     </main>
   );

@@ -18,6 +18,8 @@ export const worklistTextsDe = {
     what: 'Wartet auf',
     open: 'Öffnen',
     sign: 'Unterschreiben',
+    requestsTitle: 'Anforderungen des PVS ohne Kurs',
+    requestWaiting: 'PVS {{pvs}}, {{type}} vom {{date}}: Anforderung ohne Kurs – Zyklus anlegen, dann wird die Sitzung geplant',
   },
   pending: {
     prescription: 'Verordnung ausstehend – durch Ärztin/Arzt',
@@ -45,6 +47,8 @@ export const worklistTextsEn = {
     what: 'Waiting for',
     open: 'Open',
     sign: 'Sign',
+    requestsTitle: 'Requests from the PMS without a course',
+    requestWaiting: 'PMS {{pvs}}, {{type}} of {{date}}: request without a course – create the course, then the session is planned',
   },
   pending: {
     prescription: 'Prescription pending – by the physician',
