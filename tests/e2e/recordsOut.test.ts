@@ -121,6 +121,10 @@ beforeAll(async () => {
       patientId, kind: plan.kind, plannedInfusions: 5, indication: plan.indication, icd10: plan.icd10, priorFailedTherapies: plan.prior,
     });
     c.courseId = course.id;
+    // The PVS's request waited for the course: the new course planned its first session.
+    const [planned] = (await ok(mfa, 'courses.view', { courseId: course.id })).sessions;
+    expect(planned).toMatchObject({ status: 'planned', sessionNumber: 1 });
+    expect((await ok(mfa, 'gdt.requests', {})).find((r: any) => r.pvsNumber === c.pvsNumber)).toMatchObject({ sessionId: planned.id });
     for (const [before, after] of plan.pains) {
       const sessionId = await runSession(staff, course.id, plan.chair, before, after, { bolusMg: 4 });
       await ok(physician, 'sessions.sign', { sessionId, password: TEST_USERS.physician.password });
@@ -261,6 +265,36 @@ describe('records out: Munich and Kyiv courses', () => {
     // The English copy did not go to the PVS: only the German signed protocol did, once.
     expect((await ok(physician, 'gdt.sent', { sessionId: c.sessionIds[4] })).map((f: any) => f.documentId)).not.toContain(english.id);
     await panel.screenshot({ path: join(OUT, 'kyiv-session-5-documents.png') });
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('an amendment of a signed session sends a corrected 6310; the Dokumente place lists both, the correction naming the first', async () => {
+    const c = courses.kyiv;
+    const sessionId = c.sessionIds[4]!;
+    await ok(physician, 'sessions.amend', {
+      sessionId, target: 'session', correction: 'Leichter Schwindel nach der Infusion, abgeklungen', reason: 'Nachtrag der Pflege', password: TEST_USERS.physician.password,
+    });
+    let sent: any[] = [];
+    while ((sent = await ok(physician, 'gdt.sent', { sessionId })).length < 2) await new Promise((r) => setTimeout(r, 100));
+    const [correction, first] = sent;
+    expect(correction).toMatchObject({ outcome: 'written', correctsFileId: first.id, fileName: 'PVSESK.010' });
+    const r = decodeGdt(new Uint8Array(readFileSync(join(outbox, correction.fileName)))).records[0]!;
+    expect(fieldValue(r, '6220')).toMatch(/^KORREKTUR des Befunds vom /);
+    const file = pdf.save('kyiv-protocol-5-corrected', bytesOf(await ok(physician, 'documents.get', { documentId: correction.documentId })));
+    const corrected = pdf.text(file).replace(/\s+/g, ' ');
+    expect(corrected).toContain('Nachträge und Korrekturen');
+    expect(corrected).not.toContain('Keine Nachträge');
+    expect(corrected).toMatch(/Leichter Schwindel/);
+    summary.correctedProtocolPages = pdf.pages(file);
+    summary.correction6310Bytes = correction.byteLength;
+
+    await openCourse(page, c.name);
+    await page.getByTestId('open-session-5').click();
+    await page.getByTestId('to-review').click();
+    const list = page.getByTestId('documents-panel').getByTestId('pvs-sent-list');
+    await expect.poll(() => list.locator('tbody tr').count(), { timeout: 15_000 }).toBe(2);
+    expect(await page.getByTestId(`pvs-sent-correction-${correction.id}`).innerText()).toContain(`Korrektur (Nachtrag Nr. ${correction.amendmentId}) zu PVSESK.009`);
+    await page.getByTestId('documents-panel').screenshot({ path: join(OUT, 'kyiv-session-5-corrected.png') });
     expect(errors).toEqual([]);
   }, 90_000);
 });
