@@ -65,7 +65,8 @@ export function createGdtRequestPlanner(db: DB, audit: AuditLog, planSession: Pl
     waiting: db.prepare(`SELECT f.id, f.requested_for AS requestedFor FROM gdt_files f
       WHERE f.patient_id = ? AND f.direction = 'in' AND f.outcome = 'accepted' AND f.record_type IN ('6301', '6302')
         AND NOT EXISTS (SELECT 1 FROM gdt_request_plans r WHERE r.file_id = f.id) ORDER BY f.id`),
-    // A request is open until a result (6310) for its patient was written after it.
+    // A planned request is open until its session is signed or cancelled; a waiting one until it is planned, or a
+    // result (6310) for its patient was written after it (the clinic answered it otherwise).
     open: db.prepare(`SELECT f.id AS fileId, f.partner_id AS partnerId, f.at, f.record_type AS recordType, f.patient_id AS patientId,
         p.family_name || ', ' || p.given_name AS patientName, m.pvs_number AS pvsNumber, f.requested_for AS requestedFor,
         r.session_id AS sessionId, s.session_number AS sessionNumber, s.planned_for AS plannedFor
@@ -73,8 +74,9 @@ export function createGdtRequestPlanner(db: DB, audit: AuditLog, planSession: Pl
       JOIN pvs_patients m ON m.partner_id = f.partner_id AND m.patient_id = f.patient_id
       LEFT JOIN gdt_request_plans r ON r.file_id = f.id LEFT JOIN infusion_sessions s ON s.id = r.session_id
       WHERE f.direction = 'in' AND f.outcome = 'accepted' AND f.record_type IN ('6301', '6302')
-        AND NOT EXISTS (SELECT 1 FROM gdt_files o WHERE o.patient_id = f.patient_id AND o.partner_id = f.partner_id
-                        AND o.direction = 'out' AND o.outcome = 'written' AND o.id > f.id)
+        AND CASE WHEN s.id IS NOT NULL THEN s.signed_at IS NULL AND s.state <> 'cancelled'
+          ELSE NOT EXISTS (SELECT 1 FROM gdt_files o WHERE o.patient_id = f.patient_id AND o.partner_id = f.partner_id
+                           AND o.direction = 'out' AND o.outcome = 'written' AND o.id > f.id) END
       ORDER BY f.id`),
   };
 

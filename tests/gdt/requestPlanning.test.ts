@@ -111,6 +111,11 @@ describe('a PVS request plans the session', () => {
     const past = await drop(request('6302', '502', 'Claus', '02011962', [{ id: '6200', value: gdtDay(gone) }]));
     expect(isoDay(new Date(past.plannedFor))).toBe(isoDay(new Date()));
     expect((await sessionsOf(course.id)).map((s: any) => s.sessionNumber).sort()).toEqual([1, 2]);
+    // A request is open while its session is: cancelled, it leaves the list; the other stays.
+    await ok(mfa, 'sessions.cancel', { sessionId: ahead.sessionId, reason: 'Patientin verhindert' });
+    const open = (await ok(mfa, 'gdt.requests', {})).map((r: any) => r.fileId);
+    expect(open).not.toContain(ahead.fileId);
+    expect(open).toContain(past.fileId);
   });
 
   it('without a course the request waits; the physician’s new course plans it; a full course leaves the next one waiting', async () => {
