@@ -87,6 +87,8 @@ export async function benchGeneration(): Promise<BenchRow[]> {
       });
       const actor = () => ({ userId: 2, at: Date.now() });
       const courseId = courseIds[0]!;
+      // The cost-coverage application is for a private patient only.
+      await db.call('setInsurance', actor(), (await db.call('getCourse', courseId))!.patientId, 'private', 'form');
       const report = await median(() => service.generateCourseReport(actor(), courseId, 'de'));
       const dossier = await median(() => service.generateCoverageDossier(actor(), courseId, 'de'));
       const protocol = await median(() => service.generateSessionProtocol(actor(), sessionIds[0]!, 'de'));
