@@ -120,4 +120,28 @@ describe('corrected 6310 after an amendment', () => {
     expect(lines).toContain('-> 10 ml/h');
     expect(lines).toContain('Grund: Pumpe zeigte 10 ml/h');
   }, 60_000);
+
+  it('a correction that cannot be written is stored and shown; sent again, it goes out as the correction of the first result', async () => {
+    const partners = await ok(admin, 'gdt.partners', {});
+    const settings = (p: any) => (({ link: _l, updatedAt: _u, ...rest }) => rest)(p);
+    const [main, second] = partners;
+    await ok(admin, 'gdt.savePartner', { ...settings(second), active: false });
+    const offline = join(app.dataDir, 'pdf-share-offline');
+    await ok(admin, 'gdt.savePartner', { ...settings(main), pdfDir: offline, pvsPdfDir: 'P:\\ESK' });
+    const before = (await sentOf()).length;
+    const amended = await ok(physician, 'sessions.amend', { sessionId, target: 'session', correction: 'Begleitperson: Ehemann', reason: 'Name ergänzt', password: PASSWORD });
+    const amendmentId = amended.amendments.at(-1).id;
+    const failed = (await results(before + 1)).at(-1);
+    expect(failed).toMatchObject({ outcome: 'failed', amendmentId, correctsFileId: (await results(1))[0].id });
+    expect(failed.reason).toMatch(/the PDF could not be written/);
+    expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.id)).toEqual([failed.id]);
+
+    mkdirSync(offline);
+    const [resent] = await ok(physician, 'gdt.sendResult', { sessionId });
+    expect(resent.outcome).toBe('written');
+    const row = (await sentOf()).find((f) => f.id === resent.fileId);
+    expect(row).toMatchObject({ amendmentId, correctsFileId: failed.correctsFileId });
+    expect(findings(resent.fileName).join(' ')).toContain('Begleitperson: Ehemann');
+    expect(await ok(mfa, 'gdt.unsent', {})).toEqual([]);
+  }, 60_000);
 });

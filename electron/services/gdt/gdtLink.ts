@@ -93,7 +93,7 @@ export class GdtLink {
 
   /**
    * After an amendment of a signed session: a corrected 6310 to each active partner that has a written first result
-   * of the session (a partner that never got one gets the corrected protocol with its next send).
+   * of the session (a partner that never got one gets the corrected protocol with its next send, as its first).
    */
   writeCorrection6310(sessionId: number, amendmentId: number): Promise<GdtSendOutcome[]> {
     const run = this.writing.then(() => this.writeAll(sessionId, undefined, amendmentId));
@@ -108,10 +108,13 @@ export class GdtLink {
     let protocol: Promise<SignedProtocol> | null = null;
     const protocolOnce = () => (protocol ??= this.deps.signedProtocol!(sessionId));
     const source = pdf ? { manual: pdf } : this.deps.signedProtocol ? { protocol: protocolOnce } : {};
-    const firsts = amendmentId === undefined ? null : await this.firstResults(sessionId);
+    const firsts = await this.firstResults(sessionId);
+    // A result sent again after the first went out and the record was amended is a correction too (of the newest amendment).
+    const newest = amendmentId ?? (await this.deps.db.call('sessionBundle', sessionId))?.amendments.at(-1)?.id;
     for (const partner of partners) {
-      if (!firsts) out.push(await this.writeOne(partner, sessionId, source));
-      else if (firsts.has(partner.id)) out.push(await this.writeOne(partner, sessionId, source, { amendmentId: amendmentId!, first: firsts.get(partner.id)! }));
+      const first = firsts.get(partner.id);
+      if (amendmentId !== undefined && !first) continue;
+      out.push(await this.writeOne(partner, sessionId, source, first && newest !== undefined ? { amendmentId: newest, first } : undefined));
     }
     return out;
   }
