@@ -150,7 +150,7 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
     return r ? toPartner(r) : null;
   };
 
-  /** The PVS's word on the insurance fills a blank; what the staff entered stays (the form shows both sides' history in the audit). */
+  /** The PVS's word on the insurance fills a blank; what the staff entered stays (each change is audited with its source). */
   const insuranceFromPvs = (actor: Actor, patientId: number, insurance: Insurance | null) => {
     if (insurance !== null && patients.getPatient(patientId)?.insurance === null) patients.setInsurance(actor, patientId, insurance, 'gdt');
   };

@@ -212,6 +212,10 @@ describe('insurance', () => {
     const row = await drop(request('6302', '702', 'Iller', '05011965'));
     const unknownCourse = await newCourse(row.patientId);
     expect((await refusal(physician, 'documents.generateCoverageDossier', { courseId: unknownCourse.id, language: 'en' })).problems?.[0]?.code).toBe('dossier.notPrivate');
+    // The PVS names it later: the blank is filled, in the system's name.
+    await drop(request('6302', '702', 'Iller', '05011965', [{ id: '3108', value: '3' }]));
+    expect((await ok(mfa, 'patients.list', { search: 'Iller' }))[0].insurance).toBe('statutory');
+    expect(auditOf('patient.insuranceChanged').at(-1)).toMatchObject({ entityId: row.patientId, userId: null, detail: { before: null, after: 'statutory', source: 'gdt' } });
     const self = await ok(mfa, 'patients.create', { familyName: 'Jahn', givenName: 'Eva', birthDate: '1966-01-02', insurance: 'selfPay' });
     expect(self.insurance).toBe('selfPay');
     const course = await newCourse(self.id);
