@@ -5,15 +5,12 @@
  * Value ranges (NRS 0–10, weight, rates …) are checked by the domain rules in core/, which name every problem;
  * these schemas check shape, type, and what needs no clock: real calendar dates, names with visible letters.
  * Ranges that depend on the time (no future consent, observations within the session) need the server clock and
- * are checked in core/ rules by the service.
+ * are checked in core/ rules by the service. Patients and courses: patientSchemas.ts; prescription and dose:
+ * doseSchemas.ts (re-exported here, so a caller imports the session's schemas from one place).
  */
 import { z } from 'zod';
-import { PAIN_INDICATIONS, PSYCHIATRIC_INDICATIONS } from '../../course/indication';
-import { SUBSTANCES } from '../../dose/substance';
 import { OVERRIDABLE_CRITERIA } from '../../session/dischargeGate';
-import { AMENDABLE_FIELDS } from '../../dose/amendments';
 import { ADVERSE_EVENT_SEVERITIES } from '../../session/observations';
-import { isCalendarDate, isVisibleName } from '../../session/plausibility';
 import { RESCUE_DRUG_IDS, RESCUE_ROUTE_IDS } from '../../session/rescueMedications';
 import { SCHEDULED_OBSERVATION_KINDS } from '../../session/observationSchedule';
 import { DISCHARGE_SCALES_LIST } from '../../session/scales';
@@ -21,72 +18,13 @@ import { SESSION_STATUSES } from '../../session/stateMachine';
 import { ProblemSchema } from '../envelope';
 import { AlarmLogEntrySchema } from './alarms';
 import { EpochMs, Id, VitalTrend } from '../schemas';
+import { CumulativeDoseSchema, DoseEventRow, Prescription, RateOrderRow } from './doseSchemas';
+import { Course, Patient } from './patientSchemas';
+import { Finite, Stamp, Text } from './recordStamp';
 
-const Text = (max: number) => z.string().max(max);
-const Finite = z.number().finite();
-
-/** Who did something and when: every write records it. */
-export const Stamp = z.object({ userId: Id, userName: z.string(), at: EpochMs });
-export type Stamp = z.infer<typeof Stamp>;
-
-// ---------------------------------------------------------------- patients
-
-/** A person's name: visible letters, no invisible (zero-width, control) characters. */
-const PersonName = Text(100).refine(isVisibleName, 'a name needs visible letters and no invisible characters');
-
-/** gesetzlich / privat / Selbstzahler: the cost-coverage application is for private patients and self-payers. */
-export const InsuranceSchema = z.enum(['statutory', 'private', 'selfPay']);
-export type Insurance = z.infer<typeof InsuranceSchema>;
-
-export const PatientInput = z.strictObject({
-  familyName: PersonName,
-  givenName: PersonName,
-  /** YYYY-MM-DD, a day that exists (within 120 years: checked with the server clock). */
-  birthDate: z.string().refine(isCalendarDate, 'birth date as a real calendar date YYYY-MM-DD'),
-  insurance: InsuranceSchema.optional(),
-});
-export const Patient = z.object({
-  id: Id,
-  familyName: z.string(),
-  givenName: z.string(),
-  birthDate: z.string(),
-  /** null: not known yet (entered on the patient form, or sent by the PVS). */
-  insurance: InsuranceSchema.nullable(),
-  created: Stamp.nullable(),
-});
-export type Patient = z.infer<typeof Patient>;
-
-// ---------------------------------------------------------------- courses
-
-export const CourseKind = z.enum(['weekly', 'daily']);
-export const IndicationSchema = z.enum([...PAIN_INDICATIONS, ...PSYCHIATRIC_INDICATIONS]);
-export const PriorTherapy = z.strictObject({ therapy: Text(200), outcome: Text(500).optional() });
-
-export const CourseInput = z.strictObject({
-  patientId: Id,
-  kind: CourseKind,
-  /** Weekly: number of infusions (3–6); daily: number of days (3–7) — clinic settings. */
-  plannedInfusions: z.number().int(),
-  indication: IndicationSchema,
-  icd10: Text(20).optional(),
-  psychiatristAttestation: z.strictObject({ psychiatrist: Text(200), at: EpochMs }).optional(),
-  priorFailedTherapies: z.array(PriorTherapy).max(30),
-});
-
-export const Course = z.object({
-  id: Id,
-  patientId: Id,
-  kind: CourseKind,
-  plannedInfusions: z.number().int(),
-  indication: IndicationSchema,
-  /** Cohen 2018 evidence grade of a pain indication (§1.1); null for a psychiatric one. */
-  evidenceGrade: z.enum(['B', 'C', 'D']).nullable(),
-  icd10: z.string().nullable(),
-  psychiatristAttestation: z.object({ psychiatrist: z.string(), at: EpochMs }).nullable(),
-  priorFailedTherapies: z.array(z.object({ therapy: z.string(), outcome: z.string().optional() })),
-  created: Stamp,
-});
-export type Course = z.infer<typeof Course>;
+export * from './doseSchemas';
+export * from './patientSchemas';
+export { Stamp } from './recordStamp';
 
 export const SessionStatusSchema = z.enum(SESSION_STATUSES);
 
@@ -141,109 +79,6 @@ export const CourseView = z.object({
   meaningfulDrop: z.object({ minPoints: z.number(), minPercent: z.number(), source: z.string() }),
 });
 export type CourseView = z.infer<typeof CourseView>;
-
-// ---------------------------------------------------------------- prescription and dose
-
-export const SubstanceSchema = z.enum(SUBSTANCES);
-
-export const PrescriptionInput = z.strictObject({
-  sessionId: Id,
-  substance: SubstanceSchema,
-  concentrationMgPerMl: Finite,
-  weightKg: Finite,
-  targetMgPerKgPerH: Finite,
-  /** Required above the soft limit. */
-  softLimitReason: Text(1000).optional(),
-});
-
-export const Prescription = z.object({
-  id: Id,
-  substance: SubstanceSchema,
-  concentrationMgPerMl: z.number(),
-  weightKg: z.number(),
-  targetMgPerKgPerH: z.number(),
-  mgPerH: z.number(),
-  /** Exact; and rounded to what the pump can be set to. */
-  rateMlPerH: z.number(),
-  pumpRateMlPerH: z.number(),
-  softLimitReason: z.string().nullable(),
-  /** Limits crossed (a soft limit covered by the reason), for display. */
-  limitProblems: z.array(ProblemSchema),
-  prescribed: Stamp,
-});
-export type Prescription = z.infer<typeof Prescription>;
-
-/** Calculator: give mg/kg/h or ml/h, get both, with the verdict against the clinic's limits. */
-export const DoseCalculationInput = z
-  .strictObject({
-    substance: SubstanceSchema,
-    concentrationMgPerMl: Finite,
-    weightKg: Finite,
-    mgPerKgPerH: Finite.optional(),
-    mlPerH: Finite.optional(),
-  })
-  .refine((r) => (r.mgPerKgPerH === undefined) !== (r.mlPerH === undefined), { message: 'give either mgPerKgPerH or mlPerH' });
-
-export const LimitSetting = z.object({ value: z.number(), unit: z.string(), source: z.string() });
-export const DoseCalculation = z.object({
-  mgPerKgPerH: z.number(),
-  mgPerH: z.number(),
-  mlPerH: z.number(),
-  pumpRateMlPerH: z.number(),
-  /** Racemic-ketamine equivalent for comparison with the literature ranges (§2.4). */
-  racemicEquivalentMgPerKgPerH: z.number(),
-  verdict: z.enum(['ok', 'reasonRequired', 'refused']),
-  problems: z.array(ProblemSchema),
-  limits: z.object({ soft: LimitSetting, hard: LimitSetting, maxBolus: LimitSetting, maxSessionDose: LimitSetting }),
-});
-
-export const DoseEventKind = z.enum(['start', 'rateChange', 'pause', 'resume', 'stop', 'bolus']);
-export const DoseEventRow = z.object({
-  id: Id,
-  kind: DoseEventKind,
-  at: EpochMs,
-  rateMlPerH: z.number().nullable(),
-  /** The rate in mg/kg/h for this patient and syringe (start and rate change). */
-  rateMgPerKgPerH: z.number().nullable(),
-  amount: z.number().nullable(),
-  unit: z.enum(['ml', 'mg']).nullable(),
-  reason: z.string().nullable(),
-  by: Stamp,
-  /** Signed corrections of this event (old → new), in signing order; the values above stay as recorded. */
-  corrections: z.array(z.object({ amendmentId: Id, field: z.enum(AMENDABLE_FIELDS), oldValue: z.number(), newValue: z.number() })),
-  /** The physician's order this rate change carried out: ordered then, confirmed at `at`. */
-  order: z.object({ id: Id, ordered: Stamp, via: z.enum(['mfa', 'pumpReadback']) }).nullable(),
-});
-export type DoseEventRow = z.infer<typeof DoseEventRow>;
-
-/** A rate the physician ordered: pending until the pump runs at it (MFA confirmation or the pump's read-back). */
-export const RateOrderRow = z.object({
-  id: Id,
-  rateMlPerH: z.number(),
-  rateMgPerKgPerH: z.number().nullable(),
-  reason: z.string().nullable(),
-  ordered: Stamp,
-  status: z.enum(['pending', 'confirmed', 'superseded', 'cancelled']),
-  confirmation: z
-    .object({ at: EpochMs, via: z.enum(['mfa', 'pumpReadback']), by: Stamp.nullable(), pumpRateMlPerH: z.number().nullable() })
-    .nullable(),
-});
-export type RateOrderRow = z.infer<typeof RateOrderRow>;
-
-/** Exact integral of the dose timeline up to `at` (core/dose/timeline.ts), never from samples. */
-export const CumulativeDoseSchema = z.object({
-  at: EpochMs,
-  infusedMl: z.number(),
-  bolusMl: z.number(),
-  totalMl: z.number(),
-  totalMg: z.number(),
-  mgPerKg: z.number(),
-  pumpPhase: z.enum(['notStarted', 'running', 'paused', 'stopped']),
-  rateMlPerH: z.number(),
-  rateMgPerKgPerH: z.number(),
-  /** Above the maximum dose per session. */
-  problems: z.array(ProblemSchema),
-});
 
 // ---------------------------------------------------------------- checklist
 

@@ -6,12 +6,7 @@
 import { AppError } from '../../../core/api/envelope';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
 import type { SessionUser } from '../../../core/auth/roles';
-import { CLINIC_DEFAULTS, type ClinicSettings } from '../../../core/clinic/defaults';
-import { checkPrescription, checkSessionDose, doseLimitsFor } from '../../../core/dose/limits';
-import { rateChangeCapCheck } from '../../../core/dose/caps';
-import { mgPerKgPerHToMlPerH, mlPerHToMgPerKgPerH } from '../../../core/dose/rate';
-import { racemicEquivalent, type Substance } from '../../../core/dose/substance';
-import { cumulativeDose, pumpStateAt } from '../../../core/dose/timeline';
+import type { ClinicSettings } from '../../../core/clinic/defaults';
 import { problem } from '../../../core/messages';
 import { checklistRules, typingErrors, validateChecklist, type PreInfusionChecklist } from '../../../core/session/checklist';
 import { recordRange } from '../../../core/session/signedContent';
@@ -30,17 +25,18 @@ import { createDoseRecordHandlers, type DoseRecordMethods } from './doseRecordHa
 import { badInput, guarded, refused } from './guarded';
 import { createObservationHandlers, type ObservationMethods } from './observationHandlers';
 import { createPatientHandlers, type PatientMethods } from './patientHandlers';
+import { createPrescriptionHandlers, doseContext, type PrescriptionMethods } from './prescriptionHandlers';
 import { createSigningHandlers, type SigningMethods } from './signingHandlers';
 import { createWorklistHandlers, type WorklistMethods } from './worklistHandlers';
 import { activeStaff, confirmationsOf, physiciansOf, readinessInputOf } from './readiness';
-import { capRulesOf, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf, timelineOf } from './sessionView';
+import { BEFORE_START, detailOf, latestPrescription, pumpRateFor, sessionState, summaryOf } from './sessionView';
 import { monitorCuffAtOf } from './alarmFeed';
 
 export type SessionMethods =
   | PatientMethods
   | 'sessions.plan' | 'sessions.list' | 'sessions.get' | 'sessions.review' | 'sessions.checkIn' | 'sessions.saveChecklist'
-  | 'sessions.completeChecklist' | 'sessions.cancel' | 'dose.calculate' | 'prescriptions.prescribe'
-  | 'infusion.start' | 'infusion.changeRate' | 'infusion.bolus' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
+  | 'sessions.completeChecklist' | 'sessions.cancel' | PrescriptionMethods
+  | 'infusion.start' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
   | ObservationMethods | DischargeMethods | SigningMethods
   | DoseRecordMethods | WorklistMethods | 'checklist.confirmContraindications' | 'staff.list';
 
@@ -65,7 +61,6 @@ export interface SessionDeps {
   onAmended?: (sessionId: number, amendmentId: number) => Promise<unknown>;
 }
 
-const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
 const DURING = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const;
 const DAY_MS = 86_400_000;
 /** A session is planned at most a day back (entered late) and a year ahead. */
@@ -104,11 +99,6 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
 
   function notSigned(b: SessionBundle) {
     if (b.session.signed) throw refused('the session is signed and locked', [problem('session.signed', { physician: b.session.signed.userName })]);
-  }
-
-  function doseContext(b: SessionBundle, settings: ClinicSettings) {
-    const p = latestPrescription(b);
-    return p ? { weightKg: p.weightKg, concentrationMgPerMl: p.concentrationMgPerMl, limits: doseLimitsFor(p.substance, settings) } : undefined;
   }
 
   /** Applies a state-machine event with its context, then stores it conditionally on the status it was based on. */
@@ -161,29 +151,6 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     const rated = b.doseEvents.filter((e) => e.rateMlPerH !== null);
     return rated[rated.length - 1]?.rateMlPerH ?? null;
   }
-
-  /**
-   * A rate change against the session's dose cap (§2.2): raising the rate once the cap is reached is refused; raising
-   * it so that the projection crosses the cap within the window needs the physician's written reason.
-   */
-  function capCheck(b: SessionBundle, settings: ClinicSettings, at: number, newRateMlPerH: number) {
-    const timeline = timelineOf(b);
-    const p = latestPrescription(b);
-    const live = b.session.state === 'running' || b.session.state === 'paused';
-    if (!live || !timeline || !p || b.session.startedAt === null || !Number.isFinite(newRateMlPerH)) return { verdict: 'ok' as const, problems: [] };
-    const dose = cumulativeDose(timeline, at);
-    const pump = pumpStateAt(timeline.events, at);
-    const mgPerKgPerH = (ml: number) => mlPerHToMgPerKgPerH(ml, timeline).mgPerKgPerH;
-    return rateChangeCapCheck(
-      { now: at, infusionStartedAt: b.session.startedAt, doseMgPerKg: dose.mgPerKg, rateMgPerKgPerH: mgPerKgPerH(pump.rateMlPerH), newRateMgPerKgPerH: mgPerKgPerH(newRateMlPerH) },
-      capRulesOf(p.substance, settings),
-    );
-  }
-
-  const limitSetting = (key: keyof typeof CLINIC_DEFAULTS, settings: ClinicSettings) => {
-    const d = CLINIC_DEFAULTS[key];
-    return { value: settings[key] as number, unit: 'unit' in d ? (d.unit as string) : '', source: d.source };
-  };
 
   return {
     ...createPatientHandlers({ db, bus, now, actorOf }),
@@ -261,67 +228,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     },
     'staff.list': async ({ role }) => (await activeStaff(db)).filter((u) => role === undefined || u.role === role),
 
-    // ------------------------------------------------------------ prescription and dose
-    'dose.calculate': async (input) => {
-      const { settings } = await loadSettings(db);
-      const basis = { weightKg: input.weightKg, concentrationMgPerMl: input.concentrationMgPerMl };
-      const rate = input.mgPerKgPerH !== undefined ? mgPerKgPerHToMlPerH(input.mgPerKgPerH, basis) : mlPerHToMgPerKgPerH(input.mlPerH!, basis);
-      const limits = doseLimitsFor(input.substance, settings);
-      const check = checkPrescription({ kind: 'rate', mgPerKgPerH: rate.mgPerKgPerH, ...basis }, limits);
-      const prefix = input.substance === 'esketamine' ? 'esketamine' : 'racemicKetamine';
-      const finite = (x: number) => (Number.isFinite(x) ? x : 0);
-      return {
-        mgPerKgPerH: finite(rate.mgPerKgPerH),
-        mgPerH: finite(rate.mgPerH),
-        mlPerH: finite(rate.mlPerH),
-        pumpRateMlPerH: finite(pumpRateFor(rate.mgPerKgPerH, { ...basis, substance: input.substance as Substance }, settings)),
-        racemicEquivalentMgPerKgPerH: finite(racemicEquivalent(input.substance as Substance, rate.mgPerKgPerH)),
-        verdict: check.verdict,
-        problems: check.problems,
-        limits: {
-          soft: limitSetting(`${prefix}SoftLimitMgPerKgPerH`, settings),
-          hard: limitSetting(`${prefix}HardLimitMgPerKgPerH`, settings),
-          maxBolus: limitSetting(`${prefix}MaxBolusMgPerKg`, settings),
-          maxSessionDose: limitSetting(`${prefix}MaxSessionDoseMgPerKg`, settings),
-        },
-      };
-    },
-    'prescriptions.prescribe': async (input, ctx) => {
-      const [b, s] = await Promise.all([bundleOf(input.sessionId), loadSettings(db)]);
-      notSigned(b);
-      const limits = doseLimitsFor(input.substance, s.settings);
-      const reason = input.softLimitReason?.trim() ? input.softLimitReason.trim() : undefined;
-      const check = checkPrescription(
-        { kind: 'rate', mgPerKgPerH: input.targetMgPerKgPerH, weightKg: input.weightKg, concentrationMgPerMl: input.concentrationMgPerMl, ...(reason ? { softLimitReason: reason } : {}) },
-        limits,
-      );
-      if (check.verdict === 'reasonRequired') throw refused('above the soft limit a written reason is required', [problem('session.softLimitReasonRequired'), ...check.problems]);
-      if (check.verdict === 'refused') throw refused(check.problems.map((p) => p.message).join('; '), [problem('session.doseRefused'), ...check.problems]);
-      // The rate the pump will run at is validated once here, as the start will check it: rounding never refuses later.
-      const basis = { weightKg: input.weightKg, concentrationMgPerMl: input.concentrationMgPerMl, substance: input.substance };
-      const pumpMlPerH = pumpRateFor(input.targetMgPerKgPerH, basis, s.settings);
-      const pumpCheck = checkPrescription(
-        { kind: 'rate', mgPerKgPerH: mlPerHToMgPerKgPerH(pumpMlPerH, basis).mgPerKgPerH, ...basis, ...(reason ? { softLimitReason: reason } : {}) },
-        limits,
-      );
-      if (!(pumpMlPerH > 0)) {
-        const below = problem('dose.pumpRateBelowResolution', { mlPerH: mgPerKgPerHToMlPerH(input.targetMgPerKgPerH, basis).mlPerH, resolution: s.settings.pumpResolutionMlPerH });
-        throw refused(below.message, [problem('session.doseRefused'), below]);
-      }
-      if (pumpCheck.verdict !== 'ok') throw refused(pumpCheck.problems.map((p) => p.message).join('; '), [problem('session.doseRefused'), ...pumpCheck.problems]);
-      await guarded(
-        db.call('addPrescription', actorOf(userOf(ctx)), input.sessionId, [...BEFORE_START], {
-          substance: input.substance,
-          concentrationMgPerMl: input.concentrationMgPerMl,
-          weightKg: input.weightKg,
-          targetMgPerKgPerH: input.targetMgPerKgPerH,
-          hardLimitMgPerKgPerH: limits.hardLimitMgPerKgPerH,
-          softLimitReason: reason ?? null,
-          limitProblems: check.problems,
-        }),
-      );
-      return changed(input.sessionId);
-    },
+    ...createPrescriptionHandlers({ db, now, actorOf, bundleOf, notSigned, changed }),
     'infusion.start': ({ sessionId }, ctx) => {
       const at = now();
       // At the prescribed rate, as the pump can be set (rounded to its resolution).
@@ -337,48 +244,6 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
         const checklistMissing = readinessProblems(readinessInputOf(b, settings, physicians), at, checklistRules(settings, version), true);
         return { context: { checklistMissing, ...(dose ? { dose } : {}) }, doseEvent: { kind: 'start', at, rateMlPerH }, detail: { rateMlPerH } };
       });
-    },
-    'infusion.changeRate': async (input, ctx) => {
-      const user = userOf(ctx);
-      const [b, s] = await Promise.all([bundleOf(input.sessionId), loadSettings(db)]);
-      notSigned(b);
-      const p = latestPrescription(b);
-      const dose = doseContext(b, s.settings);
-      const rateMlPerH =
-        input.rateMlPerH ?? (p ? pumpRateFor(input.mgPerKgPerH!, p, s.settings) : Number.NaN);
-      // One written reason covers a rate above the soft limit and a projection crossing the session's dose cap.
-      const reason = input.softLimitReason?.trim() ? input.softLimitReason.trim() : undefined;
-      const at = now();
-      const result = applyEvent(sessionState(b), { kind: 'rateChange', at, rateMlPerH, ...(reason ? { softLimitReason: reason } : {}) }, dose ? { dose } : {});
-      const cap = capCheck(b, s.settings, at, rateMlPerH);
-      const capRefusal =
-        cap.verdict === 'refused'
-          ? [problem('session.doseRefused'), ...cap.problems]
-          : cap.verdict === 'reasonRequired' && !reason
-            ? [problem('session.doseCapReasonRequired'), ...cap.problems]
-            : [];
-      const problems = [...(result.ok ? [] : result.problems), ...capRefusal];
-      if (problems.length > 0) throw refused(problems.map((x) => x.message).join('; '), problems);
-      const warnings = [...(result.ok ? result.warnings : []), ...cap.problems];
-      // An order only: the pump still runs at the old rate until the MFA (or its read-back) confirms (issue 10 point 8).
-      await guarded(db.call('orderRate', actorOf(user, at), input.sessionId, b.session.state, { rateMlPerH, reason: reason ?? null, detail: { warnings } }));
-      return changed(input.sessionId);
-    },
-    'infusion.bolus': async ({ sessionId, amount, unit }, ctx) => {
-      const user = userOf(ctx);
-      const [b, s] = await Promise.all([bundleOf(sessionId), loadSettings(db)]);
-      notSigned(b);
-      const dose = doseContext(b, s.settings);
-      const at = now();
-      const result = applyEvent(sessionState(b), { kind: 'bolus', at, amount, unit }, dose ? { dose } : {});
-      if (!result.ok) throw refused(result.problems.map((x) => x.message).join('; '), result.problems);
-      // The bolus may not take the session over its maximum dose (§2.2).
-      const timeline = timelineOf(b)!;
-      const after = cumulativeDose({ ...timeline, events: [...timeline.events, { kind: 'bolus', at, amount, unit }] }, at);
-      const over = checkSessionDose(after.mgPerKg, dose!.limits);
-      if (over.length > 0) throw refused(over.map((x) => x.message).join('; '), [problem('session.doseRefused'), ...over]);
-      await guarded(db.call('appendDoseEvent', actorOf(user, at), sessionId, b.session.state, { kind: 'bolus', at, amount, unit }, 'session.bolus', { amount, unit }));
-      return changed(sessionId);
     },
     'infusion.pause': ({ sessionId, reason }, ctx) => {
       const at = now();

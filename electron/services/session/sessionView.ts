@@ -25,6 +25,9 @@ import { checklistItemsOf, confirmationsOf } from './readiness';
 
 const MS_PER_MIN = 60_000;
 
+/** The states before the infusion starts: checklist, prescription and contraindications may still change. */
+export const BEFORE_START = ['planned', 'checkedIn', 'checklistComplete'] as const;
+
 /** The dose timeline with every signed correction applied (what the dose computation and schedule use). */
 export function toDoseEvents(bundle: SessionBundle): DoseEvent[] {
   return correctedDoseEvents(bundle);

@@ -4,24 +4,14 @@
  * amendments, signed the same way. After a signature the result goes to the PVS (failures shown, never undoing it).
  */
 import { AppError } from '../../../core/api/envelope';
-import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
-import type { SessionUser } from '../../../core/auth/roles';
 import { problem } from '../../../core/messages';
-import type { DbClient } from '../../../db/client';
-import type { SessionBundle } from '../../../db/repos/sessionRead';
-import type { Actor } from '../../../db/repos/users';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
+import type { SessionCallDeps } from './callDeps';
 import { guarded, refused } from './guarded';
 
 export type SigningMethods = 'sessions.sign' | 'sessions.amend';
 
-export interface SigningDeps {
-  db: DbClient;
-  now: () => number;
-  actorOf: (user: SessionUser, at?: number) => Actor;
-  bundleOf: (sessionId: number) => Promise<SessionBundle>;
-  notSigned: (b: SessionBundle) => void;
-  changed: (sessionId: number) => Promise<SessionDetail>;
+export interface SigningDeps extends SessionCallDeps {
   verifyPassword: (userId: number, password: string) => Promise<boolean>;
   flushVitals?: ((chairId: number, upTo: number) => Promise<void>) | undefined;
   flushAlarms?: (() => Promise<void>) | undefined;
