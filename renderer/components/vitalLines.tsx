@@ -8,7 +8,7 @@ import type { VitalParameter } from '../../core/vitals';
 import type { Band, TrendRow } from '../stores/trendRows';
 
 /** EtCO2 and RR share the monitor's yellow: EtCO2 is dashed so the two stay apart. */
-const VITAL_LINES: { parameter: VitalParameter; color: string; dash?: string }[] = [
+export const VITAL_LINES: { parameter: VitalParameter; color: string; dash?: string }[] = [
   { parameter: 'hr', color: 'var(--hr)' },
   { parameter: 'spo2', color: 'var(--spo2)' },
   { parameter: 'nibpSys', color: 'var(--nibp)' },
