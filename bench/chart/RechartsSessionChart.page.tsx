@@ -4,28 +4,53 @@
  * in the same run (issue 13). Named .page.tsx: browser code, compiled with the renderer's tsconfig.
  */
 import { memo, useMemo } from 'react';
-import { AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../core/api/methods/sessionSchemas';
-import { bandText, cuffRows, VitalLegend, vitalLines } from '../../renderer/components/vitalLines';
+import type { TFunction } from 'i18next';
+import type { VitalParameter } from '../../core/vitals';
+import { bandText, VITAL_LINES, VitalLegend } from '../../renderer/components/vitalLines';
 import type { TrendRow } from '../../renderer/stores/trendRows';
 import { rateSteps } from '../../renderer/features/session/doseTimeline';
 import { hhmm } from '../../renderer/format';
+import { timeTicks } from '../../renderer/components/chart/plotGeometry';
 import { rowsFrom, type SessionChartProps } from '../../renderer/features/session/SessionChart';
+
+/**
+ * Cuff values are minutes apart: joined, each measurement a dot, drawn from their own rows only. On the chart's rows
+ * (one per bucket) recharts would make a dot element and a label entry for every empty bucket (issue 13).
+ */
+function cuffRows(rows: readonly TrendRow[]): Map<VitalParameter, TrendRow[]> {
+  const cuff = VITAL_LINES.map((l) => l.parameter).filter((p) => p.startsWith('nibp'));
+  return new Map(cuff.map((p) => [p, rows.filter((r) => r[p] !== undefined)]));
+}
+
+/** `cuff`: cuffRows() of the chart's rows, made once per rows (memoised by the caller). */
+function vitalLines(t: TFunction, cuff: ReadonlyMap<VitalParameter, TrendRow[]>) {
+  return VITAL_LINES.map((l) => {
+    const own = cuff.get(l.parameter);
+    return (
+      <Area
+        key={l.parameter}
+        {...(own ? { data: own } : {})}
+        dataKey={l.parameter}
+        name={t(`params.${l.parameter}`)}
+        stroke={l.color}
+        strokeDasharray={l.dash}
+        fill={l.color}
+        fillOpacity={0.35}
+        dot={own ? { r: 2.5, fill: l.color } : false}
+        activeDot={false}
+        strokeWidth={own ? 2 : 1.5}
+        isAnimationActive={false}
+      />
+    );
+  });
+}
 
 const MARGIN = { top: 8, right: 24, bottom: 4, left: 8 };
 const Y_WIDTH = 56;
 const tooltipStyle = { background: '#111', border: '1px solid #444' };
-const MIN = 60_000;
-
-/** The same whole-minute ticks for both charts, so their grids line up. */
-function timeTicks(from: number, to: number): number[] {
-  const span = to - from;
-  const step = [1, 2, 5, 10, 15, 30, 60].map((m) => m * MIN).find((s) => span / s <= 8) ?? 120 * MIN;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
-  return ticks;
-}
 
 /** Memoised: the session screen re-renders every second for its clocks. */
 export const RechartsSessionChart = memo(function RechartsSessionChart({ detail, rows, from, to, height = 'compact' }: SessionChartProps) {

@@ -5,7 +5,7 @@ import { PlotAxes } from '../../components/chart/PlotAxes';
 import { PlotSvg } from '../../components/chart/PlotSvg';
 import { hhmm } from '../../format';
 import type { RatePoint } from './doseTimeline';
-import type { PlotProps } from './VitalsPlot';
+import type { PlotProps } from '../../components/chart/VitalsPlot';
 
 /** The rate axis's top: the highest rate rounded up to 0.1 mg/kg/h, at least 0.2. */
 export function rateTop(steps: readonly RatePoint[]): number {

@@ -9,12 +9,12 @@ import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '../../../core/api/methods/sessionSchemas';
 import { plotBox } from '../../components/chart/plotGeometry';
 import { useBoxSize } from '../../components/chart/useBoxSize';
+import { VitalsPlot } from '../../components/chart/VitalsPlot';
 import { VitalLegend } from '../../components/vitalLines';
 import type { TrendRow } from '../../stores/trendRows';
 import { ChartTip } from './ChartTip';
 import { rateSteps } from './doseTimeline';
 import { DosePlot } from './DosePlot';
-import { VitalsPlot } from './VitalsPlot';
 
 export interface SessionChartProps {
   detail: SessionDetail;

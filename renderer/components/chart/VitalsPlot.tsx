@@ -1,12 +1,13 @@
 /**
- * The vitals half of the session chart: per parameter one filled band (lowest to highest per bucket) and its
- * outline, gaps where data is missing; cuff values joined from one measurement to the next, each a dot.
+ * The vitals of a trend chart (the session chart's upper half, the chair screen's trend): per parameter one filled
+ * band (lowest to highest per bucket) and its outline, gaps where data is missing; cuff values joined from one
+ * measurement to the next, each a dot.
  */
 import { memo } from 'react';
-import { bandPaths, dotsPath, linear, plotBox, timeTicks, type Scale } from '../../components/chart/plotGeometry';
-import { PlotAxes } from '../../components/chart/PlotAxes';
-import { PlotSvg } from '../../components/chart/PlotSvg';
-import { VITAL_LINES } from '../../components/vitalLines';
+import { bandPaths, dotsPath, linear, plotBox, timeTicks, type Scale } from './plotGeometry';
+import { PlotAxes } from './PlotAxes';
+import { PlotSvg } from './PlotSvg';
+import { VITAL_LINES } from '../vitalLines';
 import type { TrendRow } from '../../stores/trendRows';
 import type { VitalParameter } from '../../../core/vitals';
 import { hhmm } from '../../format';
