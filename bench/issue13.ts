@@ -5,16 +5,12 @@
  * with four chairs, host RSS and CPU; bench/livePath.ts). Each figure beside its target.
  */
 import { join } from 'node:path';
-import { benchChart } from './chart';
+import { benchChart, chartRows } from './chart';
 import { benchLivePath } from './livePath';
 import { dbFiguresInFreshProcess, integrityInFreshProcess } from './reviewLoad';
+import { percentile } from './percentile';
 import type { BenchRow } from './storage';
 import { benchDbDir, buildBenchDb, checkpointAsTheAppDoes } from './tenYears';
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
 
 export async function benchTenYears(quick: boolean, print: (r: BenchRow) => void): Promise<void> {
   const sessions = quick ? 40 : 10_000;
@@ -46,9 +42,6 @@ export async function benchTenYears(quick: boolean, print: (r: BenchRow) => void
   if (integrity.problem !== null) throw new Error(`the bench database is damaged: ${integrity.problem}`);
   print({ name: 'integrity check (quick_check, own thread, after the open)', value: integrity.seconds, unit: 's', detail: 'runs 60 s after the start and daily; never before the open' });
   print({ name: `longest wait of a database call during it (${integrity.calls} calls)`, value: integrity.callWaitMaxMs, unit: 'ms', target: '≤ 50 ms' });
-  const chart = await benchChart(reviews);
-  print({ name: 'review chart, data → painted, first render (cold page)', value: chart.coldMs, unit: 'ms', target: '≤ 100 ms' });
-  print({ name: `review chart, data → painted p50 (${chart.ms.length} sessions)`, value: percentile(chart.ms, 50), unit: 'ms', target: '≤ 100 ms' });
-  print({ name: 'review chart, data → painted p99', value: percentile(chart.ms, 99), unit: 'ms', target: '≤ 100 ms', detail: `long tasks per render: p50 ${percentile(chart.longTasks, 50)}, longest ${Math.max(...chart.longestMs).toFixed(0)} ms` });
+  chartRows(await benchChart(reviews)).forEach(print);
   (await benchLivePath(quick)).forEach(print);
 }

@@ -1,28 +1,23 @@
 /** The chair's trend so far, on one time axis. Gaps (no data, invalid) stay gaps. */
-import { memo, useMemo } from 'react';
-import { AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrendRow } from '../stores/trendRows';
-import { bandText, cuffRows, vitalLines } from './vitalLines';
-import { hhmm } from '../format';
+import { useBoxSize } from './chart/useBoxSize';
+import { VitalsPlot } from './chart/VitalsPlot';
+import { VitalLegend } from './vitalLines';
 
 /** Memoised: the chair screen re-renders every second for its clocks; the chart only when its rows change. */
 export const TrendChart = memo(function TrendChart({ rows }: { rows: TrendRow[] }) {
   const { t } = useTranslation();
-  const cuff = useMemo(() => cuffRows(rows), [rows]);
-  if (rows.length < 2) return <div className="trend trend--empty">{t('vitals.trendEmpty')}</div>;
+  const [box, size] = useBoxSize<HTMLDivElement>();
+  const drawn = rows.length >= 2;
+  // The box stays mounted while there is no trend yet, so it is measured once rows arrive.
   return (
-    <div className="trend" data-testid="trend">
-      <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
-          <CartesianGrid stroke="#333" strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={hhmm} stroke="#aaa" />
-          <YAxis domain={[0, 200]} stroke="#aaa" />
-          <Tooltip labelFormatter={(v) => hhmm(Number(v))} formatter={bandText} contentStyle={{ background: '#111', border: '1px solid #444' }} />
-          <Legend />
-          {vitalLines(t, cuff)}
-        </AreaChart>
-      </ResponsiveContainer>
+    <div className={drawn ? 'trend' : 'trend trend--empty'} data-testid={drawn ? 'trend' : undefined}>
+      <div className="trend__plot" ref={box}>
+        {drawn && <VitalsPlot rows={rows} from={rows[0]!.t} to={rows[rows.length - 1]!.t} width={size.width} height={size.height} stoppedAt={null} />}
+      </div>
+      {drawn ? <VitalLegend t={t} /> : t('vitals.trendEmpty')}
     </div>
   );
 });
