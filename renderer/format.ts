@@ -41,7 +41,7 @@ export function duration(ms: number): string {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
-/** Value for an <input type="datetime-local"> in local time, and back. */
+/** The canonical local date-time string of the date fields (components/DateFields.tsx), and back. */
 export function toLocalInput(t: number): string {
   const d = new Date(t);
   const p = (n: number) => String(n).padStart(2, '0');

@@ -38,7 +38,8 @@ interface TextFieldProps {
   onChange(value: string): void;
   unit?: string;
   hint?: ReactNode;
-  type?: 'text' | 'number' | 'tel' | 'password' | 'date' | 'time' | 'datetime-local';
+  /** Dates and times use DateFields.tsx: the browser's own inputs follow its locale, not the user's language. */
+  type?: 'text' | 'number' | 'tel' | 'password';
   required?: boolean;
   testId?: string;
   step?: string;

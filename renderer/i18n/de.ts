@@ -5,6 +5,7 @@ import { roundTextsDe } from '../features/session/roundTexts';
 import { sessionTextsDe } from '../features/session/texts';
 import { gdtTextsDe } from '../features/gdt/texts';
 import { backupTextsDe } from '../features/backup/texts';
+import { dateTextsDe } from '../components/dateTexts';
 import { setupTextsDe } from '../features/setup/texts';
 import { userTextsDe } from '../features/users/texts';
 import { worklistTextsDe } from '../features/worklist/texts';
@@ -112,4 +113,5 @@ export const de = {
   ...worklistTextsDe,
   ...userTextsDe,
   ...backupTextsDe,
+  ...dateTextsDe,
 } as const;

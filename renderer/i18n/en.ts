@@ -5,6 +5,7 @@ import { alarmTextsEn } from '../features/alarms/texts';
 import type { Messages } from './messages';
 import { gdtTextsEn } from '../features/gdt/texts';
 import { backupTextsEn } from '../features/backup/texts';
+import { dateTextsEn } from '../components/dateTexts';
 import { setupTextsEn } from '../features/setup/texts';
 import { userTextsEn } from '../features/users/texts';
 import { worklistTextsEn } from '../features/worklist/texts';
@@ -112,4 +113,5 @@ export const en: Messages = {
   ...worklistTextsEn,
   ...userTextsEn,
   ...backupTextsEn,
+  ...dateTextsEn,
 };

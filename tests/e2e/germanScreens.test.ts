@@ -11,6 +11,7 @@ import { ok, runSession, startInfusion } from '../session/runThrough';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import { germanTextFindings } from '../helpers/germanText';
 import { launchChromium } from './browser';
+import { openSession } from './tiles';
 
 const SHOTS = 'test-results';
 let app: TestApp;
@@ -66,9 +67,7 @@ describe('the German screens, as rendered (browser locale en-US on purpose)', ()
     await expect.poll(() => page.getByTestId('link-status').first().innerText(), { timeout: 15_000 }).toBe('Daten kommen');
     found.push(...(await findings(page, 'overview')));
 
-    await page.getByTestId('tile-1').click();
-    await page.getByTestId('chair-session').click();
-    await page.getByTestId('session-screen').waitFor();
+    await openSession(page, 1);
     found.push(...(await findings(page, 'session')));
 
     await page.getByTestId('tab-patients').click();

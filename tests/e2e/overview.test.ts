@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import { fullChecklist, ok } from '../session/runThrough';
 import { launchChromium } from './browser';
+import { openChair } from './tiles';
 
 const SHOTS = 'test-results';
 const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
@@ -117,11 +118,10 @@ describe('multi-chair overview with alarms in Chromium', () => {
     const row = page.getByTestId('alarm-row-2').first();
     await row.getByTestId('alarm-ack').click();
     await expect.poll(() => page.getByTestId('alarm-row-2').first().innerText(), { timeout: 5000 }).toContain('quittiert: Sabine Schmidt');
-    await page.getByTestId('tile-3').click();
-    await page.getByTestId('chair-3').waitFor();
+    await openChair(page, 3);
     expect(await page.getByTestId('alarm-row-3').count()).toBeGreaterThan(0); // the bar is on every screen
     await page.getByTestId('tab-overview').click();
-    await page.getByTestId('tile-2').click();
+    await openChair(page, 2);
     await page.getByTestId('alarm-log-open').click();
     await page.getByTestId('alarm-log').waitFor({ timeout: 10_000 });
     const log = await page.getByTestId('alarm-log').innerText();
@@ -174,7 +174,7 @@ describe('multi-chair overview with alarms in Chromium', () => {
   it("a physician sets a patient limit on the chair's alarm page; an MFA sees the limits without the form", async () => {
     const doctorPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await app.loginPage(doctorPage, 'physician');
-    await doctorPage.getByTestId('tile-1').click();
+    await openChair(doctorPage, 1);
     await doctorPage.getByTestId('alarm-log-open').click();
     const panel = doctorPage.getByTestId('alarm-limits');
     await panel.waitFor();
@@ -187,7 +187,7 @@ describe('multi-chair overview with alarms in Chromium', () => {
     expect(await panel.innerText()).toContain('patientenbezogen von Dr. Meier: COPD');
     await doctorPage.screenshot({ path: `${SHOTS}/e2e-overview-limits.png` });
     await doctorPage.close();
-    await page.getByTestId('tile-1').click();
+    await openChair(page, 1);
     await page.getByTestId('alarm-log-open').click();
     await page.getByTestId('alarm-limits').waitFor();
     expect(await page.getByTestId('alarm-limits').getByRole('button').count()).toBe(0);

@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from '../helpers/appHarness';
 import type { WsTestClient } from '../helpers/wsClient';
 import { fullChecklist, ok, runSession } from '../session/runThrough';
 import { launchChromium } from './browser';
+import { germanDateTime, germanDay } from './typedDates';
 
 const SHOTS = 'test-results';
 const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
@@ -83,7 +84,7 @@ describe('infusion session in Chromium', () => {
     await mfa.getByTestId('tab-patients').click();
     await mfa.getByTestId('patient-family').fill('Huber');
     await mfa.getByTestId('patient-given').fill('Anna');
-    await mfa.getByTestId('patient-birth').fill('1961-04-12');
+    await mfa.getByTestId('patient-birth').fill('12.04.1961');
     await mfa.getByTestId('patient-create').click();
     await mfa.getByTestId('patient-screen').waitFor();
 
@@ -141,14 +142,14 @@ describe('infusion session in Chromium', () => {
     // The contraindications are the physician's to confirm: the MFA has no field for them.
     expect(await mfa.getByTestId('cl-ci-status').innerText()).toContain('Noch nicht ärztlich bestätigt');
     expect(await mfa.getByTestId('cl-ci-none').count()).toBe(0);
-    await mfa.getByTestId('cl-consent-date').fill(localInput(Date.now() - 7 * 86_400_000).slice(0, 10));
+    await mfa.getByTestId('cl-consent-date').fill(germanDay(Date.now() - 7 * 86_400_000));
     await mfa.getByTestId('cl-offlabel').check();
     await mfa.getByTestId('cl-briefing').check();
     await mfa.getByTestId('cl-weight').fill('80');
-    await mfa.getByTestId('cl-weight-date').fill(localInput(Date.now()).slice(0, 10));
+    await mfa.getByTestId('cl-weight-date').fill(germanDay(Date.now()));
     await mfa.getByTestId('cl-from-monitor').click();
     await mfa.getByTestId('cl-pain').getByRole('button', { name: '7', exact: true }).click();
-    await mfa.getByTestId('cl-meal').fill(localInput(Date.now() - 5 * 3_600_000));
+    await mfa.getByTestId('cl-meal').fill(germanDateTime(Date.now() - 5 * 3_600_000));
     await mfa.getByTestId('cl-escort-name').fill('Maria Huber');
     await mfa.getByTestId('cl-escort-phone').fill('+49 89 1234567');
     await mfa.getByTestId('cl-physician').selectOption({ label: 'Dr. Meier' });
@@ -290,14 +291,22 @@ describe('infusion session in Chromium', () => {
 
   it('discharges once escort, score, instructions, physician release and observation time are there', async () => {
     await mfa.getByTestId('dc-escort-relation').fill('Tochter');
-    await mfa.getByTestId('dc-escort-arrival').fill(localInput(Date.now() + 10 * 60_000));
+    // Expected in ten minutes: another time than "here now", typed the German way.
+    await mfa.getByTestId('dc-escort-arrival').getByRole('button', { name: 'andere Zeit' }).click();
+    await mfa.getByTestId('dc-escort-arrival-input').fill(germanDateTime(Date.now() + 10 * 60_000));
     await mfa.getByTestId('escort-save').click();
     await mfa.getByTestId('escort-confirmed').waitFor();
     for (const item of ['vitalSigns', 'ambulation', 'nauseaVomiting', 'pain', 'bleeding']) {
       await mfa.getByTestId(`score-item-${item}`).locator('[data-score="2"]').click();
     }
     expect(await mfa.getByTestId('score-total').innerText()).toMatch(/^10 \/ 10/);
-    await mfa.getByTestId('score-save').click();
+    // The score saves itself once every item is answered, and again when an answer changes before the discharge.
+    await expect.poll(() => mfa.getByTestId('score-recorded').innerText(), { timeout: 10_000 }).toContain('10 / 10 Punkte');
+    expect(await mfa.getByTestId('score-save').count()).toBe(0);
+    await mfa.getByTestId('score-item-pain').locator('[data-score="1"]').click();
+    await expect.poll(() => mfa.getByTestId('score-recorded').innerText(), { timeout: 10_000 }).toContain('9 / 10 Punkte');
+    await mfa.getByTestId('score-item-pain').locator('[data-score="2"]').click();
+    await expect.poll(() => mfa.getByTestId('score-recorded').innerText(), { timeout: 10_000 }).toContain('10 / 10 Punkte');
     await mfa.getByTestId('ack-instructions').click();
 
     // The physician releases from their station; the MFA's screen follows.
@@ -343,7 +352,7 @@ describe('infusion session in Chromium', () => {
     await doc.getByTestId('tab-patients').click();
     await doc.getByTestId('patient-family').fill('Kovalenko');
     await doc.getByTestId('patient-given').fill('Oksana');
-    await doc.getByTestId('patient-birth').fill('1975-09-30');
+    await doc.getByTestId('patient-birth').fill('30.09.1975');
     await doc.getByTestId('patient-create').click();
     await doc.getByTestId('course-kind').selectOption('daily');
     await doc.getByTestId('course-planned').fill('9');
@@ -414,9 +423,3 @@ describe('infusion session in Chromium', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 });
-
-function localInput(t: number): string {
-  const d = new Date(t);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}

@@ -12,6 +12,7 @@ import { fullChecklist, ok } from '../session/runThrough';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
 import type { WsTestClient } from '../helpers/wsClient';
 import { launchChromium } from './browser';
+import { openSession } from './tiles';
 
 const SHOTS = 'test-results';
 let app: TestApp;
@@ -104,8 +105,7 @@ describe('rate order handshake in Chromium', () => {
     expect(await mfaPage.getByTestId('tile-pending-rate').innerText()).toMatch(/Neue Rate 10,8 ml\/h/);
     await mfaPage.screenshot({ path: `${SHOTS}/rate-order-tile.png` });
 
-    await mfaPage.getByTestId('tile-1').click();
-    await mfaPage.getByTestId('chair-session').click();
+    await openSession(mfaPage, 1);
     const banner = mfaPage.getByTestId('pending-rate-order');
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(/Dr\. Meier.*10,8 ml\/h.*noch mit 7,2 ml\/h/s);

@@ -12,6 +12,7 @@ import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import type { WsTestClient } from '../helpers/wsClient';
 import { fullChecklist, ok, runSession } from '../session/runThrough';
 import { launchChromium } from './browser';
+import { openSession } from './tiles';
 
 const SHOTS = 'test-results';
 const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
@@ -68,7 +69,7 @@ describe('live across stations', () => {
     await mfa.getByTestId('tab-patients').click();
     await mfa.getByTestId('patient-family').fill('Keller');
     await mfa.getByTestId('patient-given').fill('Jana');
-    await mfa.getByTestId('patient-birth').fill('1975-09-21');
+    await mfa.getByTestId('patient-birth').fill('21.09.1975');
     await mfa.getByTestId('patient-create').click();
     await mfa.getByTestId('patient-screen').waitFor();
     // The MFA sees no course form, but who creates courses.
@@ -176,8 +177,7 @@ describe('the physician’s worklist', () => {
     await until(() => doc.getByTestId('worklist').locator('tbody tr').first().getAttribute('data-awaiting')).toBe('release');
 
     await mfa.getByTestId('tab-overview').click();
-    await mfa.getByTestId('tile-3').click();
-    await mfa.getByTestId('chair-session').click();
+    await openSession(mfa, 3);
     await mfa.getByTestId('release-pending').waitFor();
     expect(await mfa.getByTestId('physician-release').count()).toBe(0);
     expect(await mfa.getByTestId('override-form').count()).toBe(0);

@@ -5,6 +5,7 @@ import type { CourseView } from '../../../core/api/methods/sessionSchemas';
 import { sourceText } from '../../../core/clinic/sourceText';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
+import { DateTimeField } from '../../components/DateFields';
 import { SelectField, TextField } from '../../components/Field';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { useLiveStore } from '../../stores/liveStore';
@@ -150,7 +151,10 @@ function PlanSessionForm({ courseId, onPlanned }: { courseId: number; onPlanned(
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const d = await api.call('sessions.plan', { courseId, chairId: Number(chosen), plannedFor: fromLocalInput(at) ?? Date.now() });
+      // A wrong or empty time is named next to its field; nothing is planned for a time nobody chose.
+      const plannedFor = fromLocalInput(at);
+      if (plannedFor === undefined) return;
+      const d = await api.call('sessions.plan', { courseId, chairId: Number(chosen), plannedFor });
       onPlanned(d.session.id);
     } catch (err) {
       setProblems(problemsOf(err));
@@ -166,7 +170,7 @@ function PlanSessionForm({ courseId, onPlanned }: { courseId: number; onPlanned(
         options={chairs.map((c) => ({ value: String(c.id), label: c.name }))}
         onChange={setChairId}
       />
-      <TextField label={t('course.planAt')} type="datetime-local" value={at} onChange={setAt} testId="plan-at" />
+      <DateTimeField label={t('course.planAt')} value={at} onChange={setAt} required testId="plan-at" />
       <ProblemList problems={problems} title={t('session.refused')} />
       <button type="submit" className="btn btn--primary" data-testid="plan-submit">
         {t('course.plan')}

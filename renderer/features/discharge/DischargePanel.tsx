@@ -9,7 +9,8 @@ import type { Escort } from '../../../core/session/escort';
 import type { PreInfusionChecklist } from '../../../core/session/checklist';
 import type { Problem } from '../../../core/settings';
 import { ProblemList } from '../../components/ProblemList';
-import { dateTime, hhmm } from '../../format';
+import { dateTime, hhmm, toLocalInput } from '../../format';
+import { chosenTime, DEFAULT_TIME, TimeChoice, type TimeChoiceValue } from '../session/TimeChoice';
 import type { SessionHandle } from '../session/useSession';
 import { cleanEscort, EscortFields, escortText } from './EscortFields';
 import { OverrideForm } from './OverrideForm';
@@ -117,11 +118,21 @@ function EscortConfirm({ handle }: { handle: SessionHandle }) {
   const confirmed = detail.discharge.escort;
   const planned = (detail.checklist.items as PreInfusionChecklist).escort;
   const [escort, setEscort] = useState<Escort>(confirmed?.escort ?? planned ?? { kind: 'person' });
+  // By default the escort is here now and the confirmation's time is the arrival (issue 12: one field less);
+  // an expected arrival is "another time", typed.
+  const confirmedAt = confirmed?.escort.arrivalAt;
+  const [arrival, setArrival] = useState<TimeChoiceValue>(confirmedAt === undefined ? DEFAULT_TIME : { chosen: true, text: toLocalInput(confirmedAt) });
   const [problems, setProblems] = useState<Problem[]>([]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setProblems(await handle.run('discharge.confirmEscort', { sessionId: detail.session.id, escort: cleanEscort(escort) }));
+    const arrivalAt = arrival.chosen ? chosenTime(arrival) : Date.now() + handle.offsetMs;
+    const { arrivalAt: _typed, ...rest } = cleanEscort(escort);
+    const given = arrivalAt === undefined ? rest : { ...rest, arrivalAt };
+    setProblems(await handle.run('discharge.confirmEscort', { sessionId: detail.session.id, escort: given as Escort }));
   };
+  const arrivalField = (
+    <TimeChoice label={t('escort.arrival')} defaultLabel={t('escort.arrivedNow')} value={arrival} onChange={setArrival} testId="dc-escort-arrival" />
+  );
   return (
     <form className="subform" onSubmit={submit} data-testid="escort-confirm">
       <h4>{t('escort.confirm')}</h4>
@@ -130,7 +141,7 @@ function EscortConfirm({ handle }: { handle: SessionHandle }) {
           ✓ {t('escort.confirmed', { text: escortText(confirmed.escort) })} ({confirmed.confirmed.userName})
         </p>
       )}
-      <EscortFields value={escort} onChange={setEscort} withArrival testPrefix="dc-escort" />
+      <EscortFields value={escort} onChange={setEscort} withArrival arrival={arrivalField} testPrefix="dc-escort" />
       <ProblemList problems={problems} title={t('session.refused')} testId="escort-refusal" />
       <button type="submit" className="btn btn--primary" data-testid="escort-save">
         {t('escort.confirm')}

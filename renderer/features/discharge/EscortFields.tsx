@@ -1,32 +1,21 @@
 /** Pickup person (name, relation, phone, arrival) or taxi (company, booking reference, arrival). */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Escort } from '../../../core/session/escort';
 import { ChoiceRow, TextField } from '../../components/Field';
-import { fromLocalInput, toLocalInput } from '../../format';
 
 interface Props {
   value: Escort;
   onChange(escort: Escort): void;
-  /** Before start the arrival time is not asked yet. */
+  /** Before start the relation, the booking and the arrival time are not asked yet. */
   withArrival: boolean;
+  /** The arrival time's field (the discharge's: now or another time). */
+  arrival?: ReactNode;
   testPrefix: string;
 }
 
-export function EscortFields({ value, onChange, withArrival, testPrefix }: Props) {
+export function EscortFields({ value, onChange, withArrival, arrival, testPrefix }: Props) {
   const { t } = useTranslation();
-  const arrival = withArrival && (
-    <TextField
-      label={t('escort.arrival')}
-      type="datetime-local"
-      value={value.arrivalAt === undefined ? '' : toLocalInput(value.arrivalAt)}
-      onChange={(v) => {
-        const at = fromLocalInput(v);
-        const { arrivalAt: _drop, ...rest } = value;
-        onChange(at === undefined ? rest : { ...rest, arrivalAt: at });
-      }}
-      testId={`${testPrefix}-arrival`}
-    />
-  );
   return (
     <div className="escort">
       <ChoiceRow

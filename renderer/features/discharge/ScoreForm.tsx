@@ -1,4 +1,8 @@
-/** The discharge score with the scale's exact items (PADSS, modified PADSS, modified Aldrete). */
+/**
+ * The discharge score with the scale's exact items (PADSS, modified PADSS, modified Aldrete). On the configured scale
+ * it saves itself once every item is answered, and again on each later change until the discharge (issue 12: one
+ * click less; each save is the MFA's own audited entry). Another scale needs its reason, so it keeps its button.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISCHARGE_SCALES, DISCHARGE_SCALES_LIST, type DischargeScale } from '../../../core/session/scales';
@@ -25,10 +29,18 @@ export function ScoreForm({ handle }: { handle: SessionHandle }) {
   const def = DISCHARGE_SCALES[chosen];
   const total = Object.values(answers).reduce((a, b) => a + b, 0);
 
+  const record = async (given: Record<string, number>) => {
+    const reason = chosen !== configured && otherScaleReason.trim() ? { otherScaleReason } : {};
+    setProblems(await handle.run('discharge.recordScore', { sessionId: detail.session.id, scale: chosen, answers: given, ...reason }));
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const reason = chosen !== configured && otherScaleReason.trim() ? { otherScaleReason } : {};
-    setProblems(await handle.run('discharge.recordScore', { sessionId: detail.session.id, scale: chosen, answers, ...reason }));
+    await record(answers);
+  };
+  const answer = (itemId: string, points: number) => {
+    const next = { ...answers, [itemId]: points };
+    setAnswers(next);
+    if (chosen === configured && def.items.every((i) => next[i.id] !== undefined)) void record(next);
   };
   return (
     <form className="subform" onSubmit={submit} data-testid="score-form">
@@ -58,23 +70,25 @@ export function ScoreForm({ handle }: { handle: SessionHandle }) {
           label={item[lang]}
           levels={item.options}
           value={answers[item.id]}
-          onChange={(points) => setAnswers({ ...answers, [item.id]: points })}
+          onChange={(points) => answer(item.id, points)}
           testId={`score-item-${item.id}`}
         />
       ))}
       <p className="score-total" data-testid="score-total">
         {total} / {def.maxPoints}
         {recorded && (
-          <span className="muted">
+          <span className="muted" data-testid="score-recorded">
             {' '}
             · {t('discharge.scoreTotal', { total: recorded.total, max: recorded.maxPoints, threshold: recorded.threshold })} ({recorded.recorded.userName})
           </span>
         )}
       </p>
       <ProblemList problems={problems} title={t('session.refused')} testId="score-refusal" />
-      <button type="submit" className="btn btn--primary" data-testid="score-save">
-        {t('discharge.recordScore')}
-      </button>
+      {chosen !== configured && (
+        <button type="submit" className="btn btn--primary" data-testid="score-save">
+          {t('discharge.recordScore')}
+        </button>
+      )}
     </form>
   );
 }

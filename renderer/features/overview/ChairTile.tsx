@@ -3,7 +3,7 @@
  * NIBP and RR with unit and age (older values greyed), link status, the earliest due observation of any kind with
  * the session screen's countdown, discharge readiness. A chair in alarm takes the alarm colour (flashing for high
  * and medium, as the alarm bar) with its most urgent message. A chair whose session has ended shows that session,
- * not live vitals that belong to nobody. One click opens it.
+ * not live vitals that belong to nobody. One click opens its session (or the chair screen when it has none).
  */
 import { useTranslation } from 'react-i18next';
 import type { AlarmStateDto } from '../../../core/api/methods/alarms';
@@ -64,7 +64,7 @@ export function ChairTile({ chair, alarms, session, finished, sessionsAvailable,
   const cls = ['tile', priority ? `tile--${priority}` : '', priority && unacknowledged ? 'tile--flash' : ''].filter(Boolean).join(' ');
 
   return (
-    <button className={cls} onClick={onOpen} data-testid={`tile-${chair.id}`} data-priority={priority ?? 'none'} aria-label={chair.name}>
+    <button className={cls} onClick={onOpen} data-testid={`tile-${chair.id}`} data-priority={priority ?? 'none'} data-session-id={session?.session.id ?? ''} aria-label={chair.name}>
       <header className="tile__head">
         <span className="tile__chair">{chair.name}</span>
         <span className="tile__patient" data-testid="tile-patient">

@@ -28,7 +28,12 @@ export function OverviewScreen() {
             finished={sessions.finished[c.id]}
             sessionsAvailable={sessions.available}
             now={now}
-            onOpen={() => go({ name: 'chair', chairId: c.id })}
+            // A chair with a session opens that session (one click less for the MFA, issue 12); its chair screen
+            // with the alarm log is one click further, and a chair without one opens the chair screen.
+            onOpen={() => {
+              const current = sessions.byChair[c.id];
+              go(current ? { name: 'session', sessionId: current.session.id } : { name: 'chair', chairId: c.id });
+            }}
           />
         ))}
       </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../core/api/methods/sessionSchemas';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
+import { DayField } from '../../components/DateFields';
 import { TextField } from '../../components/Field';
 import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
@@ -91,7 +92,7 @@ function NewPatientForm({ onCreated }: { onCreated(p: Patient): void }) {
       <h3>{t('patient.newTitle')}</h3>
       <TextField label={t('patient.familyName')} value={familyName} onChange={setFamily} required testId="patient-family" />
       <TextField label={t('patient.givenName')} value={givenName} onChange={setGiven} required testId="patient-given" />
-      <TextField label={t('patient.birthDate')} type="date" value={birthDate} onChange={setBirth} required testId="patient-birth" />
+      <DayField label={t('patient.birthDate')} value={birthDate} onChange={setBirth} required testId="patient-birth" />
       <InsuranceField value={insurance} onChange={setInsurance} testId="patient-insurance" />
       <ProblemList problems={problems} title={t('session.refused')} />
       <button type="submit" className="btn btn--primary" data-testid="patient-create">

@@ -2,7 +2,9 @@
  * The pre-infusion checklist (§1.5): consent, contraindications, weight, baseline vitals (monitor or typed), baseline
  * pain, fasting, way home, responsible physician (an account). Saving shows what is still open; completing is refused
  * with every open item in words. No date is filled in for the user; the contraindications are confirmed by a physician
- * with their own login (checklist.confirmContraindications), shown here with who and when.
+ * with their own login (checklist.confirmContraindications), shown here with who and when. The baseline vitals fill
+ * themselves from the monitor's current (not stale) readings while all four are empty, marked as the monitor's; typed
+ * values replace them and are marked as typed (issue 12: what the monitor already has needs no click).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +13,8 @@ import type { PreInfusionChecklist } from '../../../core/session/checklist';
 import type { Problem } from '../../../core/settings';
 import { CheckField, ChoiceRow, parseDecimal, SelectField, TextField } from '../../components/Field';
 import { ProblemList } from '../../components/ProblemList';
+import { DateTimeField, DayField } from '../../components/DateFields';
+import { isStale } from '../../../core/freshness';
 import { useLiveStore } from '../../stores/liveStore';
 import { cleanEscort, EscortFields } from '../discharge/EscortFields';
 import { dateTime, fromLocalInput, toLocalInput } from '../../format';
@@ -69,17 +73,24 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
     if (!version && typeof currentVersion === 'string') setVersion(currentVersion);
   }, [currentVersion, version]);
 
+  // A stale cuff reading may be the previous patient's: only current values count as the monitor's baseline.
+  const fromMonitor = (p: 'nibpSys' | 'nibpDia' | 'hr' | 'spo2') => {
+    const r = latest?.[p];
+    const current = r && r.state === 'valid' && r.value !== null && !isStale(p, r.receivedAt, Date.now() + handle.offsetMs);
+    return current ? String(Math.round(r.value!)) : '';
+  };
   const takeFromMonitor = () => {
-    const v = (p: 'nibpSys' | 'nibpDia' | 'hr' | 'spo2') => {
-      const r = latest?.[p];
-      return r && r.state === 'valid' && r.value !== null ? String(Math.round(r.value)) : '';
-    };
-    setSys(v('nibpSys'));
-    setDia(v('nibpDia'));
-    setHr(v('hr'));
-    setSpo2(v('spo2'));
+    setSys(fromMonitor('nibpSys'));
+    setDia(fromMonitor('nibpDia'));
+    setHr(fromMonitor('hr'));
+    setSpo2(fromMonitor('spo2'));
     setVitalsSource('monitor');
   };
+  const noBaseline = !sys && !dia && !hr && !spo2;
+  const monitorHasAny = (['nibpSys', 'nibpDia', 'hr', 'spo2'] as const).some((p) => fromMonitor(p) !== '');
+  useEffect(() => {
+    if (noBaseline && monitorHasAny) takeFromMonitor();
+  }, [noBaseline, monitorHasAny]);
   const typed = (set: (s: string) => void) => (s: string) => {
     set(s);
     setVitalsSource('manual');
@@ -129,7 +140,7 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
       <fieldset className="group">
         <legend>{t('checklist.consent')}</legend>
         <div className="form__grid">
-          <TextField label={t('checklist.consentSignedAt')} type="date" value={consentDay} onChange={setConsentDay} testId="cl-consent-date" />
+          <DayField label={t('checklist.consentSignedAt')} value={consentDay} onChange={setConsentDay} testId="cl-consent-date" />
           <TextField label={t('checklist.infoSheetVersion')} value={version} onChange={setVersion} testId="cl-consent-version" />
         </div>
         <CheckField label={t('checklist.offLabelClause')} checked={clause} onChange={setClause} testId="cl-offlabel" />
@@ -162,7 +173,7 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
         <legend>{t('checklist.weight')}</legend>
         <div className="form__grid">
           <TextField label={t('checklist.weight')} unit="kg" type="text" inputMode="decimal" value={weight} onChange={setWeight} testId="cl-weight" />
-          <TextField label={t('checklist.weightMeasuredAt')} type="date" value={weighedDay} onChange={setWeighedDay} testId="cl-weight-date" />
+          <DayField label={t('checklist.weightMeasuredAt')} value={weighedDay} onChange={setWeighedDay} testId="cl-weight-date" />
         </div>
       </fieldset>
       <fieldset className="group">
@@ -186,7 +197,7 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
         options={Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }))}
         onChange={setPain}
       />
-      <TextField label={t('checklist.lastMeal')} type="datetime-local" value={lastMeal} onChange={setLastMeal} testId="cl-meal" />
+      <DateTimeField label={t('checklist.lastMeal')} value={lastMeal} onChange={setLastMeal} testId="cl-meal" />
       <fieldset className="group">
         <legend>{t('checklist.escortPlan')}</legend>
         <EscortFields value={escort} onChange={setEscort} withArrival={false} testPrefix="cl-escort" />

@@ -114,7 +114,7 @@ function SessionHeader({ handle }: { handle: SessionHandle }) {
       <StatusBadge status={s.status} />
       {s.signed && <span className="chip chip--signed">{t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at) })}</span>}
       <div className="session__nav">
-        <button className="btn" onClick={() => go({ name: 'chair', chairId: s.chairId })}>
+        <button className="btn" onClick={() => go({ name: 'chair', chairId: s.chairId })} data-testid="to-chair">
           {t('session.chairLink')}
         </button>
         <button className="btn" onClick={() => go({ name: 'course', courseId: s.courseId })} data-testid="to-course">

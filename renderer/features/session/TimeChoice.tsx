@@ -3,7 +3,8 @@
  * time, which the server checks against its clock and the session. `value` undefined = the default.
  */
 import { useTranslation } from 'react-i18next';
-import { ChoiceRow, TextField } from '../../components/Field';
+import { DateTimeField } from '../../components/DateFields';
+import { ChoiceRow } from '../../components/Field';
 import { fromLocalInput } from '../../format';
 
 export interface TimeChoiceValue {
@@ -45,7 +46,7 @@ export function TimeChoice({
         onChange={(c) => onChange({ ...value, chosen: c === 'chosen' })}
       />
       {value.chosen && (
-        <TextField label={label} type="datetime-local" value={value.text} onChange={(text) => onChange({ ...value, text })} testId={`${testId}-input`} />
+        <DateTimeField label={label} value={value.text} onChange={(text) => onChange({ ...value, text })} testId={`${testId}-input`} />
       )}
     </div>
   );

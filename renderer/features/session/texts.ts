@@ -155,6 +155,7 @@ export const sessionTextsDe = {
     relation: 'Beziehung',
     phone: 'Telefon',
     arrival: 'Ankunftszeit',
+    arrivedNow: 'jetzt da (Zeit beim Bestätigen)',
     company: 'Taxiunternehmen',
     booking: 'Buchungsnummer',
     confirm: 'Abholung bestätigen',

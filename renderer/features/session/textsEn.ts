@@ -153,6 +153,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     relation: 'Relation',
     phone: 'Phone',
     arrival: 'Time of arrival',
+    arrivedNow: 'here now (time of confirming)',
     company: 'Taxi company',
     booking: 'Booking reference',
     confirm: 'Confirm pickup',
