@@ -7,50 +7,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import type { ChairDevice, ConnectionTestResult, LineOverrides } from '../../../core/api/methods/devices';
-import { BAUD_RATES } from '../../../core/api/methods/devices';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
-import { LinkBadge } from '../../components/LinkBadge';
 import { ProblemList, problemsOf } from '../../components/ProblemList';
 import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
-import { hhmmss as clock } from '../../format';
 import { useMay } from '../auth/useMay';
+import { draftOf, PUMP_TEST_MS, SIMULATOR, TEST_MS, TYPED, NONE, type Draft, type Ports } from './deviceDraft';
+import { LineFields } from './LineFields';
+import { LinkNow } from './LinkNow';
+import { PumpField } from './PumpField';
+import { TestResult } from './TestResult';
 
 type Protocols = MethodOutput<'devices.protocols'>;
-type Ports = MethodOutput<'devices.ports'>;
-
-const SIMULATOR = '__simulator__';
-const TYPED = '__typed__';
-const NONE = '__none__';
-const TEST_MS = 5000;
-/** The pump is asked for its values 5 s after it answered the first keep-alive. */
-const PUMP_TEST_MS = 8000;
-
-interface Draft {
-  protocolId: string;
-  /** SIMULATOR, TYPED or a listed path */
-  portChoice: string;
-  typedPath: string;
-  line: LineOverrides;
-  capture: boolean;
-  /** The syringe pump's port: NONE, TYPED or a listed path. */
-  pumpChoice: string;
-  pumpTyped: string;
-}
-
-function draftOf(d: ChairDevice, ports: Ports): Draft {
-  const listed = d.portPath !== null && ports.some((p) => p.path === d.portPath);
-  return {
-    protocolId: d.protocolId,
-    portChoice: d.portPath === null ? SIMULATOR : listed ? d.portPath : TYPED,
-    typedPath: d.portPath !== null && !listed ? d.portPath : '',
-    line: d.line,
-    capture: d.capture,
-    pumpChoice: d.pumpPortPath === null ? NONE : ports.some((p) => p.path === d.pumpPortPath) ? d.pumpPortPath : TYPED,
-    pumpTyped: d.pumpPortPath !== null && !ports.some((p) => p.path === d.pumpPortPath) ? d.pumpPortPath : '',
-  };
-}
 
 export function SetupScreen({ chairId }: { chairId: number | undefined }) {
   const { t } = useTranslation();
@@ -183,7 +152,6 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
   }
 
   const defaults = protocol?.lineSettings;
-  const parityLabel = (p: string) => t(`setup.parity${p[0]!.toUpperCase()}${p.slice(1)}`);
   const cap = device?.currentCapture ?? null;
   const link = live?.link;
 
@@ -198,27 +166,7 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
         ))}
       </nav>
 
-      <section className="setup__live" aria-live="polite">
-        <strong>{t('setup.linkNow')}:</strong>
-        {link ? <LinkBadge link={link} /> : <span>{t('setup.noLink')}</span>}
-        {link && (
-          <span className="setup__counters" data-testid="setup-counters">
-            {link.detail && (link.state === 'associating' || link.state === 'receiving' || link.state === 'silent') && <>{link.detail} · </>}
-            {t('setup.framesRead')}: {link.framesRead} · {t('setup.framesRejected')}: {link.framesRejected}
-            {link.lastDataAt !== null && <> · {t('setup.lastData', { time: clock(link.lastDataAt) })}</>}
-            {link.simulated && <> · {t('setup.simulated')}</>}
-          </span>
-        )}
-        {link && Object.keys(link.rejectReasons).length > 0 && (
-          <ul className="setup__reasons">
-            {Object.entries(link.rejectReasons).map(([reason, n]) => (
-              <li key={reason}>
-                {reason}: {n}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <LinkNow link={link} />
 
       {!canEdit && <p className="setup__readonly">{t('setup.readOnly')}</p>}
 
@@ -276,95 +224,9 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
             </label>
           )}
 
-          <fieldset className="setup__line">
-            <legend>{t('setup.line')}</legend>
-            <label className="setup__field">
-              <span>{t('setup.baudRate')}</span>
-              <select className="input" data-testid="setup-baud" value={draft.line.baudRate ?? ''} onChange={(e) => setLine('baudRate', e.target.value ? Number(e.target.value) : null)}>
-                <option value="">{t('setup.default', { value: defaults?.baudRate ?? '' })}</option>
-                {BAUD_RATES.map((b) => (
-                  <option key={b} value={b}>
-                    {b}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="setup__field">
-              <span>{t('setup.dataBits')}</span>
-              <select className="input" value={draft.line.dataBits ?? ''} onChange={(e) => setLine('dataBits', e.target.value ? (Number(e.target.value) as 7 | 8) : null)}>
-                <option value="">{t('setup.default', { value: defaults?.dataBits ?? '' })}</option>
-                <option value="7">7</option>
-                <option value="8">8</option>
-              </select>
-            </label>
-            <label className="setup__field">
-              <span>{t('setup.parity')}</span>
-              <select className="input" value={draft.line.parity ?? ''} onChange={(e) => setLine('parity', (e.target.value || null) as LineOverrides['parity'])}>
-                <option value="">{t('setup.default', { value: defaults ? parityLabel(defaults.parity) : '' })}</option>
-                {(['none', 'even', 'odd'] as const).map((p) => (
-                  <option key={p} value={p}>
-                    {parityLabel(p)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="setup__field">
-              <span>{t('setup.stopBits')}</span>
-              <select className="input" value={draft.line.stopBits ?? ''} onChange={(e) => setLine('stopBits', e.target.value ? (Number(e.target.value) as 1 | 2) : null)}>
-                <option value="">{t('setup.default', { value: defaults?.stopBits ?? '' })}</option>
-                <option value="1">1</option>
-                <option value="2">2</option>
-              </select>
-            </label>
-            <label className="setup__field">
-              <span>{t('setup.rtscts')}</span>
-              <select
-                className="input"
-                value={draft.line.rtscts === null ? '' : draft.line.rtscts ? 'on' : 'off'}
-                onChange={(e) => setLine('rtscts', e.target.value === '' ? null : e.target.value === 'on')}
-              >
-                <option value="">{t('setup.default', { value: defaults ? t(defaults.rtscts ? 'setup.on' : 'setup.off') : '' })}</option>
-                <option value="on">{t('setup.on')}</option>
-                <option value="off">{t('setup.off')}</option>
-              </select>
-            </label>
-          </fieldset>
+          <LineFields line={draft.line} defaults={defaults} setLine={setLine} />
 
-          <div className="setup__field setup__pump">
-            <label htmlFor="setup-pump">{t('setup.pump')}</label>
-            <select id="setup-pump" className="input" data-testid="setup-pump" value={draft.pumpChoice} onChange={(e) => setDraft({ ...draft, pumpChoice: e.target.value })}>
-              <option value={NONE}>{t('setup.pumpNone')}</option>
-              {ports.map((p) => (
-                <option key={p.path} value={p.path}>
-                  {p.path}
-                  {p.manufacturer ? ` – ${p.manufacturer}` : ''}
-                </option>
-              ))}
-              <option value={TYPED}>{t('setup.portTyped')}</option>
-            </select>
-            {draft.pumpChoice === TYPED && (
-              <input
-                className="input"
-                data-testid="setup-pump-path"
-                aria-label={t('setup.portPath')}
-                value={draft.pumpTyped}
-                placeholder="/dev/ttyUSB1"
-                onChange={(e) => setDraft({ ...draft, pumpTyped: e.target.value })}
-                required
-              />
-            )}
-            <small className="setup__hint">{t('setup.pumpHint')}</small>
-            {draft.pumpChoice !== NONE && (
-              <button type="button" className="secondary" data-testid="setup-test-pump" onClick={() => void test(true)} disabled={draft.pumpChoice === TYPED && !draft.pumpTyped.trim()}>
-                {testing ? t('setup.testing', { seconds: PUMP_TEST_MS / 1000 }) : t('setup.testPump')}
-              </button>
-            )}
-            {device?.pumpLink && (
-              <span className="setup__pump-link" data-testid="setup-pump-link">
-                <LinkBadge link={device.pumpLink} /> {t('setup.framesRead')}: {device.pumpLink.framesRead} · {t('setup.framesRejected')}: {device.pumpLink.framesRejected}
-              </span>
-            )}
-          </div>
+          <PumpField draft={draft} setDraft={setDraft} ports={ports} device={device} testing={testing} test={(pump) => void test(pump)} />
 
           <label className="setup__check">
             <input type="checkbox" checked={draft.capture} onChange={(e) => setDraft({ ...draft, capture: e.target.checked })} />
@@ -401,77 +263,5 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
         <small className="setup__hint">{t('setup.captureHint')}</small>
       </section>
     </main>
-  );
-}
-
-function TestResult({ result }: { result: ConnectionTestResult }) {
-  const { t } = useTranslation();
-  const reasons = Object.entries(result.rejectReasons);
-  return (
-    <section className={`form-card setup__result ${result.ok ? 'setup__result--ok' : 'setup__result--failed'}`} data-testid="setup-test-result" role="status">
-      <h3>{result.ok ? t('setup.testOk', { frames: result.framesRead }) : t('setup.testFailed')}</h3>
-      <dl className="setup__facts">
-        <dt>{t('setup.port')}</dt>
-        <dd>
-          {result.portPath}
-          {result.simulated && ` (${t('setup.simulated')})`}
-        </dd>
-        <dt>{t('setup.testPhase')}</dt>
-        <dd>
-          {result.state === 'error'
-            ? t('link.error', { reason: result.detail })
-            : result.state === 'silent'
-              ? t('link.silent', { time: '–' })
-              : `${t(`link.${result.state}`)} – ${result.phase || result.detail}`}
-        </dd>
-        <dt>{t('setup.testBytes')}</dt>
-        <dd>
-          {result.bytesReceived} / {result.bytesSent}
-        </dd>
-        <dt>{t('setup.framesRead')}</dt>
-        <dd data-testid="setup-test-frames">{result.framesRead}</dd>
-        <dt>{t('setup.framesRejected')}</dt>
-        <dd>
-          {result.framesRejected}
-          {reasons.length > 0 && ` – ${reasons.map(([r, n]) => `${r}: ${n}`).join('; ')}`}
-        </dd>
-      </dl>
-      {result.readings.length === 0 ? (
-        <p>{t('setup.noReadings')}</p>
-      ) : (
-        <table className="table setup__readings">
-          <thead>
-            <tr>
-              <th>{t('setup.parameter')}</th>
-              <th>{t('setup.value')}</th>
-              <th>{t('setup.state')}</th>
-              <th>{t('setup.count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.readings.map((r) => (
-              <tr key={r.parameter}>
-                <td>{t(`params.${r.parameter}`)}</td>
-                <td>
-                  {r.value === null ? '–' : Math.round(r.value * 10) / 10} {r.unit}
-                </td>
-                <td>{r.state === 'valid' ? '✓' : t(`vitals.${r.state}`)}</td>
-                <td>{r.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {result.notices.length > 0 && (
-        <>
-          <h4>{t('setup.notices')}</h4>
-          <ul>
-            {result.notices.map((n, i) => (
-              <li key={i}>{n.text}</li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
   );
 }
