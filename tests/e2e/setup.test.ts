@@ -86,7 +86,7 @@ describe('device setup in Chromium', () => {
       await result.waitFor({ timeout: 20_000 });
       const text = await result.innerText();
       expect(text, text).toContain('ComDevice answered');
-      expect(text).toContain('4.5 ml/h');
+      expect(text).toContain('4,5 ml/h'); // the language's decimal separator
     } finally {
       await runner.stop();
       pair.stop();

@@ -18,6 +18,7 @@ import { dateTime, hhmm, isoDate, num } from '../../format';
 import { ObservationList } from '../session/ObservationList';
 import { SessionChart } from '../session/SessionChart';
 import { StatusBadge } from '../session/StatusBadge';
+import { auditDetailLines } from './auditDetail';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { AlarmLog } from './AlarmLog';
 import { useMay } from '../auth/useMay';
@@ -191,7 +192,11 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
                 <td className="num">{dateTime(h.at)}</td>
                 <td>{h.userName ?? '–'}</td>
                 <td title={h.action}>{t(`auditAction.${h.action}`, { defaultValue: h.action })}</td>
-                <td className="muted">{h.detail}</td>
+                <td className="muted audit-detail" data-testid="audit-detail">
+                  {auditDetailLines(h.detail, lang, { yes: t('review.detailYes'), no: t('review.detailNo') }).map((line, j) => (
+                    <div key={j}>{line}</div>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

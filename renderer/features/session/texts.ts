@@ -328,6 +328,8 @@ export const sessionTextsDe = {
     noAlarms: 'Keine Alarme',
     discharge: 'Entlassung',
     history: 'Protokoll (Audit)',
+    detailYes: 'ja',
+    detailNo: 'nein',
     sign: 'Sitzung signieren',
     password: 'Passwort zur Bestätigung',
     signDo: 'Signieren',

@@ -326,6 +326,8 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     noAlarms: 'No alarms',
     discharge: 'Discharge',
     history: 'Record (audit)',
+    detailYes: 'yes',
+    detailNo: 'no',
     sign: 'Sign the session',
     password: 'Password to confirm',
     signDo: 'Sign',

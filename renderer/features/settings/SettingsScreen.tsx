@@ -134,7 +134,18 @@ function SettingLine({ row, canEdit, open, onOpen, onSaved }: { row: Row; canEdi
           <strong>{show(row.value, lang)}</strong> {unit}
           {row.changed && <div className="muted">{t('settings.default', { value: show(row.defaultValue, lang) })}</div>}
         </td>
-        <td className="num">{row.range ? `${num(row.range.min, lang, 6)}–${num(row.range.max, lang, 6)} ${unit}` : row.choices ? row.choices.map((c) => choiceLabel(c, lang)).join(' | ') : ''}</td>
+        {row.range ? (
+          <td className="num">{`${num(row.range.min, lang, 6)}–${num(row.range.max, lang, 6)} ${unit}`}</td>
+        ) : (
+          <td>
+            {/* One choice a line: a row of long scale names on one line widened the table past the window. */}
+            <ul className="settings__choices">
+              {(row.choices ?? []).map((c) => (
+                <li key={String(c)}>{choiceLabel(c, lang)}</li>
+              ))}
+            </ul>
+          </td>
+        )}
         <td className="muted settings__source">
           {sourceText(row.source, lang)}
           {row.range && <div>{sourceText(row.range.source, lang)}</div>}

@@ -1,0 +1,124 @@
+/**
+ * Issue 12: every screen as MFA, physician and administrator at 1366×768 and 1920×1080 in Debian's Chromium, with a
+ * signed session, a running infusion and a changed clinic setting on record. Each screen is photographed at both
+ * sizes (test-results/screens-<role>-<screen>-<width>.png, to be looked at) and checked for what a photo shows late:
+ * nothing wider than the window (the clinic settings' source column did that at 1366), and no audit entry shown as raw
+ * JSON.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../core/auth/roles';
+import { ok, runSession, startInfusion } from '../session/runThrough';
+import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
+import { launchChromium } from './browser';
+import { openSession } from './tiles';
+
+const SHOTS = 'test-results';
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+let app: TestApp;
+let browser: Browser;
+const errors: string[] = [];
+
+/**
+ * Elements that reach past the window's right edge, or whose content is cut or scrolls sideways (text ending in an
+ * ellipsis on purpose aside). A string: the tests compile without the DOM's types.
+ */
+const OVERFLOWING = `(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('main *, header *, nav *')) {
+    if (!el.checkVisibility()) continue;
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    const cut = el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible' && style.textOverflow !== 'ellipsis';
+    if (r.right > window.innerWidth + 1 || cut) out.push((el.getAttribute('data-testid') || el.className || el.tagName) + ' ' + Math.round(r.right) + 'px: ' + (el.textContent || '').slice(0, 40));
+  }
+  return out.slice(0, 5);
+})()`;
+
+async function look(p: Page, role: Role, screen: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const size of SIZES) {
+    await p.setViewportSize(size);
+    await p.waitForTimeout(200); // layout settles; not an assertion on timing
+    await p.screenshot({ path: `${SHOTS}/screens-${role}-${screen}-${size.width}.png` });
+    found.push(...(await p.evaluate<string[]>(OVERFLOWING)).map((f) => `${role} ${screen} ${size.width}: ${f}`));
+  }
+  await p.setViewportSize(SIZES[0]!);
+  return found;
+}
+
+/** Clicks a tab when the role has it; false when it does not. */
+async function tab(p: Page, testId: string): Promise<boolean> {
+  if ((await p.getByTestId(testId).count()) === 0) return false;
+  await p.getByTestId(testId).click();
+  return true;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startTestApp({ simulate: 'always', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
+  const mfa = await app.login('mfa');
+  const physician = await app.login('physician');
+  await ok(physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'Testpraxis: Nachbeobachtung in Minuten' });
+  const patient = await ok(mfa, 'patients.create', { familyName: 'Ansicht', givenName: 'Jörg', birthDate: '1966-06-06' });
+  const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [{ therapy: 'Gabapentin' }] });
+  const signed = await runSession({ mfa, physician }, course.id, 2, 7, 3);
+  await ok(physician, 'sessions.sign', { sessionId: signed, password: TEST_USERS.physician.password });
+  await startInfusion({ mfa, physician }, 1, 'Laufend');
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('every screen at 1366×768 and 1920×1080, per role', () => {
+  for (const role of ['mfa', 'physician', 'admin'] as const) {
+    it(`${role}: nothing wider than the window, no raw audit data`, async () => {
+      const p = await browser.newPage({ viewport: SIZES[0]! });
+      p.on('pageerror', (e) => errors.push(e.message));
+      await app.loginPage(p, role);
+      const found: string[] = [];
+      await p.getByTestId('overview').waitFor();
+      found.push(...(await look(p, role, 'overview')));
+
+      if (await tab(p, 'tab-patients')) {
+        await p.getByRole('button', { name: /Ansicht, Jörg/ }).click();
+        await p.getByTestId('patient-screen').waitFor();
+        found.push(...(await look(p, role, 'patient')));
+        await p.getByTestId('patient-screen').getByRole('listitem').first().getByRole('button').click();
+        await p.getByTestId('course-screen').waitFor();
+        found.push(...(await look(p, role, 'course')));
+        await p.getByTestId('open-session-1').click();
+        await p.getByTestId('session-screen').waitFor();
+        found.push(...(await look(p, role, 'session-signed')));
+        await p.getByTestId('to-review').click();
+        await p.getByTestId('documents-panel').waitFor();
+        await p.locator('details.panel summary').last().click();
+        // Each audit entry's data reads as lines of "what: value", not as the stored JSON.
+        const history = await p.locator('details.panel').last().innerText();
+        expect(history).not.toMatch(/[{}"]/);
+        found.push(...(await look(p, role, 'review')));
+      }
+      await tab(p, 'tab-overview');
+      await openSession(p, 1);
+      found.push(...(await look(p, role, 'session-running')));
+      await p.getByTestId('to-chair').click();
+      await p.getByTestId('chair-1').waitFor();
+      found.push(...(await look(p, role, 'chair')));
+      for (const screen of ['worklist', 'settings', 'setup', 'gdt', 'backups', 'users'] as const) {
+        if (!(await tab(p, `tab-${screen}`))) continue;
+        await p.getByTestId(`${screen === 'backups' ? 'backup' : screen}-screen`).waitFor();
+        found.push(...(await look(p, role, screen)));
+      }
+      expect(found).toEqual([]);
+      expect(errors).toEqual([]);
+      await p.close();
+    }, 120_000);
+  }
+});
