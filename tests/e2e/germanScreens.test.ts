@@ -7,10 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, runSession, startInfusion } from '../session/runThrough';
-import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
+import type { TestApp } from '../helpers/appHarness';
 import { germanTextFindings } from '../helpers/germanText';
 import { launchChromium } from './browser';
+import { startRecordedApp } from './recordedApp';
 import { openSession } from './tiles';
 
 const SHOTS = 'test-results';
@@ -40,15 +40,7 @@ async function findings(p: Page, screen: string): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  app = await startTestApp({ simulate: 'always', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
-  const mfa = await app.login('mfa');
-  const physician = await app.login('physician');
-  await ok(physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'Testpraxis' });
-  const patient = await ok(mfa, 'patients.create', { familyName: 'Sprache', givenName: 'Jörg', birthDate: '1966-06-06' });
-  const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [{ therapy: 'Gabapentin' }] });
-  const signed = await runSession({ mfa, physician }, course.id, 2, 7, 3);
-  await ok(physician, 'sessions.sign', { sessionId: signed, password: TEST_USERS.physician.password });
-  await startInfusion({ mfa, physician }, 1, 'Laufend');
+  app = await startRecordedApp('Sprache');
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
   page = await context.newPage();

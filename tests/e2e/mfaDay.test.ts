@@ -220,6 +220,8 @@ describe("the MFA's session in Chromium, counted", () => {
     await round({ nrs: '2', rass: '0', diss: '0', nausea: '0' });
     await session.fill(page.getByTestId('dc-escort-relation'), 'Ehemann', 'escort relation');
     // The husband is here: "here now" is the default arrival, stamped when the MFA confirms.
+    await page.getByTestId('escort-confirm').scrollIntoViewIfNeeded();
+    await shots('05b-escort');
     const confirming = Date.now();
     await session.click(page.getByTestId('escort-save'), 'escort here, confirmed');
     await page.getByTestId('escort-confirmed').waitFor();

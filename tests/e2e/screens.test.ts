@@ -9,9 +9,9 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/auth/roles';
-import { ok, runSession, startInfusion } from '../session/runThrough';
-import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
+import type { TestApp } from '../helpers/appHarness';
 import { launchChromium } from './browser';
+import { startRecordedApp } from './recordedApp';
 import { openSession } from './tiles';
 
 const SHOTS = 'test-results';
@@ -60,15 +60,7 @@ async function tab(p: Page, testId: string): Promise<boolean> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  app = await startTestApp({ simulate: 'always', widenSettingRangesForTests: { postInfusionObservationMin: { min: 0 } } });
-  const mfa = await app.login('mfa');
-  const physician = await app.login('physician');
-  await ok(physician, 'clinicSettings.set', { key: 'postInfusionObservationMin', value: 0, reason: 'Testpraxis: Nachbeobachtung in Minuten' });
-  const patient = await ok(mfa, 'patients.create', { familyName: 'Ansicht', givenName: 'Jörg', birthDate: '1966-06-06' });
-  const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 3, indication: 'crps', priorFailedTherapies: [{ therapy: 'Gabapentin' }] });
-  const signed = await runSession({ mfa, physician }, course.id, 2, 7, 3);
-  await ok(physician, 'sessions.sign', { sessionId: signed, password: TEST_USERS.physician.password });
-  await startInfusion({ mfa, physician }, 1, 'Laufend');
+  app = await startRecordedApp('Ansicht');
   browser = await launchChromium();
 }, 120_000);
 
@@ -103,6 +95,7 @@ describe('every screen at 1366×768 and 1920×1080, per role', () => {
         // Each audit entry's data reads as lines of "what: value", not as the stored JSON.
         const history = await p.locator('details.panel').last().innerText();
         expect(history).not.toMatch(/[{}"]/);
+        await p.getByTestId('audit-detail').first().scrollIntoViewIfNeeded();
         found.push(...(await look(p, role, 'review')));
       }
       await tab(p, 'tab-overview');

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { DISCHARGE_SCALES, DISCHARGE_SCALES_LIST, type DischargeScale } from '../../../core/session/scales';
 import type { Problem } from '../../../core/settings';
 import { SelectField, TextField } from '../../components/Field';
+import { hhmm } from '../../format';
 import { ProblemList, useLang } from '../../components/ProblemList';
 import { LevelPicker } from '../session/LevelPicker';
 import { settingSource } from '../session/settingValue';
@@ -76,13 +77,17 @@ export function ScoreForm({ handle }: { handle: SessionHandle }) {
       ))}
       <p className="score-total" data-testid="score-total">
         {total} / {def.maxPoints}
-        {recorded && (
-          <span className="muted" data-testid="score-recorded">
-            {' '}
-            · {t('discharge.scoreTotal', { total: recorded.total, max: recorded.maxPoints, threshold: recorded.threshold })} ({recorded.recorded.userName})
-          </span>
-        )}
       </p>
+      {recorded && (
+        <p className="ok-text" data-testid="score-recorded">
+          ✓{' '}
+          {t('discharge.scoreSaved', {
+            score: t('discharge.scoreTotal', { total: recorded.total, max: recorded.maxPoints, threshold: recorded.threshold }),
+            name: recorded.recorded.userName,
+            time: hhmm(recorded.recorded.at),
+          })}
+        </p>
+      )}
       <ProblemList problems={problems} title={t('session.refused')} testId="score-refusal" />
       {chosen !== configured && (
         <button type="submit" className="btn btn--primary" data-testid="score-save">

@@ -90,7 +90,7 @@ export function DocumentsPanel({ owner }: { owner: Owner }) {
       <div className="row">
         <label>
           {t('documents.language')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as 'de' | 'en')} data-testid="documents-language">
+          <select className="input input--inline" value={language} onChange={(e) => setLanguage(e.target.value as 'de' | 'en')} data-testid="documents-language">
             <option value="de">{t('documents.languages.de')}</option>
             <option value="en">{t('documents.languages.en')}</option>
           </select>

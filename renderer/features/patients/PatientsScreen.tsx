@@ -81,6 +81,7 @@ function NewPatientForm({ onCreated }: { onCreated(p: Patient): void }) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!birthDate) return; // a date that is none is named next to its field
     try {
       onCreated(await api.call('patients.create', { familyName, givenName, birthDate, ...(insurance === 'unknown' ? {} : { insurance }) }));
     } catch (err) {

@@ -281,6 +281,7 @@ export const sessionTextsDe = {
     score: 'Entlassungsscore',
     scale: 'Skala',
     scoreTotal: '{{total}} / {{max}} Punkte (mindestens {{threshold}})',
+    scoreSaved: 'Gespeichert: {{score}} – {{name}}, {{time}}',
     recordScore: 'Score speichern',
     instructions: 'Entlassungshinweise: 24 h kein Autofahren, keine Maschinen, keine wichtigen Entscheidungen; Telefonnummer der Praxis erhalten',
     acknowledge: 'Patient/in hat die Hinweise bestätigt',

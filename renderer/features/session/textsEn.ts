@@ -279,6 +279,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     score: 'Discharge score',
     scale: 'Scale',
     scoreTotal: '{{total}} / {{max}} points (at least {{threshold}})',
+    scoreSaved: 'Saved: {{score}} – {{name}}, {{time}}',
     recordScore: 'Save score',
     instructions: 'Discharge instructions: no driving, machinery or important decisions for 24 h; clinic phone number given',
     acknowledge: 'Patient acknowledged the instructions',
