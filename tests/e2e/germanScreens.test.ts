@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/appHarness';
-import { germanTextFindings } from '../helpers/germanText';
 import { launchChromium } from './browser';
+import { germanFindings } from './germanScan';
 import { startRecordedApp } from './recordedApp';
 import { openSession } from './tiles';
 
@@ -19,23 +19,10 @@ let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 
-/** Every finding in the page's visible text (and its options, placeholders and labels), one text node a line. */
+/** The screen's German findings, with a full-page screenshot. */
 async function findings(p: Page, screen: string): Promise<string[]> {
   await p.screenshot({ path: `${SHOTS}/german-${screen}.png`, fullPage: true });
-  // A string: the tests compile without the DOM's types.
-  // Text node by text node: innerText runs neighbouring buttons together ("erstellenAntrag").
-  const text = await p.evaluate<string>(`[
-    ...(() => {
-      const out = [];
-      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      // An audit entry's stored values (a stored message, a code) are shown as stored, for the auditor: not scanned.
-      for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.parentElement && n.parentElement.checkVisibility() && !n.parentElement.closest('[data-testid="audit-detail"]')) out.push(n.textContent);
-      return out;
-    })(),
-    ...[...document.querySelectorAll('option')].map((o) => o.textContent ?? ''),
-    ...[...document.querySelectorAll('[placeholder], [aria-label]')].flatMap((e) => [e.getAttribute('placeholder') ?? '', e.getAttribute('aria-label') ?? '']),
-  ].join('\\n')`);
-  return text.split('\n').flatMap((line) => germanTextFindings(line).map((f) => `${screen}: ${f} in „${line.trim()}“`));
+  return germanFindings(p, screen);
 }
 
 beforeAll(async () => {

@@ -2,8 +2,8 @@
  * Issue 12: every screen as MFA, physician and administrator at 1366×768 and 1920×1080 in Debian's Chromium, with a
  * signed session, a running infusion and a changed clinic setting on record. Each screen is photographed at both
  * sizes (test-results/screens-<role>-<screen>-<width>.png, to be looked at) and checked for what a photo shows late:
- * nothing wider than the window (the clinic settings' source column did that at 1366), and no audit entry shown as raw
- * JSON.
+ * nothing wider than the window (the clinic settings' source column did that at 1366), no audit entry shown as raw
+ * JSON, and German text only (the rules of germanScreens.test.ts: a temperature "36.6" on the chair screen was one).
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/auth/roles';
 import type { TestApp } from '../helpers/appHarness';
 import { launchChromium } from './browser';
+import { germanFindings } from './germanScan';
 import { startRecordedApp } from './recordedApp';
 import { openSession } from './tiles';
 
@@ -47,6 +48,9 @@ async function look(p: Page, role: Role, screen: string): Promise<string[]> {
     await p.screenshot({ path: `${SHOTS}/screens-${role}-${screen}-${size.width}.png` });
     found.push(...(await p.evaluate<string[]>(OVERFLOWING)).map((f) => `${role} ${screen} ${size.width}: ${f}`));
   }
+  // The German screens' rules on every screen (germanScreens.test.ts reads a few of them in more depth).
+  // An operating-system error quoted inside a German message ("(ENOENT: no such file …)") is the system's own words.
+  found.push(...(await germanFindings(p, `${role} ${screen}`)).filter((f) => !/\(E[A-Z]{3,}: /.test(f)));
   await p.setViewportSize(SIZES[0]!);
   return found;
 }
@@ -71,7 +75,7 @@ afterAll(async () => {
 
 describe('every screen at 1366×768 and 1920×1080, per role', () => {
   for (const role of ['mfa', 'physician', 'admin'] as const) {
-    it(`${role}: nothing wider than the window, no raw audit data`, async () => {
+    it(`${role}: nothing wider than the window, no raw audit data, German text only`, async () => {
       const p = await browser.newPage({ viewport: SIZES[0]! });
       p.on('pageerror', (e) => errors.push(e.message));
       await app.loginPage(p, role);

@@ -6,9 +6,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
+import { sourceText } from '../../../core/clinic/sourceText';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { dateTime } from '../../format';
 
 type Status = MethodOutput<'backups.status'>;
@@ -161,6 +162,7 @@ export function BackupScreen() {
 
 function BackupSettingsForm({ rows, onSaved, onProblems }: { rows: SettingRow[]; onSaved: (rows: SettingRow[]) => void; onProblems: (p: Problem[]) => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
@@ -200,7 +202,7 @@ function BackupSettingsForm({ rows, onSaved, onProblems }: { rows: SettingRow[];
             value={value(r)}
             onChange={(e) => setDraft({ ...draft, [r.key]: e.target.value })}
           />
-          <small className="setup__hint">{r.source}</small>
+          <small className="setup__hint">{sourceText(r.source, lang)}</small>
         </label>
       ))}
       <label className="setup__field">

@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { isStale } from '../../../core/freshness';
 import { LinkBadge } from '../../components/LinkBadge';
 import { Numeric } from '../../components/Numeric';
+import { useLang } from '../../components/ProblemList';
 import { TrendChart } from '../../components/TrendChart';
 import type { ChairLive } from '../../stores/liveStore';
+import { num } from '../../format';
 import { ChairSessionStrip } from '../session/ChairSessionStrip';
 import { PumpRate } from './PumpRate';
 
 export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const l = chair.latest;
   const lastData = chair.link.lastDataAt;
   const silent = chair.link.state !== 'receiving' || lastData === null || isStale('hr', lastData, now);
@@ -39,7 +42,7 @@ export function ChairScreen({ chair, now }: { chair: ChairLive; now: number }) {
         />
         <Numeric parameter="respRate" label={t('params.respRate')} readings={[l.respRate]} now={now} />
         <Numeric parameter="etco2" label={t('params.etco2')} readings={[l.etco2]} now={now} />
-        <Numeric parameter="temp" label={t('params.temp')} readings={[l.temp]} now={now} format={([v]) => (v === null || v === undefined ? '–' : v.toFixed(1))} />
+        <Numeric parameter="temp" label={t('params.temp')} readings={[l.temp]} now={now} format={([v]) => num(v, lang, 1, 1)} />
       </div>
       <PumpRate chairId={chair.id} pump={l.pumpRate} volume={l.pumpVolume} now={now} />
       <TrendChart rows={chair.trend.rows} />

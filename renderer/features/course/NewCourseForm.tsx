@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Course } from '../../../core/api/methods/sessionSchemas';
 import { isPainIndication, PAIN_EVIDENCE, PAIN_INDICATIONS, PSYCHIATRIC_INDICATIONS, type Indication } from '../../../core/course/indication';
 import { CLINIC_DEFAULTS } from '../../../core/clinic/defaults';
+import { sourceText } from '../../../core/clinic/sourceText';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { SelectField, TextField } from '../../components/Field';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 
 /** "Pregabalin – no effect" → { therapy, outcome }. */
 function parseTherapies(text: string): { therapy: string; outcome?: string }[] {
@@ -24,6 +25,7 @@ function parseTherapies(text: string): { therapy: string; outcome?: string }[] {
 
 export function NewCourseForm({ patientId, onCreated }: { patientId: number; onCreated(c: Course): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const [kind, setKind] = useState<'weekly' | 'daily'>('weekly');
   const [planned, setPlanned] = useState('6');
@@ -82,7 +84,7 @@ export function NewCourseForm({ patientId, onCreated }: { patientId: number; onC
         value={planned}
         onChange={setPlanned}
         testId="course-planned"
-        hint={`${range[0]!.value}–${range[1]!.value} · ${range[0]!.source}`}
+        hint={`${range[0]!.value}–${range[1]!.value} · ${sourceText(range[0]!.source, lang)}`}
       />
       <SelectField<Indication> label={t('course.indication')} value={indication} options={options} onChange={setIndication} testId="course-indication" />
       {!isPainIndication(indication) && (

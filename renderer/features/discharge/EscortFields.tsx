@@ -40,7 +40,6 @@ export function EscortFields({ value, onChange, withArrival, arrival, testPrefix
             />
           )}
           <TextField label={t('escort.phone')} type="tel" value={value.phone ?? ''} onChange={(phone) => onChange({ ...value, phone })} testId={`${testPrefix}-phone`} />
-          {arrival}
         </div>
       ) : (
         <div className="form__grid">
@@ -53,9 +52,9 @@ export function EscortFields({ value, onChange, withArrival, arrival, testPrefix
               testId={`${testPrefix}-booking`}
             />
           )}
-          {arrival}
         </div>
       )}
+      {arrival}
     </div>
   );
 }

@@ -7,9 +7,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
+import { sourceText } from '../../../core/clinic/sourceText';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { dateTime } from '../../format';
 import { useNav } from '../../stores/navStore';
 import { StatusBadge } from '../session/StatusBadge';
@@ -46,6 +47,7 @@ export function useWorklist(): { list: MethodOutput<'worklist.physician'> | null
 
 export function WorklistScreen() {
   const { t } = useTranslation();
+  const lang = useLang();
   const go = useNav((s) => s.go);
   const { list, problems } = useWorklist();
   return (
@@ -103,7 +105,7 @@ export function WorklistScreen() {
         </table>
       )}
       <WaitingRequests />
-      {list && <p className="source">{t('worklist.overdueRule', { hours: list.signatureOverdue.hours, source: list.signatureOverdue.source })}</p>}
+      {list && <p className="source">{t('worklist.overdueRule', { hours: list.signatureOverdue.hours, source: sourceText(list.signatureOverdue.source, lang) })}</p>}
     </main>
   );
 }
