@@ -128,7 +128,7 @@ function EscortConfirm({ handle }: { handle: SessionHandle }) {
     const arrivalAt = arrival.chosen ? chosenTime(arrival) : Date.now() + handle.offsetMs;
     const { arrivalAt: _typed, ...rest } = cleanEscort(escort);
     const given = arrivalAt === undefined ? rest : { ...rest, arrivalAt };
-    setProblems(await handle.run('discharge.confirmEscort', { sessionId: detail.session.id, escort: given as Escort }));
+    setProblems(await handle.run('discharge.confirmEscort', { sessionId: detail.session.id, escort: given }));
   };
   const arrivalField = (
     <TimeChoice label={t('escort.arrival')} defaultLabel={t('escort.arrivedNow')} value={arrival} onChange={setArrival} testId="dc-escort-arrival" />
@@ -138,7 +138,8 @@ function EscortConfirm({ handle }: { handle: SessionHandle }) {
       <h4>{t('escort.confirm')}</h4>
       {confirmed && (
         <p className="ok-text" data-testid="escort-confirmed">
-          ✓ {t('escort.confirmed', { text: escortText(confirmed.escort) })} ({confirmed.confirmed.userName})
+          ✓ {t('escort.confirmed', { text: escortText(confirmed.escort) })}
+          {confirmedAt !== undefined && ` · ${t('escort.arrival')} ${hhmm(confirmedAt)}`} ({confirmed.confirmed.userName})
         </p>
       )}
       <EscortFields value={escort} onChange={setEscort} withArrival arrival={arrivalField} testPrefix="dc-escort" />
