@@ -47,12 +47,17 @@ export function createBackupHandlers(o: { db: DbClient; bus: EventBus; backups: 
     },
     'backups.list': async () => {
       const { folder } = await o.backups.settings();
-      const verified = new Set((await o.db.call('backupRuns', 500)).filter((r) => r.outcome === 'verified').map((r) => r.fileName));
+      const runs = await o.db.call('backupRuns', 500);
+      const verified = new Set(runs.filter((r) => r.outcome === 'verified').map((r) => r.fileName));
       let files: ReturnType<typeof backupFiles>;
       try {
         files = backupFiles(folder);
       } catch (err) {
-        throw refusal('STORAGE', 'backup.folderUnreadable', { folder, reason: (err as Error).message });
+        // Before the first run the folder is not there yet: no backups, not an error (the run creates it). Once a
+        // backup ran, a missing folder (a disk not mounted) stays loud.
+        const notYet = (err as NodeJS.ErrnoException).code === 'ENOENT' && runs.length === 0;
+        if (!notYet) throw refusal('STORAGE', 'backup.folderUnreadable', { folder, reason: (err as Error).message });
+        files = [];
       }
       return Promise.all(
         files.map(async (f) => {
