@@ -1,4 +1,5 @@
 /** Number, time and duration formats of the session screens: German decimal comma, units always written out. */
+import { formatDateTime, formatDay } from '../core/dayTime';
 import type { Lang } from '../core/messages';
 
 export function num(value: number | null | undefined, lang: Lang, maxDigits = 2, minDigits = 0): string {
@@ -23,13 +24,14 @@ export function hhmmss(t: number): string {
   return HHMMSS.format(t);
 }
 
-export function dateTime(t: number): string {
-  return new Date(t).toLocaleString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** "03.12.2026 14:05" in German, "03/12/2026 14:05" in English: the same forms the date fields accept. */
+export function dateTime(t: number, lang: Lang): string {
+  return formatDateTime(toLocalInput(t), lang);
 }
 
-export function isoDate(ymd: string): string {
-  const [y, m, d] = ymd.split('-');
-  return `${d}.${m}.${y}`;
+/** A stored day "1975-09-21" as the language writes it; a malformed one is shown as stored, never hidden. */
+export function isoDate(ymd: string, lang: Lang): string {
+  return formatDay(ymd, lang) || ymd;
 }
 
 /** 1:05:09 or 05:09: a countdown or an overdue time, never negative. */

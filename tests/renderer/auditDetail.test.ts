@@ -1,7 +1,6 @@
 /** An audit entry's stored data read as "what: value" lines in the user's language (issue 12), never as JSON. */
 import { describe, expect, it } from 'vitest';
 import { auditDetailLines } from '../../renderer/features/review/auditDetail';
-import { dateTime } from '../../renderer/format';
 
 const de = { yes: 'ja', no: 'nein' };
 
@@ -12,14 +11,16 @@ describe('audit detail lines', () => {
     expect(auditDetailLines(stored, 'de', de)).toEqual([
       'Gewicht: 74,5',
       'Begründung: Übelkeit',
-      `Zeitpunkt: ${dateTime(at)}`,
+      'Zeitpunkt: 03.12.2026 14:05',
       'Gewicht › kg: 74,5',
-      `Gewicht › gemessen am: ${dateTime(at)}`,
+      'Gewicht › gemessen am: 03.12.2026 14:05',
       'Off-Label-Hinweis: ja',
       'fields: a, b',
       'note: –',
     ]);
-    expect(auditDetailLines(stored, 'en', { yes: 'yes', no: 'no' })[0]).toBe('weight: 74.5');
+    const en = auditDetailLines(stored, 'en', { yes: 'yes', no: 'no' });
+    expect(en[0]).toBe('weight: 74.5');
+    expect(en).toContain('time: 03/12/2026 14:05');
   });
 
   it('number the items of a list of records, and keep a text that is not JSON as it is', () => {

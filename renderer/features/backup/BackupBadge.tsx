@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import { useApi } from '../../api/ApiContext';
 import { dateTime } from '../../format';
+import { useLang } from '../../components/ProblemList';
 
 export function BackupBadge() {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const [status, setStatus] = useState<MethodOutput<'backups.status'> | null>(null);
   const load = useCallback(() => void api.call('backups.status', {}).then(setStatus).catch(() => setStatus(null)), [api]);
@@ -25,7 +27,7 @@ export function BackupBadge() {
     ? t('backup.badgeRunning')
     : !last
       ? t('backup.badgeNone')
-      : t(status.warning ? 'backup.badgeOld' : 'backup.badgeOk', { time: dateTime(last.finishedAt) });
+      : t(status.warning ? 'backup.badgeOld' : 'backup.badgeOk', { time: dateTime(last.finishedAt, lang) });
   return (
     <span className={status.warning ? 'backup-badge backup-badge--old' : 'backup-badge'} data-testid="backup-badge" data-warning={status.warning} role={status.warning ? 'alert' : undefined}>
       {text}

@@ -20,6 +20,7 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 export function BackupScreen() {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const [status, setStatus] = useState<Status | null>(null);
   const [files, setFiles] = useState<BackupFile[]>([]);
@@ -88,13 +89,13 @@ export function BackupScreen() {
         {status && (
           <dl className="setup__facts" data-testid="backup-state">
             <dt>{t('backup.lastVerified')}</dt>
-            <dd className={status.warning ? 'backup-badge backup-badge--old' : undefined}>{last ? `${dateTime(last.finishedAt)} – ${last.fileName}` : t('backup.never')}</dd>
+            <dd className={status.warning ? 'backup-badge backup-badge--old' : undefined}>{last ? `${dateTime(last.finishedAt, lang)} – ${last.fileName}` : t('backup.never')}</dd>
             <dt>{t('backup.lastRun')}</dt>
             <dd>
-              {lastRun ? `${dateTime(lastRun.finishedAt)} – ${lastRun.outcome === 'verified' ? t('backup.states.verified') : t('backup.failed', { problem: lastRun.problem })}` : t('backup.never')}
+              {lastRun ? `${dateTime(lastRun.finishedAt, lang)} – ${lastRun.outcome === 'verified' ? t('backup.states.verified') : t('backup.failed', { problem: lastRun.problem })}` : t('backup.never')}
             </dd>
             <dt>{t('backup.nextDue')}</dt>
-            <dd>{dateTime(status.nextDueAt)}</dd>
+            <dd>{dateTime(status.nextDueAt, lang)}</dd>
           </dl>
         )}
         <button className="primary" disabled={busy || status?.running} onClick={() => void runNow()} data-testid="backup-run">
@@ -122,7 +123,7 @@ export function BackupScreen() {
             {files.map((f) => (
               <tr key={f.fileName} data-testid={`backup-file-${f.fileName}`}>
                 <td>{f.fileName}</td>
-                <td>{f.createdAt !== null ? dateTime(f.createdAt) : '–'}</td>
+                <td>{f.createdAt !== null ? dateTime(f.createdAt, lang) : '–'}</td>
                 <td>{mb(f.sizeBytes)}</td>
                 <td>{f.rows !== null ? t('backup.contentsValue', { rows: f.rows, entries: f.auditEntries, schema: f.schemaVersion }) : '–'}</td>
                 <td className={f.state === 'damaged' ? 'backup-files--damaged' : undefined}>

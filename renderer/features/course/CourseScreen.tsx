@@ -114,7 +114,7 @@ export function CourseScreen({ courseId }: { courseId: number }) {
               return (
                 <tr key={s.id}>
                   <td>{s.sessionNumber}</td>
-                  <td>{dateTime(s.startedAt ?? s.plannedFor)}</td>
+                  <td>{dateTime(s.startedAt ?? s.plannedFor, lang)}</td>
                   <td>{s.chairName}</td>
                   <td>
                     <StatusBadge status={s.status} />
@@ -135,7 +135,7 @@ export function CourseScreen({ courseId }: { courseId: number }) {
         </table>
       </section>
       <DocumentsPanel owner={{ courseId, insurance: patient.insurance }} />
-      <p className="muted">{isoDate(patient.birthDate)}</p>
+      <p className="muted">{isoDate(patient.birthDate, lang)}</p>
     </main>
   );
 }

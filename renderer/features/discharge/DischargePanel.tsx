@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Escort } from '../../../core/session/escort';
 import type { PreInfusionChecklist } from '../../../core/session/checklist';
 import type { Problem } from '../../../core/settings';
-import { ProblemList } from '../../components/ProblemList';
+import { ProblemList, useLang } from '../../components/ProblemList';
 import { dateTime, hhmm, toLocalInput } from '../../format';
 import { chosenTime, DEFAULT_TIME, TimeChoice, type TimeChoiceValue } from '../session/TimeChoice';
 import type { SessionHandle } from '../session/useSession';
@@ -20,6 +20,7 @@ import { useMay } from '../auth/useMay';
 
 export function DischargePanel({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const detail = handle.detail!;
   const d = detail.discharge;
   const id = detail.session.id;
@@ -37,7 +38,7 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
       <h3>{t('discharge.title')}</h3>
       {discharged && detail.session.dischargedAt !== null && (
         <p className="ok-banner" data-testid="discharged">
-          ✓ {t('discharge.dischargedAt', { time: dateTime(detail.session.dischargedAt) })}
+          ✓ {t('discharge.dischargedAt', { time: dateTime(detail.session.dischargedAt, lang) })}
         </p>
       )}
       {detail.transfer && <TransferDone transfer={detail.transfer} />}
@@ -104,10 +105,11 @@ export function DischargePanel({ handle }: { handle: SessionHandle }) {
 
 export function TransferDone({ transfer }: { transfer: NonNullable<SessionHandle['detail']>['transfer'] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   if (!transfer) return null;
   return (
     <p className="warn-text" data-testid="transferred">
-      {t('transfer.done', { time: dateTime(transfer.by.at), to: transfer.handedOverTo, destination: transfer.destination, reason: transfer.reason, by: transfer.by.userName })}
+      {t('transfer.done', { time: dateTime(transfer.by.at, lang), to: transfer.handedOverTo, destination: transfer.destination, reason: transfer.reason, by: transfer.by.userName })}
     </p>
   );
 }

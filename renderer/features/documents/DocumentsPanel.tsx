@@ -35,6 +35,7 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 
 export function DocumentsPanel({ owner }: { owner: Owner }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const uiLang = useLang();
   const [language, setLanguage] = useState<'de' | 'en'>(uiLang);
@@ -138,7 +139,7 @@ export function DocumentsPanel({ owner }: { owner: Owner }) {
                   {t(`documents.kinds.${d.kind}`)} ({d.language.toUpperCase()})
                   {courseId !== null && d.sessionNumber !== null && ` · ${t('documents.sessionNumber', { n: d.sessionNumber })}`}
                 </td>
-                <td className="num">{dateTime(d.created.at)}</td>
+                <td className="num">{dateTime(d.created.at, lang)}</td>
                 <td>{d.created.userName}</td>
                 <td className="mono" title={d.sha256}>
                   {d.sha256.slice(0, 16)}…

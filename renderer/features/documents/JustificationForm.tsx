@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { dateTime } from '../../format';
 import { useAuth } from '../../stores/authStore';
 
@@ -13,6 +13,7 @@ const FIELDS = ['medicalNecessity', 'treatmentPlan', 'expectedOutcome', 'stopCri
 
 export function JustificationForm({ courseId }: { courseId: number }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const physician = useAuth((s) => s.status?.user?.role === 'physician');
   const [current, setCurrent] = useState<Justification | null>(null);
@@ -48,7 +49,7 @@ export function JustificationForm({ courseId }: { courseId: number }) {
           <textarea value={texts[f] ?? ''} rows={3} maxLength={4000} disabled={!physician} onChange={(e) => setTexts({ ...texts, [f]: e.target.value })} data-testid={`justification-${f}`} />
         </label>
       ))}
-      {current?.saved && <p className="muted">{t('documents.justification.saved', { name: current.saved.userName, at: dateTime(current.saved.at) })}</p>}
+      {current?.saved && <p className="muted">{t('documents.justification.saved', { name: current.saved.userName, at: dateTime(current.saved.at, lang) })}</p>}
       <ProblemList problems={problems} />
       {physician && (
         <button type="submit" className="btn btn--primary" data-testid="justification-save">

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { dateTime } from '../../format';
 
 type Sent = MethodOutput<'gdt.sent'>[number];
@@ -22,6 +22,7 @@ function pdfPathOf(f: Sent): string | null {
 
 export function PvsSentList({ owner, onOpenDocument }: { owner: { sessionId: number } | { courseId: number }; onOpenDocument(documentId: number): void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const [sent, setSent] = useState<Sent[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -60,7 +61,7 @@ export function PvsSentList({ owner, onOpenDocument }: { owner: { sessionId: num
           <tbody>
             {sent.map((f) => (
               <tr key={f.id} className={f.outcome === 'failed' ? 'row--bad' : ''} data-testid={`pvs-sent-${f.id}`}>
-                <td className="num">{dateTime(f.at)}</td>
+                <td className="num">{dateTime(f.at, lang)}</td>
                 {courseId !== null && <td className="num">{f.sessionNumber ?? '–'}</td>}
                 <td className="mono">
                   {f.fileName}

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { dateTime } from '../../format';
 import { useAuth } from '../../stores/authStore';
 import { useNav } from '../../stores/navStore';
@@ -26,6 +26,7 @@ const problemCount = (f: GdtFile) => {
 
 export function GdtScreen() {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const go = useNav((s) => s.go);
   const role = useAuth((s) => s.status?.user?.role);
@@ -89,11 +90,11 @@ export function GdtScreen() {
               <button className="secondary" onClick={() => go({ name: 'patient', patientId: r.patientId })}>
                 {r.patientName}
               </button>{' '}
-              (PVS {r.pvsNumber}, {r.recordType}, {dateTime(r.at)}):{' '}
+              (PVS {r.pvsNumber}, {r.recordType}, {dateTime(r.at, lang)}):{' '}
               {r.sessionId === null ? (
                 <span className="warn-text" data-testid={`gdt-request-waiting-${r.fileId}`}>{t('gdt.requestWaiting')}</span>
               ) : (
-                t('gdt.requestPlanned', { n: r.sessionNumber, date: dateTime(r.plannedFor!) })
+                t('gdt.requestPlanned', { n: r.sessionNumber, date: dateTime(r.plannedFor!, lang) })
               )}
             </li>
           ))}
@@ -119,7 +120,7 @@ export function GdtScreen() {
           <tbody>
             {sorted.map((f) => (
               <tr key={f.id} className={BAD.has(f.outcome) ? 'row--bad' : ''} data-testid={`gdt-file-${f.outcome}`}>
-                <td>{dateTime(f.at)}</td>
+                <td>{dateTime(f.at, lang)}</td>
                 <td>{t(f.direction === 'in' ? 'gdt.in' : 'gdt.out')}</td>
                 <td>{f.fileName}</td>
                 <td>{f.recordType ?? '–'}</td>

@@ -8,7 +8,7 @@ import type { MethodOutput } from '../../../core/api/contract';
 import type { Course, Insurance, Patient } from '../../../core/api/methods/sessionSchemas';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
 import { useMay } from '../auth/useMay';
 import { NewCourseForm } from '../course/NewCourseForm';
@@ -19,6 +19,7 @@ type PvsRequest = MethodOutput<'gdt.requests'>[number];
 
 export function PatientScreen({ patientId }: { patientId: number }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const go = useNav((s) => s.go);
   const [patient, setPatient] = useState<Patient | null>(null);
@@ -65,7 +66,7 @@ export function PatientScreen({ patientId }: { patientId: number }) {
         </button>
         {patient && (
           <h2>
-            {patient.familyName}, {patient.givenName} <span className="muted">{t('patient.born', { date: isoDate(patient.birthDate) })}</span>
+            {patient.familyName}, {patient.givenName} <span className="muted">{t('patient.born', { date: isoDate(patient.birthDate, lang) })}</span>
           </h2>
         )}
       </div>
@@ -86,8 +87,8 @@ export function PatientScreen({ patientId }: { patientId: number }) {
           {requests.map((r) => (
             <li key={r.fileId} className={r.sessionId === null ? 'warn-text' : 'muted'}>
               {r.sessionId === null
-                ? t('patient.gdtWaiting', { type: r.recordType, date: dateTime(r.at) })
-                : t('patient.gdtPlanned', { type: r.recordType, date: dateTime(r.at), n: r.sessionNumber })}
+                ? t('patient.gdtWaiting', { type: r.recordType, date: dateTime(r.at, lang) })
+                : t('patient.gdtPlanned', { type: r.recordType, date: dateTime(r.at, lang), n: r.sessionNumber })}
             </li>
           ))}
         </ul>

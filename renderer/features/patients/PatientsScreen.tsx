@@ -6,7 +6,7 @@ import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { DayField } from '../../components/DateFields';
 import { TextField } from '../../components/Field';
-import { ProblemList, problemsOf } from '../../components/ProblemList';
+import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
 import { isoDate } from '../../format';
 import { coalesce } from '../../api/coalesce';
@@ -14,6 +14,7 @@ import { InsuranceField, type InsuranceChoice } from './InsuranceField';
 
 export function PatientsScreen() {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const go = useNav((s) => s.go);
   const [search, setSearch] = useState('');
@@ -58,7 +59,7 @@ export function PatientsScreen() {
                     <strong>
                       {p.familyName}, {p.givenName}
                     </strong>
-                    <span className="muted">{t('patient.born', { date: isoDate(p.birthDate) })}</span>
+                    <span className="muted">{t('patient.born', { date: isoDate(p.birthDate, lang) })}</span>
                   </button>
                 </li>
               ))}

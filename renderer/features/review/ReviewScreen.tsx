@@ -76,7 +76,7 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
       </div>
       {s.signed && (
         <p className="ok-banner" data-testid="signed-banner">
-          {t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at) })}
+          {t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at, lang) })}
         </p>
       )}
       <ProblemList problems={review.integrity.problems} testId="integrity-problems" />
@@ -84,7 +84,7 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
       <section className="panel">
         <h3>{t('review.header')}</h3>
         <p className="lead">
-          {d.patient.familyName}, {d.patient.givenName} ({isoDate(d.patient.birthDate)}) · {t(`indication.${d.course.indication}`)}
+          {d.patient.familyName}, {d.patient.givenName} ({isoDate(d.patient.birthDate, lang)}) · {t(`indication.${d.course.indication}`)}
           {d.course.icd10 ? ` (${d.course.icd10})` : ''} · {t('session.title', { number: s.sessionNumber, planned: d.course.plannedInfusions })} ·{' '}
           {s.chairName}
         </p>
@@ -147,7 +147,7 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
                 })}
               </li>
             )}
-            {s.dischargedAt !== null && <li>{t('discharge.dischargedAt', { time: dateTime(s.dischargedAt) })}</li>}
+            {s.dischargedAt !== null && <li>{t('discharge.dischargedAt', { time: dateTime(s.dischargedAt, lang) })}</li>}
             {d.transfer && (
               <li>
                 <TransferDone transfer={d.transfer} />
@@ -168,7 +168,7 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
                   {t(`review.amendTarget.${a.target}`)}
                   {a.targetId !== null ? ` (${entriesOf(d, a.target, t, lang).find((e) => e.id === a.targetId)?.label ?? `#${a.targetId}`})` : ''}:
                 </strong>{' '}
-                {a.correction} <span className="muted">({a.reason}; {t('review.signed', { name: a.signed.userName, time: dateTime(a.signed.at) })})</span>
+                {a.correction} <span className="muted">({a.reason}; {t('review.signed', { name: a.signed.userName, time: dateTime(a.signed.at, lang) })})</span>
               </li>
             ))}
           </ul>
@@ -189,7 +189,7 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
           <tbody>
             {review.history.map((h, i) => (
               <tr key={i}>
-                <td className="num">{dateTime(h.at)}</td>
+                <td className="num">{dateTime(h.at, lang)}</td>
                 <td>{h.userName ?? '–'}</td>
                 <td title={h.action}>{t(`auditAction.${h.action}`, { defaultValue: h.action })}</td>
                 <td className="muted audit-detail" data-testid="audit-detail">

@@ -41,7 +41,7 @@ function lines(data: Record<string, unknown> | unknown[], path: string[], lang: 
 function value(key: string, v: unknown, lang: Lang, words: Words): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v === 'boolean') return v ? words.yes : words.no;
-  if (typeof v === 'number') return isTime(key, v) ? dateTime(v) : num(v, lang, 3);
+  if (typeof v === 'number') return isTime(key, v) ? dateTime(v, lang) : num(v, lang, 3);
   if (Array.isArray(v)) return v.length === 0 ? '–' : v.map((x) => value(key, x, lang, words)).join(', ');
   return String(v);
 }

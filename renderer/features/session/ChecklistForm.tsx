@@ -12,7 +12,7 @@ import type { Escort } from '../../../core/session/escort';
 import type { PreInfusionChecklist } from '../../../core/session/checklist';
 import type { Problem } from '../../../core/settings';
 import { CheckField, ChoiceRow, parseDecimal, SelectField, TextField } from '../../components/Field';
-import { ProblemList } from '../../components/ProblemList';
+import { ProblemList, useLang } from '../../components/ProblemList';
 import { DateTimeField, DayField } from '../../components/DateFields';
 import { isStale } from '../../../core/freshness';
 import { useLiveStore } from '../../stores/liveStore';
@@ -34,6 +34,7 @@ const str = (n: number | undefined) => (n === undefined ? '' : String(n).replace
 
 export function ChecklistForm({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const detail = handle.detail!;
   const items = detail.checklist.items as PreInfusionChecklist;
   const settings = useClinicSettings();
@@ -152,7 +153,7 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
           {confirmation
             ? t(confirmation.absoluteContraindicationFound ? 'checklist.ciConfirmedFound' : 'checklist.ciConfirmedNone', {
                 name: confirmation.confirmed.userName,
-                time: dateTime(confirmation.confirmed.at),
+                time: dateTime(confirmation.confirmed.at, lang),
               })
             : t('checklist.ciNotConfirmed')}
         </p>

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
-import { ProblemList } from '../../components/ProblemList';
+import { ProblemList, useLang } from '../../components/ProblemList';
 import type { Problem } from '../../../core/settings';
 import { useNav } from '../../stores/navStore';
 import { Countdown } from '../discharge/Countdown';
@@ -97,6 +97,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
 
 function SessionHeader({ handle }: { handle: SessionHandle }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const go = useNav((s) => s.go);
   const d = handle.detail!;
   const s = d.session;
@@ -107,12 +108,12 @@ function SessionHeader({ handle }: { handle: SessionHandle }) {
           {t('session.title', { number: s.sessionNumber, planned: d.course.plannedInfusions })} · {t(`indication.${d.course.indication}`)}
         </h2>
         <p className="lead" data-testid="session-patient">
-          {t('session.patientLine', { name: `${d.patient.familyName}, ${d.patient.givenName}`, birth: isoDate(d.patient.birthDate) })} ·{' '}
+          {t('session.patientLine', { name: `${d.patient.familyName}, ${d.patient.givenName}`, birth: isoDate(d.patient.birthDate, lang) })} ·{' '}
           {t('session.chair', { chair: s.chairName })}
         </p>
       </div>
       <StatusBadge status={s.status} />
-      {s.signed && <span className="chip chip--signed">{t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at) })}</span>}
+      {s.signed && <span className="chip chip--signed">{t('session.signedLocked', { name: s.signed.userName, at: dateTime(s.signed.at, lang) })}</span>}
       <div className="session__nav">
         <button className="btn" onClick={() => go({ name: 'chair', chairId: s.chairId })} data-testid="to-chair">
           {t('session.chairLink')}

@@ -107,7 +107,7 @@ export function SettingsScreen() {
             <tbody>
               {history.map((c, i) => (
                 <tr key={i} data-testid="history-row">
-                  <td className="num">{dateTime(c.by.at)}</td>
+                  <td className="num">{dateTime(c.by.at, lang)}</td>
                   <td>{c.by.userName}</td>
                   <td title={c.key}>{settingLabel(c.key, lang)}</td>
                   <td className="num">{show(c.previousValue, lang)} → <strong>{show(c.value, lang)}</strong></td>

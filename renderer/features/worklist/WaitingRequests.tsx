@@ -9,11 +9,13 @@ import { useApi } from '../../api/ApiContext';
 import { coalesce } from '../../api/coalesce';
 import { dateTime } from '../../format';
 import { useNav } from '../../stores/navStore';
+import { useLang } from '../../components/ProblemList';
 
 type Request = MethodOutput<'gdt.requests'>[number];
 
 export function WaitingRequests() {
   const { t } = useTranslation();
+  const lang = useLang();
   const api = useApi();
   const go = useNav((s) => s.go);
   const [waiting, setWaiting] = useState<Request[]>([]);
@@ -38,7 +40,7 @@ export function WaitingRequests() {
           <li key={r.fileId}>
             <button className="list__item" data-testid={`worklist-request-${r.fileId}`} onClick={() => go({ name: 'patient', patientId: r.patientId })}>
               <strong>{r.patientName}</strong>
-              <span className="warn-text">{t('worklist.requestWaiting', { pvs: r.pvsNumber, type: r.recordType, date: dateTime(r.at) })}</span>
+              <span className="warn-text">{t('worklist.requestWaiting', { pvs: r.pvsNumber, type: r.recordType, date: dateTime(r.at, lang) })}</span>
             </button>
           </li>
         ))}

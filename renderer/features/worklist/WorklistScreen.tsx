@@ -75,7 +75,7 @@ export function WorklistScreen() {
                   <td>
                     <strong>{t(`worklist.awaiting.${item.awaiting}`)}</strong>{' '}
                     {item.overdue && <span className="chip chip--overdue">{t('worklist.overdue')}</span>}
-                    <div className="muted">{t('worklist.since', { time: dateTime(item.since) })}</div>
+                    <div className="muted">{t('worklist.since', { time: dateTime(item.since, lang) })}</div>
                   </td>
                   <td>
                     <button className="list__item" data-testid={`worklist-open-${s.id}`} onClick={() => go({ name: 'session', sessionId: s.id })}>
