@@ -190,6 +190,24 @@ describe('alarm bar and self-test in Chromium (issue 11 items 8, 9)', () => {
     await expect.poll(() => inView(page.getByTestId(`alarm-row-${lastChair}`).first()), { timeout: 3000 }).toBe(true);
     await page.screenshot({ path: `${SHOTS}/e2e-alarmbar-keyboard.png` });
     expect(await boxes()).toEqual(before);
+
+    // A 1366×768 laptop: the bar takes two rows (its height still fixed by the window), the four chairs keep the rest.
+    const tall = (await page.getByTestId('alarm-bar').boundingBox())!.height;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect.poll(async () => (await page.getByTestId('alarm-bar').boundingBox())!.height, { timeout: 3000 }).toBeLessThan(tall - 40);
+    const short = (await page.getByTestId('alarm-bar').boundingBox())!.height;
+    expect(short).toBeLessThanOrEqual(180);
+    const fit = (await page.evaluate(`({ client: ${LIST}.clientHeight, row: ${LIST}.querySelector('.alarm-row').offsetHeight })`)) as { client: number; row: number };
+    expect(Math.floor((fit.client + 4) / (fit.row + 4))).toBe(2);
+    expect(await page.getByTestId('alarm-scroll-hint').count()).toBe(1);
+    for (const id of [1, 2, 3, 4]) {
+      const tile = (await page.getByTestId(`tile-${id}`).boundingBox())!;
+      expect(tile.y + tile.height).toBeLessThanOrEqual(768);
+    }
+    await page.screenshot({ path: `${SHOTS}/e2e-alarmbar-1366.png` });
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await expect.poll(async () => (await page.getByTestId('alarm-bar').boundingBox())!.height, { timeout: 3000 }).toBe(tall);
+    expect(await boxes()).toEqual(before);
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -5,7 +5,7 @@
  * AUDIO PAUSED with its countdown; the sound state; the self-test; and the intended-use sentence – these are
  * secondary alerts, the bedside monitor stays the primary alarm system.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALARM_NOTICES, alarmMessage, type Language } from '../../../core/alarms/messages';
 import { VISUAL_SIGNALS } from '../../../core/alarms/tones';
@@ -19,7 +19,18 @@ import { SelfTestStatus } from './SelfTest';
 import './alarms.css';
 
 /** Rows the list shows without scrolling (alarms.css --rows): more are reached by scrolling, never hidden. */
-const VISIBLE_ROWS = 3;
+/** Rows the bar shows without scrolling: three, two in a short window (the media query of alarms.css). */
+const SHORT_WINDOW = '(max-height: 820px)';
+function useVisibleRows(): number {
+  const [short, setShort] = useState(() => window.matchMedia(SHORT_WINDOW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(SHORT_WINDOW);
+    const update = () => setShort(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return short ? 2 : 3;
+}
 
 export function lang(language: string): Language {
   return language.startsWith('en') ? 'en' : 'de';
@@ -34,6 +45,7 @@ export function mmss(ms: number): string {
 export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const visibleRows = useVisibleRows();
   const byChair = useAlarmStore((s) => s.byChair);
   const audioReady = useAlarmStore((s) => s.audioReady);
   const player = useAlarmStore((s) => s.player);
@@ -76,7 +88,7 @@ export function AlarmBar({ readOnly = false }: { readOnly?: boolean }) {
     <section className={`alarm-bar${top ? ` alarm-bar--${top}` : ' alarm-bar--quiet'}`} data-testid="alarm-bar" aria-label={t('alarms.bar')}>
       <div className="alarm-bar__head">
         <span className="alarm-bar__total" data-testid="alarm-total">{alarms.length > 0 ? t('alarms.total', { count: alarms.length }) : ''}</span>
-        {alarms.length > VISIBLE_ROWS && <span className="alarm-bar__scroll-hint" data-testid="alarm-scroll-hint">{t('alarms.scrollHint')}</span>}
+        {alarms.length > visibleRows && <span className="alarm-bar__scroll-hint" data-testid="alarm-scroll-hint">{t('alarms.scrollHint')}</span>}
         {counts.map((c) => (
           <button
             key={c.chairId}
