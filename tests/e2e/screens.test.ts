@@ -26,7 +26,7 @@ const errors: string[] = [];
 
 /**
  * Elements that reach past the window's right edge, or whose content is cut or scrolls sideways (text ending in an
- * ellipsis on purpose aside). A string: the tests compile without the DOM's types.
+ * ellipsis on purpose aside), or is clipped at the bottom (a no-data badge cut to "KEINE"). A string: the tests compile without the DOM's types.
  */
 const OVERFLOWING = `(() => {
   const out = [];
@@ -34,7 +34,8 @@ const OVERFLOWING = `(() => {
     if (!el.checkVisibility()) continue;
     const r = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    const cut = el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible' && style.textOverflow !== 'ellipsis';
+    const cut = (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible' && style.textOverflow !== 'ellipsis')
+      || (el.scrollHeight > el.clientHeight + 1 && style.overflowY === 'hidden');
     if (r.right > window.innerWidth + 1 || cut) out.push((el.getAttribute('data-testid') || el.className || el.tagName) + ' ' + Math.round(r.right) + 'px: ' + (el.textContent || '').slice(0, 40));
   }
   return out.slice(0, 5);
