@@ -4,6 +4,7 @@
  *  - a conversation: what to send on open, on each decoded message and on each tick (handshakes, keep-alives).
  * The serial link (open, read, watchdog, reconnect) is in link/ and knows nothing of any protocol.
  */
+import type { LinkPhase } from '../core/devices/linkPhase';
 import type { Reading } from '../core/vitals';
 
 export interface LineSettings {
@@ -42,8 +43,8 @@ export interface ProtocolSession {
   receive(chunk: Uint8Array, now: number): DecodeOutput;
   /** Called about once a second: keep-alives, re-requests after silence. */
   tick(now: number): Uint8Array[];
-  /** Short words for the link status ("associated", "waiting for association"). */
-  phase(): string;
+  /** Where the conversation stands, as a code the screen says in words ("associated", "waiting for association"). */
+  phase(): LinkPhase;
 }
 
 export interface ProtocolDefinition {

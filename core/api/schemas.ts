@@ -1,5 +1,6 @@
 /** Runtime schemas of the values that cross the main/renderer boundary. Shared by every transport. */
 import { z } from 'zod';
+import { LinkPhaseSchema } from '../devices/linkPhase';
 import { MEASUREMENT_STATES, VITAL_PARAMETERS } from '../vitals';
 
 export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -24,7 +25,9 @@ export const LinkStatus = z.object({
   state: z.enum(LINK_STATES),
   /** When the current state began (for "silent since …"). */
   since: EpochMs,
-  /** Protocol phase or error reason, in words. */
+  /** Where the device conversation stands (the screen says it in words); null when no conversation runs. */
+  phase: LinkPhaseSchema.nullable(),
+  /** The technical reason of an error or of connecting (an OS error text, the port path), shown as it is; else empty. */
   detail: z.string(),
   portPath: z.string(),
   protocolId: z.string(),

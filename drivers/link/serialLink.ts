@@ -5,6 +5,7 @@
  * auto-reconnect, and a dead pty or unplugged adapter is not always reported as a close.
  */
 import type { LinkStatus } from '../../core/api/schemas';
+import type { LinkPhase } from '../../core/devices/linkPhase';
 import type { Reading } from '../../core/vitals';
 import type { DeviceNotice, ProtocolDefinition, ProtocolSession } from '../protocol';
 import type { PortLike, PortOpener } from './port';
@@ -54,6 +55,7 @@ export class SerialLink {
     this.current = {
       state: 'stopped',
       since: this.now(),
+      phase: null,
       detail: '',
       portPath: options.path,
       protocolId: options.protocol.id,
@@ -90,13 +92,13 @@ export class SerialLink {
     this.port = null;
     this.session = null;
     await port?.close();
-    this.setState('stopped', '');
+    this.setState('stopped', null);
   }
 
   private async connect(): Promise<void> {
     this.retryTimer = null;
     if (!this.running) return;
-    this.setState('connecting', `opening ${this.options.path}`);
+    this.setState('connecting', null, `opening ${this.options.path}`);
     let port: PortLike;
     try {
       port = await this.options.openPort(this.options.path, this.options.protocol.lineSettings);
@@ -153,10 +155,12 @@ export class SerialLink {
     if (quietMs > this.silenceMs && this.current.state !== 'silent') {
       this.current.since = lastData; // "silent since" the last frame, not since we noticed
       this.current.state = 'silent';
-      this.current.detail = this.session.phase();
+      this.current.phase = this.session.phase();
+      this.current.detail = '';
       this.publish();
-    } else if (this.current.state === 'associating' && this.current.detail !== this.session.phase()) {
-      this.setState('associating', this.session.phase());
+    } else if ((this.current.state === 'associating' || this.current.state === 'receiving') && this.current.phase !== this.session.phase()) {
+      // A phase change without a state change (Philips re-associating while frames still come) is shown too.
+      this.setState(this.current.state, this.session.phase());
     } else if (this.countersChanged) {
       this.publish();
     }
@@ -181,15 +185,16 @@ export class SerialLink {
   private fail(reason: string): void {
     this.session = null;
     if (!this.running) return;
-    this.setState('error', reason);
+    this.setState('error', null, reason);
     const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
 
-  private setState(state: LinkStatus['state'], detail: string): void {
+  private setState(state: LinkStatus['state'], phase: LinkPhase | null, detail = ''): void {
     if (this.current.state !== state) this.current.since = this.now();
     this.current.state = state;
+    this.current.phase = phase;
     this.current.detail = detail;
     this.publish();
   }

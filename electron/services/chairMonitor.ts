@@ -72,7 +72,7 @@ export class ChairMonitor {
     this.options.bus.emit('link.status', { chairId: this.chairId, status });
     if (status.state === this.lastState) return;
     this.lastState = status.state;
-    const detail = JSON.stringify({ state: status.state, detail: status.detail, port: status.portPath });
+    const detail = JSON.stringify({ state: status.state, phase: status.phase, detail: status.detail, port: status.portPath });
     this.options.events.record(this.chairId, status.since, 'link', detail);
   }
 }

@@ -10,6 +10,7 @@ import { setupTextsDe } from '../features/setup/texts';
 import { userTextsDe } from '../features/users/texts';
 import { worklistTextsDe } from '../features/worklist/texts';
 import { settingsTextsDe } from '../features/settings/texts';
+import type { LinkPhase } from '../../core/devices/linkPhase';
 
 export const de = {
   app: {
@@ -97,6 +98,22 @@ export const de = {
     error: 'Fehler: {{reason}}',
     rejected: '{{count}} Telegramme verworfen',
     simulated: 'Simulierter Monitor',
+    // Where the device conversation stands (core/devices/linkPhase.ts), shown on the device setup screen.
+    phase: {
+      notStarted: 'noch nicht begonnen',
+      waitingForData: 'warte auf Daten',
+      receiving: 'Daten kommen',
+      noData: 'keine Daten',
+      displayDataRequested: 'Anzeigewerte angefordert',
+      receivingDisplayedValues: 'Anzeigewerte kommen',
+      waitingForAssociation: 'warte auf Anmeldung beim Monitor',
+      reassociating: 'Anmeldung verloren, melde neu an',
+      waitingForMds: 'angemeldet, warte auf die Gerätebeschreibung',
+      associated: 'angemeldet',
+      waitingForComDevice: 'warte auf das ComDevice',
+      comDeviceConnected: 'mit dem ComDevice verbunden',
+      comDeviceNoAnswer: 'ComDevice antwortet nicht, neuer Versuch',
+    } satisfies Record<LinkPhase, string>,
   },
   // Issue 5 screens: patient, course, session, checklist, escort, infusion, obs, discharge, review
   ...sessionTextsDe,

@@ -7,6 +7,7 @@ import { createDispatcher, type Handlers } from '../../electron/ipc/dispatcher';
 const link = {
   state: 'receiving' as const,
   since: 0,
+  phase: 'receivingDisplayedValues' as const,
   detail: '',
   portPath: '/dev/ttyUSB0',
   protocolId: 'datex-s5',

@@ -12,7 +12,9 @@ import { sourceText } from '../../core/clinic/sourceText';
 import { FIELD_LABELS } from '../../core/fieldLabels';
 import { formatProblem, MESSAGES, problem } from '../../core/messages';
 import { DOCUMENT_TEXTS } from '../../electron/services/documents/texts';
+import { LINK_PHASES } from '../../core/devices/linkPhase';
 import { de } from '../../renderer/i18n/de';
+import { en } from '../../renderer/i18n/en';
 import { GERMAN_TEXT_RULES, germanTextFindings } from '../helpers/germanText';
 
 /** Every string under `value`, with where it sits; of a { de, en } pair only the German one. */
@@ -79,5 +81,11 @@ describe('German texts', () => {
   it('the scan finds what it is for (each rule catches its example)', () => {
     for (const rule of GERMAN_TEXT_RULES) expect(germanTextFindings(rule.example), rule.name).not.toEqual([]);
     expect(germanTextFindings('Blutdruck (NIBD) 120/80 mmHg um 14:05 am 03.12.2026, z. B. 0,15 mg/kg/h; Atemfrequenz (AF)')).toEqual([]);
+  });
+
+  it('would catch a device link phase shown as its code or in English on a German screen', () => {
+    const missed = LINK_PHASES.flatMap((code) => [code, en.link.phase[code]]).filter((text) => germanTextFindings(text).length === 0);
+    // One-word codes ("receiving", "associated") are English words: the word list has them.
+    expect(missed).toEqual([]);
   });
 });

@@ -94,6 +94,7 @@ describe('devices API', () => {
     expect(onPty.ok).toBe(true);
     expect(onPty.value).toMatchObject({ ok: true, state: 'receiving', simulated: false, portPath: pair.appPath, framesRejected: 0 });
     expect(onPty.value.framesRead).toBeGreaterThan(2);
+    expect(onPty.value.phase).toBe('receiving');
     expect(onPty.value.readings.map((r: any) => r.parameter).sort()).toEqual(['pulseRate', 'spo2']);
 
     const wrong = await admin.call('devices.test', { chairId: 3, protocolId: 'nonin-2', portPath: pair.appPath, durationMs: 2000 });
@@ -104,10 +105,12 @@ describe('devices API', () => {
     const missing = await admin.call('devices.test', { chairId: 3, protocolId: 'datex-s5', portPath: '/dev/does-not-exist', durationMs: 1000 });
     expect(missing.value).toMatchObject({ ok: false, state: 'error' });
     expect(missing.value.detail).toMatch(/cannot open/);
+    expect(missing.value.phase).toBeNull(); // no conversation ran: the OS reason is the detail, not a phase
 
     const sim = await admin.call('devices.test', { chairId: 3, protocolId: 'philips-mib', portPath: null, durationMs: 3000 });
     expect(sim.value).toMatchObject({ ok: true, simulated: true });
     expect(sim.value.notices.map((n: any) => n.code)).toContain('monitor.associated');
+    expect(['waitingForMds', 'associated']).toContain(sim.value.phase);
     expect(sim.value.readings.some((r: any) => r.parameter === 'hr')).toBe(true);
   }, 30_000);
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/appHarness';
 import { launchChromium } from './browser';
 import { germanFindings } from './germanScan';
+import { ok } from '../session/runThrough';
 import { startRecordedApp } from './recordedApp';
 import { openSession } from './tiles';
 
@@ -71,11 +72,19 @@ describe('the German screens, as rendered (browser locale en-US on purpose)', ()
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('device setup (admin): German only', async () => {
+  it('device setup (admin) with a simulated Datex and Philips link: German only, the link phase in words', async () => {
+    // Chair 2 talks Philips MIB (association, device description, polling) to its built-in simulated monitor.
+    await ok(await app.login('admin'), 'devices.set', { chairId: 2, protocolId: 'philips-mib', portPath: null });
     const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await app.loginPage(admin, 'admin');
     await admin.getByTestId('tab-setup').click();
-    await admin.locator('.setup__live').first().waitFor();
-    expect(await findings(admin, 'setup')).toEqual([]);
+    const live = admin.locator('.setup__live');
+    await expect.poll(() => live.innerText(), { timeout: 15_000 }).toContain('Anzeigewerte kommen'); // chair 1: Datex S/5
+    const found = await findings(admin, 'setup');
+    await admin.getByTestId('setup-chair-2').click();
+    await admin.locator('[data-testid="setup-screen"][data-chair="2"]').waitFor();
+    await expect.poll(() => live.innerText(), { timeout: 20_000 }).toMatch(/Daten kommen.*angemeldet · Telegramme gelesen/s);
+    found.push(...(await findings(admin, 'setup-philips')));
+    expect(found).toEqual([]);
   }, 60_000);
 });

@@ -43,6 +43,7 @@ describe('device setup in Chromium', () => {
     await page.locator('[data-testid="setup-screen"][data-chair="2"]').waitFor();
     await expect.poll(() => page.getByTestId('setup-protocol').inputValue(), { timeout: 10_000 }).toBe('datex-s5');
     await expect.poll(() => page.locator('.setup__live').innerText(), { timeout: 15_000 }).toContain('Daten kommen');
+    expect(await page.getByTestId('setup-counters').innerText()).toMatch(/^Anzeigewerte kommen · Telegramme gelesen/); // the Datex phase in German
     await page.getByTestId('setup-protocol').selectOption('philips-mib');
     await page.getByTestId('setup-test').click();
     const result = page.getByTestId('setup-test-result');
@@ -50,6 +51,7 @@ describe('device setup in Chromium', () => {
     expect(await result.innerText()).toContain('Verbindung in Ordnung');
     const text = await result.innerText();
     expect(text, text).toContain('association accepted');
+    expect(text, text).toMatch(/Zustand\s+Daten kommen – angemeldet(, warte auf die Gerätebeschreibung)?\n/); // the Philips phase in German
     expect(await result.locator('tbody tr').count()).toBeGreaterThan(3);
     expect(await page.getByTestId('setup-protocol').inputValue()).toBe('philips-mib'); // the choice stays for Save
     await page.setViewportSize({ width: 1600, height: 1300 }); // the whole form and the result in one picture

@@ -9,6 +9,8 @@ const ENGLISH_WORDS = [
   'moderate', 'mild', 'severe', 'override', 'clinic', 'racemic', 'item', 'source', 'default', 'setting', 'settings',
   'session', 'chair', 'course', 'save', 'cancel', 'delete', 'loading', 'yes', 'high', 'low', 'medium', 'limit',
   'if', 'measured', 'below', 'above', 'per', 'during', 'after', 'before', 'until', 'each', 'every',
+  // The drivers' words for a device link (now codes said in words: core/devices/linkPhase.ts).
+  'waiting', 'receiving', 'displayed', 'requested', 'associated', 'association', 'reassociating', 'connected',
 ];
 
 export interface GermanTextRule {

@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect as globalExpect, it } from 'vitest';
 import type { LinkStatus } from '../../core/api/schemas';
+import { LINK_PHASES } from '../../core/devices/linkPhase';
 import type { Reading, VitalParameter } from '../../core/vitals';
 import { openSerialPort } from '../../drivers/link/port';
 import { SerialLink } from '../../drivers/link/serialLink';
@@ -67,7 +68,7 @@ const SPECS: Spec[] = [
       deafMs: 1500, // the first display request is lost; the link asks again after three missed records
       check: (w, _n, l, expect) => {
         expect(w.heard.length).toBeGreaterThanOrEqual(1); // the displayed-values request
-        expect(l.status().detail).toBe('receiving displayed values');
+        expect(l.status().phase).toBe('receivingDisplayedValues');
       },
     },
     damage: (f) => flips(f, 40),
@@ -82,7 +83,7 @@ const SPECS: Spec[] = [
       deafMs: 1500, // AARQ lost; retried after 4 s
       check: (w, notices, link, expect) => {
         expect(notices.map((n) => n.code)).toContain('monitor.associated');
-        expect(link.status().detail).toMatch(/associated/);
+        expect(['waitingForMds', 'associated']).toContain(link.status().phase);
         expect(w.heard.length).toBeGreaterThanOrEqual(2); // release + AARQ, MDS create result, polls
       },
     },
@@ -126,7 +127,7 @@ const SPECS: Spec[] = [
       deafMs: 1500, // ADMIN:ALIVE lost; retried after the 5-s response timeout
       check: (w, notices, link, expect) => {
         expect(notices.map((n) => n.code)).toContain('pump.connected');
-        expect(link.status().detail).toBe('connected');
+        expect(link.status().phase).toBe('comDeviceConnected');
         expect(text(w.heardBytes())).toContain('MEM:GET');
         expect(w.heard.some((c) => c.length === 1 && c[0] === 0x06)).toBe(true); // every block acknowledged
       },
@@ -245,6 +246,7 @@ SPECS.forEach((spec, index) => {
       await waitFor(() => t.link.status().state === 'silent', spec.silenceMs + 10_000, 'silent');
       const silent = t.link.status();
       expect(silent.since).toBe(silent.lastDataAt);
+      expect(LINK_PHASES).toContain(silent.phase); // where the conversation stood, as a code the screen says in words
       t.wire.silent = false;
       const count = t.readings.length;
       await waitFor(() => t.link.status().state === 'receiving' && t.readings.length > count, 30_000, 'receiving again');

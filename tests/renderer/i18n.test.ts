@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LINK_PHASES } from '../../core/devices/linkPhase';
 import { de } from '../../renderer/i18n/de';
 import { en } from '../../renderer/i18n/en';
 
@@ -17,6 +18,16 @@ describe('translations', () => {
     for (const k of keys(de)) {
       const get = (o: object) => k.split('.').reduce((x: any, p) => x[p], o) as string;
       expect(placeholders(get(en)), k).toEqual(placeholders(get(de)));
+    }
+  });
+
+  it('say every phase of a device link in German and English, and no other', () => {
+    for (const messages of [de, en]) expect(Object.keys(messages.link.phase).sort()).toEqual([...LINK_PHASES].sort());
+    for (const code of LINK_PHASES) {
+      expect(de.link.phase[code], code).toMatch(/\S/);
+      expect(en.link.phase[code], code).toMatch(/\S/);
+      // The code itself is never the German text (a missing entry would show the key).
+      expect(de.link.phase[code], code).not.toBe(code);
     }
   });
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { methodTable } from '../methodSpec';
+import { LinkPhaseSchema } from '../../devices/linkPhase';
 import { EpochMs, Id, LinkStatus, MeasurementStateSchema, VitalParameterSchema } from '../schemas';
 
 const DEVICE_SETUP = ['admin', 'physician'] as const;
@@ -96,10 +97,11 @@ export const ConnectionTestResult = z.object({
   portPath: z.string(),
   protocolId: z.string(),
   simulated: z.boolean(),
-  /** Link state at the end, and its detail (protocol phase or error reason). */
+  /** Link state at the end, and its detail (error reason, port). */
   state: LinkStatus.shape.state,
   detail: z.string(),
-  phase: z.string(),
+  /** The last phase the conversation reached while associating or receiving; null after an error or when none ran. */
+  phase: LinkPhaseSchema.nullable(),
   bytesReceived: z.number().int().min(0),
   bytesSent: z.number().int().min(0),
   framesRead: z.number().int().min(0),

@@ -3,6 +3,7 @@
  * ADMIN:ALIVE now and then as keep-alive. Every received block is acknowledged (ACK, or NAK if damaged) from tick(),
  * so at least 0.1 s passes before the ACK as the spec asks (§3.2.5.1).
  */
+import type { LinkPhase } from '../../../core/devices/linkPhase';
 import { emptyOutput, type DecodeOutput, type ProtocolSession } from '../../protocol';
 import { ACK, BccFramer, encodeBccFrame, NAK } from './framing';
 import { PumpTracker } from './pumps';
@@ -103,10 +104,10 @@ export class BbraunBccSession implements ProtocolSession {
     return [];
   }
 
-  phase(): string {
-    if (!this.started) return 'not started';
-    if (this.timedOut) return 'no answer from ComDevice, retrying';
-    return this.ready ? 'connected' : 'waiting for ComDevice';
+  phase(): LinkPhase {
+    if (!this.started) return 'notStarted';
+    if (this.timedOut) return 'comDeviceNoAnswer';
+    return this.ready ? 'comDeviceConnected' : 'waitingForComDevice';
   }
 
   private alive(now: number): Uint8Array {

@@ -2,6 +2,7 @@
  * The app's side of the S/5 conversation: ask for displayed values on open, and ask again when the
  * monitor has been quiet (it stops after a restart or when it missed the request).
  */
+import type { LinkPhase } from '../../../core/devices/linkPhase';
 import { emptyOutput, type DecodeOutput, type ProtocolSession } from '../../protocol';
 import { DatexFramer } from './framing';
 import { decodeRecord } from './record';
@@ -45,7 +46,7 @@ export class DatexSession implements ProtocolSession {
     return [displayRequestFrame(this.intervalS)];
   }
 
-  phase(): string {
-    return this.lastRecordAt > 0 ? 'receiving displayed values' : 'display data requested';
+  phase(): LinkPhase {
+    return this.lastRecordAt > 0 ? 'receivingDisplayedValues' : 'displayDataRequested';
   }
 }

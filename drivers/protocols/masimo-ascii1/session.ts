@@ -33,8 +33,8 @@ export function createMasimoSession(): ProtocolSession {
       return [];
     },
     phase() {
-      if (lastFrame === undefined) return 'waiting for data';
-      return now - lastFrame > SILENCE_MS ? 'no data' : 'receiving';
+      if (lastFrame === undefined) return 'waitingForData';
+      return now - lastFrame > SILENCE_MS ? 'noData' : 'receiving';
     },
   };
 }

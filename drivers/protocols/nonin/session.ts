@@ -50,8 +50,8 @@ export function createNoninSession(format: 2 | 8): ProtocolSession {
       return [];
     },
     phase() {
-      if (lastFrame === undefined) return 'waiting for data';
-      return now - lastFrame > SILENCE_MS ? 'no data' : 'receiving';
+      if (lastFrame === undefined) return 'waitingForData';
+      return now - lastFrame > SILENCE_MS ? 'noData' : 'receiving';
     },
   };
 }

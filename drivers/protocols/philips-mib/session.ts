@@ -3,6 +3,7 @@
  * event, extended numeric poll renewed before its 30-s period ends, alert-monitor single poll as keep-alive,
  * re-associate after 5 s of silence or when the monitor releases/aborts.
  */
+import type { LinkPhase } from '../../../core/devices/linkPhase';
 import { emptyOutput, type DecodeOutput, type ProtocolSession } from '../../protocol';
 import { encodeFrame, MibFramer } from './framing';
 import { parseMessage, type MibMessage } from './messages';
@@ -153,14 +154,14 @@ export class PhilipsMibSession implements ProtocolSession {
     return send;
   }
 
-  phase(): string {
+  phase(): LinkPhase {
     switch (this.state) {
       case 'idle':
-        return 'not started';
+        return 'notStarted';
       case 'associating':
-        return this.lost ? 'association lost, re-associating' : 'waiting for association';
+        return this.lost ? 'reassociating' : 'waitingForAssociation';
       case 'waitingForMds':
-        return 'associated, waiting for MDS';
+        return 'waitingForMds';
       case 'polling':
         return 'associated';
     }

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChairDevice, CaptureInfo, ConnectionTestResult, LineOverrides } from '../../../core/api/methods/devices';
 import { AppError } from '../../../core/api/envelope';
+import type { LinkPhase } from '../../../core/devices/linkPhase';
 import type { MeasurementState, VitalParameter } from '../../../core/vitals';
 import type { DbClient } from '../../../db/client';
 import type { ChairDeviceSettings } from '../../../db/repos/chairDevices';
@@ -301,7 +302,7 @@ export async function runConnectionTest(args: {
   const notices: { code: string; text: string }[] = [];
   let bytesReceived = 0;
   let bytesSent = 0;
-  let lastPhase = '';
+  let lastPhase: LinkPhase | null = null;
   link.subscribe({
     readings: (rs) => {
       for (const r of rs) {
@@ -317,7 +318,7 @@ export async function runConnectionTest(args: {
       else bytesSent += bytes.length;
     },
     status: (s) => {
-      if (s.state === 'associating' || s.state === 'receiving') lastPhase = s.detail;
+      if (s.state === 'associating' || s.state === 'receiving') lastPhase = s.phase;
     },
   });
   const started = Date.now();
@@ -333,7 +334,7 @@ export async function runConnectionTest(args: {
     simulated: args.simulated,
     state: status.state,
     detail: status.detail,
-    phase: status.state === 'error' ? status.detail : lastPhase || status.detail,
+    phase: status.state === 'error' ? null : (lastPhase ?? status.phase),
     bytesReceived,
     bytesSent,
     framesRead: status.framesRead,

@@ -38,7 +38,7 @@ export class PumpLink {
       status: (s) => {
         if (s.state === this.lastState) return;
         this.lastState = s.state;
-        this.event(s.since, 'pumpLink', JSON.stringify({ state: s.state, detail: s.detail, port: s.portPath }));
+        this.event(s.since, 'pumpLink', JSON.stringify({ state: s.state, phase: s.phase, detail: s.detail, port: s.portPath }));
       },
     });
   }

@@ -20,6 +20,7 @@ function unconfigured(since: number) {
   return {
     state: 'stopped' as const,
     since,
+    phase: null,
     detail: 'no device configured',
     portPath: '',
     protocolId: '',

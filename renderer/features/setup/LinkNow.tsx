@@ -12,7 +12,7 @@ export function LinkNow({ link }: { link: LinkStatus | undefined }) {
       {link ? <LinkBadge link={link} /> : <span>{t('setup.noLink')}</span>}
       {link && (
         <span className="setup__counters" data-testid="setup-counters">
-          {link.detail && (link.state === 'associating' || link.state === 'receiving' || link.state === 'silent') && <>{link.detail} · </>}
+          {link.phase && (link.state === 'associating' || link.state === 'receiving' || link.state === 'silent') && <>{t(`link.phase.${link.phase}`)} · </>}
           {t('setup.framesRead')}: {link.framesRead} · {t('setup.framesRejected')}: {link.framesRejected}
           {link.lastDataAt !== null && <> · {t('setup.lastData', { time: clock(link.lastDataAt) })}</>}
           {link.simulated && <> · {t('setup.simulated')}</>}

@@ -134,7 +134,7 @@ describe('BCC conversation with the simulated ComDevice', () => {
       { address: '50113', drug: 'NaCl 0,9%', rate: 10, volume: 12.3, bolusActive: true, bolusCount: 1 },
     ];
     const { readings, notices, session } = converse(createBbraunBccDevice({ pumps }), snap(12.5, 3.4), 30);
-    expect(session.phase()).toBe('connected');
+    expect(session.phase()).toBe('comDeviceConnected');
     expect(notices).toContainEqual({ code: 'pump.connected', text: 'ComDevice answered (bed ComSystem)' });
     expect(notices).toContainEqual({ code: 'pump.drug', text: 'pump 1.1: Esketamin 25 mg/ml' });
     expect(notices).toContainEqual({ code: 'pump.drug', text: 'pump 1.3: NaCl 0,9%' });
@@ -159,7 +159,7 @@ describe('BCC conversation with the simulated ComDevice', () => {
     s.start(0);
     expect(s.tick(1000)).toEqual([]);
     expect(s.tick(TIMING.responseTimeoutMs)).toEqual([encodeBccFrame('1', 'ADMIN:ALIVE')]);
-    expect(s.phase()).toBe('no answer from ComDevice, retrying');
+    expect(s.phase()).toBe('comDeviceNoAnswer');
   });
 
   it('maps _NV to a null value and rejects an implausible rate', () => {

@@ -223,7 +223,7 @@ describe('IntelliVue conversation with the simulated monitor', () => {
     };
     const { readings, phases, notices } = converse(wrapped, fullSnapshot, 90);
     mute = false;
-    expect(phases).toContain('association lost, re-associating');
+    expect(phases).toContain('reassociating');
     expect(phases[phases.length - 1]).toBe('associated');
     expect(notices.filter((n) => n === 'monitor.associated').length).toBeGreaterThanOrEqual(2);
     const lateHr = readings.filter((r) => r.parameter === 'hr' && r.deviceTime! > Date.UTC(2024, 4, 1, 8, 1, 0));
@@ -238,7 +238,7 @@ describe('IntelliVue conversation with the simulated monitor', () => {
     expect(out.notices).toEqual([{ code: 'monitor.released', text: 'monitor released the association' }]);
     expect(parseMessage(new MibFramer().push(out.send[0]!).map((f) => (f.ok ? f.userData : new Uint8Array()))[0]!)).toEqual({ kind: 'releaseResponse' });
     expect(s.tick(1000)).toEqual([encodeFrame(AARQ)]);
-    expect(s.phase()).toBe('waiting for association');
+    expect(s.phase()).toBe('waitingForAssociation');
   });
 
   it('retries the AARQ while the monitor does not answer, and sends keep-alives once polling', () => {
