@@ -49,3 +49,17 @@ export function sourceText(source: string, lang: Lang): string {
   ];
   return parts.length > 0 ? parts.join(' · ') : WORDS.technical[lang];
 }
+
+/** "Farrar 2001", "Cohen et al. 2018", "GOÄ § 5 Abs. 2": what a reader outside the clinic can look up. */
+const CITATION = /\b[A-ZÄÖÜ][a-zäöüß]+(?: et al\.)? (?:19|20)\d{2}\b|GOÄ § ?\d+(?: Abs\. ?\d+)?/g;
+
+/**
+ * A source in a document that leaves the clinic (course report, insurer dossier): the kind of source and the
+ * citations a reader can look up, without the sections of the clinic's own requirements; several sources joined
+ * in one string (points and percent of one rule) are named once.
+ */
+export function citedSourceText(source: string, lang: Lang): string {
+  const grades = unique([...source.matchAll(/\[([GDEU])\]/g)].map((m) => GRADE[m[1]!]![lang]));
+  const citations = unique([...source.matchAll(CITATION)].map((m) => m[0].replace(/§ ?/, '§ ')));
+  return citations.length > 0 ? [...grades, ...citations].join(' · ') : sourceText(source, lang);
+}

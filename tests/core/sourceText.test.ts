@@ -1,6 +1,6 @@
 /** Sources of settings and limits in words: kind, section and literature, never the developer's note. */
 import { describe, expect, it } from 'vitest';
-import { patientOverrideSource, sourceText } from '../../core/clinic/sourceText';
+import { citedSourceText, patientOverrideSource, sourceText } from '../../core/clinic/sourceText';
 
 describe('sourceText', () => {
   it('names the kind of source, the section and the literature', () => {
@@ -22,5 +22,20 @@ describe('sourceText', () => {
     );
     expect(sourceText(patientOverrideSource('Dr. Meier', 'low baseline', 0.5), 'de')).toContain('(Klinikwert 0,5)');
     expect(sourceText(patientOverrideSource('Dr. Meier', 'new limit', null), 'en')).toBe('for this patient by Dr. Meier: new limit (clinic value none)');
+  });
+});
+
+describe('citedSourceText (documents that leave the clinic)', () => {
+  it("names the kind of source and what a reader can look up, once, without the clinic's own sections", () => {
+    const rule = 'clinical-requirements §1.8 [G] (Farrar 2001, S32), §3.1, clinical-requirements §1.8 [G] (Farrar 2001, S32), §3.1';
+    expect(citedSourceText(rule, 'de')).toBe('Leitlinie oder Fachinformation · Farrar 2001');
+    expect(citedSourceText(rule, 'en')).toBe('guideline or drug label · Farrar 2001');
+    expect(citedSourceText('§5.4 [U] GOÄ § 5 Abs. 2 Regelspanne (above 2.3 needs a written reason)', 'de')).toBe('Praxisvorgabe · GOÄ § 5 Abs. 2');
+    expect(citedSourceText('Cohen et al. 2018 (RAPM) [G]', 'de')).toBe('Leitlinie oder Fachinformation · Cohen et al. 2018');
+  });
+
+  it('falls back to the words of sourceText where nothing can be cited', () => {
+    expect(citedSourceText('clinical-requirements §2.2 [E] (S45)', 'de')).toBe(sourceText('clinical-requirements §2.2 [E] (S45)', 'de'));
+    expect(citedSourceText('', 'de')).toBe('technische Vorgabe');
   });
 });

@@ -122,7 +122,9 @@ describe('documents API', () => {
     expect(all).toContain('(von der Ärztin / dem Arzt auszufüllen)'); // the fields not yet written
     expect(all).toMatch(/271\s+Infusion i\.v\. bis 30 min/); // the test sessions last seconds: 271, not 272
     expect(all).toContain('Oxymetrische Untersuchung');
-    expect(all).toMatch(/Faktor 2,3 \(Quelle: clinical-requirements §5\.4/);
+    // The sources in words and citations, never the developer's note.
+    expect(all).toMatch(/Faktor 2,3 \(Quelle: Praxisvorgabe · GOÄ § 5 Abs\. 2\)/);
+    expect(all).not.toContain('clinical-requirements');
     // 2 further planned infusions of the course are estimated as > 30 min (272)
     expect(all).toMatch(/Weitere geplante Infusionen: 2 ×/);
   }, 30_000);

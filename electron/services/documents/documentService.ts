@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../../core/api/envelope';
 import type { MethodOutput } from '../../../core/api/contract';
+import { citedSourceText } from '../../../core/clinic/sourceText';
 import { formatProblem, problem } from '../../../core/messages';
 import type { Lang } from '../../../core/text';
 import type { DbClient } from '../../../db/client';
@@ -90,7 +91,7 @@ export function createDocumentService(deps: DocumentDeps) {
         throw new AppError('REFUSED', formatProblem(p, 'de'), [p]);
       }
       const rows = settingRows(inForce);
-      const sourceOf = (key: string) => rows.find((r) => r.key === key)?.source ?? '';
+      const sourceOf = (key: string) => citedSourceText(rows.find((r) => r.key === key)?.source ?? '', language);
       const billing = { items: inForce.settings.goaeSessionItems, factor: inForce.settings.goaeFactor, itemsSource: sourceOf('goaeSessionItems'), factorSource: sourceOf('goaeFactor') };
       const bytes = await renderCoverageDossierPdf({ ...data, billing, justification }, options(language));
       return store(actor, 'coverageDossier', { courseId }, language, bytes);

@@ -1,4 +1,5 @@
 /** The course outcome (share of meaningful drops, mean NRS before vs after) and the adverse events of all sessions. */
+import { citedSourceText } from '../../../../core/clinic/sourceText';
 import { meanPainBeforeAfter } from '../../../../core/course/painTrend';
 import { fillTemplate } from '../../../../core/text';
 import { formatDateTime, formatNumber } from '../format';
@@ -21,7 +22,7 @@ export function outcomeBlock(c: CourseContext): void {
   if (trend.course) {
     w.paragraph(say(C.courseChange, { from: formatNumber(trend.course.from, lang, 1), to: formatNumber(trend.course.to, lang, 1), points: formatNumber(trend.course.dropPoints, lang, 1) }));
   }
-  w.paragraph(say(C.rule, { points: rule.minPoints, percent: rule.minPercent, source: rule.source }), { color: '#555', size: 8 });
+  w.paragraph(say(C.rule, { points: rule.minPoints, percent: rule.minPercent, source: citedSourceText(rule.source, lang) }), { color: '#555', size: 8 });
 }
 
 export function adverseEventsBlock(c: CourseContext): void {
