@@ -19,10 +19,13 @@ const WORDS = {
   technical: { de: 'technische Vorgabe', en: 'technical default' },
   clinicSetting: { de: 'von der Klinik geändert', en: 'changed by the clinic' },
   patient: { de: 'patientenbezogen von {by}: {reason} (Klinikwert {clinic})', en: 'for this patient by {by}: {reason} (clinic value {clinic})' },
+  changedBy: { de: 'geändert von {by}: {reason}', en: 'changed by {by}: {reason}' },
   none: { de: 'keiner', en: 'none' },
 } satisfies Record<string, MessageText>;
 
 const PATIENT_OVERRIDE = /^Patient override by (.*?): (.*) \(clinic: (.*)\)$/s;
+/** A setting changed by a person (electron/services/backup/handlers.ts): who and why stay visible. */
+const CHANGED_BY = /^changed by (.*?): (.*) \(default: .*\)$/s;
 
 /** The source of a per-patient limit (its form is read back by sourceText). */
 export function patientOverrideSource(by: string, reason: string, clinicLimit: number | null): string {
@@ -38,6 +41,8 @@ export function sourceText(source: string, lang: Lang): string {
     const value = clinic === 'none' ? WORDS.none[lang] : lang === 'de' ? clinic!.replace('.', ',') : clinic!;
     return WORDS.patient[lang].replace('{by}', by!).replace('{reason}', reason!).replace('{clinic}', value);
   }
+  const changed = CHANGED_BY.exec(source);
+  if (changed) return WORDS.changedBy[lang].replace('{by}', changed[1]!).replace('{reason}', changed[2]!);
   if (source.startsWith('clinic setting')) return WORDS.clinicSetting[lang];
   const grades = unique([...source.matchAll(/\[([GDEU])\]/g)].map((m) => GRADE[m[1]!]![lang]));
   const sections = unique([...source.matchAll(/§\s?(\d+(?:\.\d+)*)(?!\s?Abs)/g)].map((m) => m[1]!)).filter((s) => !/^\d{3,}$/.test(s));

@@ -23,6 +23,12 @@ describe('sourceText', () => {
     expect(sourceText(patientOverrideSource('Dr. Meier', 'low baseline', 0.5), 'de')).toContain('(Klinikwert 0,5)');
     expect(sourceText(patientOverrideSource('Dr. Meier', 'new limit', null), 'en')).toBe('for this patient by Dr. Meier: new limit (clinic value none)');
   });
+
+  it('says who changed a setting and why', () => {
+    const changed = 'changed by Alex Admin: USB-Platte im Serverschrank (default: engineering: a folder outside the data folder)';
+    expect(sourceText(changed, 'de')).toBe('geändert von Alex Admin: USB-Platte im Serverschrank');
+    expect(sourceText(changed, 'en')).toBe('changed by Alex Admin: USB-Platte im Serverschrank');
+  });
 });
 
 describe('citedSourceText (documents that leave the clinic)', () => {

@@ -42,7 +42,7 @@ describe('the backup screen in Chromium', () => {
     await settings.getByTestId('backup-setting-folder').fill(target);
     await settings.getByTestId('backup-setting-reason').fill('USB-Platte im Serverschrank');
     await settings.getByRole('button').click();
-    await expect.poll(() => settings.innerText()).toContain('changed by Alex Admin: USB-Platte im Serverschrank');
+    await expect.poll(() => settings.innerText()).toContain('geändert von Alex Admin: USB-Platte im Serverschrank');
 
     await page.getByTestId('backup-run').click();
     await expect.poll(() => page.getByTestId('backup-message').innerText(), { timeout: 20_000 }).toMatch(/^Sicherung backup-\d{8}-\d{6}-\d{3}Z\.ibak geschrieben und geprüft\.$/);
