@@ -5,6 +5,8 @@
  * The serial link (open, read, watchdog, reconnect) is in link/ and knows nothing of any protocol.
  */
 import type { LinkPhase } from '../core/devices/linkPhase';
+import type { NoticeArgs, NoticeCode } from '../core/devices/deviceNotice';
+import type { RejectReason } from '../core/devices/rejectReason';
 import type { Reading } from '../core/vitals';
 
 export interface LineSettings {
@@ -15,15 +17,20 @@ export interface LineSettings {
   rtscts: boolean;
 }
 
-/** A frame the decoder threw away, with the reason in words (counted and shown in the link status). */
+/** A frame the decoder threw away: the reason as a code (counted per code, said in words by the screen). */
 export interface RejectedFrame {
-  reason: string;
+  reason: RejectReason;
+  /** The particulars for logs and the decode script (which parameter, the exception), in English. */
+  detail?: string;
 }
 
 /** Something the device told us that is not a numeric reading (pump drug name, pump alarm, association state). */
 export interface DeviceNotice {
-  code: string;
+  code: NoticeCode;
+  /** In English, for logs and the decode script; the screen says the code in the user's language. */
   text: string;
+  /** Device data the screen's text fills in (pump address, drug name, error number). */
+  args?: NoticeArgs;
 }
 
 export interface DecodeOutput {

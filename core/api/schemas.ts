@@ -1,6 +1,7 @@
 /** Runtime schemas of the values that cross the main/renderer boundary. Shared by every transport. */
 import { z } from 'zod';
 import { LinkPhaseSchema } from '../devices/linkPhase';
+import { RejectReasonSchema } from '../devices/rejectReason';
 import { MEASUREMENT_STATES, VITAL_PARAMETERS } from '../vitals';
 
 export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -21,6 +22,8 @@ export const StoredReading = z.object({
 export type StoredReading = z.infer<typeof StoredReading>;
 
 export const LINK_STATES = ['stopped', 'connecting', 'associating', 'receiving', 'silent', 'error'] as const;
+export const RejectReasons = z.partialRecord(RejectReasonSchema, z.number().int().min(0));
+
 export const LinkStatus = z.object({
   state: z.enum(LINK_STATES),
   /** When the current state began (for "silent since …"). */
@@ -35,7 +38,8 @@ export const LinkStatus = z.object({
   lastDataAt: EpochMs.nullable(),
   framesRead: z.number().int().min(0),
   framesRejected: z.number().int().min(0),
-  rejectReasons: z.record(z.string(), z.number().int().min(0)),
+  /** Rejected frames per reason code (core/devices/rejectReason.ts); the screen says each in words. */
+  rejectReasons: RejectReasons,
 });
 export type LinkStatus = z.infer<typeof LinkStatus>;
 

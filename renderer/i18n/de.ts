@@ -7,6 +7,7 @@ import { gdtTextsDe } from '../features/gdt/texts';
 import { backupTextsDe } from '../features/backup/texts';
 import { dateTextsDe } from '../components/dateTexts';
 import { setupTextsDe } from '../features/setup/texts';
+import { deviceTextsDe } from '../features/setup/deviceTexts';
 import { userTextsDe } from '../features/users/texts';
 import { worklistTextsDe } from '../features/worklist/texts';
 import { settingsTextsDe } from '../features/settings/texts';
@@ -121,6 +122,7 @@ export const de = {
   ...documentTextsDe,
   // Issue 4: device setup and the pump rate
   ...setupTextsDe,
+  ...deviceTextsDe,
   ...settingsTextsDe,
   // Issue 6: alarm bar, alarm log, overview
   ...alarmTextsDe,

@@ -7,6 +7,7 @@ import { gdtTextsEn } from '../features/gdt/texts';
 import { backupTextsEn } from '../features/backup/texts';
 import { dateTextsEn } from '../components/dateTexts';
 import { setupTextsEn } from '../features/setup/texts';
+import { deviceTextsEn } from '../features/setup/deviceTexts';
 import { userTextsEn } from '../features/users/texts';
 import { worklistTextsEn } from '../features/worklist/texts';
 import { settingsTextsEn } from '../features/settings/texts';
@@ -119,6 +120,7 @@ export const en: Messages = {
   ...documentTextsEn,
   // Issue 4: device setup and the pump rate
   ...setupTextsEn,
+  ...deviceTextsEn,
   ...settingsTextsEn,
   // Issue 6: alarm bar, alarm log, overview
   ...alarmTextsEn,

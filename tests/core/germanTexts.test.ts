@@ -13,6 +13,8 @@ import { FIELD_LABELS } from '../../core/fieldLabels';
 import { formatProblem, MESSAGES, problem } from '../../core/messages';
 import { DOCUMENT_TEXTS } from '../../electron/services/documents/texts';
 import { LINK_PHASES } from '../../core/devices/linkPhase';
+import { NOTICE_CODES } from '../../core/devices/deviceNotice';
+import { REJECT_REASONS } from '../../core/devices/rejectReason';
 import { de } from '../../renderer/i18n/de';
 import { en } from '../../renderer/i18n/en';
 import { GERMAN_TEXT_RULES, germanTextFindings } from '../helpers/germanText';
@@ -86,6 +88,15 @@ describe('German texts', () => {
   it('would catch a device link phase shown as its code or in English on a German screen', () => {
     const missed = LINK_PHASES.flatMap((code) => [code, en.link.phase[code]]).filter((text) => germanTextFindings(text).length === 0);
     // One-word codes ("receiving", "associated") are English words: the word list has them.
+    expect(missed).toEqual([]);
+  });
+
+  it('would catch a rejection reason or device notice shown as its code or in English on a German screen', () => {
+    const english = (path: string) => path.split('.').reduce((o: any, k) => o[k], en.device) as string;
+    const missed = [
+      ...REJECT_REASONS.flatMap((code) => [code, english(`reject.${code}`)]),
+      ...NOTICE_CODES.flatMap((code) => [code, english(`notice.${code}`)]),
+    ].filter((text) => germanTextFindings(text).length === 0);
     expect(missed).toEqual([]);
   });
 });

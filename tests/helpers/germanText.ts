@@ -11,6 +11,9 @@ const ENGLISH_WORDS = [
   'if', 'measured', 'below', 'above', 'per', 'during', 'after', 'before', 'until', 'each', 'every',
   // The drivers' words for a device link (now codes said in words: core/devices/linkPhase.ts).
   'waiting', 'receiving', 'displayed', 'requested', 'associated', 'association', 'reassociating', 'connected',
+  // Their words for rejected frames and device notices (now codes said in words: core/devices/rejectReason.ts, deviceNotice.ts).
+  'data', 'frame', 'frames', 'record', 'mismatch', 'malformed', 'too', 'bad', 'without', 'unexpected', 'incomplete', 'truncated',
+  'oximeter', 'pump', 'bolus', 'answered', 'cleared',
 ];
 
 export interface GermanTextRule {

@@ -72,7 +72,7 @@ const SPECS: Spec[] = [
       },
     },
     damage: (f) => flips(f, 40),
-    reason: /checksum/,
+    reason: /^checksumMismatch$/,
   },
   {
     id: 'philips-mib',
@@ -88,7 +88,7 @@ const SPECS: Spec[] = [
       },
     },
     damage: (f) => flips(f, 40),
-    reason: /FCS mismatch/,
+    reason: /^checksumMismatch$/,
   },
   {
     id: 'masimo-ascii1',
@@ -100,7 +100,7 @@ const SPECS: Spec[] = [
       const t = text(f);
       return t.includes('SPO2=') ? [new TextEncoder().encode(t.replace(/SPO2=(\d)/, 'SPO2=x$1'))] : [];
     },
-    reason: /malformed SPO2/,
+    reason: /^malformedValue$/,
   },
   {
     id: 'nonin-2',
@@ -108,7 +108,7 @@ const SPECS: Spec[] = [
     silenceMs: 1500,
     handshake: null,
     damage: (f) => flips(f, 25),
-    reason: /checksum mismatch/,
+    reason: /^checksumMismatch$/,
   },
   {
     id: 'nonin-8',
@@ -117,7 +117,7 @@ const SPECS: Spec[] = [
     silenceMs: 1500,
     handshake: null,
     damage: (f) => (f.length === 4 ? [Uint8Array.of(f[0]! & 0x7f, f[1]!, f[2]!, f[3]!)] : []),
-    reason: /out of sync|truncated/,
+    reason: /^(outOfSync|truncatedRecord)$/,
   },
   {
     id: 'bbraun-bcc',
@@ -133,7 +133,7 @@ const SPECS: Spec[] = [
       },
     },
     damage: (f) => flips(f, 30),
-    reason: /checksum mismatch/,
+    reason: /^checksumMismatch$/,
   },
 ];
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { NOTICE_CODES } from '../../core/devices/deviceNotice';
 import { LINK_PHASES } from '../../core/devices/linkPhase';
+import { REJECT_REASONS } from '../../core/devices/rejectReason';
+import { PROTOCOLS } from '../../drivers/protocols';
 import { de } from '../../renderer/i18n/de';
 import { en } from '../../renderer/i18n/en';
 
@@ -28,6 +31,24 @@ describe('translations', () => {
       expect(en.link.phase[code], code).toMatch(/\S/);
       // The code itself is never the German text (a missing entry would show the key).
       expect(de.link.phase[code], code).not.toBe(code);
+    }
+  });
+
+  it('name every protocol, device notice and rejection reason in German and English, and no other', () => {
+    const at = (messages: object, path: string): unknown => path.split('.').reduce((o: any, k) => o?.[k], messages);
+    for (const messages of [de, en]) {
+      expect(Object.keys(messages.device.protocol).sort()).toEqual(PROTOCOLS.map((p) => p.id).sort());
+      expect(keys(messages.device.notice).sort()).toEqual([...NOTICE_CODES].sort());
+      expect(Object.keys(messages.device.reject).sort()).toEqual([...REJECT_REASONS].sort());
+    }
+    const texts = [
+      ...PROTOCOLS.map((p) => `device.protocol.${p.id}`),
+      ...NOTICE_CODES.map((code) => `device.notice.${code}`),
+      ...REJECT_REASONS.map((code) => `device.reject.${code}`),
+    ];
+    for (const path of texts) {
+      expect(at(de, path), path).toMatch(/\S/);
+      expect(at(en, path), path).toMatch(/\S/);
     }
   });
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { methodTable } from '../methodSpec';
 import { LinkPhaseSchema } from '../../devices/linkPhase';
-import { EpochMs, Id, LinkStatus, MeasurementStateSchema, VitalParameterSchema } from '../schemas';
+import { EpochMs, Id, LinkStatus, MeasurementStateSchema, RejectReasons, VitalParameterSchema } from '../schemas';
 
 const DEVICE_SETUP = ['admin', 'physician'] as const;
 
@@ -106,10 +106,16 @@ export const ConnectionTestResult = z.object({
   bytesSent: z.number().int().min(0),
   framesRead: z.number().int().min(0),
   framesRejected: z.number().int().min(0),
-  rejectReasons: z.record(z.string(), z.number().int().min(0)),
+  rejectReasons: RejectReasons,
   /** The last value of each parameter seen. */
   readings: z.array(TestReading),
-  notices: z.array(z.object({ code: z.string(), text: z.string() })),
+  /**
+   * What the device said: code (core/devices/deviceNotice.ts, said in words by the screen; a code the screen does not
+   * know is shown as it is), the driver's English text for logs, and the device data the words fill in.
+   */
+  notices: z.array(
+    z.object({ code: z.string(), text: z.string(), args: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+  ),
 });
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
 

@@ -3,6 +3,7 @@
  * mod 256, both of the *unstuffed* message. Character stuffing (D→EX, E→EE, d→ex, e→ee) is a ComDevice setting, so
  * the decoder accepts a frame that verifies as sent or after destuffing.
  */
+import type { RejectReason } from '../../../core/devices/rejectReason';
 import { ByteQueue } from '../shared/bytes';
 
 export const SOH = 0x01;
@@ -25,7 +26,7 @@ export interface BccFrame {
   stuffed: boolean;
 }
 
-export type BccEvent = { kind: 'frame'; frame: BccFrame } | { kind: 'rejected'; reason: string } | { kind: 'control'; byte: number };
+export type BccEvent = { kind: 'frame'; frame: BccFrame } | { kind: 'rejected'; reason: RejectReason } | { kind: 'control'; byte: number };
 
 const textDecoder = new TextDecoder('utf-8');
 const textEncoder = new TextEncoder();
@@ -79,18 +80,18 @@ function sum(b: Uint8Array, from: number, to: number): number {
 }
 
 /** Checks one complete SOH…EOT block (unstuffed form) and splits header and information. */
-function verify(f: Uint8Array): { ok: true; frame: Omit<BccFrame, 'stuffed'> } | { ok: false; reason: string } {
+function verify(f: Uint8Array): { ok: true; frame: Omit<BccFrame, 'stuffed'> } | { ok: false; reason: RejectReason } {
   const n = f.length;
-  if (n < 14 || f[6] !== STX) return { ok: false, reason: 'malformed block' };
+  if (n < 14 || f[6] !== STX) return { ok: false, reason: 'malformedBlock' };
   const declared = digits(f, 1);
   const check = digits(f, n - 6);
   const end = f[n - 7];
-  if (declared === undefined || check === undefined || (end !== ETX && end !== ETB)) return { ok: false, reason: 'malformed block' };
-  if (declared !== n) return { ok: false, reason: 'length mismatch' };
-  if (sum(f, 0, n - 6) !== check) return { ok: false, reason: 'checksum mismatch' };
+  if (declared === undefined || check === undefined || (end !== ETX && end !== ETB)) return { ok: false, reason: 'malformedBlock' };
+  if (declared !== n) return { ok: false, reason: 'lengthMismatch' };
+  if (sum(f, 0, n - 6) !== check) return { ok: false, reason: 'checksumMismatch' };
   const body = f.subarray(7, n - 7);
   const gt = body.indexOf(0x3e);
-  if (gt < 0) return { ok: false, reason: 'block without address header' };
+  if (gt < 0) return { ok: false, reason: 'blockWithoutAddress' };
   const header = textDecoder.decode(body.subarray(0, gt));
   return { ok: true, frame: { bedId: header.split('/')[0] ?? '', info: textDecoder.decode(body.subarray(gt + 1)), more: end === ETB } };
 }
@@ -110,7 +111,7 @@ export class BccFramer {
         if (b[0] === ACK || b[0] === NAK) events.push({ kind: 'control', byte: b[0] });
         else if (!this.skipping) {
           this.skipping = true;
-          events.push({ kind: 'rejected', reason: 'bytes outside a block' });
+          events.push({ kind: 'rejected', reason: 'bytesOutsideFrame' });
         }
         const next = this.nextInteresting(b);
         this.q.consume(next);
@@ -119,13 +120,13 @@ export class BccFramer {
       const eot = b.indexOf(EOT);
       const restart = b.indexOf(SOH, 1);
       if (restart >= 0 && (eot < 0 || restart < eot)) {
-        events.push({ kind: 'rejected', reason: 'block restarted before EOT' });
+        events.push({ kind: 'rejected', reason: 'frameRestarted' });
         this.q.consume(restart);
         continue;
       }
       if (eot < 0) {
         if (b.length > MAX_FRAME) {
-          events.push({ kind: 'rejected', reason: 'block too long' });
+          events.push({ kind: 'rejected', reason: 'frameTooLong' });
           this.q.clear();
           this.skipping = true;
         }

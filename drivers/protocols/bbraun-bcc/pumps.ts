@@ -2,7 +2,7 @@
 import type { VitalParameter } from '../../../core/vitals';
 import type { DecodeOutput } from '../../protocol';
 import { pushReading } from '../shared/readings';
-import { pumpLabel, type Quad } from './quads';
+import { pumpLabel, pumpPlace, type Quad } from './quads';
 
 const READING_PARAMS: Record<string, VitalParameter> = { INRT: 'pumpRate', INVI: 'pumpVolume' };
 
@@ -32,32 +32,33 @@ export class PumpTracker {
     const bolus: { count?: number; volume?: string; rate?: string } = {};
     for (const q of quads) {
       if (q.parameter === 'GNERR') {
-        out.notices.push({ code: 'pump.error', text: `${pumpLabel(q.address)}: ComDevice error ${q.value}` });
+        out.notices.push({ code: 'pump.error', text: `${pumpLabel(q.address)}: ComDevice error ${q.value}`, args: { pump: pumpPlace(q.address), error: q.value } });
         continue;
       }
       if (q.address === '50100') continue; // ComDevice's own replies (GNACK, version)
       const pump = this.pump(q.address);
       const label = pumpLabel(q.address);
+      const args = { pump: pumpPlace(q.address) };
       const param = READING_PARAMS[q.parameter];
       if (param) {
         if (NO_VALUE.has(q.value)) pushReading(out, param, null, 'unavailable');
         else if (NUMBER.test(q.value)) pushReading(out, param, Number(q.value), 'valid');
-        else out.rejected.push({ reason: `malformed ${q.parameter} value` });
+        else out.rejected.push({ reason: 'malformedValue', detail: q.parameter });
         continue;
       }
       switch (q.parameter) {
         case 'GNNEW':
-          out.notices.push({ code: 'pump.new', text: `${label}: pump connected` });
+          out.notices.push({ code: 'pump.new', text: `${label}: pump connected`, args });
           break;
         case 'INSOL':
           if (!NO_VALUE.has(q.value) && q.value !== pump.drug) {
             pump.drug = q.value;
-            out.notices.push({ code: 'pump.drug', text: `${label}: ${q.value}` });
+            out.notices.push({ code: 'pump.drug', text: `${label}: ${q.value}`, args: { ...args, drug: q.value } });
           }
           break;
         case 'INM2': {
           const active = q.value === '1';
-          if (active && !pump.bolusActive) out.notices.push({ code: 'pump.bolus', text: `${label}: bolus running` });
+          if (active && !pump.bolusActive) out.notices.push({ code: 'pump.bolus', text: `${label}: bolus running`, args });
           pump.bolusActive = active;
           break;
         }
@@ -71,22 +72,28 @@ export class PumpTracker {
           bolus.rate = q.value;
           break;
         default:
-          if (/^INA\d{1,2}$/.test(q.parameter)) this.alarm(pump, label, q.parameter, q.value === '1', out);
+          if (/^INA\d{1,2}$/.test(q.parameter)) this.alarm(pump, q.address, q.parameter, q.value === '1', out);
       }
     }
     if (bolus.count && bolus.count > 0) {
       const vol = bolus.volume && NUMBER.test(bolus.volume) ? `, last ${bolus.volume} ml` : '';
-      out.notices.push({ code: 'pump.bolus', text: `${quads[0] ? pumpLabel(quads[0].address) : 'pump'}: ${bolus.count} bolus(es) since last read${vol}` });
+      const address = quads[0]?.address;
+      out.notices.push({
+        code: 'pump.bolusCount',
+        text: `${address ? pumpLabel(address) : 'pump'}: ${bolus.count} bolus(es) since last read${vol}`,
+        args: { pump: address ? pumpPlace(address) : '–', count: bolus.count },
+      });
     }
   }
 
-  private alarm(pump: PumpState, label: string, id: string, active: boolean, out: DecodeOutput): void {
-    const text = `${label}: ${ALARM_TEXT[id] ?? `alarm ${id}`}`;
+  private alarm(pump: PumpState, address: string, id: string, active: boolean, out: DecodeOutput): void {
+    const text = `${pumpLabel(address)}: ${ALARM_TEXT[id] ?? `alarm ${id}`}`;
+    const args = { pump: pumpPlace(address), alarm: id };
     if (active && !pump.alarms.has(id)) {
       pump.alarms.add(id);
-      out.notices.push({ code: 'pump.alarm', text });
+      out.notices.push({ code: 'pump.alarm', text, args });
     } else if (!active && pump.alarms.delete(id)) {
-      out.notices.push({ code: 'pump.alarmCleared', text });
+      out.notices.push({ code: 'pump.alarmCleared', text, args });
     }
   }
 

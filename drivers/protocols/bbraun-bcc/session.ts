@@ -54,7 +54,7 @@ export class BbraunBccSession implements ProtocolSession {
         if (ev.kind === 'rejected') {
           out.rejected.push({ reason: ev.reason });
           // A damaged block is asked for again; noise outside blocks is just dropped.
-          if (ev.reason !== 'bytes outside a block' && this.awaiting) this.pendingReply = { byte: NAK, at: now };
+          if (ev.reason !== 'bytesOutsideFrame' && this.awaiting) this.pendingReply = { byte: NAK, at: now };
           continue;
         }
         out.frames++;
@@ -70,7 +70,7 @@ export class BbraunBccSession implements ProtocolSession {
         if (good.some((q) => q.address === '50100' && q.parameter === 'GNACK')) {
           // Further requests must carry the bed id the ComDevice answered with.
           this.bedId = frame.bedId || DEFAULT_BED_ID;
-          if (!this.ready) out.notices.push({ code: 'pump.connected', text: `ComDevice answered (bed ${this.bedId})` });
+          if (!this.ready) out.notices.push({ code: 'pump.connected', text: `ComDevice answered (bed ${this.bedId})`, args: { bed: this.bedId } });
           this.ready = true;
         }
         this.pumps.apply(good, out);
@@ -78,7 +78,7 @@ export class BbraunBccSession implements ProtocolSession {
         this.pendingReply = { byte: ACK, at: now };
       }
     } catch (e) {
-      out.rejected.push({ reason: `decoder error: ${String(e)}` });
+      out.rejected.push({ reason: 'decoderError', detail: String(e) });
     }
     return out;
   }

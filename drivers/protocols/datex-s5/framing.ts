@@ -2,6 +2,8 @@
  * GE/Datex S/5 Computer Interface framing (M1017617 §2): 7E | escaped(record ‖ checksum) | 7E,
  * 7E → 7D 5E and 7D → 7D 5D; checksum = sum of the record bytes & 0xFF.
  */
+import type { RejectReason } from '../../../core/devices/rejectReason';
+
 const FLAG = 0x7e;
 const ESC = 0x7d;
 /** Largest record the monitor sends (40-byte header + 1450 data) plus checksum; anything longer is line noise. */
@@ -26,7 +28,7 @@ export function encodeFrame(record: Uint8Array): Uint8Array {
   return Uint8Array.from(out);
 }
 
-export type FrameResult = { ok: true; record: Uint8Array } | { ok: false; reason: string };
+export type FrameResult = { ok: true; record: Uint8Array } | { ok: false; reason: RejectReason };
 
 /**
  * Splits a byte stream into checked records. Keeps the unfinished frame between calls, so reads may split
@@ -43,7 +45,7 @@ export class DatexFramer {
     const results: FrameResult[] = [];
     for (const b of chunk) {
       if (b === FLAG) {
-        if (this.garbage) results.push({ ok: false, reason: 'bytes outside a frame' });
+        if (this.garbage) results.push({ ok: false, reason: 'bytesOutsideFrame' });
         this.garbage = false;
         if (this.inFrame && this.len > 0) {
           results.push(this.finish());
@@ -67,7 +69,7 @@ export class DatexFramer {
       const value = this.escaped ? b | 0x20 : b;
       this.escaped = false;
       if (this.len >= MAX_FRAME) {
-        results.push({ ok: false, reason: 'frame too long' });
+        results.push({ ok: false, reason: 'frameTooLong' });
         this.inFrame = false;
         this.len = 0;
         continue;
@@ -78,11 +80,11 @@ export class DatexFramer {
   }
 
   private finish(): FrameResult {
-    if (this.escaped) return { ok: false, reason: 'frame ends inside an escape' };
-    if (this.len < 41) return { ok: false, reason: 'frame shorter than a record header' };
+    if (this.escaped) return { ok: false, reason: 'frameEndsInEscape' };
+    if (this.len < 41) return { ok: false, reason: 'frameTooShort' };
     const record = this.buf.slice(0, this.len - 1);
     const expected = this.buf[this.len - 1];
-    if (checksum(record) !== expected) return { ok: false, reason: 'checksum mismatch' };
+    if (checksum(record) !== expected) return { ok: false, reason: 'checksumMismatch' };
     return { ok: true, record };
   }
 }

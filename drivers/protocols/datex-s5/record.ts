@@ -2,6 +2,7 @@
  * Pure decoder of one DRI record (already unframed and checksum-checked) into readings.
  * Only the displayed-values sub-records of the basic class are read; other classes and record types are skipped.
  */
+import type { RejectedFrame } from '../../protocol';
 import { isPlausible, PARAMETER_UNIT, type MeasurementState, type Reading, type VitalParameter } from '../../../core/vitals';
 import {
   CLASS_BASIC,
@@ -19,7 +20,7 @@ import {
 
 export interface RecordDecode {
   readings: Reading[];
-  rejected: string[];
+  rejected: RejectedFrame[];
 }
 
 function markerState(raw: number): MeasurementState {
@@ -38,12 +39,12 @@ function markerState(raw: number): MeasurementState {
 export function decodeRecord(record: Uint8Array): RecordDecode {
   const out: RecordDecode = { readings: [], rejected: [] };
   if (record.length < HEADER_LENGTH) {
-    out.rejected.push('record shorter than its header');
+    out.rejected.push({ reason: 'recordTooShort' });
     return out;
   }
   const view = new DataView(record.buffer, record.byteOffset, record.byteLength);
   if (view.getInt16(0, true) !== record.length) {
-    out.rejected.push('record length field does not match');
+    out.rejected.push({ reason: 'recordLengthMismatch' });
     return out;
   }
   if (view.getInt16(14, true) !== MAINTYPE_PHDB) return out; // waves, alarms, network: not read here
@@ -53,7 +54,7 @@ export function decodeRecord(record: Uint8Array): RecordDecode {
     if (type !== SUBTYPE_DISPL) continue;
     const start = HEADER_LENGTH + view.getInt16(16 + i * 3, true);
     if (start < HEADER_LENGTH || start + SUBRECORD_LENGTH > record.length) {
-      out.rejected.push('sub-record outside the record');
+      out.rejected.push({ reason: 'subRecordOutsideRecord' });
       continue;
     }
     const subtype = view.getUint16(start + SUBRECORD_LENGTH - 2, true);
@@ -80,7 +81,7 @@ function decodeBasic(view: DataView, start: number, out: RecordDecode): void {
     }
     const value = Math.round(raw * scale * 100) / 100;
     if (!isPlausible(parameter, value)) {
-      out.rejected.push(`implausible ${parameter} value`);
+      out.rejected.push({ reason: 'implausibleValue', detail: `implausible ${parameter} value` });
       return;
     }
     out.readings.push({ parameter, value, unit: PARAMETER_UNIT[parameter], state: 'valid', deviceTime });

@@ -34,7 +34,7 @@ export class DatexSession implements ProtocolSession {
       this.lastRecordAt = now;
       const decoded = decodeRecord(frame.record);
       out.readings.push(...decoded.readings);
-      for (const reason of decoded.rejected) out.rejected.push({ reason });
+      out.rejected.push(...decoded.rejected);
     }
     return out;
   }

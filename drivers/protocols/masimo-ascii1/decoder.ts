@@ -17,13 +17,13 @@ export class MasimoDecoder {
     const out = emptyOutput();
     for (const ev of this.lines.push(chunk)) {
       if (ev.kind === 'overflow') {
-        out.rejected.push({ reason: 'line too long' });
+        out.rejected.push({ reason: 'lineTooLong' });
         continue;
       }
       if (ev.text.replace(/[\0\r\s]/g, '') === '') continue; // blank lines between records are normal
       const res = parseMasimoLine(ev.text);
       if (!res.ok) {
-        out.rejected.push({ reason: res.reason });
+        out.rejected.push({ reason: res.reason, detail: res.detail });
         continue;
       }
       out.frames++;
@@ -41,12 +41,16 @@ export class MasimoDecoder {
       const alarm = record.alarm ?? 0;
       if (alarm !== this.lastAlarm) {
         this.lastAlarm = alarm;
-        out.notices.push({ code: 'oximeter.alarm', text: alarm ? alarmText(alarm) || `alarm 0x${alarm.toString(16)}` : 'no alarm' });
+        out.notices.push(
+          alarm
+            ? { code: 'oximeter.alarm', text: alarmText(alarm) || `alarm 0x${alarm.toString(16)}`, args: { alarm: `0x${alarm.toString(16)}` } }
+            : { code: 'oximeter.alarmEnded', text: 'no alarm' },
+        );
       }
       if (record.exception !== undefined && exc !== this.lastException) {
         this.lastException = exc;
         const text = exceptionText(exc);
-        out.notices.push({ code: 'oximeter.exception', text: text || 'no exception' });
+        out.notices.push(text ? { code: 'oximeter.exception', text, args: { exception: `0x${exc.toString(16)}` } } : { code: 'oximeter.exceptionEnded', text: 'no exception' });
       }
     }
     return out;

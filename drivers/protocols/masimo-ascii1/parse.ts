@@ -1,4 +1,5 @@
 /** Parses one Masimo "ASCII 1" line (also the Rad-8 trend-dump variant) into fields. Pure, never throws. */
+import type { RejectReason } from '../../../core/devices/rejectReason';
 
 export interface MasimoRecord {
   /** Device clock as if it were UTC (the line carries no time zone), epoch ms. */
@@ -11,7 +12,7 @@ export interface MasimoRecord {
   serial?: string;
 }
 
-export type ParseResult = { ok: true; record: MasimoRecord } | { ok: false; reason: string };
+export type ParseResult = { ok: true; record: MasimoRecord } | { ok: false; reason: RejectReason; detail?: string };
 
 const DATE_RE = /^(\d\d)\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)$/;
 const NUMBER_RE = /^\d{1,4}(\.\d{1,3})?$/;
@@ -27,17 +28,17 @@ export function parseMasimoLine(line: string): ParseResult {
     if (m) {
       const [mo, d, y, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
       if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) {
-        return { ok: false, reason: 'bad date/time' };
+        return { ok: false, reason: 'badDateTime' };
       }
       rec.deviceTime = Date.UTC(y < 70 ? 2000 + y : 1900 + y, mo - 1, d, h, mi, s);
       i = 2;
     }
   }
-  if (rec.deviceTime === undefined) return { ok: false, reason: 'no date/time (partial line?)' };
+  if (rec.deviceTime === undefined) return { ok: false, reason: 'noDateTime', detail: 'partial line?' };
   for (; i < tokens.length; i++) {
     const tok = tokens[i] ?? '';
     const eq = tok.indexOf('=');
-    if (eq <= 0) return { ok: false, reason: 'token without KEY=VALUE' };
+    if (eq <= 0) return { ok: false, reason: 'tokenWithoutKeyValue' };
     const key = tok.slice(0, eq).toUpperCase();
     const raw = tok.slice(eq + 1);
     switch (key) {
@@ -45,7 +46,7 @@ export function parseMasimoLine(line: string): ParseResult {
       case 'BPM':
       case 'PR': {
         const v = numeric(raw.replace(/%$/, ''));
-        if (v === undefined) return { ok: false, reason: `malformed ${key} value` };
+        if (v === undefined) return { ok: false, reason: 'malformedValue', detail: key };
         if (key === 'SPO2') rec.spo2 = v;
         else rec.pulseRate = v;
         break;
@@ -54,7 +55,7 @@ export function parseMasimoLine(line: string): ParseResult {
       case 'EXC': {
         // Trend-dump form appends text: "EXC=820:OffPat,SET".
         const hex = raw.split(':')[0] ?? '';
-        if (!/^[0-9A-Fa-f]{1,8}$/.test(hex)) return { ok: false, reason: `malformed ${key} field` };
+        if (!/^[0-9A-Fa-f]{1,8}$/.test(hex)) return { ok: false, reason: 'malformedField', detail: key };
         if (key === 'ALARM') rec.alarm = parseInt(hex, 16);
         else rec.exception = parseInt(hex, 16);
         break;
@@ -67,7 +68,7 @@ export function parseMasimoLine(line: string): ParseResult {
         break;
     }
   }
-  if (rec.spo2 === undefined && rec.pulseRate === undefined) return { ok: false, reason: 'no SpO2 or pulse field' };
+  if (rec.spo2 === undefined && rec.pulseRate === undefined) return { ok: false, reason: 'noSpo2OrPulse' };
   return { ok: true, record: rec };
 }
 

@@ -24,7 +24,7 @@ export function createMasimoSession(): ProtocolSession {
       } catch (e) {
         // Defensive: the decoder is written not to throw; a bug must not take the link down.
         const out = emptyOutput();
-        out.rejected.push({ reason: `decoder error: ${String(e)}` });
+        out.rejected.push({ reason: 'decoderError', detail: String(e) });
         return out;
       }
     },

@@ -32,7 +32,7 @@ export class NoninFormat2Decoder {
       if (b0 !== 0x01 || (b1 & 0x80) === 0 || frameChecksum(b0, b1, b2, b3) !== b4) {
         // Count one rejection per run of unusable bytes, then slide a byte at a time to resync.
         if (!this.skipping) {
-          out.rejected.push({ reason: b0 === 0x01 && b1 & 0x80 ? 'checksum mismatch' : 'out of sync' });
+          out.rejected.push({ reason: b0 === 0x01 && b1 & 0x80 ? 'checksumMismatch' : 'outOfSync' });
           this.skipping = true;
           if (this.slot > 0) this.slot = -1; // a packet with a hole in it cannot be trusted
         }
@@ -50,7 +50,7 @@ export class NoninFormat2Decoder {
 
   private frame(status: number, float: number, out: DecodeOutput): void {
     if (status & 0x01) {
-      if (this.slot > 0) out.rejected.push({ reason: 'incomplete packet' });
+      if (this.slot > 0) out.rejected.push({ reason: 'incompletePacket' });
       this.slot = 0;
       this.statusOr = 0;
     }
@@ -75,7 +75,7 @@ export class NoninFormat2Decoder {
     });
     if (lowBattery !== this.lowBattery) {
       this.lowBattery = lowBattery;
-      out.notices.push({ code: 'oximeter.battery', text: lowBattery ? 'low battery' : 'battery ok' });
+      out.notices.push(lowBattery ? { code: 'oximeter.batteryLow', text: 'low battery' } : { code: 'oximeter.batteryOk', text: 'battery ok' });
     }
   }
 }

@@ -22,7 +22,7 @@ export class NoninFormat8Decoder {
       const s1 = b[p]!, hr = b[p + 1]!, spo2 = b[p + 2]!, s2 = b[p + 3]!;
       if ((s1 & 0x80) === 0 || ((hr | spo2 | s2) & 0x80) !== 0) {
         if (!this.skipping) {
-          out.rejected.push({ reason: s1 & 0x80 ? 'truncated record' : 'out of sync' });
+          out.rejected.push({ reason: s1 & 0x80 ? 'truncatedRecord' : 'outOfSync' });
           this.skipping = true;
         }
         p++;
@@ -40,7 +40,7 @@ export class NoninFormat8Decoder {
       });
       if (lowBattery !== this.lowBattery) {
         this.lowBattery = lowBattery;
-        out.notices.push({ code: 'oximeter.battery', text: lowBattery ? 'low battery' : 'battery ok' });
+        out.notices.push(lowBattery ? { code: 'oximeter.batteryLow', text: 'low battery' } : { code: 'oximeter.batteryOk', text: 'battery ok' });
       }
       p += RECORD_LEN;
     }

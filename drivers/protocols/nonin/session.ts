@@ -28,10 +28,11 @@ export function createNoninSession(format: 2 | 8): ProtocolSession {
         awaitingAck = false;
         // Only the very first byte after the command can be its answer; later 06/15 bytes are data.
         if (data[0] === ACK || data[0] === NAK) {
-          pre.notices.push({
-            code: 'oximeter.format',
-            text: data[0] === ACK ? `format #${format} selected` : `format #${format} refused by device`,
-          });
+          pre.notices.push(
+            data[0] === ACK
+              ? { code: 'oximeter.formatSelected', text: `format #${format} selected`, args: { format } }
+              : { code: 'oximeter.formatRefused', text: `format #${format} refused by device`, args: { format } },
+          );
           data = data.subarray(1);
         }
       }
@@ -41,7 +42,7 @@ export function createNoninSession(format: 2 | 8): ProtocolSession {
         if (out.frames > 0) lastFrame = t;
         return out;
       } catch (e) {
-        pre.rejected.push({ reason: `decoder error: ${String(e)}` });
+        pre.rejected.push({ reason: 'decoderError', detail: String(e) });
         return pre;
       }
     },

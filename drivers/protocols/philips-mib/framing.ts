@@ -2,6 +2,7 @@
  * MIB/RS232 framing: `C0 | 11 01 LLLL | user data | FCS lo hi | C1`, with C0/C1/7D inside escaped as `7D, b^0x20`.
  * `7D C1` aborts a frame; an unexpected C0 inside a frame starts a new one (the old one is lost).
  */
+import type { RejectReason } from '../../../core/devices/rejectReason';
 import { fcs16, FCS_GOOD, frameFcs } from './fcs';
 
 const BOF = 0xc0;
@@ -12,7 +13,7 @@ export const MSG_TYPE = 0x01;
 /** The monitor negotiates ~1000-byte frames; allow generous room before calling a frame runaway noise. */
 export const MAX_FRAME = 8192;
 
-export type FrameResult = { ok: true; userData: Uint8Array } | { ok: false; reason: string };
+export type FrameResult = { ok: true; userData: Uint8Array } | { ok: false; reason: RejectReason };
 
 export class MibFramer {
   private buf = new Uint8Array(1024);
@@ -33,12 +34,12 @@ export class MibFramer {
           } else if (!this.garbage) {
             // One rejection per run of bytes between frames, not one per byte.
             this.garbage = true;
-            results.push({ ok: false, reason: 'bytes outside a frame' });
+            results.push({ ok: false, reason: 'bytesOutsideFrame' });
           }
           break;
         case 'inside':
           if (b === BOF) {
-            results.push({ ok: false, reason: 'frame restarted before its end flag' });
+            results.push({ ok: false, reason: 'frameRestarted' });
             this.len = 0;
           } else if (b === EOF_) {
             results.push(this.finish());
@@ -51,10 +52,10 @@ export class MibFramer {
           break;
         case 'escape':
           if (b === EOF_) {
-            results.push({ ok: false, reason: 'frame aborted by sender' });
+            results.push({ ok: false, reason: 'frameAborted' });
             this.state = 'outside';
           } else if (b === BOF) {
-            results.push({ ok: false, reason: 'frame restarted before its end flag' });
+            results.push({ ok: false, reason: 'frameRestarted' });
             this.state = 'inside';
             this.len = 0;
           } else {
@@ -69,7 +70,7 @@ export class MibFramer {
 
   private append(b: number, results: FrameResult[]): void {
     if (this.len >= MAX_FRAME) {
-      results.push({ ok: false, reason: 'frame too long' });
+      results.push({ ok: false, reason: 'frameTooLong' });
       this.state = 'outside';
       this.garbage = true; // the rest up to the next C0 belongs to this rejection
       return;
@@ -84,11 +85,11 @@ export class MibFramer {
 
   private finish(): FrameResult {
     const n = this.len;
-    if (n < 6) return { ok: false, reason: 'frame too short' };
-    if (fcs16(this.buf, 0, n) !== FCS_GOOD) return { ok: false, reason: 'FCS mismatch' };
-    if (this.buf[0] !== PROTOCOL_ID || this.buf[1] !== MSG_TYPE) return { ok: false, reason: 'not a data-export frame' };
+    if (n < 6) return { ok: false, reason: 'frameTooShort' };
+    if (fcs16(this.buf, 0, n) !== FCS_GOOD) return { ok: false, reason: 'checksumMismatch' };
+    if (this.buf[0] !== PROTOCOL_ID || this.buf[1] !== MSG_TYPE) return { ok: false, reason: 'notDataExport' };
     const declared = (this.buf[2]! << 8) | this.buf[3]!;
-    if (declared !== n - 6) return { ok: false, reason: 'length field mismatch' };
+    if (declared !== n - 6) return { ok: false, reason: 'lengthMismatch' };
     return { ok: true, userData: this.buf.slice(4, n - 2) };
   }
 }

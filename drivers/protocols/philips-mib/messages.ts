@@ -51,7 +51,7 @@ export type MibMessage =
   | { kind: 'eventResult'; invokeId: number }
   | { kind: 'error'; invokeId: number; errorValue: number }
   | { kind: 'other'; what: string }
-  | { kind: 'malformed'; reason: string };
+  | { kind: 'malformed'; detail: string };
 
 type Of<K extends MibMessage['kind']> = Extract<MibMessage, { kind: K }>;
 
@@ -92,8 +92,8 @@ export function parseMessage(data: Uint8Array): MibMessage {
   try {
     return parse(data);
   } catch (e) {
-    if (e instanceof ParseError) return { kind: 'malformed', reason: `malformed message: ${e.message}` };
-    return { kind: 'malformed', reason: 'malformed message' };
+    if (e instanceof ParseError) return { kind: 'malformed', detail: e.message };
+    return { kind: 'malformed', detail: String(e) };
   }
 }
 

@@ -17,7 +17,7 @@ export function observationsToReadings(out: DecodeOutput, observations: readonly
       if (raw !== null) {
         const converted = toAppUnit(parameter, v.unit, raw);
         if (converted === undefined) {
-          out.rejected.push({ reason: `unexpected unit code for ${parameter}` });
+          out.rejected.push({ reason: 'unexpectedUnit', detail: parameter });
           continue;
         }
         value = converted;

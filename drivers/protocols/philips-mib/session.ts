@@ -58,7 +58,7 @@ export class PhilipsMibSession implements ProtocolSession {
         }
         const msg = parseMessage(f.userData);
         if (msg.kind === 'malformed') {
-          out.rejected.push({ reason: msg.reason });
+          out.rejected.push({ reason: 'malformedMessage', detail: msg.detail });
           continue;
         }
         out.frames++;
@@ -66,7 +66,7 @@ export class PhilipsMibSession implements ProtocolSession {
         this.handle(msg, now, out);
       }
     } catch (e) {
-      out.rejected.push({ reason: `decoder error: ${String(e)}` });
+      out.rejected.push({ reason: 'decoderError', detail: String(e) });
     }
     return out;
   }
@@ -111,7 +111,11 @@ export class PhilipsMibSession implements ProtocolSession {
         observationsToReadings(out, msg.observations, this.pollTime(msg.relTime, msg.absTime));
         break;
       case 'error':
-        out.notices.push({ code: 'monitor.error', text: `monitor returned error ${msg.errorValue} for request ${msg.invokeId}` });
+        out.notices.push({
+          code: 'monitor.error',
+          text: `monitor returned error ${msg.errorValue} for request ${msg.invokeId}`,
+          args: { error: msg.errorValue, request: msg.invokeId },
+        });
         break;
       default:
         break;

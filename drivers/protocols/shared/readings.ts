@@ -14,7 +14,7 @@ export function pushReading(
   deviceTime?: number,
 ): boolean {
   if (value !== null && !isPlausible(parameter, value)) {
-    out.rejected.push({ reason: `implausible ${parameter} value` });
+    out.rejected.push({ reason: 'implausibleValue', detail: `implausible ${parameter} value` });
     return false;
   }
   const r: DecodeOutput['readings'][number] = { parameter, value, unit: PARAMETER_UNIT[parameter], state };

@@ -299,7 +299,7 @@ export async function runConnectionTest(args: {
 }): Promise<ConnectionTestResult> {
   const link = new SerialLink({ path: args.path, protocol: args.protocol, openPort: args.openPort, simulated: args.simulated, silenceMs: args.durationMs + 1000 });
   const readings = new Map<VitalParameter, { parameter: VitalParameter; value: number | null; unit: string; state: MeasurementState; count: number }>();
-  const notices: { code: string; text: string }[] = [];
+  const notices: ConnectionTestResult['notices'] = [];
   let bytesReceived = 0;
   let bytesSent = 0;
   let lastPhase: LinkPhase | null = null;
@@ -311,7 +311,7 @@ export async function runConnectionTest(args: {
       }
     },
     notice: (n) => {
-      if (notices.length < 50) notices.push({ code: n.code, text: n.text });
+      if (notices.length < 50) notices.push({ code: n.code, text: n.text, args: n.args });
     },
     raw: (dir, bytes) => {
       if (dir === 'rx') bytesReceived += bytes.length;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LinkStatus } from '../../../core/api/schemas';
 import { LinkBadge } from '../../components/LinkBadge';
 import { hhmmss as clock } from '../../format';
+import { rejectReasonList } from './deviceWords';
 
 export function LinkNow({ link }: { link: LinkStatus | undefined }) {
   const { t } = useTranslation();
@@ -20,10 +21,8 @@ export function LinkNow({ link }: { link: LinkStatus | undefined }) {
       )}
       {link && Object.keys(link.rejectReasons).length > 0 && (
         <ul className="setup__reasons">
-          {Object.entries(link.rejectReasons).map(([reason, n]) => (
-            <li key={reason}>
-              {reason}: {n}
-            </li>
+          {rejectReasonList(t, link.rejectReasons).map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       )}

@@ -14,6 +14,7 @@ import { useLiveStore } from '../../stores/liveStore';
 import { useNav } from '../../stores/navStore';
 import { useMay } from '../auth/useMay';
 import { draftOf, PUMP_TEST_MS, SIMULATOR, TEST_MS, TYPED, NONE, type Draft, type Ports } from './deviceDraft';
+import { protocolName } from './deviceWords';
 import { LineFields } from './LineFields';
 import { LinkNow } from './LinkNow';
 import { PumpField } from './PumpField';
@@ -183,7 +184,7 @@ export function SetupScreen({ chairId }: { chairId: number | undefined }) {
             <select className="input" data-testid="setup-protocol" value={draft.protocolId} onChange={(e) => setDraft({ ...draft, protocolId: e.target.value })}>
               {protocols.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label}
+                  {protocolName(t, p)}
                 </option>
               ))}
             </select>

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionTestResult } from '../../../core/api/methods/devices';
 import { useLang } from '../../components/ProblemList';
 import { num } from '../../format';
+import { noticeText, rejectReasonList } from './deviceWords';
 
 export function TestResult({ result }: { result: ConnectionTestResult }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const reasons = Object.entries(result.rejectReasons);
+  const reasons = rejectReasonList(t, result.rejectReasons);
   return (
     <section className={`form-card setup__result ${result.ok ? 'setup__result--ok' : 'setup__result--failed'}`} data-testid="setup-test-result" role="status">
       <h3>{result.ok ? t('setup.testOk', { frames: result.framesRead }) : t('setup.testFailed')}</h3>
@@ -34,7 +35,7 @@ export function TestResult({ result }: { result: ConnectionTestResult }) {
         <dt>{t('setup.framesRejected')}</dt>
         <dd>
           {result.framesRejected}
-          {reasons.length > 0 && ` – ${reasons.map(([r, n]) => `${r}: ${n}`).join('; ')}`}
+          {reasons.length > 0 && ` – ${reasons.join('; ')}`}
         </dd>
       </dl>
       {result.readings.length === 0 ? (
@@ -68,7 +69,7 @@ export function TestResult({ result }: { result: ConnectionTestResult }) {
           <h4>{t('setup.notices')}</h4>
           <ul>
             {result.notices.map((n, i) => (
-              <li key={i}>{n.text}</li>
+              <li key={i}>{noticeText(t, n)}</li>
             ))}
           </ul>
         </>

@@ -66,8 +66,8 @@ describe('BCC sample vectors', () => {
       { parameter: 'pumpVolume', value: 1.4, unit: 'ml', state: 'valid' },
     ]);
     expect(out.notices).toEqual<DeviceNotice[]>([
-      { code: 'pump.new', text: 'pump 1.3: pump connected' },
-      { code: 'pump.drug', text: 'pump 1.3: Arterenol 4mg/50' },
+      { code: 'pump.new', text: 'pump 1.3: pump connected', args: { pump: '1.3' } },
+      { code: 'pump.drug', text: 'pump 1.3: Arterenol 4mg/50', args: { pump: '1.3', drug: 'Arterenol 4mg/50' } },
     ]);
     // ETB: more blocks follow; the ACK goes out from tick(), not sooner than 0.1 s after the block.
     expect(s.tick(50)).toEqual([]);
@@ -81,7 +81,7 @@ describe('BCC sample vectors', () => {
     const bad = good.slice();
     bad[12] = 0x39;
     const out = s.receive(bad, 10);
-    expect(out.rejected).toEqual([{ reason: 'checksum mismatch' }]);
+    expect(out.rejected).toEqual([{ reason: 'checksumMismatch' }]);
     expect(s.tick(500)).toEqual([Uint8Array.of(0x15)]);
   });
 
@@ -135,12 +135,16 @@ describe('BCC conversation with the simulated ComDevice', () => {
     ];
     const { readings, notices, session } = converse(createBbraunBccDevice({ pumps }), snap(12.5, 3.4), 30);
     expect(session.phase()).toBe('comDeviceConnected');
-    expect(notices).toContainEqual({ code: 'pump.connected', text: 'ComDevice answered (bed ComSystem)' });
-    expect(notices).toContainEqual({ code: 'pump.drug', text: 'pump 1.1: Esketamin 25 mg/ml' });
-    expect(notices).toContainEqual({ code: 'pump.drug', text: 'pump 1.3: NaCl 0,9%' });
-    expect(notices).toContainEqual({ code: 'pump.alarm', text: 'pump 1.2: syringe nearly empty (pre-alarm)' });
-    expect(notices).toContainEqual({ code: 'pump.bolus', text: 'pump 1.3: bolus running' });
-    expect(notices).toContainEqual({ code: 'pump.bolus', text: 'pump 1.3: 1 bolus(es) since last read, last 1.0 ml' });
+    expect(notices).toContainEqual({ code: 'pump.connected', text: 'ComDevice answered (bed ComSystem)', args: { bed: 'ComSystem' } });
+    expect(notices).toContainEqual({ code: 'pump.drug', text: 'pump 1.1: Esketamin 25 mg/ml', args: { pump: '1.1', drug: 'Esketamin 25 mg/ml' } });
+    expect(notices).toContainEqual({ code: 'pump.drug', text: 'pump 1.3: NaCl 0,9%', args: { pump: '1.3', drug: 'NaCl 0,9%' } });
+    expect(notices).toContainEqual({ code: 'pump.alarm', text: 'pump 1.2: syringe nearly empty (pre-alarm)', args: { pump: '1.2', alarm: 'INA12' } });
+    expect(notices).toContainEqual({ code: 'pump.bolus', text: 'pump 1.3: bolus running', args: { pump: '1.3' } });
+    expect(notices).toContainEqual({
+      code: 'pump.bolusCount',
+      text: 'pump 1.3: 1 bolus(es) since last read, last 1.0 ml',
+      args: { pump: '1.3', count: 1 },
+    });
     // Drug and alarm notices only on change: once each despite several polls.
     expect(notices.filter((n) => n.code === 'pump.drug')).toHaveLength(3);
     const rates = readings.filter((r) => r.parameter === 'pumpRate').map((r) => r.value);
@@ -170,7 +174,10 @@ describe('BCC conversation with the simulated ComDevice', () => {
       { parameter: 'pumpRate', value: null, unit: 'ml/h', state: 'unavailable' },
       { parameter: 'pumpVolume', value: 1.5, unit: 'ml', state: 'valid' },
     ]);
-    expect(out.rejected).toEqual([{ reason: 'implausible pumpRate value' }, { reason: 'malformed INVI value' }]);
+    expect(out.rejected).toEqual([
+      { reason: 'implausibleValue', detail: 'implausible pumpRate value' },
+      { reason: 'malformedValue', detail: 'INVI' },
+    ]);
   });
 });
 

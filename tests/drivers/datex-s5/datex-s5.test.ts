@@ -40,7 +40,7 @@ describe('Datex S/5 framing and requests', () => {
       expect(new DatexFramer().push(frame).map((r) => r.ok), title).toEqual([true]);
       const broken = frame.slice();
       broken[10] = broken[10]! ^ 0x04;
-      expect(new DatexFramer().push(broken), title).toEqual([{ ok: false, reason: 'checksum mismatch' }]);
+      expect(new DatexFramer().push(broken), title).toEqual([{ ok: false, reason: 'checksumMismatch' }]);
     }
   });
 });
@@ -146,6 +146,6 @@ describe('Datex S/5 simulator → decoder', () => {
     const res = runFuzz(datexFuzzTarget, 100_000, 11);
     expectCleanFuzz(res);
     expect(res.rejected).toBeGreaterThan(1000);
-    expect(res.reasons['implausible hr value']).toBeGreaterThan(0);
+    expect(res.reasons['implausibleValue']).toBeGreaterThan(0);
   });
 });

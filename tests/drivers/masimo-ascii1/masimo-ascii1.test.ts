@@ -34,7 +34,7 @@ describe('Masimo ASCII 1 sample lines', () => {
       { parameter: 'spo2', value: 98, unit: '%', state: 'sensorOff', deviceTime: Date.UTC(2005, 11, 1, 11, 56, 29) },
       { parameter: 'pulseRate', value: 240, unit: '/min', state: 'sensorOff', deviceTime: Date.UTC(2005, 11, 1, 11, 56, 29) },
     ]);
-    expect(out.notices).toContainEqual({ code: 'oximeter.exception', text: 'sensor off' });
+    expect(out.notices).toContainEqual({ code: 'oximeter.exception', text: 'sensor off', args: { exception: '0x820' } });
   });
 
   it('decodes the Radical-5 example (alarm silenced)', () => {
@@ -43,7 +43,7 @@ describe('Masimo ASCII 1 sample lines', () => {
       ['spo2', 97, 'valid'],
       ['pulseRate', 64, 'valid'],
     ]);
-    expect(out.notices).toEqual([{ code: 'oximeter.alarm', text: 'alarm silenced' }]);
+    expect(out.notices).toEqual([{ code: 'oximeter.alarm', text: 'alarm silenced', args: { alarm: '0x20' } }]);
   });
 
   it('decodes the five real Rad-8 lines, with blank lines between them as in the README copy', () => {
@@ -74,7 +74,7 @@ describe('Masimo ASCII 1 sample lines', () => {
   it('rejects a partial first line and leading NULs with a reason, then decodes the rest', () => {
     const [full] = sampleLines().slice(2);
     const out = masimoAscii1.createSession().receive(asciiBytes(`\0\0PO2=098% BPM=097\r\n${full!}\r\n`), 0);
-    expect(out.rejected).toEqual([{ reason: 'no date/time (partial line?)' }]);
+    expect(out.rejected).toEqual([{ reason: 'noDateTime', detail: 'partial line?' }]);
     expect(out.frames).toBe(1);
   });
 
@@ -85,7 +85,7 @@ describe('Masimo ASCII 1 sample lines', () => {
     expect(out.readings).toEqual([
       { parameter: 'spo2', value: null, unit: '%', state: 'unavailable', deviceTime: Date.UTC(2016, 1, 22, 22, 47, 45) },
     ]);
-    expect(out.rejected).toEqual([{ reason: 'implausible pulseRate value' }]);
+    expect(out.rejected).toEqual([{ reason: 'implausibleValue', detail: 'implausible pulseRate value' }]);
   });
 });
 

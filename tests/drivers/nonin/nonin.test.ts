@@ -53,7 +53,7 @@ describe('Nonin format #2 sample frames', () => {
     const bytes = sampleFrames();
     bytes[4 * 5 + 9] = bytes[4 * 5 + 9]! ^ 0x01; // a checksum inside the full packet
     const out = new NoninFormat2Decoder().receive(bytes);
-    expect(out.rejected.map((r) => r.reason)).toContain('checksum mismatch');
+    expect(out.rejected.map((r) => r.reason)).toContain('checksumMismatch');
     expect(out.readings).toEqual([]);
   });
 
@@ -62,7 +62,7 @@ describe('Nonin format #2 sample frames', () => {
     expect(s.start(0)).toEqual([selectFormatCommand(2)]);
     expect(Array.from(selectFormatCommand(8))).toEqual([0x02, 0x70, 0x02, 0x02, 0x08, 0x03]);
     const out = s.receive(Uint8Array.of(0x06, ...sampleFrames()), 0);
-    expect(out.notices).toEqual([{ code: 'oximeter.format', text: 'format #2 selected' }]);
+    expect(out.notices).toEqual([{ code: 'oximeter.formatSelected', text: 'format #2 selected', args: { format: 2 } }]);
     expect(out.rejected).toEqual([]);
     expect(out.readings).toHaveLength(2);
   });
@@ -84,7 +84,7 @@ describe('Nonin format #8', () => {
 
   it('rejects an implausible SpO2 (e.g. 120) and resyncs after garbage', () => {
     const out = nonin8.createSession().receive(Uint8Array.of(0x11, 0x22, 0x80, 0x40, 120, 0x00, 0x80, 60, 97, 0), 0);
-    expect(out.rejected.map((r) => r.reason)).toEqual(['out of sync', 'implausible spo2 value']);
+    expect(out.rejected.map((r) => r.reason)).toEqual(['outOfSync', 'implausibleValue']);
     expect(out.readings.map((r) => [r.parameter, r.value])).toEqual([
       ['pulseRate', 64],
       ['pulseRate', 60],

@@ -91,7 +91,7 @@ describe('IntelliVue FCS, framing and FLOAT vectors', () => {
     const bad = good.slice();
     bad[5] = bad[5]! ^ 0x01;
     const res = new MibFramer().push(Uint8Array.of(0x01, 0x02, ...bad, 0xc0, 0x11, 0x7d, 0xc1, ...good));
-    expect(res.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['bytes outside a frame', 'FCS mismatch', 'frame aborted by sender', 'ok']);
+    expect(res.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['bytesOutsideFrame', 'checksumMismatch', 'frameAborted', 'ok']);
   });
 
   it('FLOAT encode/decode round-trips two-decimal values', () => {
@@ -156,7 +156,7 @@ describe('IntelliVue real capture (monitor → PC, 32 frames)', () => {
     const stale = s.receive(Uint8Array.of(...frames[8]!, 0x55, 0xaa, ...frames[9]!), 0);
     expect(stale.readings).toEqual([]);
     expect(stale.frames).toBe(2);
-    expect(stale.rejected).toEqual([{ reason: 'bytes outside a frame' }]);
+    expect(stale.rejected).toEqual([{ reason: 'bytesOutsideFrame' }]);
   });
 });
 
@@ -337,6 +337,6 @@ describe('IntelliVue fuzz', () => {
   it('survives 100 000 random, mutated and re-framed frames', () => {
     const res = runFuzz(philipsFuzzTarget, 100_000, 3);
     expectCleanFuzz(res);
-    expect(Object.keys(res.reasons)).toEqual(expect.arrayContaining(['FCS mismatch', 'implausible hr value']));
+    expect(Object.keys(res.reasons)).toEqual(expect.arrayContaining(['checksumMismatch', 'implausibleValue']));
   });
 });
