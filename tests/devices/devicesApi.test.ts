@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSerialPort } from '../../drivers/link/port';
+import { REJECT_REASONS } from '../../core/devices/rejectReason';
 import { findProtocol } from '../../drivers/protocols';
 import { createSimulatedDevice } from '../../drivers/simulator/devices';
 import { SimulatedPatient } from '../../drivers/simulator/patient';
@@ -101,6 +102,7 @@ describe('devices API', () => {
     expect(wrong.value.ok).toBe(false); // text lines are no Nonin frames
     expect(wrong.value.framesRejected).toBeGreaterThan(0);
     expect(Object.keys(wrong.value.rejectReasons).length).toBeGreaterThan(0);
+    for (const reason of Object.keys(wrong.value.rejectReasons)) expect(REJECT_REASONS).toContain(reason); // codes the screen says in words
 
     const missing = await admin.call('devices.test', { chairId: 3, protocolId: 'datex-s5', portPath: '/dev/does-not-exist', durationMs: 1000 });
     expect(missing.value).toMatchObject({ ok: false, state: 'error' });

@@ -72,19 +72,29 @@ describe('the German screens, as rendered (browser locale en-US on purpose)', ()
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('device setup (admin) with a simulated Datex and Philips link: German only, the link phase in words', async () => {
+  it('device setup (admin) with a simulated Datex and Philips link: German only, the link phase, rejected frames, protocols and the connection test in words', async () => {
     // Chair 2 talks Philips MIB (association, device description, polling) to its built-in simulated monitor.
     await ok(await app.login('admin'), 'devices.set', { chairId: 2, protocolId: 'philips-mib', portPath: null });
+    // A frame too short for a record header on chair 1's line: the live link lists the rejection with its reason.
+    app.services.simulators.get(1)!.runner.inject(Uint8Array.of(0x7e, 0x01, 0x02, 0x03, 0x7e));
     const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await app.loginPage(admin, 'admin');
     await admin.getByTestId('tab-setup').click();
     const live = admin.locator('.setup__live');
     await expect.poll(() => live.innerText(), { timeout: 15_000 }).toContain('Anzeigewerte kommen'); // chair 1: Datex S/5
+    await expect.poll(() => live.innerText(), { timeout: 15_000 }).toMatch(/Telegramm zu kurz: 1/);
+    expect(await admin.getByTestId('setup-protocol').locator('option').allInnerTexts()).toContain('Nonin-Pulsoximeter, Datenformat 2 (75 Telegramme/s)');
     const found = await findings(admin, 'setup');
     await admin.getByTestId('setup-chair-2').click();
     await admin.locator('[data-testid="setup-screen"][data-chair="2"]').waitFor();
     await expect.poll(() => live.innerText(), { timeout: 20_000 }).toMatch(/Daten kommen.*angemeldet · Telegramme gelesen/s);
     found.push(...(await findings(admin, 'setup-philips')));
+    // The connection test's result: state, frames, values and the monitor's notices, all in German.
+    await admin.getByTestId('setup-test').click();
+    const result = admin.getByTestId('setup-test-result');
+    await result.waitFor({ timeout: 20_000 });
+    expect(await result.innerText()).toContain('Monitor hat die Anmeldung angenommen');
+    found.push(...(await findings(admin, 'setup-test')));
     expect(found).toEqual([]);
   }, 60_000);
 });

@@ -50,7 +50,8 @@ describe('device setup in Chromium', () => {
     await result.waitFor({ timeout: 20_000 });
     expect(await result.innerText()).toContain('Verbindung in Ordnung');
     const text = await result.innerText();
-    expect(text, text).toContain('association accepted');
+    expect(text, text).toMatch(/Meldungen des Geräts\s+Monitor hat die Anmeldung angenommen/); // the notice's code in German, not the driver's text
+    expect(text, text).not.toContain('association accepted');
     expect(text, text).toMatch(/Zustand\s+Daten kommen – angemeldet(, warte auf die Gerätebeschreibung)?\n/); // the Philips phase in German
     expect(await result.locator('tbody tr').count()).toBeGreaterThan(3);
     expect(await page.getByTestId('setup-protocol').inputValue()).toBe('philips-mib'); // the choice stays for Save
@@ -87,7 +88,7 @@ describe('device setup in Chromium', () => {
       const result = page.getByTestId('setup-test-result');
       await result.waitFor({ timeout: 20_000 });
       const text = await result.innerText();
-      expect(text, text).toContain('ComDevice answered');
+      expect(text, text).toMatch(/ComDevice antwortet \(Bett ComSystem\)\s+Pumpe 1\.1: Esketamin 25 mg\/ml/); // the pump's notices in German, the drug as the pump has it
       expect(text).toContain('4,5 ml/h'); // the language's decimal separator
     } finally {
       await runner.stop();
