@@ -72,7 +72,7 @@ describe('the German screens, as rendered (browser locale en-US on purpose)', ()
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('device setup (admin) with a simulated Datex and Philips link: German only, the link phase, rejected frames, protocols and the connection test in words', async () => {
+  it('device setup (admin), simulated Datex and Philips: German only; phase, rejections, protocols, connection test in words', async () => {
     // Chair 2 talks Philips MIB (association, device description, polling) to its built-in simulated monitor.
     await ok(await app.login('admin'), 'devices.set', { chairId: 2, protocolId: 'philips-mib', portPath: null });
     // A frame too short for a record header on chair 1's line: the live link lists the rejection with its reason.

@@ -11,7 +11,8 @@ const t: Record<'de' | 'en', TFunction> = {} as never;
 beforeAll(async () => {
   for (const lng of ['de', 'en'] as const) {
     const i18n = i18next.createInstance();
-    await i18n.init({ resources: { de: { translation: de }, en: { translation: en } }, lng, fallbackLng: 'de', interpolation: { escapeValue: false } });
+    const resources = { de: { translation: de }, en: { translation: en } };
+    await i18n.init({ resources, lng, fallbackLng: 'de', interpolation: { escapeValue: false } });
     t[lng] = i18n.t;
   }
 });

@@ -32,7 +32,11 @@ export class PumpTracker {
     const bolus: { count?: number; volume?: string; rate?: string } = {};
     for (const q of quads) {
       if (q.parameter === 'GNERR') {
-        out.notices.push({ code: 'pump.error', text: `${pumpLabel(q.address)}: ComDevice error ${q.value}`, args: { pump: pumpPlace(q.address), error: q.value } });
+        out.notices.push({
+          code: 'pump.error',
+          text: `${pumpLabel(q.address)}: ComDevice error ${q.value}`,
+          args: { pump: pumpPlace(q.address), error: q.value },
+        });
         continue;
       }
       if (q.address === '50100') continue; // ComDevice's own replies (GNACK, version)

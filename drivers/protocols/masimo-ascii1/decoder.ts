@@ -50,7 +50,11 @@ export class MasimoDecoder {
       if (record.exception !== undefined && exc !== this.lastException) {
         this.lastException = exc;
         const text = exceptionText(exc);
-        out.notices.push(text ? { code: 'oximeter.exception', text, args: { exception: `0x${exc.toString(16)}` } } : { code: 'oximeter.exceptionEnded', text: 'no exception' });
+        out.notices.push(
+          text
+            ? { code: 'oximeter.exception', text, args: { exception: `0x${exc.toString(16)}` } }
+            : { code: 'oximeter.exceptionEnded', text: 'no exception' },
+        );
       }
     }
     return out;
