@@ -83,7 +83,7 @@ describe('German texts', () => {
   it('the scan finds what it is for (each rule catches its example)', () => {
     for (const rule of GERMAN_TEXT_RULES) expect(germanTextFindings(rule.example), rule.name).not.toEqual([]);
     expect(germanTextFindings('Blutdruck (NIBD) 120/80 mmHg um 14:05 am 03.12.2026, z. B. 0,15 mg/kg/h; Atemfrequenz (AF)')).toEqual([]);
-    expect(germanTextFindings('Anschluss /tmp/infusion-pty-29671.3431043-B8RLBj/app, Dosis 0.15 mg')).toEqual(['decimal point in a German number: 0.15']);
+    expect(germanTextFindings('Anschluss /tmp/infusion-pty-29671.3431043-xtlagT/app, Dosis 0.15 mg')).toEqual(['decimal point in a German number: 0.15']);
   });
 
   it('would catch a device link phase shown as its code or in English on a German screen', () => {

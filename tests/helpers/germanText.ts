@@ -47,11 +47,12 @@ export const GERMAN_TEXT_RULES: GermanTextRule[] = [
   { name: 'ISO date', find: all(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g), example: 'am 2026-12-03' },
   { name: 'RR or NIBP (German: Blutdruck, NIBD, AF)', find: all(/(?<![\p{L}])(RR|NIBP)(?![\p{L}])/gu), example: 'RR systolisch' },
   { name: '"Empfang" for the monitor link', find: all(/Empfang/g), example: 'Empfang' },
-  // Not inside a path (the simulated port /tmp/infusion-pty-29671.3431043-…/app is shown as it is).
-  { name: 'decimal point in a German number', find: all(/(?<![\d.§]|GDT |§ |Abschnitt |\d, |\/\S*)\d+\.\d+(?![\d.])/g), example: 'Dosis 0.15 mg' },
+  { name: 'decimal point in a German number', find: all(/(?<![\d.§]|GDT |§ |Abschnitt |\d, )\d+\.\d+(?![\d.])/g), example: 'Dosis 0.15 mg' },
 ];
 
 /** Each problem of one German text, in words; empty when it reads as German. */
 export function germanTextFindings(text: string): string[] {
-  return GERMAN_TEXT_RULES.flatMap((rule) => rule.find(text).map((hit) => `${rule.name}: ${hit}`));
+  // An absolute path is shown as it is (the simulated port /tmp/infusion-pty-29671.3431043-xtlagT/app): not read as words.
+  const words = text.replace(/(?<!\S)\/\S+/g, ' ');
+  return GERMAN_TEXT_RULES.flatMap((rule) => rule.find(words).map((hit) => `${rule.name}: ${hit}`));
 }
