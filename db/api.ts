@@ -18,6 +18,7 @@ import { createGdtRequestPlanner } from './repos/gdtRequests';
 import { createDocumentsRepo } from './repos/documents';
 import { createPatientsRepo } from './repos/patients';
 import { createRateOrdersRepo } from './repos/rateOrders';
+import { createSessionChairRepo } from './repos/sessionChair';
 import { createSessionReader } from './repos/sessionRead';
 import { createSessionWriter } from './repos/sessionWrite';
 import { createUsersRepo } from './repos/users';
@@ -54,6 +55,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...patients,
     ...createSessionReader(db),
     ...sessionWriter,
+    ...createSessionChairRepo(db, audit),
     ...createClinicSettingsRepo(db, audit),
     ...createRateOrdersRepo(db, audit),
     ...createDoseAmendmentsRepo(db, audit, sessionWriter.amendSession),

@@ -93,6 +93,15 @@ export const SESSION_PROBLEM_TEXTS = {
     en: 'The event is dated before the last documented event',
   },
   'session.notCheckedIn': { de: 'Patient ist noch nicht eingecheckt', en: 'The patient has not been checked in yet' },
+  'session.moveAfterStart': {
+    de: 'Platzwechsel nur vor Infusionsbeginn möglich: die Infusion hat begonnen oder die Sitzung ist beendet',
+    en: 'The chair can only be changed before the infusion starts: the infusion has started or the session has ended',
+  },
+  'session.chairUnknown': { de: 'Platz {chair} gibt es nicht', en: 'There is no chair {chair}' },
+  'session.chairOccupied': {
+    de: 'Platz {chair} ist belegt: dort läuft die Sitzung von {name}',
+    en: 'Chair {chair} is occupied by the session of {name}',
+  },
   'session.alreadyCheckedIn': { de: 'Patient ist bereits eingecheckt', en: 'The patient is already checked in' },
   'session.checklistNotComplete': {
     de: 'Checkliste vor Infusionsbeginn ist nicht abgeschlossen',

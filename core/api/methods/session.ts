@@ -68,6 +68,8 @@ export const sessionMethods = methodTable({
   'sessions.get': { access: 'anyUser', input: BySession, output: SessionDetail },
   'sessions.review': { access: 'anyUser', input: BySession, output: SessionReview },
   'sessions.checkIn': { access: CLINICAL, input: BySession, output: SessionDetail },
+  /** The patient sits in another chair (issue 14): only before the infusion starts, to a chair no one occupies; audited. */
+  'sessions.moveChair': { access: CLINICAL, input: z.strictObject({ sessionId: Id, chairId: Id }), output: SessionDetail },
   'sessions.saveChecklist': { access: CLINICAL, input: z.strictObject({ sessionId: Id, checklist: ChecklistSchema }), output: SessionDetail },
   /** The physician's own confirmation that the contraindications (§1.3) were asked; audited, shown in the checklist. */
   'checklist.confirmContraindications': {
@@ -170,7 +172,13 @@ export const sessionEvents = {
    * Any change of a session (observations, rate, release, discharge, signature, amendment): screens showing it reload
    * it with sessions.get; course, patient and worklist screens reload their lists.
    */
-  'session.changed': z.object({ sessionId: Id, chairId: Id, status: SessionStatusSchema }),
+  'session.changed': z.object({
+    sessionId: Id,
+    chairId: Id,
+    status: SessionStatusSchema,
+    /** Set when the session moved to another chair: that chair's screens let it go. */
+    previousChairId: Id.optional(),
+  }),
   /** A patient was registered or a course created at any station: patient and course screens reload (issue 12). */
   'patients.changed': z.object({ patientId: Id, courseId: Id.optional() }),
 };

@@ -12,6 +12,6 @@ export interface SessionCallDeps {
   bundleOf: (sessionId: number) => Promise<SessionBundle>;
   /** Refuses a write to a signed session (corrections go through amendments). */
   notSigned: (b: SessionBundle) => void;
-  /** The whole session after a write; emits 'session.changed'. */
-  changed: (sessionId: number) => Promise<SessionDetail>;
+  /** The whole session after a write; emits 'session.changed' (naming the chair it left, after a move). */
+  changed: (sessionId: number, previousChairId?: number) => Promise<SessionDetail>;
 }

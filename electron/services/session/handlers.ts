@@ -25,7 +25,8 @@ import { createDoseRecordHandlers, type DoseRecordMethods } from './doseRecordHa
 import { badInput, guarded, refused } from './guarded';
 import { createObservationHandlers, type ObservationMethods } from './observationHandlers';
 import { createPatientHandlers, type PatientMethods } from './patientHandlers';
-import { createPrescriptionHandlers, doseContext, type PrescriptionMethods } from './prescriptionHandlers';
+import { createChairMoveHandlers, type ChairMoveMethods } from './chairMoveHandlers';
+import { createPrescriptionHandlers, doseContext, hardLimitMlHOf, type PrescriptionMethods } from './prescriptionHandlers';
 import { createSigningHandlers, type SigningMethods } from './signingHandlers';
 import { createWorklistHandlers, type WorklistMethods } from './worklistHandlers';
 import { activeStaff, confirmationsOf, physiciansOf, readinessInputOf } from './readiness';
@@ -38,7 +39,7 @@ export type SessionMethods =
   | 'sessions.completeChecklist' | 'sessions.cancel' | PrescriptionMethods
   | 'infusion.start' | 'infusion.pause' | 'infusion.resume' | 'infusion.stop'
   | ObservationMethods | DischargeMethods | SigningMethods
-  | DoseRecordMethods | WorklistMethods | 'checklist.confirmContraindications' | 'staff.list';
+  | DoseRecordMethods | WorklistMethods | ChairMoveMethods | 'checklist.confirmContraindications' | 'staff.list';
 
 export interface SessionDeps {
   db: DbClient;
@@ -91,9 +92,9 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     return detailOf(b, { settings: s.settings, infoSheetVersion: s.infoSheetVersion, now: at, alarmLog, patient, course, physicians: physiciansOf(staff), monitorCuffAt });
   }
 
-  async function changed(sessionId: number): Promise<SessionDetail> {
+  async function changed(sessionId: number, previousChairId?: number): Promise<SessionDetail> {
     const d = await detail(sessionId);
-    bus.emit('session.changed', { sessionId, chairId: d.session.chairId, status: d.session.status });
+    bus.emit('session.changed', { sessionId, chairId: d.session.chairId, status: d.session.status, ...(previousChairId !== undefined ? { previousChairId } : {}) });
     return d;
   }
 
@@ -139,9 +140,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
     } else if (plan.doseEvent || status === 'checkedIn') {
       // The chair's alarms watch the session from check-in until it ends (recovery included).
       const running = status === 'running';
-      const dose = doseContext(b, s.settings);
-      // A pump above the hard limit at this weight and syringe is a high alarm (issue 11 item 7).
-      const hardLimitMlH = dose ? (dose.limits.hardLimitMgPerKgPerH * dose.weightKg) / dose.concentrationMgPerMl : null;
+      const hardLimitMlH = hardLimitMlHOf(b, s.settings);
       deps.onInfusion?.(b.session.chairId, { sessionId, running, documentedRateMlH: running ? (plan.doseEvent?.rateMlPerH ?? currentRate(b)) : null, hardLimitMlH });
     }
     return changed(sessionId);
@@ -203,6 +202,7 @@ export function createSessionHandlers(deps: SessionDeps): HandlersFor<SessionMet
       const at = now();
       return transition(userOf(ctx), sessionId, { kind: 'checkIn', at }, () => ({ extra: { checkedInAt: at } }));
     },
+    ...createChairMoveHandlers({ db, now, actorOf, bundleOf, notSigned, changed, onInfusion: deps.onInfusion }),
     'sessions.saveChecklist': async ({ sessionId, checklist }, ctx) => {
       const [b, s, staff] = await Promise.all([bundleOf(sessionId), loadSettings(db), activeStaff(db)]);
       notSigned(b);

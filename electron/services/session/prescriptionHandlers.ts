@@ -28,6 +28,12 @@ export function doseContext(b: SessionBundle, settings: ClinicSettings) {
   return p ? { weightKg: p.weightKg, concentrationMgPerMl: p.concentrationMgPerMl, limits: doseLimitsFor(p.substance, settings) } : undefined;
 }
 
+/** A pump above the hard limit at this weight and syringe is a high alarm (issue 11 item 7); null before a prescription. */
+export function hardLimitMlHOf(b: SessionBundle, settings: ClinicSettings): number | null {
+  const dose = doseContext(b, settings);
+  return dose ? (dose.limits.hardLimitMgPerKgPerH * dose.weightKg) / dose.concentrationMgPerMl : null;
+}
+
 /**
  * A rate change against the session's dose cap (§2.2): raising the rate once the cap is reached is refused; raising
  * it so that the projection crosses the cap within the window needs the physician's written reason.

@@ -36,7 +36,7 @@ export function useDocumentedRate(chairId: number): DocumentedRate {
     };
     void load();
     const off = api.on('session.changed', (e) => {
-      if (e.chairId === chairId) void load();
+      if (e.chairId === chairId || e.previousChairId === chairId) void load();
     });
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => {

@@ -43,7 +43,7 @@ export function ChairSessionStrip({ chairId }: { chairId: number }) {
       }
     };
     void load();
-    const off = api.on('session.changed', (p) => p.chairId === chairId && void load());
+    const off = api.on('session.changed', (p) => (p.chairId === chairId || p.previousChairId === chairId) && void load());
     const timer = setInterval(() => void load(), 10_000);
     return () => {
       alive = false;

@@ -14,6 +14,7 @@ import { DischargePanel } from '../discharge/DischargePanel';
 import { TransferForm } from '../discharge/TransferForm';
 import { useMay } from '../auth/useMay';
 import { DoseBig } from './DoseBig';
+import { ChairMoveForm } from './ChairMoveForm';
 import { ChecklistForm } from './ChecklistForm';
 import { DoseEventList } from './DoseEventList';
 import { dateTime, isoDate } from '../../format';
@@ -33,6 +34,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   const handle = useSession(sessionId);
   const now = useServerNow(handle.offsetMs);
   const mayTransfer = useMay('discharge.transfer');
+  const mayMoveChair = useMay('sessions.moveChair');
   const { detail } = handle;
   if (!detail) {
     return (
@@ -44,6 +46,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
   }
   const status = detail.session.status;
   const infusing = status === 'running' || status === 'paused';
+  const beforeStart = status === 'planned' || status === 'checkedIn' || status === 'checklistComplete';
   const after = status === 'postObservation' || status === 'discharged' || status === 'transferred';
   return (
     <main className="page session" data-testid="session-screen" data-status={status}>
@@ -75,6 +78,7 @@ export function SessionScreen({ sessionId }: { sessionId: number }) {
               <CancelForm handle={handle} />
             </>
           )}
+          {beforeStart && mayMoveChair && <ChairMoveForm handle={handle} />}
           {(infusing || status === 'postObservation') && <ObservationRound handle={handle} now={now} />}
           {(infusing || after) && detail.doseEvents.length > 0 && <InfusionPanel handle={handle} />}
           {(infusing || status === 'postObservation') && (

@@ -9,7 +9,7 @@ export const sessionTextsDe = {
     session: {
       planned: 'Sitzung geplant', checkIn: 'angemeldet', completeChecklist: 'Checkliste abgeschlossen', start: 'Infusion gestartet',
       pause: 'Infusion pausiert', resume: 'Infusion fortgesetzt', stop: 'Infusion beendet', discharge: 'entlassen', signed: 'unterschrieben',
-      doseEventAmended: 'Dosisereignis korrigiert',
+      doseEventAmended: 'Dosisereignis korrigiert', chairMoved: 'Platz gewechselt',
     },
     checklist: { saved: 'Checkliste gespeichert', contraindicationsConfirmed: 'Kontraindikationen ärztlich bestätigt' },
     discharge: {
@@ -101,6 +101,8 @@ export const sessionTextsDe = {
     checkIn: 'Einchecken',
     cancel: 'Sitzung stornieren',
     cancelReason: 'Grund der Stornierung',
+    moveChair: 'Platz wechseln',
+    moveChairTo: 'Neuer Platz',
     signedLocked: 'Ärztlich signiert von {{name}} am {{at}} – gesperrt; Korrekturen nur als Nachtrag',
     activeOnChair: 'Laufende Sitzung: {{name}} ({{status}})',
     chairLink: 'Live-Werte des Platzes',

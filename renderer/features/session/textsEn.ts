@@ -7,7 +7,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     session: {
       planned: 'session planned', checkIn: 'checked in', completeChecklist: 'checklist completed', start: 'infusion started',
       pause: 'infusion paused', resume: 'infusion resumed', stop: 'infusion stopped', discharge: 'discharged', signed: 'signed',
-      doseEventAmended: 'dose event corrected',
+      doseEventAmended: 'dose event corrected', chairMoved: 'chair changed',
     },
     checklist: { saved: 'checklist saved', contraindicationsConfirmed: 'contraindications confirmed by the physician' },
     discharge: {
@@ -99,6 +99,8 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     checkIn: 'Check in',
     cancel: 'Cancel session',
     cancelReason: 'Reason for cancelling',
+    moveChair: 'Change chair',
+    moveChairTo: 'New chair',
     signedLocked: 'Signed by {{name}} on {{at}} – locked; corrections only as amendments',
     activeOnChair: 'Session on this chair: {{name}} ({{status}})',
     chairLink: 'Live values of the chair',
