@@ -256,6 +256,28 @@ describe("the MFA's session in Chromium, counted", () => {
   }, 240_000);
 });
 
+describe('the patient sits in another chair (issue 14 follow-up)', () => {
+  it('the MFA moves a planned session on its screen; the new chair\'s tile shows it, the old one lets it go', async () => {
+    const mfa = await app.login('mfa');
+    const patient = await ok(mfa, 'patients.create', { familyName: 'Wechsler', givenName: 'Ida', birthDate: '1970-04-05' });
+    const course = await ok(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [] });
+    const moving: number = (await ok(mfa, 'sessions.plan', { courseId: course.id, chairId: 2, plannedFor: Date.now() })).session.id;
+    await page.getByTestId('tab-overview').click();
+    await until(() => page.getByTestId('tile-2').getAttribute('data-session-id')).toBe(String(moving));
+    await page.getByTestId('tile-2').click();
+    await page.getByTestId('session-screen').waitFor();
+    await page.getByTestId('move-chair-select').selectOption({ label: 'Platz 3' });
+    expect(await page.getByTestId('move-chair-button').innerText()).toBe('Platz wechseln');
+    await page.getByTestId('move-chair-button').click();
+    await until(() => page.getByTestId('session-patient').innerText()).toContain('Platz: Platz 3');
+    await shots('09-chair-moved');
+    await page.getByTestId('tab-overview').click();
+    await until(() => page.getByTestId('tile-3').getAttribute('data-session-id')).toBe(String(moving));
+    await until(() => page.getByTestId('tile-2').getAttribute('data-session-id')).toBe('');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
 /**
  * Issue 12's target: 25 (was 29). Besides the one click on the chair's tile that opens the session, every gesture is
  * one clinical datum (check-in, consent date, clause, briefing, weight and its date, baseline NRS, meal, escort name,
