@@ -44,6 +44,10 @@ export const FIELD_LABELS: Record<string, MessageText> = {
   // Fields of the checklist and the session as the audit entries store them (the review's record, issue 12).
   courseId: { de: 'Zyklus', en: 'course' },
   chairId: { de: 'Platz', en: 'chair' },
+  fromChair: { de: 'von Platz', en: 'from chair' },
+  toChair: { de: 'nach Platz', en: 'to chair' },
+  fromChairId: { de: 'von Platz (Nr.)', en: 'from chair (no.)' },
+  toChairId: { de: 'nach Platz (Nr.)', en: 'to chair (no.)' },
   sessionId: { de: 'Sitzung', en: 'session' },
   userId: { de: 'Benutzer (Nummer)', en: 'user (number)' },
   items: { de: 'Angaben', en: 'entries' },

@@ -18,6 +18,7 @@ export interface ChairMove {
 }
 
 export function createSessionChairRepo(db: DB, audit: AuditLog) {
+  const chairName = db.prepare('SELECT name FROM chairs WHERE id = ?').pluck();
   const move = db.prepare('UPDATE infusion_sessions SET chair_id = @toChairId WHERE id = @sessionId AND state = @from AND chair_id = @fromChairId');
   return {
     moveSessionChair: db.transaction((actor: Actor, m: ChairMove) => {
@@ -28,7 +29,8 @@ export function createSessionChairRepo(db: DB, audit: AuditLog) {
         action: 'session.chairMoved',
         entity: 'session',
         entityId: m.sessionId,
-        detail: { fromChairId: m.fromChairId, toChairId: m.toChairId, status: m.from },
+        // Names as the staff knew the chairs then (a chair may be renamed later), ids to find its vitals.
+        detail: { fromChair: chairName.get(m.fromChairId), toChair: chairName.get(m.toChairId), fromChairId: m.fromChairId, toChairId: m.toChairId },
       });
     }),
   };

@@ -25,8 +25,8 @@ describe('0206 chair move', () => {
     expect(chairOf(f, sessionId)).toBe(4);
     const moves = f.api.sessionHistory(sessionId).filter((h) => h.action === 'session.chairMoved');
     expect(moves.map((m) => [m.userName, JSON.parse(m.detail)])).toEqual([
-      ['Sabine Schmidt', { fromChairId: 1, toChairId: 2, status: 'planned' }],
-      ['Dr. Meier', { fromChairId: 2, toChairId: 4, status: 'checkedIn' }],
+      ['Sabine Schmidt', { fromChair: 'Platz 1', toChair: 'Platz 2', fromChairId: 1, toChairId: 2 }],
+      ['Dr. Meier', { fromChair: 'Platz 2', toChair: 'Platz 4', fromChairId: 2, toChairId: 4 }],
     ]);
     expect(f.api.sessionBundle(sessionId)!.session.chairId).toBe(4);
   });

@@ -50,7 +50,7 @@ describe('sessions.moveChair', () => {
     expect(event.payload).toMatchObject({ chairId: 2, previousChairId: 1, status: 'planned' });
     const review = await ok(physician, 'sessions.review', { sessionId });
     expect(review.history.filter((h: { action: string }) => h.action === 'session.chairMoved').map((h: { detail: string }) => JSON.parse(h.detail))).toEqual([
-      { fromChairId: 1, toChairId: 2, status: 'planned' },
+      { fromChair: 'Platz 1', toChair: 'Platz 2', fromChairId: 1, toChairId: 2 },
     ]);
   });
 
