@@ -24,6 +24,8 @@ export const SESSION_STATUSES = [
   'cancelled',
 ] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** A patient is seated in the chair from check-in until the discharge (the same list as migration 0206's trigger). */
+export const SEATED_STATUSES = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'] as const satisfies readonly SessionStatus[];
 
 export interface SessionState {
   status: SessionStatus;

@@ -264,8 +264,15 @@ describe('the patient sits in another chair (issue 14 follow-up)', () => {
     const moving: number = (await ok(mfa, 'sessions.plan', { courseId: course.id, chairId: 2, plannedFor: Date.now() })).session.id;
     await page.getByTestId('tab-overview').click();
     await until(() => page.getByTestId('tile-2').getAttribute('data-session-id')).toBe(String(moving));
+    // Someone is seated on chair 4: the form marks it and lists it last; a free chair is chosen first.
+    const seated = await ok(mfa, 'patients.create', { familyName: 'Sitzend', givenName: 'Ute', birthDate: '1966-02-01' });
+    const seatedCourse = await ok(physician, 'courses.create', { patientId: seated.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [] });
+    const seatedId: number = (await ok(mfa, 'sessions.plan', { courseId: seatedCourse.id, chairId: 4, plannedFor: Date.now() })).session.id;
+    await ok(mfa, 'sessions.checkIn', { sessionId: seatedId });
     await page.getByTestId('tile-2').click();
     await page.getByTestId('session-screen').waitFor();
+    const options = page.getByTestId('move-chair-select').locator('option');
+    await until(() => options.allInnerTexts()).toEqual(['Platz 1', 'Platz 3', 'Platz 4 – besetzt (Sitzend, Ute)']);
     await page.getByTestId('move-chair-select').selectOption({ label: 'Platz 3' });
     expect(await page.getByTestId('move-chair-button').innerText()).toBe('Platz wechseln');
     await page.getByTestId('move-chair-button').click();

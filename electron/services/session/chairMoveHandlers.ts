@@ -4,6 +4,7 @@
  * 'session.changed' (previousChairId); a session already watched by the alarms leaves the old chair's engine and
  * the new chair's engine watches it from now on.
  */
+import { SEATED_STATUSES } from '../../../core/session/stateMachine';
 import { problem } from '../../../core/messages';
 import { userOf, type HandlersFor } from '../../ipc/dispatcher';
 import type { SessionCallDeps } from './callDeps';
@@ -16,8 +17,6 @@ export type ChairMoveMethods = 'sessions.moveChair';
 /** Before the infusion starts; the alarms watch a session from check-in. */
 const MOVABLE = ['planned', 'checkedIn', 'checklistComplete'] as const;
 const WATCHED = ['checkedIn', 'checklistComplete'];
-/** A patient is seated in the chair (the same list as the database trigger of migration 0206). */
-const SEATED = ['checkedIn', 'checklistComplete', 'running', 'paused', 'postObservation'];
 
 export interface ChairMoveDeps extends SessionCallDeps {
   onInfusion?: ((chairId: number, input: { sessionId: number | null; running: boolean; documentedRateMlH: number | null; hardLimitMlH?: number | null }) => void) | undefined;
@@ -37,7 +36,7 @@ export function createChairMoveHandlers(deps: ChairMoveDeps): HandlersFor<ChairM
       const target = chairs.find((c) => c.id === chairId);
       if (!target) throw refused(`there is no chair ${chairId}`, [problem('session.chairUnknown', { chair: chairId })]);
       if (chairId === from) return changed(sessionId);
-      const seated = (await db.call('sessionSummaries', { chairId, statuses: SEATED })).find((o) => o.session.id !== sessionId);
+      const seated = (await db.call('sessionSummaries', { chairId, statuses: [...SEATED_STATUSES] })).find((o) => o.session.id !== sessionId);
       if (seated) {
         throw refused(`chair ${target.name} is occupied`, [problem('session.chairOccupied', { chair: target.name, name: seated.session.patientName })]);
       }

@@ -103,6 +103,7 @@ export const sessionTextsDe = {
     cancelReason: 'Grund der Stornierung',
     moveChair: 'Platz wechseln',
     moveChairTo: 'Neuer Platz',
+    moveChairOccupied: '{{chair}} – besetzt ({{patient}})',
     signedLocked: 'Ärztlich signiert von {{name}} am {{at}} – gesperrt; Korrekturen nur als Nachtrag',
     activeOnChair: 'Laufende Sitzung: {{name}} ({{status}})',
     chairLink: 'Live-Werte des Platzes',

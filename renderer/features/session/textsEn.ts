@@ -101,6 +101,7 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     cancelReason: 'Reason for cancelling',
     moveChair: 'Change chair',
     moveChairTo: 'New chair',
+    moveChairOccupied: '{{chair}} – occupied ({{patient}})',
     signedLocked: 'Signed by {{name}} on {{at}} – locked; corrections only as amendments',
     activeOnChair: 'Session on this chair: {{name}} ({{status}})',
     chairLink: 'Live values of the chair',
