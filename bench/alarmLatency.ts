@@ -9,33 +9,17 @@
 import { performance } from 'node:perf_hooks';
 import { datexFrame } from '../tests/alarms/frames';
 import { startTestApp } from '../tests/helpers/appHarness';
-import type { WsTestClient } from '../tests/helpers/wsClient';
+import { calm, checkIn, sleep } from './fourChairs';
 
 const CHAIRS = [1, 2, 3, 4];
 const CROSSINGS_PER_CHAIR = 260;
 const MISS_AFTER_MS = 2000;
 const TARGET_P99_MS = 100;
-const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function call(client: WsTestClient, method: string, input: unknown): Promise<any> {
-  const r = await client.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-
-/** A patient checked in on the chair: the watched period in which vital alarms are raised. */
-async function checkIn(mfa: WsTestClient, physician: WsTestClient, chairId: number): Promise<void> {
-  const patient = await call(mfa, 'patients.create', { familyName: `Bench${chairId}`, givenName: 'Eva', birthDate: '1970-03-04' });
-  const course = await call(physician, 'courses.create', { patientId: patient.id, kind: 'weekly', plannedInfusions: 4, indication: 'crps', priorFailedTherapies: [{ therapy: 'pregabalin' }] });
-  const { session } = await call(mfa, 'sessions.plan', { courseId: course.id, chairId, plannedFor: Date.now() });
-  await call(mfa, 'sessions.checkIn', { sessionId: session.id });
 }
 
 export async function benchAlarmLatency(): Promise<Array<{ name: string; value: number; unit: string; target?: string; detail?: string }>> {

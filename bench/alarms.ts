@@ -10,15 +10,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../tests/e2e/browser';
 import { datexFrame } from '../tests/alarms/frames';
-import { startTestApp } from '../tests/helpers/appHarness';
+import { overviewWithFourCalmChairs, sleep } from './fourChairs';
 
 const CYCLES_PER_CHAIR = 30;
 const CPU_WINDOW_MS = 20_000;
-const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -46,17 +43,8 @@ async function installObserver(page: Page): Promise<void> {
 }
 
 export async function benchAlarms(): Promise<Array<{ name: string; value: number; unit: string; target?: string; detail?: string }>> {
-  const app = await startTestApp({ simulate: 'always', simulatorIntervalMs: 1000, scenarios: { 1: calm, 2: calm, 3: calm, 4: calm } });
-  const browser = await launchChromium();
+  const { app, browser, page } = await overviewWithFourCalmChairs({ checkedIn: true });
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await app.loginPage(page, 'mfa');
-    await page.getByTestId('overview').waitFor({ timeout: 15_000 });
-    for (const id of [1, 2, 3, 4]) {
-      const value = page.getByTestId(`tile-${id}`).getByTestId('tile-hr').locator('.tile-vital__value');
-      const deadline = Date.now() + 20_000;
-      while (!/\d/.test(await value.innerText()) && Date.now() < deadline) await sleep(200);
-    }
     await sleep(3000);
 
     // CPU with four chairs running and the overview open.

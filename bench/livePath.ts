@@ -13,12 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { datexFrame } from '../tests/alarms/frames';
-import { launchChromium } from '../tests/e2e/browser';
-import { startTestApp } from '../tests/helpers/appHarness';
+import { overviewWithFourCalmChairs, sleep } from './fourChairs';
 import type { BenchRow } from './storage';
 
-const calm = { sensorOffEveryMs: 0, artefactRate: 0 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.timeOrigin + performance.now();
 
 function percentile(xs: number[], p: number): number {
@@ -87,17 +84,8 @@ function relayThreads(): string[] {
 }
 
 export async function benchLivePath(quick: boolean): Promise<BenchRow[]> {
-  const app = await startTestApp({ simulate: 'always', simulatorIntervalMs: 1000, scenarios: { 1: calm, 2: calm, 3: calm, 4: calm } });
-  const browser = await launchChromium();
+  const { app, browser, page } = await overviewWithFourCalmChairs();
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await app.loginPage(page, 'mfa');
-    await page.getByTestId('overview').waitFor({ timeout: 15_000 });
-    for (const id of [1, 2, 3, 4]) {
-      const value = page.getByTestId(`tile-${id}`).getByTestId('tile-hr').locator('.tile-vital__value');
-      const deadline = Date.now() + 20_000;
-      while (!/\d/.test(await value.innerText()) && Date.now() < deadline) await sleep(200);
-    }
     await page.evaluate(STAMPS);
 
     const painted: number[] = [];

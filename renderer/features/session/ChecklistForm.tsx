@@ -6,7 +6,7 @@
  * themselves from the monitor's current (not stale) readings while all four are empty, marked as the monitor's; typed
  * values replace them and are marked as typed (issue 12: what the monitor already has needs no click).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Escort } from '../../../core/session/escort';
 import type { PreInfusionChecklist } from '../../../core/session/checklist';
@@ -89,8 +89,12 @@ export function ChecklistForm({ handle }: { handle: SessionHandle }) {
   };
   const noBaseline = !sys && !dia && !hr && !spo2;
   const monitorHasAny = (['nibpSys', 'nibpDia', 'hr', 'spo2'] as const).some((p) => fromMonitor(p) !== '');
+  // Once per form: fields the MFA empties on purpose (to type her own values) do not fill again under her hands.
+  const autoFilled = useRef(false);
   useEffect(() => {
-    if (noBaseline && monitorHasAny) takeFromMonitor();
+    if (autoFilled.current || !noBaseline || !monitorHasAny) return;
+    autoFilled.current = true;
+    takeFromMonitor();
   }, [noBaseline, monitorHasAny]);
   const typed = (set: (s: string) => void) => (s: string) => {
     set(s);
