@@ -11,19 +11,22 @@ import { basename, join } from 'node:path';
 /** `infusion-pty-<pid>[.<start time>]-<random>`; folders named otherwise (older versions, tests) are not ours to judge. */
 const OWNED = /^infusion-pty-(\d+)(?:\.(\d+))?-/;
 
-/** A new pty folder owned by this process. */
-export function makePtyDir(): string {
+/** A new pty folder owned by this process, inside `base` (the system's temporary folder; tests pass their own). */
+export function makePtyDir(base = tmpdir()): string {
   const started = startTimeOf(process.pid);
-  return mkdtempSync(join(tmpdir(), `infusion-pty-${process.pid}${started === null ? '' : `.${started}`}-`));
+  return mkdtempSync(join(base, `infusion-pty-${process.pid}${started === null ? '' : `.${started}`}-`));
 }
 
-/** The pty folders of processes that no longer run: their socat (if setpriv could not end it) is killed, the folder removed. */
-export function removeStalePtyDirs(): string[] {
+/**
+ * The pty folders in `base` of processes that no longer run: their socat (if setpriv could not end it) is killed,
+ * the folder removed. Tests pass a private `base`, so an app starting in a parallel test cannot clean up first.
+ */
+export function removeStalePtyDirs(base = tmpdir()): string[] {
   const removed: string[] = [];
-  for (const name of readdirSync(tmpdir())) {
+  for (const name of readdirSync(base)) {
     const owner = OWNED.exec(name);
     if (!owner || isRunning(Number(owner[1]), owner[2] ?? null)) continue;
-    const dir = join(tmpdir(), name);
+    const dir = join(base, name);
     try {
       killSocatServing(dir);
       rmSync(dir, { recursive: true, force: true });
