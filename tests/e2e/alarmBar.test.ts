@@ -204,6 +204,10 @@ describe('alarm bar and self-test in Chromium (issue 11 items 8, 9)', () => {
       const tile = (await page.getByTestId(`tile-${id}`).boundingBox())!;
       expect(tile.y + tile.height).toBeLessThanOrEqual(768);
     }
+    // A text cut by the narrow window keeps its whole wording on hover.
+    const texts = (await page.evaluate(`[...${LIST}.querySelectorAll('.alarm-row__text')].map((e) => [e.textContent, e.title])`)) as [string, string][];
+    expect(texts.length).toBeGreaterThan(0);
+    for (const [shown, whole] of texts) expect(whole).toBe(shown);
     await page.screenshot({ path: `${SHOTS}/e2e-alarmbar-1366.png` });
     await page.setViewportSize({ width: 1600, height: 1000 });
     await expect.poll(async () => (await page.getByTestId('alarm-bar').boundingBox())!.height, { timeout: 3000 }).toBe(tall);

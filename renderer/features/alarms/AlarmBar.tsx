@@ -184,6 +184,7 @@ function AlarmRow(props: { alarm: ChairAlarm; chairName: string; now: number; la
   const { alarm: a, language } = props;
   const unacknowledged = a.acknowledgedAt === null;
   const signal = VISUAL_SIGNALS[a.priority];
+  const message = alarmMessage(a.code as ConditionCode, a.params, language);
   return (
     <div
       className={`alarm-row alarm-row--${a.priority}${unacknowledged ? ' alarm-row--unack' : ''}`}
@@ -194,7 +195,8 @@ function AlarmRow(props: { alarm: ChairAlarm; chairName: string; now: number; la
     >
       <span className="alarm-row__prefix" aria-hidden>{signal.prefix}</span>
       <button className="alarm-row__chair" onClick={props.onOpen}>{props.chairName}</button>
-      <span className="alarm-row__text">{alarmMessage(a.code as ConditionCode, a.params, language)}</span>
+      {/* A long text is cut at 1366 px: the whole text shows on hover and stays in the alarm log. */}
+      <span className="alarm-row__text" title={message}>{message}</span>
       <span className="alarm-row__age">{mmss(props.now - a.raisedAt)}</span>
       {a.latched && <span className="alarm-row__badge">{t('alarms.latched')}</span>}
       {a.escalated && <span className="alarm-row__badge alarm-row__badge--escalated">{ALARM_NOTICES['alarm.escalated']![language]}</span>}
