@@ -14,6 +14,8 @@ const ENGLISH_WORDS = [
   // Their words for rejected frames and device notices (now codes said in words: core/devices/rejectReason.ts, deviceNotice.ts).
   'data', 'frame', 'frames', 'record', 'mismatch', 'malformed', 'too', 'bad', 'without', 'unexpected', 'incomplete', 'truncated',
   'oximeter', 'pump', 'bolus', 'answered', 'cleared',
+  // Their words for device alarms and sensor messages (now codes said in words: core/devices/deviceAlarms.ts).
+  'active', 'silenced', 'exceeded', 'changing', 'sensor', 'search', 'interference', 'occlusion', 'syringe', 'empty',
 ];
 
 export interface GermanTextRule {

@@ -1,10 +1,13 @@
 /** The drivers' codes said in words on the setup screen, with a real i18next: German and English, unknown codes framed. */
+import { readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { de } from '../../renderer/i18n/de';
 import { en } from '../../renderer/i18n/en';
-import { noticeText, protocolName, rejectReasonList } from '../../renderer/features/setup/deviceWords';
+import { conditionWords, noticeText, protocolName, rejectReasonList } from '../../renderer/features/setup/deviceWords';
 import { nonin2 } from '../../drivers/protocols/nonin';
+import { masimoAscii1 } from '../../drivers/protocols/masimo-ascii1';
+import { asciiBytes } from '../../drivers/protocols/shared/bytes';
 
 const t: Record<'de' | 'en', TFunction> = {} as never;
 
@@ -33,6 +36,50 @@ describe('device codes in words', () => {
     expect(noticeText(t.en, unknown)).toBe('Notice with the unknown code monitor.newThing');
     // A group known, a name not: still unknown (no half-resolved key on the screen).
     expect(noticeText(t.de, { code: 'pump', text: 'x' })).toBe('Meldung mit unbekanntem Code pump');
+  });
+
+  /** A notice naming `conditions` (the pump's ones at pump 1.3), said in German and in English. */
+  const said = (code: string, conditions?: string): [string, string] => {
+    const notice = { code, text: 'driver words', args: { pump: '1.3', ...(conditions === undefined ? {} : { conditions }) } };
+    return [noticeText(t.de, notice), noticeText(t.en, notice)];
+  };
+
+  it('says the alarms and sensor messages a notice names as a list of words, in the order the device set them', () => {
+    expect(said('oximeter.alarm', 'spo2High,pulseRateLow')).toEqual([
+      'Alarmzustand des Oximeters: SpO₂ zu hoch, Pulsfrequenz zu niedrig',
+      'oximeter alarm state: SpO₂ high, pulse rate low',
+    ]);
+    expect(said('oximeter.exception', 'sensorOff')).toEqual(['Sensorzustand des Oximeters: Sensor ab', 'oximeter sensor state: sensor off']);
+    expect(said('pump.alarm', 'occlusion')).toEqual(['Pumpe 1.3: Alarm „Verschluss (Okklusion)“', 'pump 1.3: alarm "occlusion"']);
+    expect(said('pump.alarmCleared', 'occlusion')).toEqual(['Pumpe 1.3: Alarm „Verschluss (Okklusion)“ beendet', 'pump 1.3: alarm "occlusion" cleared']);
+  });
+
+  it('says a bit or alarm the table does not name as unknown with its number, never blank and never dropped', () => {
+    expect(said('oximeter.alarm', 'spo2Low,0x4000')).toEqual([
+      'Alarmzustand des Oximeters: SpO₂ zu niedrig, unbekannter Alarm 0x4000',
+      'oximeter alarm state: SpO₂ low, unknown alarm 0x4000',
+    ]);
+    expect(said('oximeter.exception', '0x2000')[0]).toBe('Sensorzustand des Oximeters: unbekannte Sensormeldung 0x2000');
+    expect(said('pump.alarm', '55')[0]).toBe('Pumpe 1.3: Alarm „unbekannter Alarm Nr. 55“');
+    // A notice without its list (a driver that did not fill it) still says there was an alarm.
+    expect(said('oximeter.alarm')[0]).toBe('Alarmzustand des Oximeters: unbekannter Alarm ?');
+    expect(conditionWords(t.de, 'oximeterAlarm', 'spo2High,,alarmSilenced')).toEqual(['SpO₂ zu hoch', 'Alarmton stummgeschaltet']);
+  });
+
+  it('says what the drivers decode from real capture lines in German words', () => {
+    const lines = readFileSync(new URL('../fixtures/vectors/masimo_ascii_samples.txt', import.meta.url), 'latin1')
+      .split('\n')
+      .filter((l) => /^\d\d\//.test(l));
+    const out = masimoAscii1.createSession().receive(asciiBytes(lines.map((l) => `${l}\r\n`).join('')), 0);
+    expect(out.notices.map((n) => noticeText(t.de, n))).toEqual([
+      'Sensorzustand des Oximeters: Sensor ab', // Radical-7 example, EXC 820
+      'Alarmzustand des Oximeters: Alarmton stummgeschaltet', // Radical-5 example, ALARM 20
+      'keine Störung mehr am Oximeter', // Radical-5 EXC 800: Masimo SET alone
+      'kein Alarm mehr am Oximeter', // Rad-8, ALARM 0000
+      'Sensorzustand des Oximeters: Sensor ab', // trend dump EXC 820
+      'keine Störung mehr am Oximeter',
+      'Sensorzustand des Oximeters: niedrige Signalqualität', // EXC C00
+    ]);
   });
 
   it('lists rejections per reason in words, and names protocols by id', () => {
