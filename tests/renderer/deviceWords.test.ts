@@ -1,5 +1,6 @@
 /** The drivers' codes said in words on the setup screen, with a real i18next: German and English, unknown codes framed. */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { de } from '../../renderer/i18n/de';
@@ -8,6 +9,7 @@ import { conditionWords, noticeText, protocolName, rejectReasonList } from '../.
 import { nonin2 } from '../../drivers/protocols/nonin';
 import { masimoAscii1 } from '../../drivers/protocols/masimo-ascii1';
 import { asciiBytes } from '../../drivers/protocols/shared/bytes';
+import { germanTextFindings } from '../helpers/germanText';
 
 const t: Record<'de' | 'en', TFunction> = {} as never;
 
@@ -80,6 +82,23 @@ describe('device codes in words', () => {
       'keine Störung mehr am Oximeter',
       'Sensorzustand des Oximeters: niedrige Signalqualität', // EXC C00
     ]);
+  });
+
+  it('says every set bit of any ALARM and EXC field as one German word, none dropped, no key and no English', () => {
+    const popcount = (n: number) => n.toString(2).replace(/0/g, '').length;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), (alarm, exc) => {
+        const hex = (n: number) => n.toString(16).toUpperCase().padStart(8, '0');
+        const out = masimoAscii1.createSession().receive(asciiBytes(`02/22/16 22:47:45 SPO2=098% BPM=097 ALARM=${hex(alarm)} EXC=${hex(exc)}\r\n`), 0);
+        const said = Object.fromEntries(out.notices.map((n) => [n.code, noticeText(t.de, n)]));
+        const words = (text: string | undefined) => text!.slice(text!.indexOf(': ') + 2).split(', ');
+        expect(words(said['oximeter.alarm'])).toHaveLength(popcount(alarm));
+        const reported = popcount((exc & ~0x800) >>> 0);
+        if (reported > 0) expect(words(said['oximeter.exception'])).toHaveLength(reported);
+        else expect(said['oximeter.exception']).toBeUndefined();
+        for (const text of Object.values(said)) expect(germanTextFindings(text), text).toEqual([]);
+      }),
+    );
   });
 
   it('lists rejections per reason in words, and names protocols by id', () => {
