@@ -60,9 +60,9 @@ const PUMP_ALARMS = [
   { id: 12, code: 'syringeNearlyEmpty', log: 'syringe nearly empty (pre-alarm)' },
 ] as const satisfies readonly (Condition<string> & { id: number })[];
 
-export type OximeterAlarmCode = (typeof OXIMETER_ALARM_BITS)[number]['code'];
-export type OximeterExceptionCode = (typeof OXIMETER_EXCEPTION_BITS)[number]['code'];
-export type PumpAlarmCode = (typeof PUMP_ALARMS)[number]['code'];
+type OximeterAlarmCode = (typeof OXIMETER_ALARM_BITS)[number]['code'];
+type OximeterExceptionCode = (typeof OXIMETER_EXCEPTION_BITS)[number]['code'];
+type PumpAlarmCode = (typeof PUMP_ALARMS)[number]['code'];
 export type DeviceConditionCode = OximeterAlarmCode | OximeterExceptionCode | PumpAlarmCode;
 
 const ALL: readonly Condition<DeviceConditionCode>[] = [...OXIMETER_ALARM_BITS, ...OXIMETER_EXCEPTION_BITS, ...PUMP_ALARMS];
