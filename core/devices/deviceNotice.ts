@@ -32,7 +32,13 @@ export const NOTICE_CODES = [
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
-/** Values a notice text fills in; never words of a language. */
+/**
+ * Values a notice text fills in; never words of a language. The alarm and exception notices (core/devices/deviceAlarms.ts
+ * NOTICE_CONDITION_KIND) carry `conditions`: what the device reported, comma-joined without spaces, each entry a
+ * condition code ('spo2High', 'sensorOff', 'occlusion') or, for a bit or alarm id the table does not name, its number
+ * as the device gives it ('0x4000' for a Masimo bit, '55' for INA55); beside it the raw value for the log
+ * (`alarm: '0x22'`, `exception: '0x820'`, `alarm: 'INA3'`).
+ */
 export type NoticeArgs = Record<string, string | number>;
 
 export function isNoticeCode(code: string): code is NoticeCode {

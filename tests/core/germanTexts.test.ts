@@ -13,6 +13,7 @@ import { FIELD_LABELS } from '../../core/fieldLabels';
 import { formatProblem, MESSAGES, problem } from '../../core/messages';
 import { DOCUMENT_TEXTS } from '../../electron/services/documents/texts';
 import { LINK_PHASES } from '../../core/devices/linkPhase';
+import { CONDITION_KINDS, DEVICE_CONDITION_CODES } from '../../core/devices/deviceAlarms';
 import { NOTICE_CODES } from '../../core/devices/deviceNotice';
 import { REJECT_REASONS } from '../../core/devices/rejectReason';
 import { de } from '../../renderer/i18n/de';
@@ -92,11 +93,13 @@ describe('German texts', () => {
     expect(missed).toEqual([]);
   });
 
-  it('would catch a rejection reason or device notice shown as its code or in English on a German screen', () => {
+  it('would catch a rejection reason, device notice or device alarm shown as its code or in English on a German screen', () => {
     const english = (path: string) => path.split('.').reduce((o: any, k) => o[k], en.device) as string;
     const missed = [
       ...REJECT_REASONS.flatMap((code) => [code, english(`reject.${code}`)]),
       ...NOTICE_CODES.flatMap((code) => [code, english(`notice.${code}`)]),
+      ...DEVICE_CONDITION_CODES.flatMap((code) => [code, english(`condition.${code}`)]),
+      ...CONDITION_KINDS.flatMap((kind) => [kind, english(`conditionUnknown.${kind}`)]),
     ].filter((text) => germanTextFindings(text).length === 0);
     expect(missed).toEqual([]);
   });

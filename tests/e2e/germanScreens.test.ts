@@ -1,12 +1,23 @@
 /**
  * Issue 12 item 7 in Chromium: the rendered text of the main screens in German (overview with a running infusion,
- * the session, the course with its documents, the signed session's review, clinic settings, device setup) read by
+ * the session, the course with its documents, the signed session's review, clinic settings, device setup, a Masimo
+ * oximeter's and a B. Braun pump's alarms from their connection tests) read by
  * the same rules as the catalogues (tests/helpers/germanText.ts): no English words, code names, developer
  * references, ISO dates, "RR" or "Empfang", no decimal point. Screenshots in test-results/german-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSerialPort } from '../../drivers/link/port';
+import { findProtocol } from '../../drivers/protocols';
+import { asciiBytes } from '../../drivers/protocols/shared/bytes';
+import type { SimulatedDevice } from '../../drivers/simulator/device';
+import { createBbraunBccDevice } from '../../drivers/simulator/devices/bbraun-bcc';
+import { createMasimoAscii1Device } from '../../drivers/simulator/devices/masimo-ascii1';
+import { SimulatedPatient } from '../../drivers/simulator/patient';
+import { openPtyPair, type PtyPair } from '../../drivers/simulator/ptyPair';
+import { SimulatorRunner } from '../../drivers/simulator/runner';
+import { TYPED } from '../../renderer/features/setup/deviceDraft';
 import type { TestApp } from '../helpers/appHarness';
 import { launchChromium } from './browser';
 import { germanFindings } from './germanScan';
@@ -19,6 +30,8 @@ let app: TestApp;
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
+/** Simulated devices on ptys, ended after the tests. */
+const stops: (() => Promise<void>)[] = [];
 
 /** The screen's German findings, with a full-page screenshot. */
 async function findings(p: Page, screen: string): Promise<string[]> {
@@ -36,6 +49,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  for (const stop of stops) await stop();
   await browser?.close();
   await app?.close();
 });
@@ -97,4 +111,46 @@ describe('the German screens, as rendered (browser locale en-US on purpose)', ()
     found.push(...(await findings(admin, 'setup-test')));
     expect(found).toEqual([]);
   }, 60_000);
+
+  it('device alarms in words: a Masimo oximeter and a B. Braun pump in alarm on socat ptys, tested from the setup screen', async () => {
+    // The oximeter's ALARM field 000A (SpO₂ low + pulse rate low) on otherwise real-looking ASCII 1 lines.
+    const oximeter = createMasimoAscii1Device();
+    const inAlarm: SimulatedDevice = { ...oximeter, tick: (snap) => oximeter.tick(snap).map((b) => asciiBytes(new TextDecoder().decode(b).replace('ALARM=0000', 'ALARM=000A'))) };
+    const oximeterLine = await deviceOnPty('masimo-ascii1', inAlarm, 250);
+    // A ComDevice with one pump in occlusion (INA3).
+    const pumpLine = await deviceOnPty('bbraun-bcc', createBbraunBccDevice({ pumps: [{ address: '50111', drug: 'Esketamin 1 mg/ml', alarms: ['INA3'] }] }), 500);
+    const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await app.loginPage(admin, 'admin');
+    await admin.getByTestId('tab-setup').click();
+    await admin.getByTestId('setup-protocol').selectOption('masimo-ascii1');
+    await admin.getByTestId('setup-port').selectOption(TYPED);
+    await admin.getByTestId('setup-port-path').fill(oximeterLine.appPath);
+    await admin.getByTestId('setup-test').click();
+    const result = admin.getByTestId('setup-test-result');
+    await expect.poll(() => result.innerText().catch(() => ''), { timeout: 20_000 }).toContain('Alarmzustand des Oximeters: SpO₂ zu niedrig, Pulsfrequenz zu niedrig');
+    expect(await result.innerText()).not.toMatch(/0x|Code/);
+    await result.scrollIntoViewIfNeeded(); // the screenshot shows the result
+    const found = await findings(admin, 'setup-oximeter-alarm');
+
+    await admin.getByTestId('setup-pump').selectOption(TYPED);
+    await admin.getByTestId('setup-pump-path').fill(pumpLine.appPath);
+    await admin.getByTestId('setup-test-pump').click();
+    await expect.poll(() => result.innerText().catch(() => ''), { timeout: 25_000 }).toContain('Pumpe 1.1: Alarm „Verschluss (Okklusion)“');
+    expect(await result.innerText()).not.toMatch(/INA|0x|Code/);
+    await result.scrollIntoViewIfNeeded(); // the screenshot shows the result
+    found.push(...(await findings(admin, 'setup-pump-alarm')));
+    expect(found).toEqual([]);
+  }, 60_000);
 });
+
+/** A simulated device on the device end of a socat pty, stopped after the tests; the app opens `appPath`. */
+async function deviceOnPty(protocolId: string, device: SimulatedDevice, intervalMs: number): Promise<PtyPair> {
+  const pair = await openPtyPair();
+  const runner = new SimulatorRunner(await openSerialPort(pair.devicePath, findProtocol(protocolId)!.lineSettings), device, new SimulatedPatient(Date.now(), { seed: 5 }), Date.now, intervalMs);
+  runner.start();
+  stops.push(async () => {
+    await runner.stop();
+    pair.stop();
+  });
+  return pair;
+}

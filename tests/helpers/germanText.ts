@@ -14,6 +14,8 @@ const ENGLISH_WORDS = [
   // Their words for rejected frames and device notices (now codes said in words: core/devices/rejectReason.ts, deviceNotice.ts).
   'data', 'frame', 'frames', 'record', 'mismatch', 'malformed', 'too', 'bad', 'without', 'unexpected', 'incomplete', 'truncated',
   'oximeter', 'pump', 'bolus', 'answered', 'cleared',
+  // Their words for device alarms and sensor messages (now codes said in words: core/devices/deviceAlarms.ts).
+  'active', 'silenced', 'exceeded', 'changing', 'sensor', 'search', 'interference', 'occlusion', 'syringe', 'empty',
 ];
 
 export interface GermanTextRule {
@@ -47,7 +49,8 @@ export const GERMAN_TEXT_RULES: GermanTextRule[] = [
   { name: 'ISO date', find: all(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g), example: 'am 2026-12-03' },
   { name: 'RR or NIBP (German: Blutdruck, NIBD, AF)', find: all(/(?<![\p{L}])(RR|NIBP)(?![\p{L}])/gu), example: 'RR systolisch' },
   { name: '"Empfang" for the monitor link', find: all(/Empfang/g), example: 'Empfang' },
-  { name: 'decimal point in a German number', find: all(/(?<![\d.§]|GDT |§ |Abschnitt |\d, )\d+\.\d+(?![\d.])/g), example: 'Dosis 0.15 mg' },
+  // "Pumpe 1.3" is pillar 1, slot 3 of the B. Braun rack (drivers/protocols/bbraun-bcc/quads.ts pumpPlace), not a number.
+  { name: 'decimal point in a German number', find: all(/(?<![\d.§]|GDT |§ |Abschnitt |Pumpe |\d, )\d+\.\d+(?![\d.])/g), example: 'Dosis 0.15 mg' },
 ];
 
 /** Each problem of one German text, in words; empty when it reads as German. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONDITION_KINDS, DEVICE_CONDITION_CODES, NOTICE_CONDITION_KIND } from '../../core/devices/deviceAlarms';
 import { NOTICE_CODES } from '../../core/devices/deviceNotice';
 import { LINK_PHASES } from '../../core/devices/linkPhase';
 import { REJECT_REASONS } from '../../core/devices/rejectReason';
@@ -34,21 +35,30 @@ describe('translations', () => {
     }
   });
 
-  it('name every protocol, device notice and rejection reason in German and English, and no other', () => {
+  it('name every protocol, device notice, device alarm or sensor message and rejection reason in German and English, and no other', () => {
     const at = (messages: object, path: string): unknown => path.split('.').reduce((o: any, k) => o?.[k], messages);
     for (const messages of [de, en]) {
       expect(Object.keys(messages.device.protocol).sort()).toEqual(PROTOCOLS.map((p) => p.id).sort());
       expect(keys(messages.device.notice).sort()).toEqual([...NOTICE_CODES].sort());
       expect(Object.keys(messages.device.reject).sort()).toEqual([...REJECT_REASONS].sort());
+      expect(Object.keys(messages.device.condition).sort()).toEqual([...DEVICE_CONDITION_CODES].sort());
+      expect(Object.keys(messages.device.conditionUnknown).sort()).toEqual([...CONDITION_KINDS].sort());
     }
     const texts = [
       ...PROTOCOLS.map((p) => `device.protocol.${p.id}`),
       ...NOTICE_CODES.map((code) => `device.notice.${code}`),
       ...REJECT_REASONS.map((code) => `device.reject.${code}`),
+      ...DEVICE_CONDITION_CODES.map((code) => `device.condition.${code}`),
+      ...CONDITION_KINDS.map((kind) => `device.conditionUnknown.${kind}`),
     ];
     for (const path of texts) {
       expect(at(de, path), path).toMatch(/\S/);
       expect(at(en, path), path).toMatch(/\S/);
     }
+    // A notice naming alarms says them in its text; an unknown one says its number.
+    for (const code of Object.keys(NOTICE_CONDITION_KIND)) {
+      for (const messages of [de, en]) expect(at(messages, `device.notice.${code}`), code).toContain('{{conditions}}');
+    }
+    for (const kind of CONDITION_KINDS) for (const messages of [de, en]) expect(at(messages, `device.conditionUnknown.${kind}`)).toContain('{{number}}');
   });
 });

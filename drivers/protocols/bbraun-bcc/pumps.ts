@@ -1,18 +1,11 @@
 /** Pump data (quadruples) → readings and notices. Keeps per-pump state so drug/alarm/bolus notices fire on change. */
+import { conditionsLogText, pumpAlarmCondition } from '../../../core/devices/deviceAlarms';
 import type { VitalParameter } from '../../../core/vitals';
 import type { DecodeOutput } from '../../protocol';
 import { pushReading } from '../shared/readings';
 import { pumpLabel, pumpPlace, type Quad } from './quads';
 
 const READING_PARAMS: Record<string, VitalParameter> = { INRT: 'pumpRate', INVI: 'pumpVolume' };
-
-/** Alarm texts known from the spec summary (monitor-protocols §2g); the rest are named by number. */
-const ALARM_TEXT: Record<string, string> = {
-  INA2: 'syringe empty',
-  INA3: 'pressure / occlusion',
-  INA7: 'end of volume (VTBI reached)',
-  INA12: 'syringe nearly empty (pre-alarm)',
-};
 
 const NUMBER = /^-?\d{1,7}(\.\d{1,4})?$/;
 /** `_NV` no value, `_NA` not available (BCC 3.36+). */
@@ -91,8 +84,10 @@ export class PumpTracker {
   }
 
   private alarm(pump: PumpState, address: string, id: string, active: boolean, out: DecodeOutput): void {
-    const text = `${pumpLabel(address)}: ${ALARM_TEXT[id] ?? `alarm ${id}`}`;
-    const args = { pump: pumpPlace(address), alarm: id };
+    // The alarm by its code (core/devices/deviceAlarms.ts, monitor-protocols §2g), an unnamed one by its number.
+    const condition = pumpAlarmCondition(id);
+    const text = `${pumpLabel(address)}: ${conditionsLogText([condition], () => `alarm ${id}`)}`;
+    const args = { pump: pumpPlace(address), alarm: id, conditions: condition };
     if (active && !pump.alarms.has(id)) {
       pump.alarms.add(id);
       out.notices.push({ code: 'pump.alarm', text, args });

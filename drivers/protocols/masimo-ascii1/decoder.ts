@@ -1,9 +1,11 @@
 /** Masimo ASCII 1 decoder: bytes → lines → readings. Keeps only the unfinished line between calls. */
+import { conditionsLogText, joinConditions, OXIMETER_EXCEPTION_NORMAL, oximeterAlarmConditions, oximeterExceptionConditions } from '../../../core/devices/deviceAlarms';
+import type { DeviceNotice } from '../../protocol';
 import type { MeasurementState } from '../../../core/vitals';
 import { emptyOutput, type DecodeOutput } from '../../protocol';
 import { LineSplitter } from '../shared/lines';
 import { pushReading } from '../shared/readings';
-import { alarmText, EXC_INVALID, EXC_QUESTIONABLE, EXC_SENSOR_OFF, exceptionText, parseMasimoLine } from './parse';
+import { EXC_INVALID, EXC_QUESTIONABLE, EXC_SENSOR_OFF, parseMasimoLine } from './parse';
 
 /** A real line is ~130 characters; anything far longer is noise. */
 const MAX_LINE = 512;
@@ -11,7 +13,7 @@ const MAX_LINE = 512;
 export class MasimoDecoder {
   private lines = new LineSplitter(MAX_LINE);
   private lastAlarm = 0;
-  private lastException = 0x0800; // "Masimo SET" alone is the normal state: no notice for it
+  private lastException = 0;
 
   receive(chunk: Uint8Array): DecodeOutput {
     const out = emptyOutput();
@@ -41,22 +43,24 @@ export class MasimoDecoder {
       const alarm = record.alarm ?? 0;
       if (alarm !== this.lastAlarm) {
         this.lastAlarm = alarm;
-        out.notices.push(
-          alarm
-            ? { code: 'oximeter.alarm', text: alarmText(alarm) || `alarm 0x${alarm.toString(16)}`, args: { alarm: `0x${alarm.toString(16)}` } }
-            : { code: 'oximeter.alarmEnded', text: 'no alarm' },
-        );
+        out.notices.push(alarm ? conditionNotice('oximeter.alarm', 'alarm', alarm, oximeterAlarmConditions(alarm)) : { code: 'oximeter.alarmEnded', text: 'no alarm' });
       }
-      if (record.exception !== undefined && exc !== this.lastException) {
-        this.lastException = exc;
-        const text = exceptionText(exc);
+      // "Masimo SET" alone is the normal state: no notice for it.
+      const reported = exc & ~OXIMETER_EXCEPTION_NORMAL;
+      if (record.exception !== undefined && reported !== this.lastException) {
+        this.lastException = reported;
         out.notices.push(
-          text
-            ? { code: 'oximeter.exception', text, args: { exception: `0x${exc.toString(16)}` } }
+          reported
+            ? conditionNotice('oximeter.exception', 'exception', exc, oximeterExceptionConditions(exc))
             : { code: 'oximeter.exceptionEnded', text: 'no exception' },
         );
       }
     }
     return out;
   }
+}
+
+/** A notice naming each set bit by its code (unknown bits by their hex value), the raw field kept for the log. */
+function conditionNotice(code: 'oximeter.alarm' | 'oximeter.exception', field: 'alarm' | 'exception', bits: number, entries: string[]): DeviceNotice {
+  return { code, text: conditionsLogText(entries, (bit) => `bit ${bit}`), args: { [field]: `0x${bits.toString(16)}`, conditions: joinConditions(entries) } };
 }

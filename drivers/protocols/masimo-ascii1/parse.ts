@@ -1,4 +1,5 @@
 /** Parses one Masimo "ASCII 1" line (also the Rad-8 trend-dump variant) into fields. Pure, never throws. */
+import { exceptionMask } from '../../../core/devices/deviceAlarms';
 import type { RejectReason } from '../../../core/devices/rejectReason';
 
 export interface MasimoRecord {
@@ -79,39 +80,7 @@ function numeric(raw: string): number | null | undefined {
   return Number(raw);
 }
 
-/** EXC bits that make SpO2/PR unusable (monitor-protocols §2c). */
-export const EXC_SENSOR_OFF = 0x0001 | 0x0020 | 0x1000; // no sensor, sensor off, no cable
-export const EXC_INVALID = 0x0002 | 0x0008 | 0x0080 | 0x0100; // defective, pulse search, unrecognized, incompatible
-export const EXC_QUESTIONABLE = 0x0004 | 0x0010 | 0x0040 | 0x0400; // low perfusion, interference, ambient light, low SIQ
-
-const ALARM_TEXT: Array<[number, string]> = [
-  [0x0001, 'SpO2 high'],
-  [0x0002, 'SpO2 low'],
-  [0x0004, 'pulse rate high'],
-  [0x0008, 'pulse rate low'],
-  [0x0010, 'alarm active'],
-  [0x0020, 'alarm silenced'],
-  [0x0040, 'low battery'],
-];
-const EXC_TEXT: Array<[number, string]> = [
-  [0x0001, 'no sensor'],
-  [0x0002, 'defective sensor'],
-  [0x0004, 'low perfusion'],
-  [0x0008, 'pulse search'],
-  [0x0010, 'interference'],
-  [0x0020, 'sensor off'],
-  [0x0040, 'ambient light'],
-  [0x0080, 'unrecognized sensor'],
-  [0x0100, 'incompatible sensor'],
-  [0x0400, 'low signal IQ'],
-  [0x1000, 'no cable'],
-];
-
-export function bitsText(bits: number, table: Array<[number, string]>): string {
-  return table
-    .filter(([b]) => (bits & b) !== 0)
-    .map(([, t]) => t)
-    .join(', ');
-}
-export const alarmText = (bits: number): string => bitsText(bits, ALARM_TEXT);
-export const exceptionText = (bits: number): string => bitsText(bits, EXC_TEXT);
+/** EXC bits that make SpO2/PR unusable, from the one table of bits (core/devices/deviceAlarms.ts, monitor-protocols §2c). */
+export const EXC_SENSOR_OFF = exceptionMask('sensorOff'); // no sensor, sensor off, no cable
+export const EXC_INVALID = exceptionMask('invalid'); // defective, pulse search, unrecognized, incompatible
+export const EXC_QUESTIONABLE = exceptionMask('questionable'); // low perfusion, interference, ambient light, low SIQ

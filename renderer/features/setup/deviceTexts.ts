@@ -1,9 +1,10 @@
 /**
  * What the drivers report as codes, said in words on the device setup screen, German first: protocol names by
  * protocol id (drivers/protocols; the drivers keep an English label for logs), device notices by code
- * (core/devices/deviceNotice.ts) and reasons for rejected frames (core/devices/rejectReason.ts).
+ * (core/devices/deviceNotice.ts) with the alarms and exceptions they name (core/devices/deviceAlarms.ts) and reasons for rejected frames (core/devices/rejectReason.ts).
  * Spread into renderer/i18n/de.ts and en.ts.
  */
+import type { ConditionKind, DeviceConditionCode } from '../../../core/devices/deviceAlarms';
 import type { NoticeCode } from '../../../core/devices/deviceNotice';
 import type { RejectReason } from '../../../core/devices/rejectReason';
 
@@ -32,9 +33,9 @@ export const deviceTextsDe = {
         error: 'Monitor meldet Fehler {{error}} zu Anfrage {{request}}',
       },
       oximeter: {
-        alarm: 'Alarmzustand des Oximeters: Code {{alarm}}',
+        alarm: 'Alarmzustand des Oximeters: {{conditions}}',
         alarmEnded: 'kein Alarm mehr am Oximeter',
-        exception: 'Sensorzustand des Oximeters: Code {{exception}}',
+        exception: 'Sensorzustand des Oximeters: {{conditions}}',
         exceptionEnded: 'keine Störung mehr am Oximeter',
         batteryLow: 'Batterie des Oximeters schwach',
         batteryOk: 'Batterie des Oximeters in Ordnung',
@@ -48,10 +49,47 @@ export const deviceTextsDe = {
         drug: 'Pumpe {{pump}}: {{drug}}',
         bolus: 'Pumpe {{pump}}: Bolus läuft',
         bolusCount: 'Pumpe {{pump}}: {{count}} Bolus/Boli seit der letzten Abfrage',
-        alarm: 'Pumpe {{pump}}: Alarm {{alarm}}',
-        alarmCleared: 'Pumpe {{pump}}: Alarm {{alarm}} beendet',
+        alarm: 'Pumpe {{pump}}: Alarm „{{conditions}}“',
+        alarmCleared: 'Pumpe {{pump}}: Alarm „{{conditions}}“ beendet',
       },
     } satisfies NoticeTexts,
+    /** What a notice's `conditions` entries mean (core/devices/deviceAlarms.ts); a list reads "SpO₂ zu hoch, Pulsfrequenz zu niedrig". */
+    condition: {
+      spo2High: 'SpO₂ zu hoch',
+      spo2Low: 'SpO₂ zu niedrig',
+      pulseRateHigh: 'Pulsfrequenz zu hoch',
+      pulseRateLow: 'Pulsfrequenz zu niedrig',
+      alarmActive: 'Alarm ausgelöst',
+      alarmSilenced: 'Alarmton stummgeschaltet',
+      batteryLow: 'Batterie schwach',
+      spcoHigh: 'SpCO zu hoch',
+      spcoLow: 'SpCO zu niedrig',
+      spmetHigh: 'SpMet zu hoch',
+      spmetLow: 'SpMet zu niedrig',
+      desatIndex: 'Entsättigungsindex überschritten',
+      perfusionIndexChange: 'Perfusionsindex ändert sich stark',
+      noSensor: 'kein Sensor angeschlossen',
+      sensorDefective: 'Sensor defekt',
+      lowPerfusion: 'niedrige Perfusion',
+      pulseSearch: 'Pulssuche',
+      interference: 'Störsignal',
+      sensorOff: 'Sensor ab',
+      ambientLight: 'zu viel Umgebungslicht',
+      sensorUnrecognized: 'Sensor nicht erkannt',
+      sensorIncompatible: 'Sensor nicht kompatibel',
+      lowSignalQuality: 'niedrige Signalqualität',
+      noCable: 'kein Patientenkabel',
+      syringeEmpty: 'Spritze leer',
+      occlusion: 'Verschluss (Okklusion)',
+      volumeDone: 'Volumenvorwahl erreicht',
+      syringeNearlyEmpty: 'Spritze fast leer (Voralarm)',
+    } satisfies Record<DeviceConditionCode, string>,
+    /** An entry the table does not name, by the number the device gave (never left out). */
+    conditionUnknown: {
+      oximeterAlarm: 'unbekannter Alarm {{number}}',
+      oximeterException: 'unbekannte Sensormeldung {{number}}',
+      pumpAlarm: 'unbekannter Alarm Nr. {{number}}',
+    } satisfies Record<ConditionKind, string>,
     reject: {
       implausibleValue: 'unplausibler Messwert',
       decoderError: 'interner Fehler beim Lesen',
@@ -106,9 +144,9 @@ export const deviceTextsEn = {
         error: 'monitor returned error {{error}} for request {{request}}',
       },
       oximeter: {
-        alarm: 'oximeter alarm state: code {{alarm}}',
+        alarm: 'oximeter alarm state: {{conditions}}',
         alarmEnded: 'no oximeter alarm any more',
-        exception: 'oximeter sensor state: code {{exception}}',
+        exception: 'oximeter sensor state: {{conditions}}',
         exceptionEnded: 'no oximeter exception any more',
         batteryLow: 'oximeter battery low',
         batteryOk: 'oximeter battery ok',
@@ -122,9 +160,44 @@ export const deviceTextsEn = {
         drug: 'pump {{pump}}: {{drug}}',
         bolus: 'pump {{pump}}: bolus running',
         bolusCount: 'pump {{pump}}: {{count}} bolus(es) since the last read',
-        alarm: 'pump {{pump}}: alarm {{alarm}}',
-        alarmCleared: 'pump {{pump}}: alarm {{alarm}} cleared',
+        alarm: 'pump {{pump}}: alarm "{{conditions}}"',
+        alarmCleared: 'pump {{pump}}: alarm "{{conditions}}" cleared',
       },
+    },
+    condition: {
+      spo2High: 'SpO₂ high',
+      spo2Low: 'SpO₂ low',
+      pulseRateHigh: 'pulse rate high',
+      pulseRateLow: 'pulse rate low',
+      alarmActive: 'alarm active',
+      alarmSilenced: 'alarm silenced',
+      batteryLow: 'battery low',
+      spcoHigh: 'SpCO high',
+      spcoLow: 'SpCO low',
+      spmetHigh: 'SpMet high',
+      spmetLow: 'SpMet low',
+      desatIndex: 'desaturation index exceeded',
+      perfusionIndexChange: 'perfusion index changing fast',
+      noSensor: 'no sensor connected',
+      sensorDefective: 'sensor defective',
+      lowPerfusion: 'low perfusion',
+      pulseSearch: 'pulse search',
+      interference: 'interference',
+      sensorOff: 'sensor off',
+      ambientLight: 'too much ambient light',
+      sensorUnrecognized: 'sensor not recognised',
+      sensorIncompatible: 'sensor incompatible',
+      lowSignalQuality: 'low signal quality',
+      noCable: 'no patient cable',
+      syringeEmpty: 'syringe empty',
+      occlusion: 'occlusion',
+      volumeDone: 'volume to be infused reached',
+      syringeNearlyEmpty: 'syringe nearly empty (pre-alarm)',
+    },
+    conditionUnknown: {
+      oximeterAlarm: 'unknown alarm {{number}}',
+      oximeterException: 'unknown sensor message {{number}}',
+      pumpAlarm: 'unknown alarm no. {{number}}',
     },
     reject: {
       implausibleValue: 'implausible value',

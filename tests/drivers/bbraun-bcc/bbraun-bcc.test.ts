@@ -138,7 +138,7 @@ describe('BCC conversation with the simulated ComDevice', () => {
     expect(notices).toContainEqual({ code: 'pump.connected', text: 'ComDevice answered (bed ComSystem)', args: { bed: 'ComSystem' } });
     expect(notices).toContainEqual({ code: 'pump.drug', text: 'pump 1.1: Esketamin 25 mg/ml', args: { pump: '1.1', drug: 'Esketamin 25 mg/ml' } });
     expect(notices).toContainEqual({ code: 'pump.drug', text: 'pump 1.3: NaCl 0,9%', args: { pump: '1.3', drug: 'NaCl 0,9%' } });
-    expect(notices).toContainEqual({ code: 'pump.alarm', text: 'pump 1.2: syringe nearly empty (pre-alarm)', args: { pump: '1.2', alarm: 'INA12' } });
+    expect(notices).toContainEqual({ code: 'pump.alarm', text: 'pump 1.2: syringe nearly empty (pre-alarm)', args: { pump: '1.2', alarm: 'INA12', conditions: 'syringeNearlyEmpty' } });
     expect(notices).toContainEqual({ code: 'pump.bolus', text: 'pump 1.3: bolus running', args: { pump: '1.3' } });
     expect(notices).toContainEqual({
       code: 'pump.bolusCount',
@@ -177,6 +177,20 @@ describe('BCC conversation with the simulated ComDevice', () => {
     expect(out.rejected).toEqual([
       { reason: 'implausibleValue', detail: 'implausible pumpRate value' },
       { reason: 'malformedValue', detail: 'INVI' },
+    ]);
+  });
+
+  it('names a pump alarm by its code (INA3 and INA03 alike), an alarm the table does not name by its number', () => {
+    const s = new BbraunBccSession();
+    s.start(0);
+    const raised = s.receive(encodeBccFrame('1', '9,50111,INA03,1\x1e9,50111,INA55,1\x1e9,50111,INA2,0'), 0);
+    expect(raised.notices).toEqual([
+      { code: 'pump.alarm', text: 'pump 1.1: pressure / occlusion', args: { pump: '1.1', alarm: 'INA03', conditions: 'occlusion' } },
+      { code: 'pump.alarm', text: 'pump 1.1: alarm INA55', args: { pump: '1.1', alarm: 'INA55', conditions: '55' } },
+    ]);
+    const cleared = s.receive(encodeBccFrame('1', '14,50111,INA03,0\x1e14,50111,INA55,1'), 0);
+    expect(cleared.notices).toEqual([
+      { code: 'pump.alarmCleared', text: 'pump 1.1: pressure / occlusion', args: { pump: '1.1', alarm: 'INA03', conditions: 'occlusion' } },
     ]);
   });
 });

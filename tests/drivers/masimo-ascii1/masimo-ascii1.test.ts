@@ -34,7 +34,7 @@ describe('Masimo ASCII 1 sample lines', () => {
       { parameter: 'spo2', value: 98, unit: '%', state: 'sensorOff', deviceTime: Date.UTC(2005, 11, 1, 11, 56, 29) },
       { parameter: 'pulseRate', value: 240, unit: '/min', state: 'sensorOff', deviceTime: Date.UTC(2005, 11, 1, 11, 56, 29) },
     ]);
-    expect(out.notices).toContainEqual({ code: 'oximeter.exception', text: 'sensor off', args: { exception: '0x820' } });
+    expect(out.notices).toContainEqual({ code: 'oximeter.exception', text: 'sensor off', args: { exception: '0x820', conditions: 'sensorOff' } });
   });
 
   it('decodes the Radical-5 example (alarm silenced)', () => {
@@ -43,7 +43,7 @@ describe('Masimo ASCII 1 sample lines', () => {
       ['spo2', 97, 'valid'],
       ['pulseRate', 64, 'valid'],
     ]);
-    expect(out.notices).toEqual([{ code: 'oximeter.alarm', text: 'alarm silenced', args: { alarm: '0x20' } }]);
+    expect(out.notices).toEqual([{ code: 'oximeter.alarm', text: 'alarm silenced', args: { alarm: '0x20', conditions: 'alarmSilenced' } }]);
   });
 
   it('decodes the five real Rad-8 lines, with blank lines between them as in the README copy', () => {
@@ -69,6 +69,25 @@ describe('Masimo ASCII 1 sample lines', () => {
       ['spo2', 96, 'questionable'],
       ['pulseRate', 74, 'questionable'],
     ]);
+    // Sensor off, then "Masimo SET" alone (normal again), then low signal IQ: each change a notice naming its codes.
+    expect(out.notices).toEqual([
+      { code: 'oximeter.exception', text: 'sensor off', args: { exception: '0x820', conditions: 'sensorOff' } },
+      { code: 'oximeter.exceptionEnded', text: 'no exception' },
+      { code: 'oximeter.exception', text: 'low signal IQ', args: { exception: '0xc00', conditions: 'lowSignalQuality' } },
+    ]);
+  });
+
+  it('names every set bit by its code, an unknown bit by its number, and drops none', () => {
+    const [rad8] = sampleLines().slice(2);
+    // The real Rad-8 line with SpO2 high + pulse rate low + a bit the table does not know; EXC with an unknown bit alone.
+    const line = rad8!.replace('ALARM=0000', 'ALARM=4009').replace('EXC=000800', 'EXC=002801');
+    const out = masimoAscii1.createSession().receive(asciiBytes(`${line}\r\n`), 0);
+    expect(out.notices).toEqual([
+      { code: 'oximeter.alarm', text: 'SpO2 high, pulse rate low, bit 0x4000', args: { alarm: '0x4009', conditions: 'spo2High,pulseRateLow,0x4000' } },
+      { code: 'oximeter.exception', text: 'no sensor, bit 0x2000', args: { exception: '0x2801', conditions: 'noSensor,0x2000' } },
+    ]);
+    const unknownOnly = masimoAscii1.createSession().receive(asciiBytes(`${rad8!.replace('EXC=000800', 'EXC=002800')}\r\n`), 0);
+    expect(unknownOnly.notices).toEqual([{ code: 'oximeter.exception', text: 'bit 0x2000', args: { exception: '0x2800', conditions: '0x2000' } }]);
   });
 
   it('rejects a partial first line and leading NULs with a reason, then decodes the rest', () => {
