@@ -1,7 +1,7 @@
 /**
  * The PVS (GDT) screen in Chromium: an admin sets up the partner with the form, the link shows as watched; a
  * broken file dropped in the inbox appears at once as a red row with its reason, and a 6302 of a patient without a
- * course as "Anforderung ohne Kurs". The physician sees it on the patient's screen, enters the insurance there;
+ * course as "Anforderung ohne Zyklus". The physician sees it on the patient's screen, enters the insurance there;
  * the new course plans the session; the course's Dokumente offers the cost-coverage application only to a private
  * patient. An MFA sees the PVS screen read-only. Screenshots in test-results/.
  */
@@ -58,7 +58,7 @@ describe('the PVS (GDT) screen in Chromium', () => {
     writeFileSync(join(inbox, 'ESKPVS.001'), request);
     await app.services.gdt.scanNow();
     await expect.poll(() => page.getByTestId('gdt-requests').innerText(), { timeout: 10_000 }).toContain('Müller, Jörg');
-    expect(await page.getByTestId('gdt-requests').innerText()).toMatch(/6302.*Anforderung ohne Kurs: wird geplant, sobald der Arzt den Zyklus anlegt/s);
+    expect(await page.getByTestId('gdt-requests').innerText()).toMatch(/6302.*Anforderung ohne Zyklus: wird geplant, sobald der Arzt den Zyklus anlegt/s);
     await page.screenshot({ path: `${SHOTS}/e2e-gdt.png`, fullPage: true });
     expect(errors).toEqual([]);
   }, 60_000);
@@ -70,10 +70,10 @@ describe('the PVS (GDT) screen in Chromium', () => {
     // The worklist names the request that waits for her; one click opens the patient.
     await doc.getByTestId('tab-worklist').click();
     const waiting = doc.getByTestId('worklist-pvs-requests');
-    await expect.poll(() => waiting.innerText(), { timeout: 10_000 }).toMatch(/Müller, Jörg.*PVS 4711, 6302 vom .*Anforderung ohne Kurs/s);
+    await expect.poll(() => waiting.innerText(), { timeout: 10_000 }).toMatch(/Müller, Jörg.*PVS 4711, 6302 vom .*Anforderung ohne Zyklus/s);
     await waiting.getByRole('button').first().click();
     const requests = doc.getByTestId('patient-pvs-requests');
-    await expect.poll(() => requests.innerText(), { timeout: 10_000 }).toMatch(/Anforderung ohne Kurs vom PVS \(6302/);
+    await expect.poll(() => requests.innerText(), { timeout: 10_000 }).toMatch(/Anforderung ohne Zyklus vom PVS \(6302/);
     const insurance = doc.getByTestId('patient-insurance');
     expect(await insurance.inputValue()).toBe('unknown');
     await insurance.selectOption('statutory');

@@ -49,6 +49,8 @@ export const GERMAN_TEXT_RULES: GermanTextRule[] = [
   { name: 'ISO date', find: all(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g), example: 'am 2026-12-03' },
   { name: 'RR or NIBP (German: Blutdruck, NIBD, AF)', find: all(/(?<![\p{L}])(RR|NIBP)(?![\p{L}])/gu), example: 'RR systolisch' },
   { name: '"Empfang" for the monitor link', find: all(/Empfang/g), example: 'Empfang' },
+  // One word per thing (docs/glossary.md): the course of infusions is the "Zyklus", never a "Kurs".
+  { name: '"Kurs" for the course (German: Zyklus)', find: all(/(?<![\p{L}])Kurse?s?(?![\p{L}])/gu), example: 'Anforderung ohne Kurs' },
   // "Pumpe 1.3" is pillar 1, slot 3 of the B. Braun rack (drivers/protocols/bbraun-bcc/quads.ts pumpPlace), not a number.
   { name: 'decimal point in a German number', find: all(/(?<![\d.§]|GDT |§ |Abschnitt |Pumpe |\d, )\d+\.\d+(?![\d.])/g), example: 'Dosis 0.15 mg' },
 ];

@@ -81,7 +81,7 @@ export const GdtRequest = z.object({
   pvsNumber: z.string(),
   /** The day asked for (YYYY-MM-DD). */
   requestedFor: z.string().nullable(),
-  /** The planned session that answers it; null: "Anforderung ohne Kurs", planned once the physician creates the course. */
+  /** The planned session that answers it; null: "Anforderung ohne Zyklus", planned once the physician creates the course. */
   sessionId: Id.nullable(),
   sessionNumber: z.number().int().min(1).nullable(),
   plannedFor: EpochMs.nullable(),

@@ -70,6 +70,7 @@ export function GdtScreen() {
       {message && <p role="status">{message}</p>}
 
       <h3>{t('gdt.partners')}</h3>
+      {partners.length === 0 && role !== 'admin' && <p data-testid="gdt-no-partner">{t('gdt.noPartner')}</p>}
       {partners.map((p) => (
         <div key={p.id}>
           <p className={p.link.state === 'error' ? 'banner banner--lost' : ''} data-testid={`gdt-link-${p.id}`}>

@@ -37,7 +37,7 @@ export const sessionTextsDe = {
     back: 'Zurück zur Patientenliste',
     insurance: 'Versicherung',
     insurances: { unknown: 'nicht angegeben', statutory: 'gesetzlich', private: 'privat', selfPay: 'Selbstzahler' },
-    gdtWaiting: 'Anforderung ohne Kurs vom PVS ({{type}}, {{date}}): die Sitzung wird mit dem neuen Zyklus geplant',
+    gdtWaiting: 'Anforderung ohne Zyklus vom PVS ({{type}}, {{date}}): die Sitzung wird mit dem neuen Zyklus geplant',
     gdtPlanned: 'Anforderung vom PVS ({{type}}, {{date}}): Sitzung {{n}} geplant',
   },
   course: {

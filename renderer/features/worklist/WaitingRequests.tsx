@@ -1,6 +1,6 @@
 /**
  * The PVS's requests that wait for the physician (issue 14): a 6301/6302 of a patient without a course with
- * infusions left ("Anforderung ohne Kurs"). One click opens the patient, where the new course plans the session.
+ * infusions left ("Anforderung ohne Zyklus"). One click opens the patient, where the new course plans the session.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -18,8 +18,8 @@ export const worklistTextsDe = {
     what: 'Wartet auf',
     open: 'Öffnen',
     sign: 'Unterschreiben',
-    requestsTitle: 'Anforderungen des PVS ohne Kurs',
-    requestWaiting: 'PVS {{pvs}}, {{type}} vom {{date}}: Anforderung ohne Kurs – Zyklus anlegen, dann wird die Sitzung geplant',
+    requestsTitle: 'Anforderungen des PVS ohne Zyklus',
+    requestWaiting: 'PVS {{pvs}}, {{type}} vom {{date}}: Anforderung ohne Zyklus – Zyklus anlegen, dann wird die Sitzung geplant',
   },
   pending: {
     prescription: 'Verordnung ausstehend – durch Ärztin/Arzt',
