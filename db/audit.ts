@@ -41,9 +41,24 @@ export interface AuditVerification {
   problem: string | null;
 }
 
+/** What an entry's HMAC covers: the previous entry's hash and the entry's fields, joined by U+001F. */
+export function entryMessage(row: Omit<AuditRow, 'hash'>): string {
+  return [row.prev_hash, row.seq, row.at, row.user_id ?? '', row.action, row.entity, row.entity_id ?? '', row.detail].join('\u001f');
+}
+
+/**
+ * The same text built by SQLite, for the full pass over the ten-year log (db/auditVerifier.ts): one string per entry
+ * instead of a row object of nine values takes a quarter less CPU. tests/db/auditMessage.test.ts holds it equal to
+ * entryMessage(); NULL ids must become '' (concat_ws leaves NULLs out, separator included).
+ */
+export const ENTRY_MESSAGE_SQL = "concat_ws(char(31), prev_hash, seq, at, ifnull(user_id, ''), action, entity, ifnull(entity_id, ''), detail)";
+
+export function messageHash(key: Buffer, message: string): string {
+  return createHmac('sha256', key).update(message).digest('hex');
+}
+
 export function entryHash(key: Buffer, row: Omit<AuditRow, 'hash'>): string {
-  const fields = [row.prev_hash, row.seq, row.at, row.user_id ?? '', row.action, row.entity, row.entity_id ?? '', row.detail];
-  return createHmac('sha256', key).update(fields.join('\u001f')).digest('hex');
+  return messageHash(key, entryMessage(row));
 }
 
 export function createAuditLog(db: DB, key: Buffer, anchorFile?: string) {

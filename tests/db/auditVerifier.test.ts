@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditEntry } from '../../db/audit';
-import { checkpointMac, createAuditVerifier } from '../../db/auditVerifier';
+import { checkpointMac, createAuditVerifier, ROWS_PER_READ } from '../../db/auditVerifier';
 import { migrate } from '../../db/migrations';
 import { tempDir } from '../helpers/tempDir';
 
@@ -119,6 +119,47 @@ describe('incremental audit verification', () => {
     expect(slicesSeen).toBeGreaterThan(2);
     expect(result).toEqual({ ok: true, entries: 3005, problem: null });
     expect(checkpoints(db)).toEqual([3005]);
+  });
+
+  it('finds an edit of any field, anywhere (at and across the ends of a read and of a slice), as verify() does', async () => {
+    const last = 2 * ROWS_PER_READ + 100;
+    const { db, key, anchor, audit } = setUp(last);
+    db.pragma('foreign_keys = OFF'); // the edit names user 1, who does not exist; the edit is what counts here
+    // Each one edits one column of one entry as an intruder with SQL access would (the chain cannot be re-made without the key).
+    const edits = [
+      'UPDATE audit_log SET at = at + 1 WHERE seq = ?',
+      'UPDATE audit_log SET user_id = 1 WHERE seq = ?',
+      "UPDATE audit_log SET action = action || '.' WHERE seq = ?",
+      'UPDATE audit_log SET entity = upper(entity) WHERE seq = ?',
+      'UPDATE audit_log SET entity_id = NULL WHERE seq = ?',
+      `UPDATE audit_log SET detail = '{"nrs":99}' WHERE seq = ?`,
+      'UPDATE audit_log SET prev_hash = hash WHERE seq = ?',
+      'UPDATE audit_log SET hash = prev_hash WHERE seq = ?',
+      'DELETE FROM audit_log WHERE seq = ?',
+    ];
+    const ends = [1, ROWS_PER_READ - 1, ROWS_PER_READ, ROWS_PER_READ + 1, 2 * ROWS_PER_READ, 2 * ROWS_PER_READ + 1, last];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...edits),
+        fc.oneof(fc.constantFrom(...ends), fc.integer({ min: 1, max: last })),
+        fc.constantFrom(0, 15),
+        async (edit, seq, sliceMs) => {
+          // Edited in a transaction taken back afterwards: every run starts from the same sound log.
+          db.exec('BEGIN');
+          try {
+            db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
+            db.prepare(edit).run(seq);
+            const reference = audit.verify();
+            expect(reference.ok).toBe(false);
+            expect(await createAuditVerifier(db, key, anchor, sliceMs).full()).toEqual(reference);
+          } finally {
+            db.exec('ROLLBACK');
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(await createAuditVerifier(db, key, anchor).full()).toEqual({ ok: true, entries: last, problem: null });
   });
 
   it('agrees with the full verify() on random logs with a random edit before or after a random checkpoint', async () => {
