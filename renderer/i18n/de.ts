@@ -64,7 +64,7 @@ export const de = {
   },
   params: {
     hr: 'HF',
-    pulseRate: 'Puls',
+    pulseRate: 'PF',
     spo2: 'SpO₂',
     nibp: 'NIBD',
     nibpSys: 'NIBD sys',

@@ -63,7 +63,7 @@ export const en: Messages = {
   },
   params: {
     hr: 'HR',
-    pulseRate: 'Pulse',
+    pulseRate: 'PR',
     spo2: 'SpO₂',
     nibp: 'NIBP',
     nibpSys: 'NIBP sys',

@@ -46,6 +46,8 @@ export const GERMAN_TEXT_RULES: GermanTextRule[] = [
     find: all(/§\d+(\.\d+)*|§\s?\d+\.\d+|\[[A-Z]\]|\bitem \d+|clinical-requirements|\(S\d+(, S\d+)*\)/g),
     example: 'clinical-requirements §2.2 [E] (S31)',
   },
+  // Two parts of a status that say the same ("Daten kommen – Daten kommen"): one of them is noise.
+  { name: 'the same words twice around a dash', find: all(/(?<![\p{L}])(\p{L}[\p{L} ]{3,}) – \1(?![\p{L}])/gu), example: 'Zustand: Daten kommen – Daten kommen' },
   { name: 'ISO date', find: all(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g), example: 'am 2026-12-03' },
   { name: 'RR or NIBP (German: Blutdruck, NIBD, AF)', find: all(/(?<![\p{L}])(RR|NIBP)(?![\p{L}])/gu), example: 'RR systolisch' },
   { name: '"Empfang" for the monitor link', find: all(/Empfang/g), example: 'Empfang' },

@@ -24,7 +24,7 @@ export function TestResult({ result }: { result: ConnectionTestResult }) {
             ? t('link.error', { reason: result.detail })
             : result.state === 'silent'
               ? t('link.silent', { time: '–' })
-              : `${t(`link.${result.state}`)}${result.phase ? ` – ${t(`link.phase.${result.phase}`)}` : ''}`}
+              : `${t(`link.${result.state}`)}${result.phase && result.phase !== result.state ? ` – ${t(`link.phase.${result.phase}`)}` : ''}`}
         </dd>
         <dt>{t('setup.testBytes')}</dt>
         <dd>

@@ -19,7 +19,7 @@ export const worklistTextsDe = {
     open: 'Öffnen',
     sign: 'Unterschreiben',
     requestsTitle: 'Anforderungen des PVS ohne Zyklus',
-    requestWaiting: 'PVS {{pvs}}, {{type}} vom {{date}}: Anforderung ohne Zyklus – Zyklus anlegen, dann wird die Sitzung geplant',
+    requestWaiting: 'PVS {{pvs}}, {{type}} vom {{date}}: Anforderung ohne Zyklus; die Sitzung wird geplant, sobald der Zyklus angelegt ist',
   },
   pending: {
     prescription: 'Verordnung ausstehend – durch Ärztin/Arzt',
