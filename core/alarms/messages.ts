@@ -93,8 +93,9 @@ const SYSTEM_TEXTS: Record<SystemCode, Text> = {
     en: 'Monitor clock differs from the PC clock by {seconds} s (limit {limit} s)',
   },
   'session.none': {
-    de: 'Keine Sitzung am Platz: Vitalwerte kommen an, werden aber nicht überwacht',
-    en: 'No session on this chair: vital signs arrive but are not watched',
+    // Short enough to be read whole in an alarm row at 1366 px and on a tile.
+    de: 'Vitalwerte ohne Sitzung: nicht überwacht',
+    en: 'Vital signs without a session: not watched',
   },
 };
 
