@@ -146,6 +146,13 @@ describe('multi-chair overview with alarms in Chromium', () => {
     await expect.poll(() => page.getByTestId('tile-1').getByTestId('tile-alarm').getAttribute('data-code'), { timeout: 15_000 }).toMatch(/^(spo2|hr|pulseRate)\.(sensorOff|invalid)$/);
     await expect.poll(() => page.getByTestId('tile-4').getByTestId('tile-alarm').getAttribute('data-code'), { timeout: 5000 }).toBe('pump.rateMismatch');
     expect(await page.getByTestId('tile-4').getByTestId('tile-alarm').innerText()).toMatch(/30/);
+    // "KEINE DATEN" / "ungültig" are read whole: nothing cut at the side or hidden below the box.
+    const badges = (await page.evaluate(`[...document.querySelectorAll('.tile-vital--nodata .tile-vital__value')].map((e) => {
+      const box = e.getBoundingClientRect(), tile = e.parentElement.getBoundingClientRect();
+      return { text: e.textContent, cut: e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight || box.bottom > tile.bottom };
+    })`)) as { text: string; cut: boolean }[];
+    expect(badges.map((b) => b.text)).toContain('KEINE DATEN');
+    expect(badges.filter((b) => b.cut)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/e2e-overview-all-kinds.png` });
     app.services.simulators.get(1)!.runner.setSensorOff(false);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
