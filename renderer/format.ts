@@ -34,6 +34,11 @@ export function isoDate(ymd: string, lang: Lang): string {
   return formatDay(ymd, lang) || ymd;
 }
 
+/** The local day of a moment, as the language writes it ("03.12.2026" / "03/12/2026"). */
+export function day(t: number, lang: Lang): string {
+  return isoDate(toLocalInput(t).slice(0, 10), lang);
+}
+
 /** 1:05:09 or 05:09: a countdown or an overdue time, never negative. */
 export function duration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

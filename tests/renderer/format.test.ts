@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDateTime } from '../../core/dayTime';
-import { dateTime, isoDate, num, parseDecimal, toLocalInput } from '../../renderer/format';
+import { dateTime, day, isoDate, num, parseDecimal, toLocalInput } from '../../renderer/format';
 
 describe('decimal numbers per language', () => {
   it('read back what they write, in both languages (round trip)', () => {
@@ -33,6 +33,8 @@ describe('shown dates per language', () => {
     const t = new Date(2026, 11, 3, 14, 5).getTime();
     expect(dateTime(t, 'de')).toBe('03.12.2026 14:05');
     expect(dateTime(t, 'en')).toBe('03/12/2026 14:05');
+    expect(day(t, 'de')).toBe('03.12.2026'); // the patient's course list wrote 3.12.2026
+    expect(day(t, 'en')).toBe('03/12/2026');
     expect(isoDate('1975-09-21', 'de')).toBe('21.09.1975');
     expect(isoDate('1975-09-21', 'en')).toBe('21/09/1975');
     expect(isoDate('unbekannt', 'de')).toBe('unbekannt'); // shown as stored, never blank

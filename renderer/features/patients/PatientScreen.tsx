@@ -12,7 +12,7 @@ import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { useNav } from '../../stores/navStore';
 import { useMay } from '../auth/useMay';
 import { NewCourseForm } from '../course/NewCourseForm';
-import { dateTime, isoDate } from '../../format';
+import { dateTime, day, isoDate } from '../../format';
 import { InsuranceField } from './InsuranceField';
 
 type PvsRequest = MethodOutput<'gdt.requests'>[number];
@@ -106,7 +106,7 @@ export function PatientScreen({ patientId }: { patientId: number }) {
                     <strong>{t(`indication.${c.indication}`)}</strong>
                     <span className="muted">
                       {t(c.kind === 'weekly' ? 'course.weeklyShort' : 'course.dailyShort')}, {c.plannedInfusions} ·{' '}
-                      {new Date(c.created.at).toLocaleDateString('de-DE')}
+                      {day(c.created.at, lang)}
                     </span>
                   </button>
                 </li>
