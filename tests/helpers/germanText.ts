@@ -48,6 +48,8 @@ export const GERMAN_TEXT_RULES: GermanTextRule[] = [
   },
   // Two parts of a status that say the same ("Daten kommen – Daten kommen"): one of them is noise.
   { name: 'the same words twice around a dash', find: all(/(?<![\p{L}])(\p{L}[\p{L} ]{3,}) – \1(?![\p{L}])/gu), example: 'Zustand: Daten kommen – Daten kommen' },
+  // The app writes dd.mm.yyyy (what its date fields accept); 3.12.2026 came from the browser's locale.
+  { name: 'date without its zeros (German: 03.12.2026)', find: all(/(?<![\d.])(\d\.\d{1,2}|\d{2}\.\d)\.\d{4}(?!\d)/g), example: 'angelegt am 3.12.2026' },
   { name: 'ISO date', find: all(/\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g), example: 'am 2026-12-03' },
   { name: 'RR or NIBP (German: Blutdruck, NIBD, AF)', find: all(/(?<![\p{L}])(RR|NIBP)(?![\p{L}])/gu), example: 'RR systolisch' },
   { name: '"Empfang" for the monitor link', find: all(/Empfang/g), example: 'Empfang' },
