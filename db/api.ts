@@ -15,6 +15,7 @@ import { createClinicSettingsRepo } from './repos/clinicSettings';
 import { createDoseAmendmentsRepo } from './repos/doseAmendments';
 import { createGdtRepo } from './repos/gdt';
 import { createGdtRequestPlanner } from './repos/gdtRequests';
+import { createGdtShowFinder } from './repos/gdtShow';
 import { createDocumentsRepo } from './repos/documents';
 import { createPatientsRepo } from './repos/patients';
 import { createRateOrdersRepo } from './repos/rateOrders';
@@ -59,7 +60,7 @@ export function createDbApi(db: DB, options: DbApiOptions) {
     ...createClinicSettingsRepo(db, audit),
     ...createRateOrdersRepo(db, audit),
     ...createDoseAmendmentsRepo(db, audit, sessionWriter.amendSession),
-    ...createGdtRepo(db, audit, patients, gdtRequests.planGdtRequest),
+    ...createGdtRepo(db, audit, patients, gdtRequests.planGdtRequest, createGdtShowFinder(db)),
     openGdtRequests: gdtRequests.openGdtRequests,
     /** A new course first answers the PVS's requests that waited for it (planned in the system's name). */
     createCourse: db.transaction((actor: Parameters<typeof patients.createCourse>[0], c: Parameters<typeof patients.createCourse>[1]) => {

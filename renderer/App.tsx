@@ -11,6 +11,7 @@ import { AlarmBar } from './features/alarms/AlarmBar';
 import { LockedAlarms } from './features/alarms/LockedAlarms';
 import { useAlarmAudio, useAlarmData } from './features/alarms/useAlarms';
 import { GdtBanner } from './features/gdt/GdtBanner';
+import { GdtShowNotice } from './features/gdt/GdtShowNotice';
 import { BackupBadge } from './features/backup/BackupBadge';
 import { StorageBanner } from './features/health/StorageBanner';
 import { useLiveData } from './features/live/useLiveData';
@@ -126,6 +127,7 @@ function Shell({ api }: { api: Api }) {
         )}
         <StorageBanner />
         <GdtBanner />
+        <GdtShowNotice />
         {simulated && <div className="banner banner--sim">{t('app.simulation')}</div>}
         <AlarmBar />
         <ViewOutlet view={view} />

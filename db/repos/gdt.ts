@@ -8,6 +8,7 @@ import { nameSearchKey } from '../../core/patients/searchKey';
 import type { AuditLog } from '../audit';
 import type { DB } from '../open';
 import type { RequestPlan } from './gdtRequests';
+import type { ShownExamination } from './gdtShow';
 import type { createPatientsRepo, Insurance } from './patients';
 import type { Actor } from './users';
 
@@ -55,6 +56,8 @@ export interface GdtFileRow {
   /** A corrected 6310: the amendment it reports and the first result it corrects (migration 0204). */
   amendmentId: number | null;
   correctsFileId: number | null;
+  /** The day a 6301/6302 asks for, or a 6311 asks to show (YYYY-MM-DD). */
+  requestedFor: string | null;
 }
 
 /** The patient a 6301/6302 names (birth date already as YYYY-MM-DD). */
@@ -78,6 +81,8 @@ export interface ReceivedFile {
   patient?: PvsPatient;
   /** The day a 6301/6302 asks for (YYYY-MM-DD). */
   requestedFor?: string | null;
+  /** A 6311: the examination to show, by PVS number and its day (6200) when the file has one. */
+  show?: { pvsNumber: string; examinedOn: string | null };
 }
 
 export interface SentFile {
@@ -101,15 +106,16 @@ const PARTNER_SQL = `SELECT id, name, active, inbox_dir AS inboxDir, outbox_dir 
   poll_ms AS pollMs, pdf_dir AS pdfDir, pvs_pdf_dir AS pvsPdfDir, updated_at AS updatedAt, updated_by AS updatedBy FROM gdt_partners`;
 const FILE_SQL = `SELECT id, partner_id AS partnerId, direction, file_name AS fileName, at, coalesce(length(bytes), 0) AS byteLength,
   record_type AS recordType, outcome, reason, parse, patient_id AS patientId, session_id AS sessionId, document_id AS documentId,
-  amendment_id AS amendmentId, corrects_file_id AS correctsFileId FROM gdt_files`;
+  amendment_id AS amendmentId, corrects_file_id AS correctsFileId, requested_for AS requestedFor FROM gdt_files`;
 
 const toPartner = (r: Record<string, unknown>): GdtPartner => ({ ...(r as unknown as GdtPartner), active: r.active === 1 });
 const toFile = (r: Record<string, unknown>): GdtFileRow => ({ ...(r as unknown as GdtFileRow), parse: JSON.parse(r.parse as string) });
 const sha256 = (bytes: Uint8Array | null) => (bytes ? createHash('sha256').update(bytes).digest('hex') : null);
 
 type PlanRequest = (actor: Actor, fileId: number, patientId: number, requestedFor: string | null) => RequestPlan | null;
+type FindShown = (partnerId: number, pvsNumber: string, day: string | null) => ShownExamination | null;
 
-export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<typeof createPatientsRepo>, planRequest: PlanRequest) {
+export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<typeof createPatientsRepo>, planRequest: PlanRequest, findShown: FindShown) {
   const q = {
     partners: db.prepare(`${PARTNER_SQL} ORDER BY id`),
     partner: db.prepare(`${PARTNER_SQL} WHERE id = ?`),
@@ -192,22 +198,31 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
       });
       return after;
     }),
-    /** Stores an inbound file; an accepted 6301/6302 also matches or creates its patient and links the number. */
+    /**
+     * Stores an inbound file; an accepted 6301/6302 also matches or creates its patient and links the number. A 6311
+     * is kept with the examination it points at, or refused when its PVS number names no patient known here.
+     */
     receiveGdtFile: db.transaction((actor: Actor, f: ReceivedFile) => {
       const match = f.outcome === 'accepted' && f.patient ? patientFor(actor, f.partnerId, f.patient, f.fileName) : null;
+      const shown = f.outcome === 'accepted' && f.show ? findShown(f.partnerId, f.show.pvsNumber, f.show.examinedOn) : null;
+      const unknown = f.outcome === 'accepted' && f.show && !shown;
+      const outcome = unknown ? ('rejected' as const) : f.outcome;
+      const reason = unknown ? `patient with PVS number ${f.show!.pvsNumber} is not known here: a 6311 shows only a patient the PVS sent with 6301/6302` : f.reason;
+      const patientId = match?.patientId ?? shown?.patientId ?? null;
       const fileId = Number(
         q.insertFile.run({
           partnerId: f.partnerId, direction: 'in', fileName: f.fileName, bytes: f.bytes, at: actor.at, recordType: f.recordType,
-          outcome: f.outcome, reason: f.reason, parse: JSON.stringify(f.parse), patientId: match?.patientId ?? null, sessionId: null, documentId: null,
-          requestedFor: match ? (f.requestedFor ?? null) : null, amendmentId: null, correctsFileId: null,
+          outcome, reason, parse: JSON.stringify(f.parse), patientId, sessionId: shown?.sessionId ?? null, documentId: null,
+          requestedFor: match ? (f.requestedFor ?? null) : shown ? f.show!.examinedOn : null, amendmentId: null, correctsFileId: null,
         }).lastInsertRowid,
       );
       audit.append({
-        at: actor.at, userId: actor.userId, action: f.outcome === 'accepted' ? 'gdt.fileReceived' : 'gdt.fileRejected', entity: 'gdtFile', entityId: fileId,
-        detail: { partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes.length, sha256: sha256(f.bytes), reason: f.reason, patientId: match?.patientId ?? null },
+        at: actor.at, userId: actor.userId, action: outcome === 'accepted' ? 'gdt.fileReceived' : 'gdt.fileRejected', entity: 'gdtFile', entityId: fileId,
+        detail: { partnerId: f.partnerId, fileName: f.fileName, recordType: f.recordType, bytes: f.bytes.length, sha256: sha256(f.bytes), reason, patientId,
+          ...(shown ? { sessionId: shown.sessionId } : {}) },
       });
       const plan = match ? planRequest(actor, fileId, match.patientId, f.requestedFor ?? null) : null;
-      return { fileId, patientId: match?.patientId ?? null, matchedBy: match?.matchedBy ?? null, plan };
+      return { fileId, outcome, reason, patientId, matchedBy: match?.matchedBy ?? null, plan, shown };
     }),
     /** Stores an outbound file (written, or failed with its reason). */
     recordGdtSent: db.transaction((actor: Actor, f: SentFile) => {

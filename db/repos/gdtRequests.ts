@@ -47,7 +47,7 @@ export function localDay(ms: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
-function dayBounds(day: string): { from: number; to: number; morning: number } {
+export function dayBounds(day: string): { from: number; to: number; morning: number } {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return { from: new Date(y, m - 1, d).getTime(), to: new Date(y, m - 1, d + 1).getTime(), morning: new Date(y, m - 1, d, DAY_START_HOUR).getTime() };
 }

@@ -21,8 +21,8 @@ export type View =
   | { name: 'patient'; patientId: number }
   | { name: 'course'; courseId: number }
   | { name: 'session'; sessionId: number }
-  /** `sign`: opened from the worklist to sign, the password field first. */
-  | { name: 'review'; sessionId: number; sign?: boolean }
+  /** `sign`: opened from the worklist to sign, the password field first; `documents`: at its Dokumente (the PVS's 6311). */
+  | { name: 'review'; sessionId: number; sign?: boolean; documents?: boolean }
   // Issue 12: the physician's worklist.
   | { name: 'worklist' }
   // Issue 10: clinic settings with their ranges, sources and change history.

@@ -114,7 +114,7 @@ describe('inbound', () => {
 
   it.each([
     ['garbage', 'ESKPVS.gdt', new TextEncoder().encode('%PDF-1.7 not a GDT file\n'), /not a GDT file: line 1: no 3-digit length/],
-    ['a 6311 (show an examination)', 'ESKPVS.gdt', request('6311', '4711', 'Müller', 'Jörg', '01021970'), /6311 \(Daten einer Untersuchung zeigen\) is not handled here/],
+    ['a 6300 (asks this app for master data)', 'ESKPVS.gdt', request('6300', '4711', 'Müller', 'Jörg', '01021970'), /6300 \(Stammdaten anfordern\) is not handled here; this app takes 6301, 6302 and 6311/],
     ['a 6302 without birth date', 'ESKPVS.001', request('6302', '99', 'Ohne', 'Datum', '31022001'), /lacks 3103 \(birth date TTMMJJJJ, found "31022001"\)/],
     ['a 6302 for another device', 'ESKPVS.002', encodeGdt({ type: '6302', fields: [{ id: '8315', value: 'EKG1' }, { id: '3000', value: '1' }] }, 'cp437'), /addressed to GDT id "EKG1" \(8315\)/],
     ['two records in one file', 'ESKPVS.003', new Uint8Array([...request('6301', '1', 'A', 'B', '01011990'), ...request('6301', '2', 'C', 'D', '01011990')]), /carries one record; this one has 2/],

@@ -68,6 +68,8 @@ export const GdtFile = z.object({
   /** A corrected 6310 after an amendment: the amendment and the session's first result it corrects. */
   amendmentId: Id.nullable(),
   correctsFileId: Id.nullable(),
+  /** The day (YYYY-MM-DD) a 6301/6302 asks for, or a 6311 asks to show (its 6200). */
+  requestedFor: z.string().nullable(),
 });
 export type GdtFile = z.infer<typeof GdtFile>;
 
@@ -129,4 +131,16 @@ export const gdtMethods = methodTable({
 export const gdtEvents = {
   /** A file came in or went out (or failed), or a partner's link changed: screens reload. */
   'gdt.changed': z.object({ partnerId: Id.nullable() }),
+  /**
+   * The PVS asks to show an examination (6311): every station shows a notice that opens the session's documents, or
+   * the patient's screen when no session was found (sessionId null; examinedOn: the day asked for, if any).
+   */
+  'gdt.showRequested': z.object({
+    fileId: Id,
+    patientId: Id,
+    patientName: z.string(),
+    sessionId: Id.nullable(),
+    sessionNumber: z.number().int().min(1).nullable(),
+    examinedOn: z.string().nullable(),
+  }),
 };

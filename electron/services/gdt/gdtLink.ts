@@ -72,6 +72,7 @@ export class GdtLink {
     const inbox = new GdtInbox(partner, {
       db: this.deps.db, now: this.now, onChange: (id) => this.changed(id), log: this.log,
       onPlanned: (sessionId, chairId) => this.deps.bus.emit('session.changed', { sessionId, chairId, status: 'planned' }),
+      onShowRequested: (request) => this.deps.bus.emit('gdt.showRequested', request),
     });
     this.inboxes.set(partner.id, inbox);
     await inbox.start();

@@ -1,16 +1,20 @@
 /**
  * What one inbound file means: a 6301 (Stammdaten übermitteln) or 6302 (Neue Untersuchung anfordern) addressed to
- * this app names a patient by PVS number (3000) with name and birth date; anything else is refused with a reason
- * in words (the inbox moves it to error/). Pure: bytes and the partner's settings in, a verdict out.
+ * this app names a patient by PVS number (3000) with name and birth date; a 6311 (Daten einer Untersuchung zeigen)
+ * asks to show a patient's examination, named by PVS number and perhaps its day (6200); anything else is refused
+ * with a reason in words (the inbox moves it to error/). Pure: bytes and the partner's settings in, a verdict out.
  */
 import { GdtFormatError, decodeGdt, fieldValue, type DecodedGdt } from '../../../drivers/gdt/codec';
 import type { GdtPartner, PvsPatient } from '../../../db/repos/gdt';
 
-export const HANDLED_TYPES: Record<string, string> = { '6301': 'Stammdaten übermitteln', '6302': 'Neue Untersuchung anfordern' };
+export const HANDLED_TYPES: Record<string, string> = {
+  '6301': 'Stammdaten übermitteln',
+  '6302': 'Neue Untersuchung anfordern',
+  '6311': 'Daten einer Untersuchung zeigen',
+};
 const OTHER_TYPES: Record<string, string> = {
   '6300': 'Stammdaten anfordern',
   '6310': 'Daten einer Untersuchung übermitteln',
-  '6311': 'Daten einer Untersuchung zeigen',
 };
 
 /** What is stored as the file's parse result (JSON). */
@@ -21,6 +25,11 @@ export type ParseSummary =
 export type InboundVerdict =
   /** requestedFor: the day asked for (6200 when the file has a real date, else the day it was read). */
   | { outcome: 'accepted'; recordType: string; patient: PvsPatient; requestedFor: string; parse: ParseSummary }
+  /**
+   * A 6311: show the examination of the patient with this PVS number (3000 is all GDT 2.1 requires); examinedOn is
+   * its 6200 when that is a real date. Whether the app knows the patient decides the database (accepted or refused).
+   */
+  | { outcome: 'showRequested'; recordType: '6311'; pvsNumber: string; examinedOn: string | null; parse: ParseSummary }
   | { outcome: 'rejected'; recordType: string | null; reason: string; parse: ParseSummary }
   /** The file is shorter than its 8100 says: the PVS may still be writing it. */
   | { outcome: 'incomplete'; declared: number; actual: number };
@@ -68,13 +77,18 @@ export function readInbound(bytes: Uint8Array, partner: Pick<GdtPartner, 'charse
   }
   if (!HANDLED_TYPES[record.type]) {
     const known = OTHER_TYPES[record.type];
-    return reject(`record type ${record.type}${known ? ` (${known})` : ''} is not handled here; this app takes 6301 and 6302`);
+    return reject(`record type ${record.type}${known ? ` (${known})` : ''} is not handled here; this app takes 6301, 6302 and 6311`);
   }
   const receiver = fieldValue(record, '8315')?.trim();
   const sender = fieldValue(record, '8316')?.trim();
   if (receiver && receiver !== partner.ownGdtId) return reject(`addressed to GDT id "${receiver}" (8315), this app is "${partner.ownGdtId}"`);
   if (sender && sender !== partner.pvsGdtId) return reject(`sent by GDT id "${sender}" (8316), the partner is "${partner.pvsGdtId}"`);
   const pvsNumber = fieldValue(record, '3000')?.trim() ?? '';
+  if (pvsNumber.length > 10) return reject(`the patient number (3000) "${pvsNumber}" is longer than 10 characters`);
+  if (record.type === '6311') {
+    if (!pvsNumber) return reject('the 6311 lacks 3000 (patient number)');
+    return { outcome: 'showRequested', recordType: '6311', pvsNumber, examinedOn: isoDate(fieldValue(record, '6200')), parse };
+  }
   const familyName = fieldValue(record, '3101')?.trim() ?? '';
   const givenName = fieldValue(record, '3102')?.trim() ?? '';
   const birthDate = isoDate(fieldValue(record, '3103'));
@@ -85,7 +99,6 @@ export function readInbound(bytes: Uint8Array, partner: Pick<GdtPartner, 'charse
     ...(birthDate && birthDate <= today ? [] : [`3103 (birth date TTMMJJJJ, found "${fieldValue(record, '3103') ?? ''}")`]),
   ];
   if (missing.length > 0) return reject(`the ${record.type} lacks ${missing.join(', ')}`);
-  if (pvsNumber.length > 10) return reject(`the patient number (3000) "${pvsNumber}" is longer than 10 characters`);
   const insurance = STATUTORY_3108.has(fieldValue(record, '3108')?.trim() ?? '') ? ('statutory' as const) : null;
   const requestedFor = isoDate(fieldValue(record, '6200')) ?? today;
   return { outcome: 'accepted', recordType: record.type, patient: { pvsNumber, familyName, givenName, birthDate: birthDate!, insurance }, requestedFor, parse };

@@ -8,6 +8,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { EventPayload } from '../../../core/api/contract';
+import type { DbApi } from '../../../db/api';
 import type { DbClient } from '../../../db/client';
 import type { GdtPartner } from '../../../db/repos/gdt';
 import { readInbound } from './inbound';
@@ -24,6 +26,8 @@ export interface InboxDeps {
   onChange: (partnerId: number) => void;
   /** A request planned a session: schedules reload. */
   onPlanned: (sessionId: number, chairId: number) => void;
+  /** A 6311 asks to show an examination of a known patient: every station shows a notice. */
+  onShowRequested: (request: EventPayload<'gdt.showRequested'>) => void;
   log: (message: string) => void;
 }
 
@@ -145,24 +149,27 @@ export class GdtInbox {
             parse: { error: 'incomplete', line: 0 },
           }
         : verdict;
-    let stored: { plan: { sessionId: number; chairId: number; how: string } | null };
+    let stored: Awaited<ReturnType<DbApi['receiveGdtFile']>>;
     try {
       stored = await this.deps.db.call('receiveGdtFile', { userId: null, at }, {
         partnerId: this.partner.id,
         fileName: name,
         bytes,
         recordType: final.recordType,
-        outcome: final.outcome,
+        outcome: final.outcome === 'rejected' ? 'rejected' : 'accepted',
         reason: final.outcome === 'rejected' ? final.reason : null,
         parse: final.parse,
         ...(final.outcome === 'accepted' ? { patient: final.patient, requestedFor: final.requestedFor } : {}),
+        ...(final.outcome === 'showRequested' ? { show: { pvsNumber: final.pvsNumber, examinedOn: final.examinedOn } } : {}),
       });
       if (stored.plan?.how === 'planned') this.deps.onPlanned(stored.plan.sessionId, stored.plan.chairId);
+      if (stored.shown) this.deps.onShowRequested({ fileId: stored.fileId, ...stored.shown, examinedOn: final.outcome === 'showRequested' ? final.examinedOn : null });
     } catch (err) {
       return `${name} stays in the inbox: it could not be stored (${(err as Error).message})`;
     }
-    if (final.outcome === 'accepted') await rm(path, { force: true });
-    else await this.moveAside(name, final.reason);
+    // A 6311 of an unknown patient is refused by the database: it goes aside like any refused file.
+    if (stored.outcome === 'accepted') await rm(path, { force: true });
+    else await this.moveAside(name, stored.reason ?? 'refused');
     this.deps.onChange(this.partner.id);
     return null;
   }

@@ -9,7 +9,7 @@ import type { MethodOutput } from '../../../core/api/contract';
 import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
-import { dateTime } from '../../format';
+import { dateTime, isoDate } from '../../format';
 import { useAuth } from '../../stores/authStore';
 import { useNav } from '../../stores/navStore';
 import { PartnerForm } from './PartnerForm';
@@ -35,6 +35,9 @@ export function GdtScreen() {
   const [requests, setRequests] = useState<Request[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  // A 6311 whose day has no session says so: the staff see why the patient's screen opened instead.
+  const showNote = (f: GdtFile) =>
+    f.recordType === '6311' && f.outcome === 'accepted' && f.sessionId === null && f.requestedFor !== null ? t('gdt.noSessionOn', { date: isoDate(f.requestedFor, lang) }) : '';
 
   const load = useCallback(() => {
     Promise.all([api.call('gdt.partners', {}), api.call('gdt.files', {}), api.call('gdt.requests', {})])
@@ -125,8 +128,8 @@ export function GdtScreen() {
                 <td>{t(f.direction === 'in' ? 'gdt.in' : 'gdt.out')}</td>
                 <td>{f.fileName}</td>
                 <td>{f.recordType ?? '–'}</td>
-                <td>{t(`gdt.outcomes.${f.outcome}`)}</td>
-                <td>{f.reason ?? (problemCount(f) > 0 ? t('gdt.problems', { count: problemCount(f) }) : '')}</td>
+                <td>{f.recordType === '6311' && f.outcome === 'accepted' ? t('gdt.showRequested') : t(`gdt.outcomes.${f.outcome}`)}</td>
+                <td>{f.reason ?? (problemCount(f) > 0 ? t('gdt.problems', { count: problemCount(f) }) : showNote(f))}</td>
                 <td>
                   {f.outcome === 'failed' && f.sessionId !== null && role !== 'mfa' && (
                     <button className="secondary" onClick={() => void resend(f.sessionId!)}>

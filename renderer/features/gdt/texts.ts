@@ -49,6 +49,12 @@ export const gdtTextsDe = {
     resent: 'Ergebnis erneut gesendet: {{file}}',
     unsentBanner: 'PVS: {{count}} Ergebnis(se) unterschriebener Sitzungen nicht übermittelt. Zuletzt: {{reason}}',
     show: 'Anzeigen',
+    showRequested: 'Anzeige angefordert',
+    showNotice: 'PVS: Infusionsprotokoll von {{name}} anzeigen',
+    showNoSession: 'Keine Sitzung am {{date}} gefunden; die Patientenseite zeigt alle Sitzungen.',
+    showOpen: 'Öffnen',
+    showDismiss: 'Ausblenden',
+    noSessionOn: 'keine Sitzung am {{date}}',
   },
 };
 
@@ -99,5 +105,11 @@ export const gdtTextsEn: typeof gdtTextsDe = {
     resent: 'Result sent again: {{file}}',
     unsentBanner: 'PMS: {{count}} result(s) of signed sessions not delivered. Last: {{reason}}',
     show: 'Show',
+    showRequested: 'display requested',
+    showNotice: 'PMS: show the infusion record of {{name}}',
+    showNoSession: 'No session found on {{date}}; the patient page shows all sessions.',
+    showOpen: 'Open',
+    showDismiss: 'Dismiss',
+    noSessionOn: 'no session on {{date}}',
   },
 };

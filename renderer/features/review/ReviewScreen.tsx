@@ -3,7 +3,7 @@
  * checklist, discharge), signing with the password asked again, and — once signed and locked — amendments that keep
  * the original visible, each signed.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import type { Problem } from '../../../core/settings';
@@ -28,8 +28,11 @@ import { coalesce } from '../../api/coalesce';
 
 export type Review = MethodOutput<'sessions.review'>;
 
-/** `toSign`: opened from the worklist to sign; the sign form comes first, its password field focused. */
-export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number; toSign?: boolean }) {
+/**
+ * `toSign`: opened from the worklist to sign; the sign form comes first, its password field focused.
+ * `toDocuments`: opened because the PVS asked to show the record (6311): scrolled to the documents.
+ */
+export function ReviewScreen({ sessionId, toSign = false, toDocuments = false }: { sessionId: number; toSign?: boolean; toDocuments?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const lang = useLang();
@@ -52,6 +55,11 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
     return api.on('session.changed', (p) => p.sessionId === sessionId && reload());
   }, [api, load, sessionId]);
   const rows = useMemo(() => (review ? rowsOf(review.vitals).rows : []), [review]);
+  const documentsRef = useRef<HTMLDivElement>(null);
+  const loaded = review !== null;
+  useEffect(() => {
+    if (toDocuments && loaded) documentsRef.current?.scrollIntoView({ block: 'start' });
+  }, [toDocuments, loaded]);
 
   if (!review) {
     return (
@@ -182,7 +190,9 @@ export function ReviewScreen({ sessionId, toSign = false }: { sessionId: number;
         !toSign && <SignForm sessionId={sessionId} onDone={load} />
       )}
       {mayCorrectDose && d.doseEvents.length > 0 && <DoseCorrectionForm detail={d} onDone={load} />}
-      <DocumentsPanel owner={{ sessionId, signed: s.signed !== null }} />
+      <div ref={documentsRef}>
+        <DocumentsPanel owner={{ sessionId, signed: s.signed !== null }} />
+      </div>
       <details className="panel">
         <summary>{t('review.history')}</summary>
         <table className="table table--compact">

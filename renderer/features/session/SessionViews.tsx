@@ -19,6 +19,6 @@ export function SessionViews({ view }: { view: SessionView }) {
     case 'session':
       return <SessionScreen key={view.sessionId} sessionId={view.sessionId} />;
     case 'review':
-      return <ReviewScreen key={view.sessionId} sessionId={view.sessionId} toSign={view.sign === true} />;
+      return <ReviewScreen key={view.sessionId} sessionId={view.sessionId} toSign={view.sign === true} toDocuments={view.documents === true} />;
   }
 }
