@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGdt, encodeGdt, fieldValue, type GdtField } from '../../drivers/gdt/codec';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
 import type { WsTestClient } from '../helpers/wsClient';
+import { storedBytes } from './storedBytes';
 import { ok, refusal, runSession } from '../session/runThrough';
-import { rawClinicDb } from '../helpers/clinicFile';
 
 let app: TestApp;
 let admin: WsTestClient;
@@ -39,14 +39,6 @@ async function drop(name: string, bytes: Uint8Array | string): Promise<void> {
 
 const files = (): Promise<any[]> => ok(admin, 'gdt.files', {});
 
-function storedBytes(fileId: number): Buffer {
-  const db = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey, { readonly: true });
-  try {
-    return db.prepare('SELECT bytes FROM gdt_files WHERE id = ?').pluck().get(fileId) as Buffer;
-  } finally {
-    db.close();
-  }
-}
 
 /** Waits (without any claim about how long it takes) until the signed session's result row is stored. */
 async function resultOf(sessionId: number): Promise<any> {
@@ -90,7 +82,7 @@ describe('inbound', () => {
     expect(existsSync(join(inbox, 'ESKPVS.gdt'))).toBe(false); // the receiver deletes what it took
     const [row] = await files();
     expect(row).toMatchObject({ direction: 'in', fileName: 'ESKPVS.gdt', outcome: 'accepted', recordType: '6302', reason: null, byteLength: bytes.length });
-    expect(new Uint8Array(storedBytes(row.id))).toEqual(bytes);
+    expect(new Uint8Array(storedBytes(app, row.id))).toEqual(bytes);
     expect(row.parse.charset).toBe('iso-8859-15');
     const patients = await ok(mfa, 'patients.list', { search: 'Müller' });
     expect(patients).toHaveLength(1);
@@ -131,7 +123,7 @@ describe('inbound', () => {
     expect(moved).toBeDefined();
     const reasons = aside.map((f) => join(inbox, 'error', `${f}.reason.txt`)).filter(existsSync).map((f) => readFileSync(f, 'utf8'));
     expect(reasons.some((r) => reason.test(r))).toBe(true);
-    expect(new Uint8Array(storedBytes(row.id))).toEqual(new Uint8Array(bytes));
+    expect(new Uint8Array(storedBytes(app, row.id))).toEqual(new Uint8Array(bytes));
     expect((await ok(mfa, 'app.info', {})).version).toBe('test');
   });
 
@@ -177,7 +169,7 @@ describe('outbound 6310 after signing', () => {
     expect(readdirSync(outbox).sort()).toEqual([pdfName, 'PVSESK.gdt']);
     const bytes = new Uint8Array(readFileSync(join(outbox, 'PVSESK.gdt')));
     expect(seen.every((n) => n === bytes.length)).toBe(true);
-    expect(new Uint8Array(storedBytes(row.id))).toEqual(bytes);
+    expect(new Uint8Array(storedBytes(app, row.id))).toEqual(bytes);
 
     const d = decodeGdt(bytes, 'utf-8');
     expect(d.problems).toEqual([]);
@@ -223,7 +215,7 @@ describe('outbound 6310 after signing', () => {
     const failed = await resultOf(sessionId);
     // Stored with the bytes it would have had, for the audit.
     expect(failed).toMatchObject({ outcome: 'failed', sessionId, fileName: 'PVSESK.gdt' });
-    expect(decodeGdt(new Uint8Array(storedBytes(failed.id))).records[0]!.type).toBe('6310');
+    expect(decodeGdt(new Uint8Array(storedBytes(app, failed.id))).records[0]!.type).toBe('6310');
     expect(failed.reason).toMatch(/PVSESK\.gdt from before is still in .*: the PVS has not collected it yet/);
     expect((await ok(mfa, 'sessions.get', { sessionId })).session.signed).toEqual(signed.session.signed);
     expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.id)).toEqual([failed.id]);

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGdt, type GdtField } from '../../drivers/gdt/codec';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
-import { rawClinicDb } from '../helpers/clinicFile';
 import { waitFor, type WsTestClient } from '../helpers/wsClient';
+import { storedBytes } from './storedBytes';
 import { ok, runSession } from '../session/runThrough';
 
 let app: TestApp;
@@ -50,14 +50,6 @@ async function drop(bytes: Uint8Array): Promise<{ row: any; name: string }> {
   return { row, name };
 }
 
-function storedBytes(fileId: number): Buffer {
-  const db = rawClinicDb(join(app.dataDir, 'clinic.sqlite'), app.auditKey, { readonly: true });
-  try {
-    return db.prepare('SELECT bytes FROM gdt_files WHERE id = ?').pluck().get(fileId) as Buffer;
-  } finally {
-    db.close();
-  }
-}
 
 const refusedAside = (name: string) => readdirSync(join(inbox, 'error')).filter((f) => f.endsWith(`-${name}`));
 const shownTo = (client: WsTestClient, fileId: number) => client.events.find((e) => e.event === 'gdt.showRequested' && e.payload.fileId === fileId)?.payload;
@@ -99,7 +91,7 @@ describe('a 6311 for a patient the PVS sent before', () => {
     expect(row).toMatchObject({ direction: 'in', recordType: '6311', outcome: 'accepted', reason: null, patientId, sessionId: signedId, requestedFor: isoDay(new Date()) });
     expect(existsSync(join(inbox, name))).toBe(false);
     expect(existsSync(join(inbox, 'error')) && refusedAside(name).length > 0).toBe(false);
-    expect(new Uint8Array(storedBytes(row.id))).toEqual(bytes);
+    expect(new Uint8Array(storedBytes(app, row.id))).toEqual(bytes);
     const expected = { fileId: row.id, patientId, patientName: 'Müller, Jörg', sessionId: signedId, sessionNumber: 1, examinedOn: isoDay(new Date()) };
     for (const station of [physician, mfa, admin]) expect(await waitFor(() => shownTo(station, row.id), 10_000, 'the notice event')).toEqual(expected);
     // Not a request to plan: the open requests list does not show it.
@@ -142,7 +134,7 @@ describe('a 6311 refused', () => {
     const [aside] = refusedAside(name);
     expect(readFileSync(join(inbox, 'error', aside!))).toEqual(Buffer.from(bytes));
     expect(readFileSync(join(inbox, 'error', `${aside}.reason.txt`), 'utf8')).toMatch(reason);
-    expect(new Uint8Array(storedBytes(row.id))).toEqual(bytes);
+    expect(new Uint8Array(storedBytes(app, row.id))).toEqual(bytes);
     await ok(physician, 'app.info', {});
     expect(shownTo(physician, row.id)).toBeUndefined();
     expect(await patientCount()).toBe(patients);
