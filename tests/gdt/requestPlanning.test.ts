@@ -1,7 +1,8 @@
 /**
  * A request from the PVS plans the session by itself (issue 14): with a real host, real inbox files and the real
  * database. A 6301/6302 for a patient with an open course plans a session of that course for the requested day on
- * the quietest chair, in the system's name and audited; the same file read twice plans once; without a course the
+ * the quietest chair, in the system's name and audited; the same file read twice plans once; sent again after its
+ * session was cancelled, it plans a new one; without a course the
  * request waits ("Anforderung ohne Zyklus") and is planned when the physician creates the course. The insurance the
  * PVS names (3108) fills a blank and never overwrites the staff's entry; the dossier is refused for a statutory patient.
  */
@@ -135,6 +136,20 @@ describe('a PVS request plans the session', () => {
       expect(next.sessionId === null).toBe(ahead === 7);
     }
     expect(await sessionsOf(course.id)).toHaveLength(3);
+  });
+
+  it('a request whose session was cancelled: the PVS sends it again (a new file) and a new session is planned, the request open again', async () => {
+    const patient = await ok(mfa, 'patients.create', { familyName: 'Kern', givenName: 'Eva', birthDate: '1967-01-02' });
+    const course = await newCourse(patient.id);
+    const bytes = request('6302', '504', 'Kern', '02011967');
+    const first = await drop(bytes);
+    await ok(mfa, 'sessions.cancel', { sessionId: first.sessionId, reason: 'Patientin krank' });
+    expect((await ok(mfa, 'gdt.requests', {})).some((r: any) => r.fileId === first.fileId)).toBe(false);
+    const again = await drop(bytes);
+    expect(again).toMatchObject({ patientId: patient.id, sessionNumber: 2 });
+    expect(again.sessionId).not.toBe(first.sessionId);
+    expect((await sessionsOf(course.id)).map((s: any) => [s.id, s.status])).toEqual([[first.sessionId, 'cancelled'], [again.sessionId, 'planned']]);
+    expect(auditOf('gdt.requestPlanned').at(-1)).toMatchObject({ userId: null, entityId: again.fileId, detail: { sessionId: again.sessionId, how: 'planned' } });
   });
 
   it('random requests (repeats, other days, patients with and without courses) plan exactly what a reference list says', async () => {
