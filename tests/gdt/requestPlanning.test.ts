@@ -2,9 +2,9 @@
  * A request from the PVS plans the session by itself (issue 14): with a real host, real inbox files and the real
  * database. A 6301/6302 for a patient with an open course plans a session of that course for the requested day on
  * the quietest chair, in the system's name and audited; the same file read twice plans once; sent again after its
- * session was cancelled, it plans a new one; without a course the
- * request waits ("Anforderung ohne Zyklus") and is planned when the physician creates the course. The insurance the
- * PVS names (3108) fills a blank and never overwrites the staff's entry; the dossier is refused for a statutory patient.
+ * session was cancelled, it plans a new one; without a course the request waits ("Anforderung ohne Zyklus") and is
+ * planned when the physician creates the course. The insurance the PVS names (3108) fills a blank and never
+ * overwrites the staff's entry; the dossier is refused for a statutory patient.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
