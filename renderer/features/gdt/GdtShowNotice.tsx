@@ -22,7 +22,9 @@ export function GdtShowNotice() {
   // Opening shows what 'sessions.review' returns: a role that may not read it is not asked to.
   const mayRead = useMay('sessions.review');
   const [requests, setRequests] = useState<ShowRequest[]>([]);
-  useEffect(() => api.on('gdt.showRequested', (r) => setRequests((rs) => [...rs.filter((x) => x.fileId !== r.fileId), r])), [api]);
+  // The PVS asking again for the same record (a second click there) replaces the notice: one per record.
+  const same = (a: ShowRequest, b: ShowRequest) => a.patientId === b.patientId && a.sessionId === b.sessionId;
+  useEffect(() => api.on('gdt.showRequested', (r) => setRequests((rs) => [...rs.filter((x) => !same(x, r)), r])), [api]);
   if (!mayRead || requests.length === 0) return null;
 
   const end = (fileId: number) => setRequests((rs) => rs.filter((x) => x.fileId !== fileId));
