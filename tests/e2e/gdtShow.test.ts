@@ -109,9 +109,12 @@ describe('a 6311 from the PVS in Chromium', () => {
     // Asked twice (two clicks in the PVS): one notice, the newer.
     for (const name of ['ESKPVS.002', 'ESKPVS.003']) writeFileSync(join(inbox, name), fromPvs('6311', [{ id: '3000', value: '4711' }, { id: '6200', value: gdtDay(gone) }]));
     await app.services.gdt.scanNow();
-    const [newer] = await ok(admin, 'gdt.files', { limit: 1 });
-    expect(newer).toMatchObject({ fileName: 'ESKPVS.003', outcome: 'accepted' });
-    await doc.getByTestId(`gdt-show-${newer.id}`).waitFor({ timeout: 15_000 });
+    // The app's own watcher may be reading one of them while scanNow returns, and may read them in either order:
+    // wait until both are taken; the notice left is the one read last.
+    const taken = async () => (await ok(admin, 'gdt.files', { limit: 2 })).filter((f: { id: number; fileName: string; outcome: string }) => f.outcome === 'accepted' && /^ESKPVS\.00[23]$/.test(f.fileName));
+    await expect.poll(async () => (await taken()).length, { timeout: 15_000 }).toBe(2);
+    const [newer] = await taken();
+    await doc.getByTestId(`gdt-show-${newer!.id}`).waitFor({ timeout: 15_000 });
     expect(await notices(doc).count()).toBe(1);
     const day = `${two(gone.getDate())}.${two(gone.getMonth() + 1)}.${gone.getFullYear()}`;
     expect(await notices(doc).innerText()).toContain(`Keine Sitzung am ${day} gefunden`);
@@ -120,7 +123,7 @@ describe('a 6311 from the PVS in Chromium', () => {
     await patient.waitFor({ timeout: 10_000 });
     expect(await patient.innerText()).toContain('Müller');
     await doc.getByTestId('tab-gdt').click();
-    const row = doc.getByTestId('gdt-files').locator('tr', { hasText: 'ESKPVS.002' });
+    const row = doc.getByTestId('gdt-files').locator('tr', { hasText: newer!.fileName === 'ESKPVS.003' ? 'ESKPVS.002' : 'ESKPVS.003' });
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(new RegExp(`Anzeige angefordert\\s+keine Sitzung am ${day.replace(/\./g, '\\.')}`));
     expect(errors).toEqual([]);
   }, 60_000);
