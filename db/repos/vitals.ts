@@ -35,6 +35,8 @@ export function createVitalsRepo(db: DB) {
   const lastStored = db.prepare(`
     SELECT start_ms AS startMs, device_offset_ms AS deviceOffsetMs, data FROM vital_chunks
     WHERE chair_id = ? AND parameter = ? ORDER BY start_ms DESC LIMIT 1`);
+  // A signed range on the chair that begins by `to` and ends after `from` (index session_signatures_range).
+  const signedAfter = db.prepare('SELECT 1 FROM session_signatures WHERE chair_id = ? AND vitals_to > ? AND vitals_from <= ? LIMIT 1').pluck();
   const range = db.prepare(`
     SELECT parameter, start_ms AS startMs, data FROM vital_chunks
     WHERE chair_id = ? AND parameter = ? AND start_ms BETWEEN ? AND ? ORDER BY start_ms`);
@@ -80,13 +82,19 @@ export function createVitalsRepo(db: DB) {
       const parameter = toStored(r.parameter);
       const key = `${chairId}:${parameter}`;
       let chunk = staged.get(key);
+      let signedSince = false;
       if (!chunk) {
         const committed = committedChunk(chairId, parameter);
         if (committed) chunk = { ...committed, samples: [...committed.samples] };
+        // A session signed since that chunk's last sample locks it (migration 0060): the cuff, or a monitor switched
+        // off before the discharge. Appending would be refused for ever and hold every later reading of the chair.
+        const end = committed?.samples.at(-1)?.t;
+        signedSince = end !== undefined && signedAfter.get(chairId, end, r.receivedAt) !== undefined;
       }
       const last = chunk?.samples[chunk.samples.length - 1];
       if (
         !chunk ||
+        signedSince ||
         // A burst within the chunk's first ms stays in it: a new chunk must start later to sort after it.
         (chunk.samples.length >= CHUNK_MAX_SAMPLES && r.receivedAt > chunk.startMs) ||
         r.receivedAt - chunk.startMs >= CHUNK_MAX_SPAN_MS ||

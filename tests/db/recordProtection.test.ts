@@ -131,6 +131,31 @@ describe('vitals of a signed session are immutable', () => {
     expect(s.f.api.checkSessionRecord(s.sessionId).status).toBe('intact');
   });
 
+  it('starts a new chunk after the range when the last one ended inside it: the next patient\'s readings are stored', () => {
+    // A sporadic parameter (the cuff) and a monitor switched off before the discharge: each one's last chunk ends
+    // inside the signed range. Appending the next patient's readings to it was refused by the trigger, and the store
+    // retried the same batch forever, so no reading of that chair was written any more.
+    const f = fileFixture();
+    const { sessionId, stop } = stoppedSession(f);
+    const dischargedAt = readyForDischarge(f, sessionId, stop);
+    monitor(f, dischargedAt - 4 * MIN, dischargedAt - 30_000);
+    f.api.appendReadings(CHAIR, [{ parameter: 'nibpSys', value: 128, unit: 'mmHg', state: 'valid', receivedAt: dischargedAt - 3 * MIN }]);
+    discharge(f, sessionId, dischargedAt);
+    f.api.signSession({ userId: f.physician, at: dischargedAt + MIN }, sessionId);
+    const next = dischargedAt + 3 * MIN;
+    const later = [
+      { parameter: 'nibpSys' as const, value: 141, unit: 'mmHg', state: 'valid' as const, receivedAt: next },
+      { parameter: 'hr' as const, value: 88, unit: '/min', state: 'valid' as const, receivedAt: next },
+    ];
+    f.api.appendReadings(CHAIR, later);
+    const stored = (parameter: string) =>
+      (f.db.prepare('SELECT start_ms, data FROM vital_chunks WHERE chair_id = ? AND parameter = ? ORDER BY start_ms').all(CHAIR, parameter) as Chunk[])
+        .flatMap((c) => decodeChunk(c.start_ms, c.data));
+    expect(stored('nibpSys').map((x) => [x.t, x.value])).toEqual([[dischargedAt - 3 * MIN, 128], [next, 141]]);
+    expect(stored('hr').at(-1)).toMatchObject({ t: next, value: 88 });
+    expect(f.api.checkSessionRecord(sessionId).status).toBe('intact');
+  });
+
   it('never deletes vitals, signed or not, and writes normally on other chairs and while a session runs', () => {
     const f = fileFixture();
     const { sessionId } = stoppedSession(f);
