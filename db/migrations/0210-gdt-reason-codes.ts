@@ -12,7 +12,8 @@ const migration: Migration = {
   up(db) {
     db.exec(`
       ALTER TABLE gdt_files ADD COLUMN reason_code TEXT
-        CHECK (reason_code IS NULL OR (reason IS NOT NULL AND reason_code GLOB '[a-z]*' AND length(reason_code) <= 40));
+        -- A code is a camelCase name (core/gdt/gdtReason.ts), never a sentence.
+        CHECK (reason_code IS NULL OR (reason IS NOT NULL AND reason_code GLOB '[a-z]*' AND reason_code NOT GLOB '*[^a-zA-Z0-9]*' AND length(reason_code) <= 40));
       ALTER TABLE gdt_files ADD COLUMN reason_args TEXT
         CHECK ((reason_args IS NULL) = (reason_code IS NULL) AND (reason_args IS NULL OR (json_valid(reason_args) AND json_type(reason_args) = 'object')));
     `);

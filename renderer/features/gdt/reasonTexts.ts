@@ -73,7 +73,7 @@ export const gdtReasonTextsEn: typeof gdtReasonTextsDe = {
   },
   whyField: {
     '3000': 'patient number (3000)',
-    '3101': 'name (3101)',
+    '3101': 'surname (3101)',
     '3102': 'given name (3102)',
     '3103': 'birth date (3103, DDMMYYYY)',
   },
