@@ -1,6 +1,7 @@
 /**
  * The PVS (GDT) screen in Chromium: an admin sets up the partner with the form, the link shows as watched; a
- * broken file dropped in the inbox appears at once as a red row with its reason, and a 6302 of a patient without a
+ * broken file dropped in the inbox appears at once as a red row with its reason in German (so do a 6300 and a file
+ * for another receiver; the file table passes the German text scan), and a 6302 of a patient without a
  * course as "Anforderung ohne Zyklus". The physician sees it on the patient's screen, enters the insurance there;
  * the new course plans the session; the course's Dokumente offers the cost-coverage application only to a private
  * patient. An MFA sees the PVS screen read-only. Screenshots in test-results/.
@@ -11,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGdt } from '../../drivers/gdt/codec';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { germanTextFindings } from '../helpers/germanText';
 import { ok } from '../session/runThrough';
 import { launchChromium } from './browser';
 
@@ -52,7 +54,19 @@ describe('the PVS (GDT) screen in Chromium', () => {
     await app.services.gdt.scanNow();
     const refused = page.getByTestId('gdt-file-rejected');
     await refused.waitFor({ timeout: 10_000 });
-    expect(await refused.innerText()).toMatch(/abgelehnt \(Ordner error\/\).*not a GDT file: line 1/s);
+    expect(await refused.innerText()).toMatch(/abgelehnt \(Ordner error\/\).*keine GDT-Datei \(Zeile 1: am Zeilenanfang keine Länge mit Feldkennung\)/s);
+
+    // A 6300 and a file for another receiver: refused, said in German with the file's data; no English on the table.
+    const person = [{ id: '3000', value: '4711' }, { id: '3101', value: 'Müller' }, { id: '3102', value: 'Jörg' }, { id: '3103', value: '01021970' }];
+    writeFileSync(join(inbox, 'ESKPVS.002'), encodeGdt({ type: '6300', fields: person }, 'iso-8859-15'));
+    writeFileSync(join(inbox, 'ESKPVS.003'), encodeGdt({ type: '6302', fields: [{ id: '8315', value: 'EKG1' }, ...person] }, 'iso-8859-15'));
+    await app.services.gdt.scanNow();
+    await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(3);
+    const table = page.getByTestId('gdt-files');
+    expect(await table.innerText()).toContain('Satzart 6300 wird hier nicht verarbeitet (angenommen werden 6301, 6302 und 6311)');
+    expect(await table.innerText()).toContain('an GDT-ID „EKG1“ adressiert (8315), diese Anwendung ist „ESKINF“');
+    const lines = (await table.innerText()).split('\n');
+    expect(lines.flatMap((line) => germanTextFindings(line).map((f) => `${f} in „${line}“`))).toEqual([]);
 
     const request = encodeGdt({ type: '6302', fields: [{ id: '3000', value: '4711' }, { id: '3101', value: 'Müller' }, { id: '3102', value: 'Jörg' }, { id: '3103', value: '01021970' }] }, 'iso-8859-15');
     writeFileSync(join(inbox, 'ESKPVS.001'), request);
