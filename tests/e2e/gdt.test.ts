@@ -4,7 +4,7 @@
  * for another receiver; the file table passes the German text scan), and a 6302 of a patient without a
  * course as "Anforderung ohne Zyklus". The physician sees it on the patient's screen, enters the insurance there;
  * the new course plans the session; the course's Dokumente offers the cost-coverage application only to a private
- * patient. An MFA sees the PVS screen read-only. Screenshots in test-results/.
+ * patient. A result not written shows in the banner with its reason in German. An MFA sees the PVS screen read-only. Screenshots in test-results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,6 +119,24 @@ describe('the PVS (GDT) screen in Chromium', () => {
     expect(errors).toEqual([]);
     await doc.close();
   }, 60_000);
+
+  it('a result not written: the banner on every screen and the file table say why in German', async () => {
+    const physician = await app.login('physician');
+    const [patient] = await ok(physician, 'patients.list', { search: 'Müller' });
+    const [course] = await ok(physician, 'courses.list', { patientId: patient.id });
+    const planned = (await ok(physician, 'courses.view', { courseId: course.id })).sessions.find((s: { status: string }) => s.status === 'planned');
+    // The screens refuse to send an unsigned session; the link itself still stores why, coded, and the banner shows it.
+    const [failed] = await app.services.gdt.writeResult6310(planned.id);
+    expect(failed).toMatchObject({ outcome: 'failed', reasonCode: 'sessionNotSigned' });
+    const banner = page.getByTestId('gdt-unsent');
+    await expect.poll(() => banner.innerText(), { timeout: 10_000 }).toContain(`Zuletzt: Sitzung ${planned.id} ist nicht unterschrieben: nur unterschriebene Ergebnisse gehen an das PVS`);
+    expect(germanTextFindings(await banner.innerText())).toEqual([]);
+    await page.getByTestId('tab-gdt').click();
+    const row = page.getByTestId('gdt-file-failed');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain(`Sitzung ${planned.id} ist nicht unterschrieben`);
+    expect(germanTextFindings(await row.innerText())).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 30_000);
 
   it('read-only for an MFA', async () => {
     const mfaPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
