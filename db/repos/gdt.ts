@@ -4,6 +4,7 @@
  * entries; the actor is the logged-in user or the system (userId null) when the inbox watcher reads it.
  */
 import { createHash } from 'node:crypto';
+import type { GdtReason, GdtReasonArgs, GdtReasonCode } from '../../core/gdt/gdtReason';
 import { nameSearchKey } from '../../core/patients/searchKey';
 import type { AuditLog } from '../audit';
 import type { DB } from '../open';
@@ -47,6 +48,9 @@ export interface GdtFileRow {
   recordType: string | null;
   outcome: 'accepted' | 'rejected' | 'written' | 'failed';
   reason: string | null;
+  /** The reason as a code with its args for the screens (migration 0210); null on rows stored before, which keep their text. */
+  reasonCode: GdtReasonCode | null;
+  reasonArgs: GdtReasonArgs | null;
   /** What the codec made of it: fields, charset, problems (JSON as stored). */
   parse: unknown;
   patientId: number | null;
@@ -77,6 +81,8 @@ export interface ReceivedFile {
   recordType: string | null;
   outcome: 'accepted' | 'rejected';
   reason: string | null;
+  /** The reason as a code (null when accepted). */
+  why: GdtReason | null;
   parse: unknown;
   patient?: PvsPatient;
   /** The day a 6301/6302 asks for (YYYY-MM-DD). */
@@ -92,6 +98,7 @@ export interface SentFile {
   recordType: string;
   outcome: 'written' | 'failed';
   reason: string | null;
+  why: GdtReason | null;
   parse: unknown;
   patientId: number | null;
   sessionId: number | null;
@@ -105,11 +112,16 @@ const PARTNER_SQL = `SELECT id, name, active, inbox_dir AS inboxDir, outbox_dir 
   own_gdt_id AS ownGdtId, pvs_short_id AS pvsShortId, own_short_id AS ownShortId, file_naming AS fileNaming, charset,
   poll_ms AS pollMs, pdf_dir AS pdfDir, pvs_pdf_dir AS pvsPdfDir, updated_at AS updatedAt, updated_by AS updatedBy FROM gdt_partners`;
 const FILE_SQL = `SELECT id, partner_id AS partnerId, direction, file_name AS fileName, at, coalesce(length(bytes), 0) AS byteLength,
-  record_type AS recordType, outcome, reason, parse, patient_id AS patientId, session_id AS sessionId, document_id AS documentId,
+  record_type AS recordType, outcome, reason, reason_code AS reasonCode, reason_args AS reasonArgs, parse, patient_id AS patientId, session_id AS sessionId, document_id AS documentId,
   amendment_id AS amendmentId, corrects_file_id AS correctsFileId, requested_for AS requestedFor FROM gdt_files`;
 
 const toPartner = (r: Record<string, unknown>): GdtPartner => ({ ...(r as unknown as GdtPartner), active: r.active === 1 });
-const toFile = (r: Record<string, unknown>): GdtFileRow => ({ ...(r as unknown as GdtFileRow), parse: JSON.parse(r.parse as string) });
+const toFile = (r: Record<string, unknown>): GdtFileRow => ({
+  ...(r as unknown as GdtFileRow),
+  parse: JSON.parse(r.parse as string),
+  reasonArgs: r.reasonArgs === null ? null : (JSON.parse(r.reasonArgs as string) as GdtReasonArgs),
+});
+const codeColumns = (why: GdtReason | null) => ({ reasonCode: why?.code ?? null, reasonArgs: why ? JSON.stringify(why.args) : null });
 const sha256 = (bytes: Uint8Array | null) => (bytes ? createHash('sha256').update(bytes).digest('hex') : null);
 
 type PlanRequest = (actor: Actor, fileId: number, patientId: number, requestedFor: string | null) => RequestPlan | null;
@@ -134,9 +146,9 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
       WHERE ps.family_key = ? AND ps.given_key = ? AND p.birth_date = ?
         AND NOT EXISTS (SELECT 1 FROM pvs_patients m WHERE m.partner_id = ? AND m.patient_id = p.id)`).pluck(),
     link: db.prepare('INSERT INTO pvs_patients (partner_id, pvs_number, patient_id, linked_at) VALUES (?, ?, ?, ?)'),
-    insertFile: db.prepare(`INSERT INTO gdt_files (partner_id, direction, file_name, bytes, at, record_type, outcome, reason, parse, patient_id,
-      session_id, document_id, requested_for, amendment_id, corrects_file_id) VALUES (@partnerId, @direction, @fileName, @bytes, @at, @recordType,
-      @outcome, @reason, @parse, @patientId, @sessionId, @documentId, @requestedFor, @amendmentId, @correctsFileId)`),
+    insertFile: db.prepare(`INSERT INTO gdt_files (partner_id, direction, file_name, bytes, at, record_type, outcome, reason, reason_code, reason_args,
+      parse, patient_id, session_id, document_id, requested_for, amendment_id, corrects_file_id) VALUES (@partnerId, @direction, @fileName, @bytes, @at,
+      @recordType, @outcome, @reason, @reasonCode, @reasonArgs, @parse, @patientId, @sessionId, @documentId, @requestedFor, @amendmentId, @correctsFileId)`),
     files: db.prepare(`${FILE_SQL} ORDER BY id DESC LIMIT ?`),
     filesOfPartner: db.prepare(`${FILE_SQL} WHERE partner_id = ? ORDER BY id DESC LIMIT ?`),
     filesOfSession: db.prepare(`${FILE_SQL} WHERE session_id = ? ORDER BY id`),
@@ -208,11 +220,12 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
       const unknown = f.outcome === 'accepted' && f.show && !shown;
       const outcome = unknown ? ('rejected' as const) : f.outcome;
       const reason = unknown ? `patient with PVS number ${f.show!.pvsNumber} is not known here: a 6311 shows only a patient the PVS sent with 6301/6302` : f.reason;
+      const why: GdtReason | null = unknown ? { code: 'unknownPatient', args: { pvsNumber: f.show!.pvsNumber } } : f.why;
       const patientId = match?.patientId ?? shown?.patientId ?? null;
       const fileId = Number(
         q.insertFile.run({
           partnerId: f.partnerId, direction: 'in', fileName: f.fileName, bytes: f.bytes, at: actor.at, recordType: f.recordType,
-          outcome, reason, parse: JSON.stringify(f.parse), patientId, sessionId: shown?.sessionId ?? null, documentId: null,
+          outcome, reason, ...codeColumns(why), parse: JSON.stringify(f.parse), patientId, sessionId: shown?.sessionId ?? null, documentId: null,
           requestedFor: match ? (f.requestedFor ?? null) : shown ? f.show!.examinedOn : null, amendmentId: null, correctsFileId: null,
         }).lastInsertRowid,
       );
@@ -222,13 +235,13 @@ export function createGdtRepo(db: DB, audit: AuditLog, patients: ReturnType<type
           ...(shown ? { sessionId: shown.sessionId } : {}) },
       });
       const plan = match ? planRequest(actor, fileId, match.patientId, f.requestedFor ?? null) : null;
-      return { fileId, outcome, reason, patientId, matchedBy: match?.matchedBy ?? null, plan, shown };
+      return { fileId, outcome, reason, why, patientId, matchedBy: match?.matchedBy ?? null, plan, shown };
     }),
     /** Stores an outbound file (written, or failed with its reason). */
     recordGdtSent: db.transaction((actor: Actor, f: SentFile) => {
       const fileId = Number(
         q.insertFile.run({
-          ...f, documentId: f.documentId ?? null, direction: 'out', at: actor.at, parse: JSON.stringify(f.parse), requestedFor: null,
+          ...f, ...codeColumns(f.why), documentId: f.documentId ?? null, direction: 'out', at: actor.at, parse: JSON.stringify(f.parse), requestedFor: null,
           amendmentId: f.amendmentId ?? null, correctsFileId: f.correctsFileId ?? null,
         }).lastInsertRowid,
       );

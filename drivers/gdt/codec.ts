@@ -58,10 +58,14 @@ export interface DecodedGdt {
   problems: GdtProblem[];
 }
 
+/** Which way the bytes are not GDT (the link says it in the user's language with the line: core/gdt/gdtReason.ts). */
+export type GdtFormatKind = 'fileEmpty' | 'lineWithoutField' | 'noRecordTypeFirst';
+
 export class GdtFormatError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    readonly kind: GdtFormatKind,
   ) {
     super(line > 0 ? `line ${line}: ${message}` : message);
     this.name = 'GdtFormatError';
@@ -131,7 +135,7 @@ export function decodeGdt(input: Uint8Array, fallbackCharset: GdtCharset = 'iso-
     problems.push({ code: 'byteOrderMark', line: 1, message: 'the file starts with a UTF-8 byte order mark' });
   }
   const lines = splitLines(bytes);
-  if (lines.every((l) => l.bytes.length === 0)) throw new GdtFormatError('the file is empty', 0);
+  if (lines.every((l) => l.bytes.length === 0)) throw new GdtFormatError('the file is empty', 0, 'fileEmpty');
   const { charset, charsetFrom } = chooseCharset(lines, bytes, fallbackCharset, problems);
 
   const records: DecodedGdtRecord[] = [];
@@ -143,7 +147,7 @@ export function decodeGdt(input: Uint8Array, fallbackCharset: GdtCharset = 'iso-
       continue;
     }
     if (line.bytes.length < 7 || !isDigits(line.bytes.subarray(0, 7))) {
-      throw new GdtFormatError(`no 3-digit length and 4-digit field id at the start: "${preview(line.bytes)}"`, line.number);
+      throw new GdtFormatError(`no 3-digit length and 4-digit field id at the start: "${preview(line.bytes)}"`, line.number, 'lineWithoutField');
     }
     const declared = Number(ascii(line.bytes.subarray(0, 3)));
     const id = ascii(line.bytes.subarray(3, 7));
@@ -166,7 +170,7 @@ export function decodeGdt(input: Uint8Array, fallbackCharset: GdtCharset = 'iso-
       current = { type: value, fields: [], declaredLength: null, byteLength: 0, firstLine: line.number };
       records.push(current);
     } else if (!current) {
-      throw new GdtFormatError(`the file must start with field 8000 (record type), it starts with ${id}`, line.number);
+      throw new GdtFormatError(`the file must start with field 8000 (record type), it starts with ${id}`, line.number, 'noRecordTypeFirst');
     }
     current.byteLength += content.length + LINE_OVERHEAD;
     if (id === RECORD_LENGTH) {

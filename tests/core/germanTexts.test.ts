@@ -16,6 +16,7 @@ import { LINK_PHASES } from '../../core/devices/linkPhase';
 import { CONDITION_KINDS, DEVICE_CONDITION_CODES } from '../../core/devices/deviceAlarms';
 import { NOTICE_CODES } from '../../core/devices/deviceNotice';
 import { REJECT_REASONS } from '../../core/devices/rejectReason';
+import { GDT_REASON_CODES } from '../../core/gdt/gdtReason';
 import { de } from '../../renderer/i18n/de';
 import { en } from '../../renderer/i18n/en';
 import { GERMAN_TEXT_RULES, germanTextFindings } from '../helpers/germanText';
@@ -101,6 +102,12 @@ describe('German texts', () => {
       ...DEVICE_CONDITION_CODES.flatMap((code) => [code, english(`condition.${code}`)]),
       ...CONDITION_KINDS.flatMap((kind) => [kind, english(`conditionUnknown.${kind}`)]),
     ].filter((text) => germanTextFindings(text).length === 0);
+    expect(missed).toEqual([]);
+  });
+
+  it('would catch a GDT reason shown as its code or in English on a German screen', () => {
+    const english = [...Object.values(en.gdt.why), ...Object.values(en.gdt.whyField), ...Object.values(en.gdt.whyFolder), en.gdt.whyBirthDateFound];
+    const missed = [...GDT_REASON_CODES, ...english].filter((text) => germanTextFindings(text).length === 0);
     expect(missed).toEqual([]);
   });
 });

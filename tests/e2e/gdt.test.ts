@@ -1,9 +1,10 @@
 /**
  * The PVS (GDT) screen in Chromium: an admin sets up the partner with the form, the link shows as watched; a
- * broken file dropped in the inbox appears at once as a red row with its reason, and a 6302 of a patient without a
+ * broken file dropped in the inbox appears at once as a red row with its reason in German (so do a 6300 and a file
+ * for another receiver; the file table passes the German text scan), and a 6302 of a patient without a
  * course as "Anforderung ohne Zyklus". The physician sees it on the patient's screen, enters the insurance there;
  * the new course plans the session; the course's Dokumente offers the cost-coverage application only to a private
- * patient. An MFA sees the PVS screen read-only. Screenshots in test-results/.
+ * patient. A result not written shows in the banner with its reason in German. An MFA sees the PVS screen read-only. Screenshots in test-results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGdt } from '../../drivers/gdt/codec';
 import { startTestApp, type TestApp } from '../helpers/appHarness';
+import { germanTextFindings } from '../helpers/germanText';
 import { ok } from '../session/runThrough';
 import { launchChromium } from './browser';
 
@@ -52,7 +54,19 @@ describe('the PVS (GDT) screen in Chromium', () => {
     await app.services.gdt.scanNow();
     const refused = page.getByTestId('gdt-file-rejected');
     await refused.waitFor({ timeout: 10_000 });
-    expect(await refused.innerText()).toMatch(/abgelehnt \(Ordner error\/\).*not a GDT file: line 1/s);
+    expect(await refused.innerText()).toMatch(/abgelehnt \(Ordner error\/\).*keine GDT-Datei \(Zeile 1: am Zeilenanfang keine Länge mit Feldkennung\)/s);
+
+    // A 6300 and a file for another receiver: refused, said in German with the file's data; no English on the table.
+    const person = [{ id: '3000', value: '4711' }, { id: '3101', value: 'Müller' }, { id: '3102', value: 'Jörg' }, { id: '3103', value: '01021970' }];
+    writeFileSync(join(inbox, 'ESKPVS.002'), encodeGdt({ type: '6300', fields: person }, 'iso-8859-15'));
+    writeFileSync(join(inbox, 'ESKPVS.003'), encodeGdt({ type: '6302', fields: [{ id: '8315', value: 'EKG1' }, ...person] }, 'iso-8859-15'));
+    await app.services.gdt.scanNow();
+    await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(3);
+    const table = page.getByTestId('gdt-files');
+    expect(await table.innerText()).toContain('Satzart 6300 wird hier nicht verarbeitet (angenommen werden 6301, 6302 und 6311)');
+    expect(await table.innerText()).toContain('an GDT-ID „EKG1“ adressiert (8315), diese Anwendung ist „ESKINF“');
+    const lines = (await table.innerText()).split('\n');
+    expect(lines.flatMap((line) => germanTextFindings(line).map((f) => `${f} in „${line}“`))).toEqual([]);
 
     const request = encodeGdt({ type: '6302', fields: [{ id: '3000', value: '4711' }, { id: '3101', value: 'Müller' }, { id: '3102', value: 'Jörg' }, { id: '3103', value: '01021970' }] }, 'iso-8859-15');
     writeFileSync(join(inbox, 'ESKPVS.001'), request);
@@ -105,6 +119,24 @@ describe('the PVS (GDT) screen in Chromium', () => {
     expect(errors).toEqual([]);
     await doc.close();
   }, 60_000);
+
+  it('a result not written: the banner on every screen and the file table say why in German', async () => {
+    const physician = await app.login('physician');
+    const [patient] = await ok(physician, 'patients.list', { search: 'Müller' });
+    const [course] = await ok(physician, 'courses.list', { patientId: patient.id });
+    const planned = (await ok(physician, 'courses.view', { courseId: course.id })).sessions.find((s: { status: string }) => s.status === 'planned');
+    // The screens refuse to send an unsigned session; the link itself still stores why, coded, and the banner shows it.
+    const [failed] = await app.services.gdt.writeResult6310(planned.id);
+    expect(failed).toMatchObject({ outcome: 'failed', reasonCode: 'sessionNotSigned' });
+    const banner = page.getByTestId('gdt-unsent');
+    await expect.poll(() => banner.innerText(), { timeout: 10_000 }).toContain(`Zuletzt: Sitzung ${planned.id} ist nicht unterschrieben: nur unterschriebene Ergebnisse gehen an das PVS`);
+    expect(germanTextFindings(await banner.innerText())).toEqual([]);
+    await page.getByTestId('tab-gdt').click();
+    const row = page.getByTestId('gdt-file-failed');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain(`Sitzung ${planned.id} ist nicht unterschrieben`);
+    expect(germanTextFindings(await row.innerText())).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 30_000);
 
   it('read-only for an MFA', async () => {
     const mfaPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });

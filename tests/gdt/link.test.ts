@@ -105,12 +105,12 @@ describe('inbound', () => {
   });
 
   it.each([
-    ['garbage', 'ESKPVS.gdt', new TextEncoder().encode('%PDF-1.7 not a GDT file\n'), /not a GDT file: line 1: no 3-digit length/],
-    ['a 6300 (asks this app for master data)', 'ESKPVS.gdt', request('6300', '4711', 'Müller', 'Jörg', '01021970'), /6300 \(Stammdaten anfordern\) is not handled here; this app takes 6301, 6302 and 6311/],
-    ['a 6302 without birth date', 'ESKPVS.001', request('6302', '99', 'Ohne', 'Datum', '31022001'), /lacks 3103 \(birth date TTMMJJJJ, found "31022001"\)/],
-    ['a 6302 for another device', 'ESKPVS.002', encodeGdt({ type: '6302', fields: [{ id: '8315', value: 'EKG1' }, { id: '3000', value: '1' }] }, 'cp437'), /addressed to GDT id "EKG1" \(8315\)/],
-    ['two records in one file', 'ESKPVS.003', new Uint8Array([...request('6301', '1', 'A', 'B', '01011990'), ...request('6301', '2', 'C', 'D', '01011990')]), /carries one record; this one has 2/],
-  ])('%s: moved to error/ with the reason beside it, stored and listed; the host runs on', async (_what, name, bytes, reason) => {
+    ['garbage', 'ESKPVS.gdt', new TextEncoder().encode('%PDF-1.7 not a GDT file\n'), /not a GDT file: line 1: no 3-digit length/, { code: 'lineWithoutField', args: { line: 1 } }],
+    ['a 6300 (asks this app for master data)', 'ESKPVS.gdt', request('6300', '4711', 'Müller', 'Jörg', '01021970'), /6300 \(Stammdaten anfordern\) is not handled here; this app takes 6301, 6302 and 6311/, { code: 'recordTypeNotHandled', args: { recordType: '6300' } }],
+    ['a 6302 without birth date', 'ESKPVS.001', request('6302', '99', 'Ohne', 'Datum', '31022001'), /lacks 3103 \(birth date TTMMJJJJ, found "31022001"\)/, { code: 'fieldsMissing', args: { recordType: '6302', fields: '3103', found3103: '31022001' } }],
+    ['a 6302 for another device', 'ESKPVS.002', encodeGdt({ type: '6302', fields: [{ id: '8315', value: 'EKG1' }, { id: '3000', value: '1' }] }, 'cp437'), /addressed to GDT id "EKG1" \(8315\)/, { code: 'wrongReceiver', args: { receiver: 'EKG1', ownGdtId: 'ESKINF' } }],
+    ['two records in one file', 'ESKPVS.003', new Uint8Array([...request('6301', '1', 'A', 'B', '01011990'), ...request('6301', '2', 'C', 'D', '01011990')]), /carries one record; this one has 2/, { code: 'recordCount', args: { count: 2 } }],
+  ])('%s: moved to error/ with the reason beside it, stored and listed with its code; the host runs on', async (_what, name, bytes, reason, why) => {
     const before = (await files()).length;
     await drop(name, bytes);
     expect(existsSync(join(inbox, name))).toBe(false);
@@ -118,6 +118,7 @@ describe('inbound', () => {
     expect((await files()).length).toBe(before + 1);
     expect(row).toMatchObject({ direction: 'in', fileName: name, outcome: 'rejected', patientId: null });
     expect(row.reason).toMatch(reason);
+    expect({ code: row.reasonCode, args: row.reasonArgs }).toEqual(why);
     const aside = readdirSync(join(inbox, 'error')).filter((f) => f.endsWith(`-${name}`));
     const moved = aside.map((f) => readFileSync(join(inbox, 'error', f))).find((b) => Buffer.from(bytes).equals(b));
     expect(moved).toBeDefined();
@@ -217,6 +218,7 @@ describe('outbound 6310 after signing', () => {
     expect(failed).toMatchObject({ outcome: 'failed', sessionId, fileName: 'PVSESK.gdt' });
     expect(decodeGdt(new Uint8Array(storedBytes(app, failed.id))).records[0]!.type).toBe('6310');
     expect(failed.reason).toMatch(/PVSESK\.gdt from before is still in .*: the PVS has not collected it yet/);
+    expect(failed).toMatchObject({ reasonCode: 'resultNotCollected', reasonArgs: { file: 'PVSESK.gdt', folder: outbox } });
     expect((await ok(mfa, 'sessions.get', { sessionId })).session.signed).toEqual(signed.session.signed);
     expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.id)).toEqual([failed.id]);
     // The PVS collects the file; the result is sent again, now with the protocol PDF.
@@ -246,6 +248,7 @@ describe('outbound 6310 after signing', () => {
     const failed = await resultOf(sessionId);
     expect(failed).toMatchObject({ outcome: 'failed', byteLength: 0 });
     expect(failed.reason).toMatch(/^the PDF could not be written to \S*pdf-share-offline: ENOENT/);
+    expect(failed).toMatchObject({ reasonCode: 'folderProblem', reasonArgs: { errno: 'ENOENT', folder: missing } });
     expect(existsSync(join(outbox, 'PVSESK.gdt'))).toBe(false);
     expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.sessionId)).toEqual([sessionId]);
     expect((await ok(mfa, 'sessions.get', { sessionId })).session.signed).toEqual(signed.session.signed);
@@ -275,6 +278,7 @@ describe('outbound 6310 after signing', () => {
     expect(row).toMatchObject({ outcome: 'failed', byteLength: 0 });
     expect((await ok(mfa, 'gdt.unsent', {})).map((f: any) => f.sessionId)).toEqual([sessionId]);
     expect(row.reason).toBe('Ohne, Nummer has no patient number from Praxis-PVS: the PVS never sent a 6301/6302 for this patient');
+    expect(row).toMatchObject({ reasonCode: 'noPvsNumber', reasonArgs: { familyName: 'Ohne', givenName: 'Nummer', partner: 'Praxis-PVS' } });
   }, 60_000);
 });
 
@@ -306,6 +310,10 @@ describe('the inbox when things go wrong', () => {
     const [row] = await files();
     expect(row).toMatchObject({ fileName: 'ESKPVS.004', outcome: 'rejected' });
     expect(row.reason).toMatch(/^cut short: 8100 says \d+ bytes, the file has \d+/);
+    // The codec's byte count of what is there (the cut line with its line end), as the English text says it.
+    const actual = Number(/the file has (\d+)/.exec(row.reason)![1]);
+    expect(row).toMatchObject({ reasonCode: 'cutShort', reasonArgs: { declared: full.length, actual, seconds: 10 } });
+    expect(actual).toBeLessThan(full.length);
   });
 
   it('an inbox that cannot be read shows as the link\'s error, and the host runs on', async () => {

@@ -120,16 +120,17 @@ describe('a 6311 for a patient the PVS sent before', () => {
 
 describe('a 6311 refused', () => {
   it.each([
-    ['an unknown patient (with name and birth date: still no patient is made)', () => record('6311', [{ id: '3000', value: '9999' }, { id: '3101', value: 'Neu' }, { id: '3102', value: 'Nina' }, { id: '3103', value: '01011990' }]), /^patient with PVS number 9999 is not known here/],
-    ['another receiver', () => show('4711', new Date(), { receiver: 'EKG1', sender: 'PVS' }), /addressed to GDT id "EKG1" \(8315\), this app is "ESKINF"/],
-    ['another sender', () => show('4711', new Date(), { receiver: 'ESKINF', sender: 'LABOR' }), /sent by GDT id "LABOR" \(8316\), the partner is "PVS"/],
-    ['no patient number', () => record('6311', [{ id: '6200', value: gdtDay(new Date()) }]), /the 6311 lacks 3000 \(patient number\)/],
-  ])('%s: moved to error/ with the reason, stored raw, no notice, no patient', async (_what, make, reason) => {
+    ['an unknown patient (with name and birth date: still no patient is made)', () => record('6311', [{ id: '3000', value: '9999' }, { id: '3101', value: 'Neu' }, { id: '3102', value: 'Nina' }, { id: '3103', value: '01011990' }]), /^patient with PVS number 9999 is not known here/, { code: 'unknownPatient', args: { pvsNumber: '9999' } }],
+    ['another receiver', () => show('4711', new Date(), { receiver: 'EKG1', sender: 'PVS' }), /addressed to GDT id "EKG1" \(8315\), this app is "ESKINF"/, { code: 'wrongReceiver', args: { receiver: 'EKG1', ownGdtId: 'ESKINF' } }],
+    ['another sender', () => show('4711', new Date(), { receiver: 'ESKINF', sender: 'LABOR' }), /sent by GDT id "LABOR" \(8316\), the partner is "PVS"/, { code: 'wrongSender', args: { sender: 'LABOR', pvsGdtId: 'PVS' } }],
+    ['no patient number', () => record('6311', [{ id: '6200', value: gdtDay(new Date()) }]), /the 6311 lacks 3000 \(patient number\)/, { code: 'fieldsMissing', args: { recordType: '6311', fields: '3000' } }],
+  ])('%s: moved to error/ with the reason and its code, stored raw, no notice, no patient', async (_what, make, reason, why) => {
     const patients = await patientCount();
     const bytes = make();
     const { row, name } = await drop(bytes);
     expect(row).toMatchObject({ direction: 'in', recordType: '6311', outcome: 'rejected', patientId: null, sessionId: null, requestedFor: null });
     expect(row.reason).toMatch(reason);
+    expect({ code: row.reasonCode, args: row.reasonArgs }).toEqual(why);
     expect(existsSync(join(inbox, name))).toBe(false);
     const [aside] = refusedAside(name);
     expect(readFileSync(join(inbox, 'error', aside!))).toEqual(Buffer.from(bytes));
@@ -150,7 +151,7 @@ describe('a random batch', () => {
     };
     const patients = await patientCount();
     const sessions = await sessionsOf(courseId);
-    type Expect = { name: string; outcome: 'accepted' | 'rejected'; sessionId: number | null; reason?: RegExp };
+    type Expect = { name: string; outcome: 'accepted' | 'rejected'; sessionId: number | null; reason?: RegExp; code?: string };
     const expected: Expect[] = [];
     for (let i = 0; i < 24; i++) {
       const name = nextName();
@@ -159,10 +160,10 @@ describe('a random batch', () => {
       const withSession = day !== undefined && isoDay(day) === isoDay(new Date());
       if (kind === 0) {
         writeFileSync(join(inbox, name), show(String(5000 + i), day));
-        expected.push({ name, outcome: 'rejected', sessionId: null, reason: new RegExp(`PVS number ${5000 + i} is not known here`) });
+        expected.push({ name, outcome: 'rejected', sessionId: null, reason: new RegExp(`PVS number ${5000 + i} is not known here`), code: 'unknownPatient' });
       } else if (kind === 1) {
         writeFileSync(join(inbox, name), show('4711', day, { receiver: 'ESKINF2', sender: 'PVS' }));
-        expected.push({ name, outcome: 'rejected', sessionId: null, reason: /addressed to GDT id "ESKINF2"/ });
+        expected.push({ name, outcome: 'rejected', sessionId: null, reason: /addressed to GDT id "ESKINF2"/, code: 'wrongReceiver' });
       } else {
         writeFileSync(join(inbox, name), show('4711', day));
         expected.push({ name, outcome: 'accepted', sessionId: withSession ? signedId : null });
@@ -174,6 +175,7 @@ describe('a random batch', () => {
     for (const [i, e] of expected.entries()) {
       expect(rows[i], e.name).toMatchObject({ outcome: e.outcome, sessionId: e.sessionId, patientId: e.outcome === 'accepted' ? patientId : null });
       if (e.reason) expect(rows[i].reason).toMatch(e.reason);
+      expect(rows[i].reasonCode, e.name).toBe(e.code ?? null);
       expect(existsSync(join(inbox, e.name))).toBe(false);
       expect(refusedAside(e.name)).toHaveLength(e.outcome === 'rejected' ? 1 : 0);
     }

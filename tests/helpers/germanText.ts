@@ -16,6 +16,9 @@ const ENGLISH_WORDS = [
   'oximeter', 'pump', 'bolus', 'answered', 'cleared',
   // Their words for device alarms and sensor messages (now codes said in words: core/devices/deviceAlarms.ts).
   'active', 'silenced', 'exceeded', 'changing', 'sensor', 'search', 'interference', 'occlusion', 'syringe', 'empty',
+  // The GDT link's words for refused files and unwritten results (now codes said in words: core/gdt/gdtReason.ts).
+  'lacks', 'addressed', 'handled', 'short', 'says', 'sent', 'carries', 'known', 'here', 'given', 'birth', 'found', 'folder',
+  'collected', 'written', 'overwritten', 'allows', 'characters', 'permission', 'space', 'internal', 'details', 'cannot', 'number', 'surname',
 ];
 
 export interface GermanTextRule {

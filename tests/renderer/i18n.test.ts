@@ -3,6 +3,7 @@ import { CONDITION_KINDS, DEVICE_CONDITION_CODES, NOTICE_CONDITION_KIND } from '
 import { NOTICE_CODES } from '../../core/devices/deviceNotice';
 import { LINK_PHASES } from '../../core/devices/linkPhase';
 import { REJECT_REASONS } from '../../core/devices/rejectReason';
+import { FOLDER_PROBLEMS, GDT_REASON_CODES, MISSING_FIELDS } from '../../core/gdt/gdtReason';
 import { PROTOCOLS } from '../../drivers/protocols';
 import { de } from '../../renderer/i18n/de';
 import { en } from '../../renderer/i18n/en';
@@ -60,5 +61,18 @@ describe('translations', () => {
       for (const messages of [de, en]) expect(at(messages, `device.notice.${code}`), code).toContain('{{conditions}}');
     }
     for (const kind of CONDITION_KINDS) for (const messages of [de, en]) expect(at(messages, `device.conditionUnknown.${kind}`)).toContain('{{number}}');
+  });
+
+  it('say every GDT reason code, lacking field and folder problem in German and English, and no other', () => {
+    for (const messages of [de, en]) {
+      expect(Object.keys(messages.gdt.why).sort()).toEqual([...GDT_REASON_CODES].sort());
+      expect(Object.keys(messages.gdt.whyField).sort()).toEqual([...MISSING_FIELDS].sort());
+      // 'other' is said by why.folderProblem with the errno.
+      expect(Object.keys(messages.gdt.whyFolder).sort()).toEqual(FOLDER_PROBLEMS.filter((k) => k !== 'other').sort());
+      for (const text of [...Object.values(messages.gdt.why), ...Object.values(messages.gdt.whyField), ...Object.values(messages.gdt.whyFolder)]) {
+        expect(text).toMatch(/\S/);
+      }
+      for (const text of Object.values(messages.gdt.whyFolder)) expect(text).toContain('{{folder}}');
+    }
   });
 });

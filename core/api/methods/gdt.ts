@@ -4,6 +4,7 @@
  * open requests (6302) to plan, and sending a signed session's result (6310) again after a failure.
  */
 import { z } from 'zod';
+import { GdtReasonArgsSchema, GdtReasonCodeSchema } from '../../gdt/gdtReason';
 import { methodTable } from '../methodSpec';
 import { EpochMs, Id } from '../schemas';
 
@@ -57,8 +58,11 @@ export const GdtFile = z.object({
   byteLength: z.number().int().min(0),
   recordType: z.string().nullable(),
   outcome: z.enum(['accepted', 'rejected', 'written', 'failed']),
-  /** Why a file was refused (moved to error/) or a result could not be written. */
+  /** Why a file was refused (moved to error/) or a result could not be written: the English text (logs). */
   reason: z.string().nullable(),
+  /** The same as a code with its args, said in the user's language; null on files stored before codes (show `reason`). */
+  reasonCode: GdtReasonCodeSchema.nullable(),
+  reasonArgs: GdtReasonArgsSchema.nullable(),
   /** The decoded fields, charset and every defect found. */
   parse: z.unknown(),
   patientId: Id.nullable(),
@@ -95,6 +99,8 @@ export const GdtSendOutcome = z.object({
   outcome: z.enum(['written', 'failed']),
   fileName: z.string(),
   reason: z.string().nullable(),
+  reasonCode: GdtReasonCodeSchema.nullable(),
+  reasonArgs: GdtReasonArgsSchema.nullable(),
 });
 export type GdtSendOutcome = z.infer<typeof GdtSendOutcome>;
 

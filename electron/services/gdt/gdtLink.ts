@@ -7,6 +7,7 @@
  * first one; the first stays as it was, in the PVS and in the database.
  */
 import type { GdtSendOutcome } from '../../../core/api/methods/gdt';
+import type { GdtReason } from '../../../core/gdt/gdtReason';
 import { CHARSET_9206 } from '../../../drivers/gdt/charsets';
 import { decodeGdt, encodeGdt } from '../../../drivers/gdt/codec';
 import type { DbClient } from '../../../db/client';
@@ -14,6 +15,7 @@ import type { GdtFileRow, GdtPartner } from '../../../db/repos/gdt';
 import type { EventBus } from '../eventBus';
 import { loadSettings } from '../session/clinicSettings';
 import { latestPrescription, summaryOf } from '../session/sessionView';
+import { GdtFailure, reasonOf } from './gdtFailure';
 import { GdtInbox, type LinkState } from './inbox';
 import { summaryOf as parseSummaryOf } from './inbound';
 import { resultFileName, writeAtomically } from './outbox';
@@ -153,6 +155,7 @@ export class GdtLink {
     let patientId: number | null = null;
     let documentId: number | null = null;
     let reason: string | null = null;
+    let why: GdtReason | null = null;
     try {
       const result = await this.sessionResult(partner, sessionId);
       patientId = result.patientId;
@@ -160,7 +163,7 @@ export class GdtLink {
       let pdf = source.manual;
       if (source.protocol) {
         const protocol = await source.protocol().catch((err: Error) => {
-          throw new Error(`the signed protocol PDF could not be made: ${err.message}`);
+          throw new GdtFailure('protocolNotMade', {}, `the signed protocol PDF could not be made: ${err.message}`);
         });
         const r = result.result;
         const substanceName = r.substance ? SUBSTANCE[r.substance] : 'Infusion';
@@ -174,6 +177,7 @@ export class GdtLink {
       await writeAtomically(partner.outboxDir, fileName, bytes);
     } catch (err) {
       reason = (err as Error).message;
+      why = reasonOf(err);
     }
     const outcome = reason === null ? ('written' as const) : ('failed' as const);
     // A failed result keeps the bytes it would have had, under the name it would have got.
@@ -186,6 +190,7 @@ export class GdtLink {
       recordType: '6310',
       outcome,
       reason,
+      why,
       parse: bytes ? parseSummaryOf(decodeGdt(bytes, partner.charset)) : { error: reason ?? '', line: 0 },
       patientId,
       sessionId,
@@ -194,14 +199,14 @@ export class GdtLink {
       correctsFileId: corrects?.first.id ?? null,
     });
     this.changed(partner.id);
-    return { partnerId: partner.id, fileId, outcome, fileName, reason };
+    return { partnerId: partner.id, fileId, outcome, fileName, reason, reasonCode: why?.code ?? null, reasonArgs: why?.args ?? null };
   }
 
   private async sessionResult(partner: GdtPartner, sessionId: number): Promise<{ patientId: number; result: SessionResult }> {
     const b = await this.deps.db.call('sessionBundle', sessionId);
-    if (!b) throw new Error(`there is no session ${sessionId}`);
+    if (!b) throw new GdtFailure('noSession', { sessionId }, `there is no session ${sessionId}`);
     const s = b.session;
-    if (!s.signed) throw new Error(`session ${sessionId} is not signed: only signed results go to the PVS`);
+    if (!s.signed) throw new GdtFailure('sessionNotSigned', { sessionId }, `session ${sessionId} is not signed: only signed results go to the PVS`);
     const [patient, course, settings, pvsNumber] = await Promise.all([
       this.deps.db.call('getPatient', s.patientId),
       this.deps.db.call('getCourse', s.courseId),
@@ -210,7 +215,8 @@ export class GdtLink {
     ]);
     if (!patient || !course) throw new Error(`session ${sessionId} has no patient or course`);
     if (pvsNumber === null) {
-      throw new Error(`${patient.familyName}, ${patient.givenName} has no patient number from ${partner.name}: the PVS never sent a 6301/6302 for this patient`);
+      const args = { familyName: patient.familyName, givenName: patient.givenName, partner: partner.name };
+      throw new GdtFailure('noPvsNumber', args, `${patient.familyName}, ${patient.givenName} has no patient number from ${partner.name}: the PVS never sent a 6301/6302 for this patient`);
     }
     const summary = summaryOf(b, settings.settings, this.now());
     const p = latestPrescription(b);

@@ -2,8 +2,9 @@
  * What one inbound file means: a 6301 (Stammdaten übermitteln) or 6302 (Neue Untersuchung anfordern) addressed to
  * this app names a patient by PVS number (3000) with name and birth date; a 6311 (Daten einer Untersuchung zeigen)
  * asks to show a patient's examination, named by PVS number and perhaps its day (6200); anything else is refused
- * with a reason in words (the inbox moves it to error/). Pure: bytes and the partner's settings in, a verdict out.
+ * with a reason code and its English text (the inbox moves it to error/). Pure: bytes and the partner's settings in, a verdict out.
  */
+import type { GdtReason, GdtReasonArgs, GdtReasonCode, MissingField } from '../../../core/gdt/gdtReason';
 import { GdtFormatError, decodeGdt, fieldValue, type DecodedGdt } from '../../../drivers/gdt/codec';
 import type { GdtPartner, PvsPatient } from '../../../db/repos/gdt';
 
@@ -30,7 +31,8 @@ export type InboundVerdict =
    * its 6200 when that is a real date. Whether the app knows the patient decides the database (accepted or refused).
    */
   | { outcome: 'showRequested'; recordType: '6311'; pvsNumber: string; examinedOn: string | null; parse: ParseSummary }
-  | { outcome: 'rejected'; recordType: string | null; reason: string; parse: ParseSummary }
+  /** reason: the English text (logs, the stored `reason`); why: the same as a code for the screens. */
+  | { outcome: 'rejected'; recordType: string | null; reason: string; why: GdtReason; parse: ParseSummary }
   /** The file is shorter than its 8100 says: the PVS may still be writing it. */
   | { outcome: 'incomplete'; declared: number; actual: number };
 
@@ -66,39 +68,47 @@ export function readInbound(bytes: Uint8Array, partner: Pick<GdtPartner, 'charse
     decoded = decodeGdt(bytes, partner.charset);
   } catch (err) {
     if (!(err instanceof GdtFormatError)) throw err;
-    return { outcome: 'rejected', recordType: null, reason: `not a GDT file: ${err.message}`, parse: { error: err.message, line: err.line } };
+    const why: GdtReason = { code: err.kind, args: err.line > 0 ? { line: err.line } : {} };
+    return { outcome: 'rejected', recordType: null, reason: `not a GDT file: ${err.message}`, why, parse: { error: err.message, line: err.line } };
   }
   const parse = summaryOf(decoded);
-  const reject = (reason: string, recordType: string | null = decoded.records[0]?.type ?? null): InboundVerdict => ({ outcome: 'rejected', recordType, reason, parse });
-  if (decoded.records.length !== 1) return reject(`a GDT file carries one record; this one has ${decoded.records.length}`);
+  const reject = (code: GdtReasonCode, args: GdtReasonArgs, reason: string): InboundVerdict => ({
+    outcome: 'rejected', recordType: decoded.records[0]?.type ?? null, reason, why: { code, args }, parse,
+  });
+  const count = decoded.records.length;
+  if (count !== 1) return reject('recordCount', { count }, `a GDT file carries one record; this one has ${count}`);
   const record = decoded.records[0]!;
   if (record.declaredLength !== null && record.declaredLength > record.byteLength) {
     return { outcome: 'incomplete', declared: record.declaredLength, actual: record.byteLength };
   }
   if (!HANDLED_TYPES[record.type]) {
     const known = OTHER_TYPES[record.type];
-    return reject(`record type ${record.type}${known ? ` (${known})` : ''} is not handled here; this app takes 6301, 6302 and 6311`);
+    return reject('recordTypeNotHandled', { recordType: record.type }, `record type ${record.type}${known ? ` (${known})` : ''} is not handled here; this app takes 6301, 6302 and 6311`);
   }
   const receiver = fieldValue(record, '8315')?.trim();
   const sender = fieldValue(record, '8316')?.trim();
-  if (receiver && receiver !== partner.ownGdtId) return reject(`addressed to GDT id "${receiver}" (8315), this app is "${partner.ownGdtId}"`);
-  if (sender && sender !== partner.pvsGdtId) return reject(`sent by GDT id "${sender}" (8316), the partner is "${partner.pvsGdtId}"`);
+  if (receiver && receiver !== partner.ownGdtId) return reject('wrongReceiver', { receiver, ownGdtId: partner.ownGdtId }, `addressed to GDT id "${receiver}" (8315), this app is "${partner.ownGdtId}"`);
+  if (sender && sender !== partner.pvsGdtId) return reject('wrongSender', { sender, pvsGdtId: partner.pvsGdtId }, `sent by GDT id "${sender}" (8316), the partner is "${partner.pvsGdtId}"`);
   const pvsNumber = fieldValue(record, '3000')?.trim() ?? '';
-  if (pvsNumber.length > 10) return reject(`the patient number (3000) "${pvsNumber}" is longer than 10 characters`);
+  if (pvsNumber.length > 10) return reject('pvsNumberTooLong', { pvsNumber }, `the patient number (3000) "${pvsNumber}" is longer than 10 characters`);
   if (record.type === '6311') {
-    if (!pvsNumber) return reject('the 6311 lacks 3000 (patient number)');
+    if (!pvsNumber) return reject('fieldsMissing', { recordType: '6311', fields: '3000' }, 'the 6311 lacks 3000 (patient number)');
     return { outcome: 'showRequested', recordType: '6311', pvsNumber, examinedOn: isoDate(fieldValue(record, '6200')), parse };
   }
   const familyName = fieldValue(record, '3101')?.trim() ?? '';
   const givenName = fieldValue(record, '3102')?.trim() ?? '';
   const birthDate = isoDate(fieldValue(record, '3103'));
-  const missing = [
-    ...(pvsNumber ? [] : ['3000 (patient number)']),
-    ...(familyName ? [] : ['3101 (name)']),
-    ...(givenName ? [] : ['3102 (given name)']),
-    ...(birthDate && birthDate <= today ? [] : [`3103 (birth date TTMMJJJJ, found "${fieldValue(record, '3103') ?? ''}")`]),
-  ];
-  if (missing.length > 0) return reject(`the ${record.type} lacks ${missing.join(', ')}`);
+  const found3103 = fieldValue(record, '3103') ?? '';
+  // Each lacking field by its id (the code's args) and in English (the stored text).
+  const missing: [MissingField, string][] = [];
+  if (!pvsNumber) missing.push(['3000', '3000 (patient number)']);
+  if (!familyName) missing.push(['3101', '3101 (name)']);
+  if (!givenName) missing.push(['3102', '3102 (given name)']);
+  if (!(birthDate && birthDate <= today)) missing.push(['3103', `3103 (birth date TTMMJJJJ, found "${found3103}")`]);
+  if (missing.length > 0) {
+    const args = { recordType: record.type, fields: missing.map(([id]) => id).join(','), ...(missing.some(([id]) => id === '3103') ? { found3103 } : {}) };
+    return reject('fieldsMissing', args, `the ${record.type} lacks ${missing.map(([, words]) => words).join(', ')}`);
+  }
   const insurance = STATUTORY_3108.has(fieldValue(record, '3108')?.trim() ?? '') ? ('statutory' as const) : null;
   const requestedFor = isoDate(fieldValue(record, '6200')) ?? today;
   return { outcome: 'accepted', recordType: record.type, patient: { pvsNumber, familyName, givenName, birthDate: birthDate!, insurance }, requestedFor, parse };

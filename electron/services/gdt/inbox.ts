@@ -146,6 +146,7 @@ export class GdtInbox {
             outcome: 'rejected' as const,
             recordType: null,
             reason: `cut short: 8100 says ${verdict.declared} bytes, the file has ${verdict.actual} and did not grow for ${INCOMPLETE_GRACE_MS / 1000} s`,
+            why: { code: 'cutShort' as const, args: { declared: verdict.declared, actual: verdict.actual, seconds: INCOMPLETE_GRACE_MS / 1000 } },
             parse: { error: 'incomplete', line: 0 },
           }
         : verdict;
@@ -158,6 +159,7 @@ export class GdtInbox {
         recordType: final.recordType,
         outcome: final.outcome === 'rejected' ? 'rejected' : 'accepted',
         reason: final.outcome === 'rejected' ? final.reason : null,
+        why: final.outcome === 'rejected' ? final.why : null,
         parse: final.parse,
         ...(final.outcome === 'accepted' ? { patient: final.patient, requestedFor: final.requestedFor } : {}),
         ...(final.outcome === 'showRequested' ? { show: { pvsNumber: final.pvsNumber, examinedOn: final.examinedOn } } : {}),

@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GdtPartner } from '../../../db/repos/gdt';
+import { GdtFailure, inFolder } from './gdtFailure';
 
 const exists = (path: string) =>
   access(path, constants.F_OK).then(
@@ -19,7 +20,7 @@ export async function resultFileName(partner: Pick<GdtPartner, 'outboxDir' | 'pv
   if (partner.fileNaming === 'fixed') {
     const name = `${stem}.gdt`;
     if (await exists(join(partner.outboxDir, name))) {
-      throw new Error(`${name} from before is still in ${partner.outboxDir}: the PVS has not collected it yet, so it was not overwritten`);
+      throw new GdtFailure('resultNotCollected', { file: name, folder: partner.outboxDir }, `${name} from before is still in ${partner.outboxDir}: the PVS has not collected it yet, so it was not overwritten`);
     }
     return name;
   }
@@ -27,11 +28,17 @@ export async function resultFileName(partner: Pick<GdtPartner, 'outboxDir' | 'pv
     const name = `${stem}.${String(n).padStart(3, '0')}`;
     if (!(await exists(join(partner.outboxDir, name)))) return name;
   }
-  throw new Error(`${stem}.000 to ${stem}.999 are all waiting in ${partner.outboxDir}: the PVS does not collect its files`);
+  throw new GdtFailure('allNumbersTaken', { first: `${stem}.000`, last: `${stem}.999`, folder: partner.outboxDir }, `${stem}.000 to ${stem}.999 are all waiting in ${partner.outboxDir}: the PVS does not collect its files`);
 }
 
-/** temp file + fsync + rename: the file appears complete or not at all. */
+/** temp file + fsync + rename: the file appears complete or not at all. A file-system error is coded with the folder. */
 export async function writeAtomically(dir: string, name: string, bytes: Uint8Array): Promise<void> {
+  await writeWhole(dir, name, bytes).catch((err: unknown) => {
+    throw inFolder(dir, err);
+  });
+}
+
+async function writeWhole(dir: string, name: string, bytes: Uint8Array): Promise<void> {
   const tmp = join(dir, `${name}.tmp`);
   const file = await open(tmp, 'w');
   try {

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GdtPartner } from '../../../db/repos/gdt';
+import { GdtFailure, inFolder } from './gdtFailure';
 import { writeAtomically } from './outbox';
 import type { PdfAttachment } from './result6310';
 
@@ -44,18 +45,18 @@ export async function placeProtocol(
   const dir = partner.pdfDir ?? partner.outboxDir;
   const pdfPath = pvsPathOf(partner.pvsPdfDir ?? dir, fileName);
   if (pdfPath.length > MAX_6305) {
-    throw new Error(`the PDF path "${pdfPath}" has ${pdfPath.length} characters, GDT 6305 allows ${MAX_6305}: set a shorter PDF folder as the PVS sees it`);
+    throw new GdtFailure('pdfPathTooLong', { path: pdfPath, length: pdfPath.length, max: MAX_6305 }, `the PDF path "${pdfPath}" has ${pdfPath.length} characters, GDT 6305 allows ${MAX_6305}: set a shorter PDF folder as the PVS sees it`);
   }
   const there = await readFile(join(dir, fileName)).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
-    throw err;
+    throw inFolder(dir, err);
   });
   if (there && !Buffer.from(protocol.bytes).equals(there)) {
-    throw new Error(`${fileName} in ${dir} holds other bytes than document ${protocol.documentId}: it was not overwritten`);
+    throw new GdtFailure('pdfOtherBytes', { file: fileName, folder: dir, documentId: protocol.documentId }, `${fileName} in ${dir} holds other bytes than document ${protocol.documentId}: it was not overwritten`);
   }
   if (!there) {
     await writeAtomically(dir, fileName, protocol.bytes).catch((err: Error) => {
-      throw new Error(`the PDF could not be written to ${dir}: ${err.message}`);
+      throw inFolder(dir, err, (m) => `the PDF could not be written to ${dir}: ${m}`);
     });
   }
   const d = new Date(session.at);

@@ -11,6 +11,7 @@ import type { Problem } from '../../../core/settings';
 import { useApi } from '../../api/ApiContext';
 import { ProblemList, problemsOf, useLang } from '../../components/ProblemList';
 import { dateTime } from '../../format';
+import { gdtReasonText } from '../gdt/reasonWords';
 
 type Sent = MethodOutput<'gdt.sent'>[number];
 
@@ -72,7 +73,7 @@ export function PvsSentList({ owner, onOpenDocument }: { owner: { sessionId: num
                     </span>
                   )}
                 </td>
-                <td>{f.outcome === 'written' ? t('documents.pvs.written') : t('documents.pvs.failed', { reason: f.reason ?? '' })}</td>
+                <td>{f.outcome === 'written' ? t('documents.pvs.written') : t('documents.pvs.failed', { reason: gdtReasonText(t, f) })}</td>
                 <td className="mono">{pdfPathOf(f) ?? t('documents.pvs.noPdf')}</td>
                 <td>
                   {f.documentId !== null && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/api/contract';
 import { useApi } from '../../api/ApiContext';
 import { useNav } from '../../stores/navStore';
+import { gdtReasonText } from './reasonWords';
 
 export function GdtBanner() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function GdtBanner() {
   if (unsent.length === 0) return null;
   return (
     <div className="banner banner--lost" role="alert" data-testid="gdt-unsent">
-      {t('gdt.unsentBanner', { count: unsent.length, reason: unsent[unsent.length - 1]!.reason ?? '' })}{' '}
+      {t('gdt.unsentBanner', { count: unsent.length, reason: gdtReasonText(t, unsent[unsent.length - 1]!) })}{' '}
       <button className="secondary" onClick={() => go({ name: 'gdt' })}>
         {t('gdt.show')}
       </button>

@@ -13,6 +13,7 @@ import { dateTime, isoDate } from '../../format';
 import { useAuth } from '../../stores/authStore';
 import { useNav } from '../../stores/navStore';
 import { PartnerForm } from './PartnerForm';
+import { gdtReasonText } from './reasonWords';
 
 type Partner = MethodOutput<'gdt.partners'>[number];
 type GdtFile = MethodOutput<'gdt.files'>[number];
@@ -56,7 +57,7 @@ export function GdtScreen() {
   async function resend(sessionId: number) {
     try {
       const sent = await api.call('gdt.sendResult', { sessionId });
-      setMessage(sent.map((s) => (s.outcome === 'written' ? t('gdt.resent', { file: s.fileName }) : `${s.fileName}: ${s.reason}`)).join(' · '));
+      setMessage(sent.map((s) => (s.outcome === 'written' ? t('gdt.resent', { file: s.fileName }) : `${s.fileName}: ${gdtReasonText(t, s)}`)).join(' · '));
       load();
     } catch (e) {
       setProblems(problemsOf(e));
@@ -129,7 +130,7 @@ export function GdtScreen() {
                 <td>{f.fileName}</td>
                 <td>{f.recordType ?? '–'}</td>
                 <td>{f.recordType === '6311' && f.outcome === 'accepted' ? t('gdt.showRequested') : t(`gdt.outcomes.${f.outcome}`)}</td>
-                <td>{f.reason ?? (problemCount(f) > 0 ? t('gdt.problems', { count: problemCount(f) }) : showNote(f))}</td>
+                <td>{f.reason !== null ? gdtReasonText(t, f) : (problemCount(f) > 0 ? t('gdt.problems', { count: problemCount(f) }) : showNote(f))}</td>
                 <td>
                   {f.outcome === 'failed' && f.sessionId !== null && role !== 'mfa' && (
                     <button className="secondary" onClick={() => void resend(f.sessionId!)}>

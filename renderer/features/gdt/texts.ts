@@ -2,6 +2,8 @@
  * Texts of the PVS link screen (GDT 2.1, issue 14), German first.
  * Spread into renderer/i18n/de.ts and en.ts; the i18n test checks both have the same keys and placeholders.
  */
+import { gdtReasonTextsDe, gdtReasonTextsEn } from './reasonTexts';
+
 export const gdtTextsDe = {
   gdt: {
     nav: 'PVS (GDT)',
@@ -55,6 +57,7 @@ export const gdtTextsDe = {
     showOpen: 'Öffnen',
     showDismiss: 'Ausblenden',
     noSessionOn: 'keine Sitzung am {{date}}',
+    ...gdtReasonTextsDe,
   },
 };
 
@@ -111,5 +114,6 @@ export const gdtTextsEn: typeof gdtTextsDe = {
     showOpen: 'Open',
     showDismiss: 'Dismiss',
     noSessionOn: 'no session on {{date}}',
+    ...gdtReasonTextsEn,
   },
 };
