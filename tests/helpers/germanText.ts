@@ -16,6 +16,8 @@ const ENGLISH_WORDS = [
   'oximeter', 'pump', 'bolus', 'answered', 'cleared',
   // Their words for device alarms and sensor messages (now codes said in words: core/devices/deviceAlarms.ts).
   'active', 'silenced', 'exceeded', 'changing', 'sensor', 'search', 'interference', 'occlusion', 'syringe', 'empty',
+  // Their words for why a link failed, with the OS's (now codes said in words: core/devices/linkFault.ts).
+  'cannot', 'open', 'port', 'closed', 'disconnected', 'reopening', 'such', 'file', 'directory', 'permission', 'denied', 'busy',
 ];
 
 export interface GermanTextRule {
