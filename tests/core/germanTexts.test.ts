@@ -86,6 +86,7 @@ describe('German texts', () => {
     for (const rule of GERMAN_TEXT_RULES) expect(germanTextFindings(rule.example), rule.name).not.toEqual([]);
     expect(germanTextFindings('Blutdruck (NIBD) 120/80 mmHg um 14:05 am 03.12.2026, z. B. 0,15 mg/kg/h; Atemfrequenz (AF)')).toEqual([]);
     expect(germanTextFindings('Anschluss /tmp/infusion-pty-29671.3431043-xtlagT/app, Dosis 0.15 mg')).toEqual(['decimal point in a German number: 0.15']);
+    expect(germanTextFindings('Anschluss nicht gefunden (/tmp/infusion-pty-29671.3431043-xtlagT/app), Dosis 0.15 mg')).toEqual(['decimal point in a German number: 0.15']);
   });
 
   it('would catch a device link phase shown as its code or in English on a German screen', () => {

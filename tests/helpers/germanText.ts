@@ -63,7 +63,8 @@ export const GERMAN_TEXT_RULES: GermanTextRule[] = [
 
 /** Each problem of one German text, in words; empty when it reads as German. */
 export function germanTextFindings(text: string): string[] {
-  // An absolute path is shown as it is (the simulated port /tmp/infusion-pty-29671.3431043-xtlagT/app): not read as words.
-  const words = text.replace(/(?<!\S)\/\S+/g, ' ');
+  // An absolute path is shown as it is (the simulated port /tmp/infusion-pty-29671.3431043-xtlagT/app, also in
+  // brackets after a link fault): not read as words.
+  const words = text.replace(/(?<![^\s(])\/[^\s)]+/g, ' ');
   return GERMAN_TEXT_RULES.flatMap((rule) => rule.find(words).map((hit) => `${rule.name}: ${hit}`));
 }
