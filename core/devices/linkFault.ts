@@ -22,6 +22,7 @@ export const LINK_FAULTS = [
   'portClosed',
   /** The port reported an error while open. */
   'portError',
+  /** Bytes for the device (a request, a poll) could not be written. */
   'writeFailed',
   /** No data for `seconds`: the link closes the port and opens it again, in case the adapter was replugged. */
   'silentReopen',
