@@ -1,6 +1,7 @@
 /**
  * What the engine knows about one chair (its inputs, kept as they arrived) and the alarm conditions judged from it.
  */
+import type { LinkFault } from '../devices/linkFault';
 import type { MeasurementState } from '../vitals';
 import type { AlarmKind, AlarmParameter, ConditionCode, Priority } from './codes';
 
@@ -20,7 +21,8 @@ export interface Observed {
   watchedSince: number | null;
   /** Time of the last readings of any kind; null until the first arrive. */
   lastDataAt: number | null;
-  link: { status: LinkStatus; reason: string };
+  /** reason: the driver's English text (kept in the log); fault: the same as a code the screen says in words. */
+  link: { status: LinkStatus; reason: string; fault: LinkFault | null };
   latest: Partial<Record<AlarmParameter, LatestReading>>;
   /** Parameters that had a usable value in this session: only their loss is an alarm, not a module never fitted. */
   measured: ReadonlySet<AlarmParameter>;

@@ -6,6 +6,7 @@
  * (raise, latch, clear, remind, escalate: alarmList.ts). The bedside monitor stays the primary alarm system: these
  * are secondary alerts.
  */
+import type { LinkFault } from '../devices/linkFault';
 import type { Problem } from '../settings';
 import { isPlausible, type Reading } from '../vitals';
 import { isAlarmParameter, isConditionCode, type AlarmParameter, type ConditionCode } from './codes';
@@ -41,7 +42,7 @@ export class AlarmEngine {
   /** The chair's session from check-in to discharge: the watched period (clinical-requirements §4, issue 11 item 1). */
   private sessionState: { active: boolean; since: number | null; infusionStarted: boolean } = { active: false, since: null, infusionStarted: false };
   private lastDataAt: number | null = null;
-  private linkState: Observed['link'] = { status: 'receiving', reason: '' };
+  private linkState: Observed['link'] = { status: 'receiving', reason: '', fault: null };
   private readonly latest: Partial<Record<AlarmParameter, LatestReading>> = {};
   private readonly measured = new Set<AlarmParameter>();
   /** Last usable sample per parameter in this session, for the required parameters (required.ts). */
@@ -75,9 +76,9 @@ export class AlarmEngine {
     this.evaluate(t);
   }
 
-  link(now: number, status: LinkStatus, reason = ''): void {
+  link(now: number, status: LinkStatus, reason = '', fault: LinkFault | null = null): void {
     const t = this.clock(now);
-    this.linkState = { status, reason };
+    this.linkState = { status, reason, fault };
     this.evaluate(t);
   }
 

@@ -59,7 +59,7 @@ function noData(now: number, observed: Observed, settings: TechnicalSettings): C
 }
 
 function linkLost(observed: Observed): Condition[] {
-  const { status, reason } = observed.link;
+  const { status, reason, fault } = observed.link;
   if (status !== 'lost' && status !== 'error') return [];
   return [
     {
@@ -69,7 +69,8 @@ function linkLost(observed: Observed): Condition[] {
       priority: equipmentPriority(observed),
       value: null,
       threshold: null,
-      params: { reason: reason || status },
+      // The fault's code and args beside the English reason: the message says the code in words (messages.ts).
+      params: { ...fault?.args, ...(fault ? { fault: fault.code } : {}), reason: reason || status },
     },
   ];
 }

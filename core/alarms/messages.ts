@@ -17,6 +17,7 @@ import {
   type SystemCode,
 } from './codes';
 import type { AlarmParams } from './condition';
+import { isLinkFaultCode, type LinkFaultCode } from '../devices/linkFault';
 import { fillTemplate, type Lang, type MessageText } from '../text';
 
 export type Language = Lang;
@@ -98,6 +99,26 @@ const SYSTEM_TEXTS: Record<SystemCode, Text> = {
     en: 'Vital signs without a session: not watched',
   },
 };
+
+/**
+ * Why a device link failed (core/devices/linkFault.ts): the 'link.lost' alarm's {reason} and the link badge say these.
+ * The path comes last, in brackets, so that a cut row still says what happened.
+ */
+export const LINK_FAULT_TEXTS: Record<LinkFaultCode, Text> = {
+  portMissing: { de: 'Anschluss nicht gefunden ({path})', en: 'port not found ({path})' },
+  portDenied: { de: 'kein Zugriff auf den Anschluss, Rechte fehlen ({path})', en: 'no access to the port, permission missing ({path})' },
+  portBusy: { de: 'Anschluss belegt, anderes Programm? ({path})', en: 'port in use, another program? ({path})' },
+  portOpenFailed: { de: 'Anschluss lässt sich nicht öffnen ({path})', en: 'the port cannot be opened ({path})' },
+  deviceDisconnected: { de: 'Gerät getrennt', en: 'device disconnected' },
+  portClosed: { de: 'Anschluss geschlossen', en: 'port closed' },
+  portError: { de: 'Störung am Anschluss', en: 'port fault' },
+  writeFailed: { de: 'Senden an das Gerät gescheitert', en: 'sending to the device failed' },
+  silentReopen: { de: 'seit {seconds} s keine Daten – Anschluss wird neu geöffnet', en: 'no data for {seconds} s – reopening the port' },
+};
+
+export function linkFaultText(code: LinkFaultCode, args: Readonly<Record<string, string | number>>, language: Language = 'de'): string {
+  return fillTemplate(LINK_FAULT_TEXTS[code][language], args, language);
+}
 
 const CAP_TEXTS: Record<CapCode, Text> = {
   'dose.capNear': {
@@ -241,7 +262,16 @@ export const ALARM_NOTICES: Record<string, Text> = {
 };
 
 export function alarmMessage(code: ConditionCode, params: AlarmParams, language: Language = 'de'): string {
-  return fillTemplate(ALARM_MESSAGES[code][language], params, language);
+  return fillTemplate(ALARM_MESSAGES[code][language], paramsInWords(code, params, language), language);
+}
+
+/**
+ * A params value that is itself a code, in words: a lost link's `fault` becomes its {reason}. A row without one
+ * (written before faults were codes) or with a code this build does not know keeps its reason text as stored.
+ */
+function paramsInWords(code: ConditionCode, params: AlarmParams, language: Language): AlarmParams {
+  if (code !== 'link.lost' || !isLinkFaultCode(params.fault)) return params;
+  return { ...params, reason: linkFaultText(params.fault, params, language) };
 }
 
 /** A condition's name without its numbers ("Atemfrequenz hoch"), for lists of limits and settings. */

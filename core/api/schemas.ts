@@ -1,5 +1,6 @@
 /** Runtime schemas of the values that cross the main/renderer boundary. Shared by every transport. */
 import { z } from 'zod';
+import { LinkFaultSchema } from '../devices/linkFault';
 import { LinkPhaseSchema } from '../devices/linkPhase';
 import { RejectReasonSchema } from '../devices/rejectReason';
 import { MEASUREMENT_STATES, VITAL_PARAMETERS } from '../vitals';
@@ -30,8 +31,10 @@ export const LinkStatus = z.object({
   since: EpochMs,
   /** Where the device conversation stands (the screen says it in words); null when no conversation runs. */
   phase: LinkPhaseSchema.nullable(),
-  /** The technical reason of an error or of connecting (an OS error text, the port path), shown as it is; else empty. */
+  /** The technical reason of an error or of connecting (an OS error text, the port path) in English, for logs; else empty. */
   detail: z.string(),
+  /** Why the link is in error, as a code the screen says in words (core/devices/linkFault.ts); null in any other state. */
+  fault: LinkFaultSchema.nullable(),
   portPath: z.string(),
   protocolId: z.string(),
   simulated: z.boolean(),

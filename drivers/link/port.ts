@@ -3,17 +3,20 @@
  * Both look the same to the link, so the link's logic is exercised identically.
  */
 import { SerialPort } from 'serialport';
+import type { LinkFault } from '../../core/devices/linkFault';
 import type { LineSettings } from '../protocol';
 import { hangupAwareBinding } from './hangupBinding';
+import { openFault, PortOpenError } from './openFault';
 
 export interface PortLike {
   onData(cb: (chunk: Uint8Array) => void): void;
-  /** Called once when the port closes for any reason other than close(); err describes why. */
-  onClose(cb: (reason: string) => void): void;
+  /** Called once when the port closes for any reason other than close(): why as a code, and in English for logs. */
+  onClose(cb: (fault: LinkFault, text: string) => void): void;
   write(bytes: Uint8Array): void;
   close(): Promise<void>;
 }
 
+/** Rejects with a PortOpenError (its fault says why) when the port cannot be opened. */
 export type PortOpener = (path: string, settings: LineSettings) => Promise<PortLike>;
 
 /** The detected binding with the hang-up fix: a `binding` in SerialPort's options replaces the detected one. */
@@ -32,18 +35,18 @@ export const openSerialPort: PortOpener = (path, settings) =>
       autoOpen: false,
     });
     port.open((err) => {
-      if (err) return reject(new Error(`cannot open ${path}: ${err.message}`));
+      if (err) return reject(new PortOpenError(`cannot open ${path}: ${err.message}`, openFault(path, err.message)));
       let closing = false;
-      let closeCb: ((reason: string) => void) | null = null;
+      let closeCb: ((fault: LinkFault, text: string) => void) | null = null;
       let closeReported = false;
-      const reportClose = (reason: string) => {
+      const reportClose = (fault: LinkFault['code'], text: string) => {
         if (closing || closeReported) return;
         closeReported = true;
-        closeCb?.(reason);
+        closeCb?.({ code: fault, args: {} }, text);
       };
-      port.on('error', (e: Error) => reportClose(`port error: ${e.message}`));
+      port.on('error', (e: Error) => reportClose('portError', `port error: ${e.message}`));
       port.on('close', (e?: Error & { disconnected?: boolean }) =>
-        reportClose(e?.disconnected ? 'device disconnected' : `port closed${e ? `: ${e.message}` : ''}`),
+        e?.disconnected ? reportClose('deviceDisconnected', 'device disconnected') : reportClose('portClosed', `port closed${e ? `: ${e.message}` : ''}`),
       );
       resolve({
         onData: (cb) => port.on('data', (chunk: Buffer) => cb(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length))),
@@ -51,7 +54,7 @@ export const openSerialPort: PortOpener = (path, settings) =>
           closeCb = cb;
         },
         write: (bytes) => {
-          port.write(Buffer.from(bytes), (e) => e && reportClose(`write failed: ${e.message}`));
+          port.write(Buffer.from(bytes), (e) => e && reportClose('writeFailed', `write failed: ${e.message}`));
         },
         close: () =>
           new Promise<void>((r) => {

@@ -5,9 +5,11 @@
  * auto-reconnect, and a dead pty or unplugged adapter is not always reported as a close.
  */
 import type { LinkStatus } from '../../core/api/schemas';
+import type { LinkFault } from '../../core/devices/linkFault';
 import type { LinkPhase } from '../../core/devices/linkPhase';
 import type { Reading } from '../../core/vitals';
 import type { DeviceNotice, ProtocolDefinition, ProtocolSession } from '../protocol';
+import { PortOpenError } from './openFault';
 import type { PortLike, PortOpener } from './port';
 
 export interface LinkOptions {
@@ -57,6 +59,7 @@ export class SerialLink {
       since: this.now(),
       phase: null,
       detail: '',
+      fault: null,
       portPath: options.path,
       protocolId: options.protocol.id,
       simulated: options.simulated ?? false,
@@ -103,7 +106,8 @@ export class SerialLink {
     try {
       port = await this.options.openPort(this.options.path, this.options.protocol.lineSettings);
     } catch (err) {
-      this.fail((err as Error).message);
+      const fault: LinkFault = err instanceof PortOpenError ? err.fault : { code: 'portOpenFailed', args: { path: this.options.path } };
+      this.fail(fault, (err as Error).message);
       return;
     }
     if (!this.running) {
@@ -114,10 +118,10 @@ export class SerialLink {
     this.session = this.options.protocol.createSession();
     this.openedAt = this.now();
     port.onData((chunk) => this.receive(port, chunk));
-    port.onClose((reason) => {
+    port.onClose((fault, text) => {
       if (this.port !== port) return;
       this.port = null;
-      this.fail(reason);
+      this.fail(fault, text);
     });
     this.setState('associating', this.session.phase());
     this.send(this.session.start(this.openedAt));
@@ -157,6 +161,7 @@ export class SerialLink {
       this.current.state = 'silent';
       this.current.phase = this.session.phase();
       this.current.detail = '';
+      this.current.fault = null;
       this.publish();
     } else if ((this.current.state === 'associating' || this.current.state === 'receiving') && this.current.phase !== this.session.phase()) {
       // A phase change without a state change (Philips re-associating while frames still come) is shown too.
@@ -168,7 +173,8 @@ export class SerialLink {
       const port = this.port;
       this.port = null;
       void port.close();
-      this.fail(`no data for ${Math.round(quietMs / 1000)} s, reopening the port`);
+      const seconds = Math.round(quietMs / 1000);
+      this.fail({ code: 'silentReopen', args: { seconds } }, `no data for ${seconds} s, reopening the port`);
     }
   }
 
@@ -182,20 +188,21 @@ export class SerialLink {
     }
   }
 
-  private fail(reason: string): void {
+  private fail(fault: LinkFault, text: string): void {
     this.session = null;
     if (!this.running) return;
-    this.setState('error', null, reason);
+    this.setState('error', null, text, fault);
     const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
     this.attempt++;
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
 
-  private setState(state: LinkStatus['state'], phase: LinkPhase | null, detail = ''): void {
+  private setState(state: LinkStatus['state'], phase: LinkPhase | null, detail = '', fault: LinkFault | null = null): void {
     if (this.current.state !== state) this.current.since = this.now();
     this.current.state = state;
     this.current.phase = phase;
     this.current.detail = detail;
+    this.current.fault = fault;
     this.publish();
   }
 

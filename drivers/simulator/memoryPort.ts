@@ -2,6 +2,7 @@
  * An in-process byte pipe for the built-in simulated monitor where no pty is available (e.g. Windows without
  * socat). The link sees a PortLike exactly as for a real serial port.
  */
+import type { LinkFault } from '../../core/devices/linkFault';
 import type { PortLike, PortOpener } from '../link/port';
 
 interface End {
@@ -12,7 +13,7 @@ interface End {
 
 function makeEnd(peer: () => End | undefined): End {
   let dataCb: ((b: Uint8Array) => void) | null = null;
-  let closeCb: ((r: string) => void) | null = null;
+  let closeCb: ((fault: LinkFault, text: string) => void) | null = null;
   let open = true;
   const end: End = {
     deliver: (bytes) => {
@@ -21,7 +22,8 @@ function makeEnd(peer: () => End | undefined): End {
     hangUp: (reason) => {
       if (!open) return;
       open = false;
-      closeCb?.(reason);
+      // The peer closed its end: for the app's end that is the device going away.
+      closeCb?.({ code: 'deviceDisconnected', args: {} }, reason);
     },
     port: {
       onData: (cb) => void (dataCb = cb),

@@ -9,6 +9,7 @@ const link = {
   since: 0,
   phase: 'receivingDisplayedValues' as const,
   detail: '',
+  fault: null,
   portPath: '/dev/ttyUSB0',
   protocolId: 'datex-s5',
   simulated: false,

@@ -4,7 +4,7 @@
  * (docs/glossary.md: never "RR" for blood pressure, never "Empfang" for the link).
  */
 import { describe, expect, it } from 'vitest';
-import { ALARM_MESSAGES, ALARM_NOTICES, PARAMETER_LABELS } from '../../core/alarms/messages';
+import { ALARM_MESSAGES, ALARM_NOTICES, LINK_FAULT_TEXTS, PARAMETER_LABELS } from '../../core/alarms/messages';
 import { ALARM_SETTINGS } from '../../core/alarms/settings';
 import { CLINIC_DEFAULTS } from '../../core/clinic/defaults';
 import { SETTING_LABELS, settingLabel } from '../../core/clinic/settingLabels';
@@ -12,6 +12,7 @@ import { sourceText } from '../../core/clinic/sourceText';
 import { FIELD_LABELS } from '../../core/fieldLabels';
 import { formatProblem, MESSAGES, problem } from '../../core/messages';
 import { DOCUMENT_TEXTS } from '../../electron/services/documents/texts';
+import { LINK_FAULTS } from '../../core/devices/linkFault';
 import { LINK_PHASES } from '../../core/devices/linkPhase';
 import { CONDITION_KINDS, DEVICE_CONDITION_CODES } from '../../core/devices/deviceAlarms';
 import { NOTICE_CODES } from '../../core/devices/deviceNotice';
@@ -38,7 +39,7 @@ const CATALOGUES: Record<string, unknown> = {
   'core/messages.ts': MESSAGES,
   'core/fieldLabels.ts': FIELD_LABELS,
   'core/clinic/settingLabels.ts': SETTING_LABELS,
-  'core/alarms/messages.ts': { PARAMETER_LABELS, ALARM_MESSAGES, ALARM_NOTICES },
+  'core/alarms/messages.ts': { PARAMETER_LABELS, ALARM_MESSAGES, ALARM_NOTICES, LINK_FAULT_TEXTS },
   'electron/services/documents/texts.ts': DOCUMENT_TEXTS.de,
 };
 
@@ -86,11 +87,28 @@ describe('German texts', () => {
     for (const rule of GERMAN_TEXT_RULES) expect(germanTextFindings(rule.example), rule.name).not.toEqual([]);
     expect(germanTextFindings('Blutdruck (NIBD) 120/80 mmHg um 14:05 am 03.12.2026, z. B. 0,15 mg/kg/h; Atemfrequenz (AF)')).toEqual([]);
     expect(germanTextFindings('Anschluss /tmp/infusion-pty-29671.3431043-xtlagT/app, Dosis 0.15 mg')).toEqual(['decimal point in a German number: 0.15']);
+    expect(germanTextFindings('Anschluss nicht gefunden (/tmp/infusion-pty-29671.3431043-xtlagT/app), Dosis 0.15 mg')).toEqual(['decimal point in a German number: 0.15']);
   });
 
   it('would catch a device link phase shown as its code or in English on a German screen', () => {
     const missed = LINK_PHASES.flatMap((code) => [code, en.link.phase[code]]).filter((text) => germanTextFindings(text).length === 0);
     // One-word codes ("receiving", "associated") are English words: the word list has them.
+    expect(missed).toEqual([]);
+  });
+
+  it('would catch why a link failed shown as its code, in English or as the drivers and the OS say it', () => {
+    const drivers = [
+      'cannot open /dev/ttyUSB0: Error: No such file or directory, cannot open /dev/ttyUSB0',
+      'cannot open COM3: Opening COM3: Access denied',
+      'cannot open /dev/ttyS0: Error Resource temporarily unavailable Cannot lock port',
+      'Error: Permission denied, cannot open /dev/ttyS0',
+      'Error: Device or resource busy, cannot open /dev/ttyS0',
+      'device disconnected',
+      'port closed',
+      'port error: EIO',
+      'no data for 31 s, reopening the port',
+    ];
+    const missed = [...LINK_FAULTS.flatMap((code) => [code, LINK_FAULT_TEXTS[code].en]), ...drivers].filter((text) => germanTextFindings(text).length === 0);
     expect(missed).toEqual([]);
   });
 

@@ -106,7 +106,8 @@ describe('devices API', () => {
 
     const missing = await admin.call('devices.test', { chairId: 3, protocolId: 'datex-s5', portPath: '/dev/does-not-exist', durationMs: 1000 });
     expect(missing.value).toMatchObject({ ok: false, state: 'error' });
-    expect(missing.value.detail).toMatch(/cannot open/);
+    expect(missing.value.detail).toMatch(/cannot open/); // the English text, for logs
+    expect(missing.value.fault).toEqual({ code: 'portMissing', args: { path: '/dev/does-not-exist', errno: 'ENOENT' } }); // the screen says this
     expect(missing.value.phase).toBeNull(); // no conversation ran: the OS reason is the detail, not a phase
 
     const sim = await admin.call('devices.test', { chairId: 3, protocolId: 'philips-mib', portPath: null, durationMs: 3000 });

@@ -119,6 +119,23 @@ describe('session protocol PDF', () => {
     expect(en).toMatch(phrase("Order no. 2 confirmed by the pump's read-back"));
   });
 
+  it('a lost device link says why in the document’s language; a row from before faults were codes keeps its stored text', async () => {
+    const review = reviewFixture({ signed: true });
+    const at = review.alarms[0]!.at - 30 * 60_000;
+    const row = { chairId: 1, sessionId: 11, type: 'raised', code: 'link.lost', priority: 'medium', userId: null, userName: null } as const;
+    review.alarms.unshift(
+      { ...row, id: 90, at, alarmId: 'l1', detail: { params: { reason: 'cannot open /tmp/x: No such file', fault: 'portMissing', path: '/dev/ttyUSB0', errno: 'ENOENT' } } },
+      { ...row, id: 91, at: at + 60_000, alarmId: 'l2', detail: { params: { reason: 'USB adapter unplugged' } } },
+    );
+    const text = async (language: 'de' | 'en') =>
+      pageTexts(savePdf(`protocol-link-${language}`, await render(review, language))).join(' ').replace(/\s+/g, ' ');
+    const de = await text('de');
+    expect(de).toMatch(/Anschluss nicht gefunden/);
+    expect(de).not.toContain('cannot open');
+    expect(de).toContain('USB adapter unplugged');
+    expect(await text('en')).toMatch(/port not found/);
+  });
+
   it('English on request', async () => {
     const file = savePdf('protocol-en', await render(reviewFixture({ signed: false }), 'en'));
     renderPages(file, 'protocol-en');

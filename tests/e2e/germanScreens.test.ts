@@ -109,6 +109,12 @@ describe('the German screens, as rendered (browser locale en-US on purpose)', ()
     await result.waitFor({ timeout: 20_000 });
     expect(await result.innerText()).toContain('Monitor hat die Anmeldung angenommen');
     found.push(...(await findings(admin, 'setup-test')));
+    // A port that is not there: the test says why in German with the path, not in the OS's English.
+    await admin.getByTestId('setup-port').selectOption('__typed__');
+    await admin.getByTestId('setup-port-path').fill('/dev/ttyUSB9');
+    await admin.getByTestId('setup-test').click();
+    await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain('Fehler: Anschluss nicht gefunden (/dev/ttyUSB9)');
+    found.push(...(await findings(admin, 'setup-test-missing-port')));
     expect(found).toEqual([]);
   }, 60_000);
 

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_USERS, type TestApp } from '../helpers/appHarness';
+import { germanTextFindings } from '../helpers/germanText';
 import { fullChecklist, ok } from '../session/runThrough';
 import { launchChromium } from './browser';
 import { openChair } from './tiles';
@@ -153,6 +154,18 @@ describe('multi-chair overview with alarms in Chromium', () => {
     })`)) as { text: string; cut: boolean }[];
     expect(badges.map((b) => b.text)).toContain('KEINE DATEN');
     expect(badges.filter((b) => b.cut)).toEqual([]);
+    // Chair 3's lost link says why in German (core/devices/linkFault.ts), not in the drivers' or the OS's English.
+    const lost = page.locator('[data-testid="alarm-row-3"][data-code="link.lost"] .alarm-row__text');
+    await expect.poll(() => lost.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const lostText = await lost.first().innerText();
+    expect(lostText).toMatch(/^Geräteverbindung unterbrochen: (Gerät getrennt|Anschluss geschlossen|Störung am Anschluss|Anschluss nicht gefunden \(\/tmp\/)/);
+    // The link retries the vanished pty: its badge says the refused open in words, with the path.
+    const badge = page.getByTestId('tile-3').getByTestId('link-status');
+    await expect.poll(() => badge.innerText(), { timeout: 20_000 }).toMatch(/^Fehler: Anschluss nicht gefunden \(\/tmp\//);
+    for (const text of [lostText, await page.getByTestId('tile-3').innerText()]) {
+      expect(text).not.toMatch(/cannot|open|port|closed|disconnected/);
+      expect(germanTextFindings(text)).toEqual([]);
+    }
     await page.screenshot({ path: `${SHOTS}/e2e-overview-all-kinds.png` });
     app.services.simulators.get(1)!.runner.setSensorOff(false);
     await page.getByRole('button', { name: 'EN', exact: true }).click();

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { LinkStatus } from '../../core/api/schemas';
+import type { LinkFaultCode } from '../../core/devices/linkFault';
 import { openSerialPort } from '../../drivers/link/port';
 import { SerialLink } from '../../drivers/link/serialLink';
 import { datexS5 } from '../../drivers/protocols/datex-s5';
@@ -60,8 +61,10 @@ function readCalls(): number {
 }
 
 export interface HangUpResult {
-  /** The port's close reason, null if no close came within the wait. */
+  /** The port's close reason (English, for logs), null if no close came within the wait. */
   closed: string | null;
+  /** The same as a code (core/devices/linkFault.ts). */
+  fault: LinkFaultCode | null;
   /** Read calls and CPU time of this process in the `windowMs` after the close (or the wait). */
   readCalls: number;
   cpuMs: number;
@@ -71,7 +74,11 @@ export async function hangUpBeforeFirstRead(maxWaitMs: number, windowMs: number)
   const pair = await openPtyPair();
   const port = await openSerialPort(pair.appPath, datexS5.lineSettings);
   let closed: string | null = null;
-  port.onClose((reason) => (closed = reason));
+  let fault: LinkFaultCode | null = null;
+  port.onClose((f, text) => {
+    closed = text;
+    fault = f.code;
+  });
   pair.stop();
   await new Promise((r) => setTimeout(r, 200)); // let the kernel finish the hang-up
   try {
@@ -81,7 +88,7 @@ export async function hangUpBeforeFirstRead(maxWaitMs: number, windowMs: number)
     const cpu = process.cpuUsage();
     await new Promise((r) => setTimeout(r, windowMs));
     const used = process.cpuUsage(cpu);
-    return { closed, readCalls: readCalls() - calls, cpuMs: (used.user + used.system) / 1000 };
+    return { closed, fault, readCalls: readCalls() - calls, cpuMs: (used.user + used.system) / 1000 };
   } finally {
     await port.close();
   }

@@ -19,6 +19,8 @@ const ENGLISH_WORDS = [
   // The GDT link's words for refused files and unwritten results (now codes said in words: core/gdt/gdtReason.ts).
   'lacks', 'addressed', 'handled', 'short', 'says', 'sent', 'carries', 'known', 'here', 'given', 'birth', 'found', 'folder',
   'collected', 'written', 'overwritten', 'allows', 'characters', 'permission', 'space', 'internal', 'details', 'cannot', 'number', 'surname',
+  // Their words for why a link failed, with the OS's (now codes said in words: core/devices/linkFault.ts).
+  'open', 'port', 'closed', 'disconnected', 'reopening', 'such', 'file', 'directory', 'denied', 'busy',
 ];
 
 export interface GermanTextRule {
@@ -64,7 +66,8 @@ export const GERMAN_TEXT_RULES: GermanTextRule[] = [
 
 /** Each problem of one German text, in words; empty when it reads as German. */
 export function germanTextFindings(text: string): string[] {
-  // An absolute path is shown as it is (the simulated port /tmp/infusion-pty-29671.3431043-xtlagT/app): not read as words.
-  const words = text.replace(/(?<!\S)\/\S+/g, ' ');
+  // An absolute path is shown as it is (the simulated port /tmp/infusion-pty-29671.3431043-xtlagT/app, also in
+  // brackets after a link fault): not read as words.
+  const words = text.replace(/(?<![^\s(])\/[^\s)]+/g, ' ');
   return GERMAN_TEXT_RULES.flatMap((rule) => rule.find(words).map((hit) => `${rule.name}: ${hit}`));
 }

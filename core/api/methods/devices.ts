@@ -97,9 +97,10 @@ export const ConnectionTestResult = z.object({
   portPath: z.string(),
   protocolId: z.string(),
   simulated: z.boolean(),
-  /** Link state at the end, and its detail (error reason, port). */
+  /** Link state at the end, its detail (error reason, port; English, for logs) and why it failed, said in words by the screen. */
   state: LinkStatus.shape.state,
   detail: z.string(),
+  fault: LinkStatus.shape.fault,
   /** The last phase the conversation reached while associating or receiving; null after an error or when none ran. */
   phase: LinkPhaseSchema.nullable(),
   bytesReceived: z.number().int().min(0),

@@ -240,7 +240,7 @@ export class AlarmService {
     const link = engineLink(status.state, c.everReceived);
     if (link === c.link) return;
     c.link = link;
-    c.engine.link(this.now(), link, status.detail);
+    c.engine.link(this.now(), link, status.detail, status.fault);
     this.after(c);
   }
 

@@ -334,6 +334,7 @@ export async function runConnectionTest(args: {
     simulated: args.simulated,
     state: status.state,
     detail: status.detail,
+    fault: status.fault,
     phase: status.state === 'error' ? null : (lastPhase ?? status.phase),
     bytesReceived,
     bytesSent,

@@ -22,6 +22,7 @@ function unconfigured(since: number) {
     since,
     phase: null,
     detail: 'no device configured',
+    fault: null,
     portPath: '',
     protocolId: '',
     simulated: false,

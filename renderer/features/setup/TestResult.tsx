@@ -1,6 +1,7 @@
 /** What "Verbindung testen" found: port, phase, bytes, frames read and rejected, the decoded values, notices. */
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTestResult } from '../../../core/api/methods/devices';
+import { linkErrorText } from '../../components/LinkBadge';
 import { useLang } from '../../components/ProblemList';
 import { num } from '../../format';
 import { noticeText, rejectReasonList } from './deviceWords';
@@ -21,7 +22,7 @@ export function TestResult({ result }: { result: ConnectionTestResult }) {
         <dt>{t('setup.testPhase')}</dt>
         <dd>
           {result.state === 'error'
-            ? t('link.error', { reason: result.detail })
+            ? linkErrorText(t, lang, result)
             : result.state === 'silent'
               ? t('link.silent', { time: '–' })
               : `${t(`link.${result.state}`)}${result.phase && result.phase !== result.state ? ` – ${t(`link.phase.${result.phase}`)}` : ''}`}

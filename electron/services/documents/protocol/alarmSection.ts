@@ -1,6 +1,6 @@
 /** The stored alarm log of the session's chair over the session, in the clinic's words (core/alarms/messages). */
-import { ALARM_MESSAGES } from '../../../../core/alarms/messages';
-import { fillTemplate } from '../../../../core/text';
+import { isConditionCode } from '../../../../core/alarms/codes';
+import { alarmMessage } from '../../../../core/alarms/messages';
 import { formatTime } from '../format';
 import type { ProtocolContext } from './context';
 
@@ -21,8 +21,7 @@ export function alarmTexts(entries: readonly AlarmEntry[], ctx: ProtocolContext)
     const own = paramsOf(entry);
     if (entry.alarmId && entry.type === 'raised') raised.set(entry.alarmId, own);
     const params = { ...(entry.alarmId ? raised.get(entry.alarmId) : undefined), ...own };
-    const text = entry.code ? (ALARM_MESSAGES as Record<string, { de: string; en: string } | undefined>)[entry.code] : undefined;
-    return text ? fillTemplate(text[ctx.lang], params, ctx.lang).replace(/\{\w+\}/g, '—') : (entry.code ?? '');
+    return entry.code && isConditionCode(entry.code) ? alarmMessage(entry.code, params, ctx.lang).replace(/\{\w+\}/g, '—') : (entry.code ?? '');
   });
 }
 
