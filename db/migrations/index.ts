@@ -26,6 +26,7 @@ import m0202 from './0202-patient-insurance';
 import m0204 from './0204-gdt-corrections';
 import m0206 from './0206-chair-move';
 import m0210 from './0210-gdt-reason-codes';
+import m0212 from './0212-sessions-by-patient';
 
 export interface Migration {
   version: number;
@@ -33,7 +34,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0110, m0120, m0130, m0140, m0155, m0170, m0175, m0185, m0190, m0200, m0202, m0204, m0206, m0210];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0110, m0120, m0130, m0140, m0155, m0170, m0175, m0185, m0190, m0200, m0202, m0204, m0206, m0210, m0212];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseFromNewerAppError extends Error {
