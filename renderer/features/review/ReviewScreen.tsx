@@ -20,7 +20,7 @@ import { SessionChart } from '../session/SessionChart';
 import { StatusBadge } from '../session/StatusBadge';
 import { auditDetailLines } from './auditDetail';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
-import { AlarmLog } from './AlarmLog';
+import { AlarmLog } from '../alarms/AlarmLog';
 import { useMay } from '../auth/useMay';
 import { DoseCorrectionForm } from './DoseCorrectionForm';
 import { AmendForm, entriesOf, SignForm } from './SignForms';
@@ -125,7 +125,7 @@ export function ReviewScreen({ sessionId, toSign = false, toDocuments = false }:
           <h3>{t('review.observations')}</h3>
           <ObservationList observations={d.observations} />
           <h3>{t('review.alarms')}</h3>
-          <AlarmLog sessionId={sessionId} />
+          <AlarmLog query={{ sessionId }} />
         </section>
       </div>
       <div className="page__cols">

@@ -329,7 +329,6 @@ export const sessionTextsDe = {
     doseEvents: 'Dosisprotokoll',
     observations: 'Beobachtungen',
     alarms: 'Alarme',
-    noAlarms: 'Keine Alarme',
     discharge: 'Entlassung',
     history: 'Protokoll (Audit)',
     detailYes: 'ja',

@@ -327,7 +327,6 @@ export const sessionTextsEn: Widen<typeof sessionTextsDe> = {
     doseEvents: 'Dose record',
     observations: 'Observations',
     alarms: 'Alarms',
-    noAlarms: 'No alarms',
     discharge: 'Discharge',
     history: 'Record (audit)',
     detailYes: 'yes',
