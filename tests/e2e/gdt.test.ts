@@ -49,6 +49,10 @@ describe('the PVS (GDT) screen in Chromium', () => {
     await form.getByTestId('gdt-outbox').fill(outbox);
     await form.getByTestId('gdt-save').click();
     await expect.poll(() => page.getByTestId('gdt-link-1').innerText(), { timeout: 10_000 }).toMatch(/Zustand: (überwacht|wird regelmäßig geprüft)/);
+    // The link's state in words with its folder, not the main process's English ("watched, and read every …").
+    const linkLine = await page.getByTestId('gdt-link-1').innerText();
+    expect(linkLine).toContain(`(${inbox})`);
+    expect(germanTextFindings(linkLine)).toEqual([]);
 
     writeFileSync(join(inbox, 'ESKPVS.gdt'), 'Dies ist keine GDT-Datei\r\n');
     await app.services.gdt.scanNow();

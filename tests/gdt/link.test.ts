@@ -72,6 +72,7 @@ describe('partner settings', () => {
     const [p] = await ok(mfa, 'gdt.partners', {});
     expect(p).toMatchObject({ id: partnerId, name: 'Praxis-PVS', charset: 'iso-8859-15', fileNaming: 'fixed' });
     expect(['watching', 'polling']).toContain(p.link.state);
+    expect(p.link).toMatchObject({ reasonCode: null, reasonArgs: null });
   });
 });
 
@@ -321,6 +322,8 @@ describe('the inbox when things go wrong', () => {
     const other = await ok(admin, 'gdt.savePartner', { ...PARTNER, name: 'Zweit-PVS', pvsShortId: 'ZW', inboxDir: missing, outboxDir: outbox });
     expect(other.link.state).toBe('error');
     expect(other.link.detail).toMatch(/cannot read the inbox .*no-such-share: ENOENT/);
+    // The screen says it from the code: the folder and what its errno means ("Ordner … nicht gefunden").
+    expect(other.link).toMatchObject({ reasonCode: 'folderProblem', reasonArgs: { errno: 'ENOENT', folder: missing } });
     const off = await ok(admin, 'gdt.savePartner', { ...PARTNER, id: other.id, name: 'Zweit-PVS', pvsShortId: 'ZW', inboxDir: missing, outboxDir: outbox, active: false });
     expect(off.link.state).toBe('off');
     expect((await ok(mfa, 'app.info', {})).version).toBe('test');

@@ -43,7 +43,10 @@ export type GdtPartnerSettings = z.infer<typeof GdtPartnerSettings>;
 
 export const GdtLinkState = z.object({
   state: z.enum(['watching', 'polling', 'off', 'error']),
+  /** English, for the log; the screen says the state, the inbox folder, or the error's code in words. */
   detail: z.string(),
+  reasonCode: GdtReasonCodeSchema.nullable(),
+  reasonArgs: GdtReasonArgsSchema.nullable(),
 });
 
 export const GdtPartner = GdtPartnerSettings.extend({ id: Id, updatedAt: EpochMs, link: GdtLinkState });

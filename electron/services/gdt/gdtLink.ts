@@ -16,7 +16,7 @@ import type { EventBus } from '../eventBus';
 import { loadSettings } from '../session/clinicSettings';
 import { latestPrescription, summaryOf } from '../session/sessionView';
 import { GdtFailure, reasonOf } from './gdtFailure';
-import { GdtInbox, type LinkState } from './inbox';
+import { GdtInbox, linkState, type LinkState } from './inbox';
 import { summaryOf as parseSummaryOf } from './inbound';
 import { resultFileName, writeAtomically } from './outbox';
 import { placeProtocol, type SignedProtocol } from './pdfAttachment';
@@ -61,7 +61,7 @@ export class GdtLink {
   }
 
   state(partnerId: number): LinkState {
-    return this.inboxes.get(partnerId)?.state ?? { state: 'off', detail: 'switched off' };
+    return this.inboxes.get(partnerId)?.state ?? linkState('off', 'switched off');
   }
 
   /** Reads every inbox now (tests, and a "check now" in the screen); resolves when done. */

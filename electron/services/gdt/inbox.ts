@@ -12,12 +12,21 @@ import type { EventPayload } from '../../../core/api/contract';
 import type { DbApi } from '../../../db/api';
 import type { DbClient } from '../../../db/client';
 import type { GdtPartner } from '../../../db/repos/gdt';
+import type { GdtReasonArgs, GdtReasonCode } from '../../../core/gdt/gdtReason';
+import { inFolder, reasonOf } from './gdtFailure';
 import { readInbound } from './inbound';
 
 export interface LinkState {
   state: 'watching' | 'polling' | 'off' | 'error';
+  /** English, for the log. */
   detail: string;
+  /** Why the state is 'error', said in words by the screen (core/gdt/gdtReason.ts); null otherwise. */
+  reasonCode: GdtReasonCode | null;
+  reasonArgs: GdtReasonArgs | null;
 }
+
+/** A state without an error to explain. */
+export const linkState = (state: LinkState['state'], detail: string): LinkState => ({ state, detail, reasonCode: null, reasonArgs: null });
 
 export interface InboxDeps {
   db: DbClient;
@@ -42,7 +51,7 @@ export class GdtInbox {
   private again = false;
   private stopped = false;
   private readonly pattern: RegExp;
-  state: LinkState = { state: 'off', detail: 'not started' };
+  state: LinkState = linkState('off', 'not started');
 
   constructor(
     private readonly partner: GdtPartner,
@@ -88,7 +97,7 @@ export class GdtInbox {
       this.watcher.on('error', (err) => {
         this.watcher?.close();
         this.watcher = null;
-        this.setState({ state: 'polling', detail: `fs.watch stopped (${err.message}); polling every ${this.partner.pollMs} ms` });
+        this.setState(linkState('polling', `fs.watch stopped (${err.message}); polling every ${this.partner.pollMs} ms`));
       });
     } catch {
       this.watcher = null; // no change events here (missing folder, some shares): the poll reads it
@@ -108,18 +117,27 @@ export class GdtInbox {
     try {
       names = (await readdir(dir)).filter((n) => this.pattern.test(n)).sort();
     } catch (err) {
-      this.setState({ state: 'error', detail: `cannot read the inbox ${dir}: ${(err as Error).message}` });
+      const errno = (err as NodeJS.ErrnoException).code;
+      this.setState({
+        state: 'error',
+        detail: `cannot read the inbox ${dir}: ${(err as Error).message}`,
+        ...(typeof errno === 'string' ? { reasonCode: 'folderProblem', reasonArgs: { errno, folder: dir } } : { reasonCode: 'internal', reasonArgs: {} }),
+      });
       return;
     }
     if (!this.watcher) this.startWatch();
-    const ok: LinkState = this.watcher
-      ? { state: 'watching', detail: `${dir} (watched, and read every ${this.partner.pollMs} ms)` }
-      : { state: 'polling', detail: `${dir} (read every ${this.partner.pollMs} ms)` };
+    const ok = this.watcher
+      ? linkState('watching', `${dir} (watched, and read every ${this.partner.pollMs} ms)`)
+      : linkState('polling', `${dir} (read every ${this.partner.pollMs} ms)`);
     for (const name of names) {
       if (this.stopped) return;
-      const problem = await this.take(name).catch((err: Error) => `${name}: ${err.message}`);
+      // A file that could not be read (its folder's errno said in words) or not stored (the database: internal).
+      const problem = await this.take(name).then(
+        (text) => (text === null ? null : { text, why: reasonOf(null) }),
+        (err: Error) => ({ text: `${name}: ${err.message}`, why: reasonOf(inFolder(this.partner.inboxDir, err)) }),
+      );
       if (problem) {
-        this.setState({ state: 'error', detail: problem });
+        this.setState({ state: 'error', detail: problem.text, reasonCode: problem.why.code, reasonArgs: problem.why.args });
         return;
       }
     }

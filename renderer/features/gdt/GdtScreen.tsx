@@ -78,7 +78,10 @@ export function GdtScreen() {
       {partners.map((p) => (
         <div key={p.id}>
           <p className={p.link.state === 'error' ? 'banner banner--lost' : ''} data-testid={`gdt-link-${p.id}`}>
-            {p.name} – {t('gdt.link')}: {t(`gdt.linkState.${p.link.state}`)} ({p.link.detail})
+            {p.name} – {t('gdt.link')}: {t(`gdt.linkState.${p.link.state}`)}
+            {p.link.state === 'error'
+              ? ` – ${gdtReasonText(t, { reason: p.link.detail, reasonCode: p.link.reasonCode, reasonArgs: p.link.reasonArgs })}`
+              : p.link.state !== 'off' && ` (${p.inboxDir})`}
           </p>
           <PartnerForm key={`${p.id}-${p.updatedAt}`} partner={p} canEdit={role === 'admin'} onSaved={load} />
         </div>
