@@ -32,9 +32,10 @@ async function startHost(dataDir: string): Promise<ChildProcess> {
   return host;
 }
 
-function exited(host: ChildProcess): Promise<number | null> {
-  if (host.exitCode !== null || host.signalCode !== null) return Promise.resolve(host.exitCode);
-  return new Promise((r) => host.once('exit', (code) => r(code)));
+/** How the host ended: its exit code, or the signal that ended it ("SIGSEGV" would be a crash on the way out). */
+function exited(host: ChildProcess): Promise<number | string | null> {
+  if (host.exitCode !== null || host.signalCode !== null) return Promise.resolve(host.exitCode ?? host.signalCode);
+  return new Promise((r) => host.once('exit', (code, signal) => r(code ?? signal)));
 }
 
 /** A pty folder's name begins with its host's pid, then its start time or the random part. */
