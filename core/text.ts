@@ -1,5 +1,11 @@
 /** Texts in German (first) and English, with {name} placeholders; numbers written the way each language writes them. */
+import { z } from 'zod';
+
 export type Lang = 'de' | 'en';
+
+/** The data a text fills in (a code's args, an alarm's params): names to strings or numbers, never words. */
+export const TextArgsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type TextArgs = z.infer<typeof TextArgsSchema>;
 
 export interface MessageText {
   de: string;

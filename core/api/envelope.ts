@@ -3,6 +3,7 @@
  * and a WebSocket cannot carry an exception at all. Codes are stable; messages are words for people.
  */
 import { z } from 'zod';
+import { TextArgsSchema } from '../text';
 
 /**
  * REFUSED: a clinical or safety rule said no (the input may be changed). STORAGE: the database could not read or write
@@ -14,7 +15,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ProblemSchema = z.object({
   code: z.string(),
   message: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: TextArgsSchema.optional(),
 });
 
 export const ApiErrorSchema = z.object({

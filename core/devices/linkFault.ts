@@ -4,6 +4,7 @@
  * with its args filled in: the port path, seconds, the OS error name ('ENOENT'); data only, never words.
  */
 import { z } from 'zod';
+import { TextArgsSchema } from '../text';
 
 export const LINK_FAULTS = [
   // Opening the port (args: path, and errno where the OS said which).
@@ -33,7 +34,7 @@ export type LinkFaultCode = z.infer<typeof LinkFaultCodeSchema>;
 
 export const LinkFaultSchema = z.object({
   code: LinkFaultCodeSchema,
-  args: z.record(z.string(), z.union([z.string(), z.number()])),
+  args: TextArgsSchema,
 });
 export type LinkFault = z.infer<typeof LinkFaultSchema>;
 

@@ -5,6 +5,7 @@
  * an errno code such as "EACCES", a folder or file name), never words. A code once stored is never removed.
  */
 import { z } from 'zod';
+import { TextArgsSchema } from '../text';
 
 export const GDT_REASON_CODES = [
   // An inbound file (electron/services/gdt/inbound.ts, inbox.ts; db/repos/gdt.ts for the unknown patient).
@@ -35,7 +36,7 @@ export const GDT_REASON_CODES = [
 
 export const GdtReasonCodeSchema = z.enum(GDT_REASON_CODES);
 export type GdtReasonCode = z.infer<typeof GdtReasonCodeSchema>;
-export const GdtReasonArgsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export const GdtReasonArgsSchema = TextArgsSchema;
 export type GdtReasonArgs = z.infer<typeof GdtReasonArgsSchema>;
 
 export interface GdtReason {

@@ -5,11 +5,12 @@
  * the renderer only shows what it is sent.
  */
 import { z } from 'zod';
+import { TextArgsSchema } from '../../text';
 import { methodTable } from '../methodSpec';
 import { EpochMs, Id } from '../schemas';
 
 export const PrioritySchema = z.enum(['high', 'medium', 'low']);
-const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+const Params = TextArgsSchema;
 
 export const AlarmViewSchema = z.object({
   id: z.string(),

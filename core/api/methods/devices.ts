@@ -4,6 +4,7 @@
  * physician, because a wrong setting silences a chair's vitals.
  */
 import { z } from 'zod';
+import { TextArgsSchema } from '../../text';
 import { methodTable } from '../methodSpec';
 import { LinkPhaseSchema } from '../../devices/linkPhase';
 import { EpochMs, Id, LinkStatus, MeasurementStateSchema, RejectReasons, VitalParameterSchema } from '../schemas';
@@ -115,7 +116,7 @@ export const ConnectionTestResult = z.object({
    * know is shown as it is), the driver's English text for logs, and the device data the words fill in.
    */
   notices: z.array(
-    z.object({ code: z.string(), text: z.string(), args: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+    z.object({ code: z.string(), text: z.string(), args: TextArgsSchema.optional() }),
   ),
 });
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;

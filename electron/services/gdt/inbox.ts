@@ -117,12 +117,8 @@ export class GdtInbox {
     try {
       names = (await readdir(dir)).filter((n) => this.pattern.test(n)).sort();
     } catch (err) {
-      const errno = (err as NodeJS.ErrnoException).code;
-      this.setState({
-        state: 'error',
-        detail: `cannot read the inbox ${dir}: ${(err as Error).message}`,
-        ...(typeof errno === 'string' ? { reasonCode: 'folderProblem', reasonArgs: { errno, folder: dir } } : { reasonCode: 'internal', reasonArgs: {} }),
-      });
+      const why = reasonOf(inFolder(dir, err)); // its errno in words, else internal
+      this.setState({ state: 'error', detail: `cannot read the inbox ${dir}: ${(err as Error).message}`, reasonCode: why.code, reasonArgs: why.args });
       return;
     }
     if (!this.watcher) this.startWatch();
